@@ -1,0 +1,13 @@
+//! Pure rules of Lots. Nothing here performs I/O: every function takes values and returns
+//! values, so the rules can be tested exhaustively and reused by the store, the web layer
+//! and the command line alike.
+
+pub mod collation;
+pub mod email;
+pub mod export;
+pub mod numbers;
+pub mod password;
+pub mod reference;
+pub mod role;
+
+pub use role::Role;

@@ -1,0 +1,137 @@
+//! Staff roles and what each may do. The web layer asks these questions on the server for
+//! every page and API call; templates only use them to hide links the user could not follow.
+
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Administrator,
+    BusinessDevelopment,
+    CaseOfficer,
+    ContactCentre,
+    Manager,
+    Organiser,
+    ReadOnly,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Administrator,
+        Role::BusinessDevelopment,
+        Role::CaseOfficer,
+        Role::ContactCentre,
+        Role::Manager,
+        Role::Organiser,
+        Role::ReadOnly,
+    ];
+
+    /// The stable code stored in the database and used in the API and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::BusinessDevelopment => "business_development",
+            Role::CaseOfficer => "case_officer",
+            Role::ContactCentre => "contact_centre",
+            Role::Manager => "manager",
+            Role::Organiser => "organiser",
+            Role::ReadOnly => "read_only",
+        }
+    }
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Role::Administrator => "Administratör",
+            Role::BusinessDevelopment => "Näringsliv",
+            Role::CaseOfficer => "Handläggare",
+            Role::ContactCentre => "Kontaktcenter",
+            Role::Manager => "Chef",
+            Role::Organiser => "Organisatör",
+            Role::ReadOnly => "Läsbehörighet",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Role::Administrator => "Administrator",
+            Role::BusinessDevelopment => "Business development",
+            Role::CaseOfficer => "Case officer",
+            Role::ContactCentre => "Contact centre",
+            Role::Manager => "Manager",
+            Role::Organiser => "Organiser",
+            Role::ReadOnly => "Read only",
+        }
+    }
+
+    /// Whether the role belongs to staff of an organiser (a region or a national body)
+    /// rather than to a municipality.
+    pub fn is_organiser_role(self) -> bool {
+        self == Role::Organiser
+    }
+}
+
+/// What a set of roles allows. One place answers, so pages and API agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// See the municipality's units and staff directory.
+    ViewOrganisation,
+    /// Invite, disable and change staff; manage API tokens.
+    ManageStaff,
+    /// Read the audit log.
+    ViewAuditLog,
+    /// See member municipalities of an organiser.
+    ViewMembers,
+}
+
+pub fn allows(roles: &[Role], permission: Permission) -> bool {
+    roles.iter().any(|r| match permission {
+        Permission::ViewOrganisation => *r != Role::Organiser,
+        Permission::ManageStaff | Permission::ViewAuditLog => *r == Role::Administrator,
+        Permission::ViewMembers => *r == Role::Organiser,
+    })
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role {0:?}; known roles: administrator, business_development, case_officer, contact_centre, manager, organiser, read_only")]
+pub struct UnknownRole(pub String);
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code() == s.trim())
+            .ok_or_else(|| UnknownRole(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(r.code().parse::<Role>(), Ok(r));
+        }
+        assert!("boss".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn only_administrators_manage_staff() {
+        assert!(allows(&[Role::Administrator], Permission::ManageStaff));
+        for r in Role::ALL.into_iter().filter(|r| *r != Role::Administrator) {
+            assert!(!allows(&[r], Permission::ManageStaff), "{r}");
+            assert!(!allows(&[r], Permission::ViewAuditLog), "{r}");
+        }
+        assert!(!allows(&[Role::Organiser], Permission::ViewOrganisation));
+        assert!(allows(&[Role::CaseOfficer], Permission::ViewOrganisation));
+    }
+}

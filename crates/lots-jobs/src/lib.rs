@@ -1,0 +1,10 @@
+//! Everything that leaves the process goes through here: jobs are queued in the database
+//! by request handlers and run by workers inside `lots serve`, retried with backoff.
+
+mod mailer;
+mod messages;
+mod worker;
+
+pub use mailer::{MailConfig, Mailer, OutgoingMail, SmtpConfig, SmtpTls};
+pub use messages::{enqueue_invitation, enqueue_mail};
+pub use worker::{JobContext, Workers};

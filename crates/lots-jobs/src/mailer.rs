@@ -1,0 +1,171 @@
+//! The Mailer: SMTP for production, a directory of .eml files for a demo or an
+//! installation that hands mail to another system, and memory for tests.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OutgoingMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain SMTP: only for a relay on the same host or a test server.
+    None,
+    /// STARTTLS on the submission port (587), required.
+    #[default]
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    #[serde(default)]
+    pub tls: SmtpTls,
+    pub username: Option<String>,
+    pub password: Option<String>,
+}
+
+/// How mail leaves Lots, as configured in `[mail]`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(tag = "transport", rename_all = "lowercase")]
+pub enum MailConfig {
+    Smtp(SmtpConfig),
+    Directory { path: PathBuf },
+    Memory,
+}
+
+#[derive(Clone)]
+pub enum Mailer {
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
+    Directory {
+        path: PathBuf,
+        from: Mailbox,
+    },
+    Memory {
+        sent: Arc<Mutex<Vec<OutgoingMail>>>,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("invalid address {0:?}")]
+    Address(String),
+    #[error("could not build message: {0}")]
+    Build(String),
+    #[error("SMTP: {0}")]
+    Smtp(String),
+    #[error("writing mail file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Mailer {
+    pub fn from_config(config: &MailConfig, from: &str) -> Result<Mailer, MailError> {
+        let from: Mailbox = from
+            .parse()
+            .map_err(|_| MailError::Address(from.to_string()))?;
+        Ok(match config {
+            MailConfig::Smtp(smtp) => {
+                let tls_params = || {
+                    TlsParameters::new(smtp.host.clone()).map_err(|e| MailError::Smtp(e.to_string()))
+                };
+                let tls = match smtp.tls {
+                    SmtpTls::None => Tls::None,
+                    SmtpTls::Starttls => Tls::Required(tls_params()?),
+                    SmtpTls::Tls => Tls::Wrapper(tls_params()?),
+                };
+                let mut builder =
+                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
+                        .port(smtp.port)
+                        .tls(tls)
+                        .timeout(Some(std::time::Duration::from_secs(30)));
+                if let (Some(user), Some(pass)) = (&smtp.username, &smtp.password) {
+                    builder = builder.credentials(Credentials::new(user.clone(), pass.clone()));
+                }
+                Mailer::Smtp {
+                    transport: builder.build(),
+                    from,
+                }
+            }
+            MailConfig::Directory { path } => Mailer::Directory {
+                path: path.clone(),
+                from,
+            },
+            MailConfig::Memory => Mailer::memory(),
+        })
+    }
+
+    pub fn memory() -> Mailer {
+        Mailer::Memory {
+            sent: Arc::new(Mutex::new(Vec::new())),
+        }
+    }
+
+    /// What the memory transport has sent (empty for the others).
+    pub fn sent(&self) -> Vec<OutgoingMail> {
+        match self {
+            Mailer::Memory { sent } => sent.lock().map(|s| s.clone()).unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn build(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, MailError> {
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|_| MailError::Address(mail.to.clone()))?;
+        Message::builder()
+            .from(from.clone())
+            .to(to)
+            .subject(&mail.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())
+            .map_err(|e| MailError::Build(e.to_string()))
+    }
+
+    pub async fn send(&self, mail: &OutgoingMail) -> Result<(), MailError> {
+        match self {
+            Mailer::Smtp { transport, from } => {
+                let message = Self::build(from, mail)?;
+                transport
+                    .send(message)
+                    .await
+                    .map_err(|e| MailError::Smtp(e.to_string()))?;
+            }
+            Mailer::Directory { path, from } => {
+                let message = Self::build(from, mail)?;
+                tokio::fs::create_dir_all(path).await?;
+                let name = format!(
+                    "{}-{:08x}.eml",
+                    jiff::Timestamp::now().as_millisecond(),
+                    rand::random::<u32>()
+                );
+                // Written under a temporary name and renamed, so a reader never sees half a file.
+                let tmp = path.join(format!(".{name}.tmp"));
+                tokio::fs::write(&tmp, message.formatted()).await?;
+                tokio::fs::rename(&tmp, path.join(name)).await?;
+            }
+            Mailer::Memory { sent } => {
+                if let Ok(mut sent) = sent.lock() {
+                    sent.push(mail.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+}

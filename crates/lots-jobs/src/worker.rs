@@ -1,0 +1,136 @@
+//! Workers that run queued jobs inside `lots serve`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lots_store::{Db, Job, now};
+use tokio::sync::{Notify, watch};
+
+use crate::messages::{KIND_INVITATION, KIND_MAIL, invitation_mail};
+use crate::{Mailer, OutgoingMail};
+
+/// What jobs need from the running installation.
+#[derive(Clone)]
+pub struct JobContext {
+    pub db: Db,
+    pub mailer: Mailer,
+    /// The public address of the installation, for links in e-mails.
+    pub base_url: String,
+}
+
+/// The running workers; `notify` wakes them when a request has just queued work.
+#[derive(Clone)]
+pub struct Workers {
+    notify: Arc<Notify>,
+}
+
+impl Workers {
+    /// Starts `count` workers that stop when `shutdown` turns true.
+    pub fn start(ctx: JobContext, count: usize, shutdown: watch::Receiver<bool>) -> Workers {
+        let notify = Arc::new(Notify::new());
+        for _ in 0..count {
+            let ctx = ctx.clone();
+            let notify = notify.clone();
+            let mut shutdown = shutdown.clone();
+            tokio::spawn(async move {
+                loop {
+                    let ran = match ctx.db.claim_job().await {
+                        Ok(Some(job)) => {
+                            run_one(&ctx, job).await;
+                            true
+                        }
+                        Ok(None) => false,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "could not claim a job");
+                            false
+                        }
+                    };
+                    if *shutdown.borrow() {
+                        break;
+                    }
+                    if !ran {
+                        tokio::select! {
+                            _ = notify.notified() => {}
+                            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                            _ = shutdown.changed() => break,
+                        }
+                    }
+                }
+            });
+        }
+        Workers { notify }
+    }
+
+    /// Wakes a worker now instead of at its next poll.
+    pub fn wake(&self) {
+        self.notify.notify_one();
+    }
+}
+
+/// Seconds to wait after failed attempt `n` (counted from 1): 30 s, 1 min, 2 min, … at most 1 h.
+fn backoff(attempts: i64) -> i64 {
+    (30i64 << attempts.clamp(0, 7) as u32).min(3600) / 2
+}
+
+async fn run_one(ctx: &JobContext, job: Job) {
+    let result = execute(ctx, &job).await;
+    let outcome = match result {
+        Ok(()) => ctx.db.complete_job(job.id).await,
+        Err(error) => {
+            let retry = (job.attempts < job.max_attempts).then(|| now() + backoff(job.attempts));
+            tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, %error, retry = retry.is_some(), "job failed");
+            ctx.db.fail_job(job.id, &error, retry).await
+        }
+    };
+    if let Err(e) = outcome {
+        // The lease runs out and the job is claimed again; jobs are idempotent.
+        tracing::error!(job = job.id, error = %e, "could not record the outcome of a job");
+    }
+}
+
+async fn execute(ctx: &JobContext, job: &Job) -> Result<(), String> {
+    match job.kind.as_str() {
+        KIND_MAIL => {
+            let mail: OutgoingMail =
+                serde_json::from_value(job.payload.clone()).map_err(|e| e.to_string())?;
+            ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
+        }
+        KIND_INVITATION => {
+            let user_id = job.payload["user_id"].as_i64().ok_or("payload lacks user_id")?;
+            let sent_by = job.payload["sent_by"].as_str().unwrap_or("Lots");
+            let code = job
+                .municipality_code
+                .as_deref()
+                .ok_or("invitation without municipality")?;
+            let tenant = ctx.db.tenant_unchecked(code);
+            let user = match tenant.user(user_id).await {
+                Ok(user) => user,
+                // The account was removed meanwhile: nothing to send.
+                Err(lots_store::StoreError::NotFound) => return Ok(()),
+                Err(e) => return Err(e.to_string()),
+            };
+            if user.status != lots_store::UserStatus::Invited {
+                return Ok(());
+            }
+            let municipality = tenant.municipality().await.map_err(|e| e.to_string())?;
+            let token = ctx
+                .db
+                .create_invitation(user.id)
+                .await
+                .map_err(|e| e.to_string())?;
+            let link = format!("{}/inbjudan/{token}", ctx.base_url.trim_end_matches('/'));
+            let mail = invitation_mail(&user, &municipality.name, &link, sent_by);
+            ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
+        }
+        other => Err(format!("unknown job kind {other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(super::backoff(1), 30);
+        assert!(super::backoff(20) <= 3600);
+    }
+}

@@ -1,0 +1,142 @@
+//! The audit log: append-only (the database refuses updates and deletes), one row for each
+//! sign-in, change, and read of personal data.
+
+use sqlx::Row;
+
+use crate::{Db, Result, Tenant, now};
+
+/// A new audit row.
+#[derive(Debug, Clone, Default)]
+pub struct AuditEntry {
+    pub municipality_code: Option<String>,
+    pub organiser_id: Option<i64>,
+    pub actor_user_id: Option<i64>,
+    /// Who, in words: an e-mail, `cli`, or `api:<token name>`.
+    pub actor: String,
+    /// What, as a stable dotted code such as `user.disable` or `session.sign_in`.
+    pub action: String,
+    pub record_type: String,
+    pub record_id: String,
+    /// From where: the client's address, or `cli`.
+    pub ip: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub record_type: String,
+    pub record_id: String,
+    pub ip: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub record_type: Option<String>,
+    /// Unix seconds, inclusive.
+    pub from: Option<i64>,
+    /// Unix seconds, exclusive.
+    pub until: Option<i64>,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl Db {
+    pub async fn audit(&self, e: AuditEntry) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, municipality_code, organiser_id, actor_user_id, actor,
+                                    action, record_type, record_id, ip, detail)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(now())
+        .bind(e.municipality_code)
+        .bind(e.organiser_id)
+        .bind(e.actor_user_id)
+        .bind(e.actor)
+        .bind(e.action)
+        .bind(e.record_type)
+        .bind(e.record_id)
+        .bind(e.ip)
+        .bind(e.detail)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
+impl Tenant<'_> {
+    /// One page of the municipality's audit log, newest first, and the total count.
+    pub async fn audit_log(&self, f: &AuditFilter) -> Result<(usize, Vec<AuditRecord>)> {
+        let mut conditions = vec!["municipality_code = $1".to_string()];
+        let mut texts: Vec<String> = Vec::new();
+        let mut numbers: Vec<i64> = Vec::new();
+        // Text parameters first ($2…), then numbers, so the placeholders stay in order.
+        for (column, value) in [
+            ("actor", &f.actor),
+            ("action", &f.action),
+            ("record_type", &f.record_type),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+                texts.push(format!("%{}%", v.to_lowercase()));
+                conditions.push(format!("LOWER({column}) LIKE ${}", texts.len() + 1));
+            }
+        }
+        for (op, value) in [(">=", f.from), ("<", f.until)] {
+            if let Some(v) = value {
+                numbers.push(v);
+                conditions.push(format!("at {op} ${}", texts.len() + numbers.len() + 1));
+            }
+        }
+        let where_clause = conditions.join(" AND ");
+        let count_sql = format!("SELECT COUNT(*) AS n FROM audit_log WHERE {where_clause}");
+        let per_page = f.per_page.max(1) as i64;
+        let offset = (f.page.max(1) as i64 - 1) * per_page;
+        let list_sql = format!(
+            "SELECT id, at, actor, action, record_type, record_id, ip, detail FROM audit_log
+             WHERE {where_clause} ORDER BY id DESC LIMIT {per_page} OFFSET {offset}"
+        );
+        let total: i64 = bind_filter(&count_sql, &self.code, &texts, &numbers)
+            .fetch_one(&self.db.pool)
+            .await?
+            .try_get("n")?;
+        let rows = bind_filter(&list_sql, &self.code, &texts, &numbers).fetch_all(&self.db.pool).await?;
+        let records = rows
+            .iter()
+            .map(|r| {
+                Ok(AuditRecord {
+                    id: r.try_get("id")?,
+                    at: r.try_get("at")?,
+                    actor: r.try_get("actor")?,
+                    action: r.try_get("action")?,
+                    record_type: r.try_get("record_type")?,
+                    record_id: r.try_get("record_id")?,
+                    ip: r.try_get("ip")?,
+                    detail: r.try_get("detail")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((total as usize, records))
+    }
+}
+
+fn bind_filter<'q>(
+    sql: &'q str,
+    code: &'q str,
+    texts: &'q [String],
+    numbers: &[i64],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    let mut q = sqlx::query(sql).bind(code);
+    for t in texts {
+        q = q.bind(t.as_str());
+    }
+    for n in numbers {
+        q = q.bind(*n);
+    }
+    q
+}

@@ -1,0 +1,52 @@
+use std::fmt;
+
+/// What can go wrong in the data layer, in terms a caller can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be reached or opened.
+    #[error("cannot open database {url}: {reason}")]
+    Connect { url: String, reason: String },
+    /// A migration failed; the database was left as it was before it.
+    #[error("migration {version} ({name}) failed and was rolled back: {reason}")]
+    Migration {
+        version: i64,
+        name: String,
+        reason: String,
+    },
+    /// A row the caller named does not exist in the caller's municipality.
+    #[error("not found")]
+    NotFound,
+    /// The request conflicts with what is stored (a duplicate e-mail, a used link).
+    #[error("{0}")]
+    Conflict(Conflict),
+    /// The input breaks a rule of the data layer.
+    #[error("invalid: {0}")]
+    Invalid(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    EmailTaken,
+    UnitNameTaken,
+    OrganiserNameTaken,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Conflict::EmailTaken => "the e-mail address is already used by another account",
+            Conflict::UnitNameTaken => "a unit with that name already exists under the same parent",
+            Conflict::OrganiserNameTaken => "an organiser with that name already exists",
+        })
+    }
+}
+
+/// Maps a unique-constraint violation to a [`Conflict`], passing other errors through.
+pub(crate) fn conflict_on_unique(err: sqlx::Error, conflict: Conflict) -> StoreError {
+    match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict(conflict),
+        _ => StoreError::Database(err),
+    }
+}

@@ -1,0 +1,36 @@
+//! The data layer of Lots: one implementation of every query over SQLite and PostgreSQL.
+//!
+//! Queries are written once in portable SQL with `$1`-style parameters and run through
+//! sqlx's `Any` driver; SQLite and PostgreSQL both understand that form. Only the schema
+//! (`migrations/sqlite`, `migrations/postgres`) differs per backend.
+//!
+//! Tenancy: every operational row belongs to one municipality. Operational data is reached
+//! only through [`Tenant`], a handle bound to one municipality code, whose every query binds
+//! that code; there is no way through this crate to read a unit, a user or a token of
+//! another municipality by id.
+
+mod audit;
+mod db;
+mod error;
+mod jobs;
+mod migrate;
+mod organisers;
+mod reference;
+pub mod secret;
+mod sessions;
+mod tenant;
+mod tokens;
+mod users;
+
+pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use db::{Backend, Db, now};
+pub use error::{Conflict, StoreError};
+pub use jobs::{Job, JobCounts, NewJob};
+pub use organisers::{Organiser, OrganiserScope};
+pub use reference::HostedMunicipality;
+pub use sessions::{SessionUser, SignInOutcome};
+pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
+pub use tokens::{ApiToken, Scope, TokenIdentity};
+pub use users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

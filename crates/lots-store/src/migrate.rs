@@ -1,0 +1,77 @@
+//! Migrations: one folder per backend, embedded in the binary, applied in order. Each runs
+//! in its own transaction with its bookkeeping row, so a failing migration leaves the
+//! database exactly as it was (both SQLite and PostgreSQL have transactional DDL).
+
+use sqlx::Row;
+
+use crate::{Backend, Db, Result, StoreError, now};
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "platform",
+    sqlite: include_str!("../migrations/sqlite/0001_platform.sql"),
+    postgres: include_str!("../migrations/postgres/0001_platform.sql"),
+}];
+
+impl Db {
+    /// Applies every migration not yet applied; returns the versions applied now.
+    pub async fn migrate(&self) -> Result<Vec<i64>> {
+        sqlx::query(
+            "CREATE TABLE IF NOT EXISTS lots_migrations (
+                version BIGINT PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at BIGINT NOT NULL
+            )",
+        )
+        .execute(&self.pool)
+        .await?;
+        let mut applied_now = Vec::new();
+        for m in MIGRATIONS {
+            let mut tx = self.pool.begin().await?;
+            if self.backend() == Backend::Postgres {
+                // Two servers starting at once must not both apply the same migration.
+                sqlx::query("SELECT pg_advisory_xact_lock(7413)")
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let done: i64 = sqlx::query(
+                "SELECT COUNT(*) AS n FROM lots_migrations WHERE version = $1",
+            )
+            .bind(m.version)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+            if done > 0 {
+                continue;
+            }
+            let sql = match self.backend() {
+                Backend::Sqlite => m.sqlite,
+                Backend::Postgres => m.postgres,
+            };
+            let fail = |e: sqlx::Error| StoreError::Migration {
+                version: m.version,
+                name: m.name.to_string(),
+                reason: e.to_string(),
+            };
+            sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(fail)?;
+            sqlx::query("INSERT INTO lots_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+                .bind(m.version)
+                .bind(m.name)
+                .bind(now())
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+            tx.commit().await.map_err(fail)?;
+            applied_now.push(m.version);
+        }
+        self.sync_reference_data().await?;
+        Ok(applied_now)
+    }
+}

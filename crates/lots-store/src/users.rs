@@ -1,0 +1,399 @@
+//! Staff accounts of a municipality: creation, the staff directory, status, roles and units.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use lots_domain::Role;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::error::{Conflict, conflict_on_unique};
+use crate::{Db, Result, StoreError, Tenant, now};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UserStatus {
+    /// Invited by e-mail; no password yet.
+    Invited,
+    Active,
+    /// Cannot sign in; kept for the audit log and history.
+    Disabled,
+}
+
+impl UserStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            UserStatus::Invited => "invited",
+            UserStatus::Active => "active",
+            UserStatus::Disabled => "disabled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<UserStatus> {
+        match s {
+            "invited" => Some(UserStatus::Invited),
+            "active" => Some(UserStatus::Active),
+            "disabled" => Some(UserStatus::Disabled),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StaffMember {
+    pub id: i64,
+    pub municipality_code: Option<String>,
+    pub organiser_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub unit_name: Option<String>,
+    pub email: String,
+    pub name: String,
+    pub title: String,
+    pub status: UserStatus,
+    pub language: String,
+    pub roles: Vec<Role>,
+    pub created_at: i64,
+    pub last_sign_in_at: Option<i64>,
+}
+
+/// A new staff account. Without a password hash the account is invited and gets its
+/// password through the one-time link.
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub title: &'a str,
+    pub unit_id: Option<i64>,
+    pub roles: &'a [Role],
+    pub password_hash: Option<String>,
+    pub language: &'a str,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct StaffFilter {
+    /// A part of the name, e-mail or title, any case.
+    pub query: Option<String>,
+    pub role: Option<Role>,
+    pub unit_id: Option<i64>,
+    pub status: Option<UserStatus>,
+    /// 1-based.
+    pub page: usize,
+    pub per_page: usize,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StaffPage {
+    /// How many match the filter in all pages.
+    pub total: usize,
+    pub items: Vec<StaffMember>,
+}
+
+pub(crate) const USER_COLUMNS: &str = "u.id, u.municipality_code, u.organiser_id, u.unit_id, \
+    un.name AS unit_name, u.email, u.name, u.title, u.status, u.language, u.created_at, \
+    u.last_sign_in_at";
+
+pub(crate) fn user_from_row(r: &AnyRow, roles: Vec<Role>) -> Result<StaffMember> {
+    let status: String = r.try_get("status")?;
+    Ok(StaffMember {
+        id: r.try_get("id")?,
+        municipality_code: r.try_get("municipality_code")?,
+        organiser_id: r.try_get("organiser_id")?,
+        unit_id: r.try_get("unit_id")?,
+        unit_name: r.try_get("unit_name")?,
+        email: r.try_get("email")?,
+        name: r.try_get("name")?,
+        title: r.try_get("title")?,
+        status: UserStatus::parse(&status)
+            .ok_or_else(|| StoreError::Invalid(format!("unknown status {status}")))?,
+        language: r.try_get("language")?,
+        roles,
+        created_at: r.try_get("created_at")?,
+        last_sign_in_at: r.try_get("last_sign_in_at")?,
+    })
+}
+
+fn parse_roles(rows: &[AnyRow]) -> Result<HashMap<i64, Vec<Role>>> {
+    let mut map: HashMap<i64, Vec<Role>> = HashMap::new();
+    for r in rows {
+        let role: String = r.try_get("role")?;
+        // A role name this release does not know (from a newer one) grants nothing.
+        if let Ok(role) = Role::from_str(&role) {
+            map.entry(r.try_get("user_id")?).or_default().push(role);
+        }
+    }
+    for roles in map.values_mut() {
+        roles.sort();
+    }
+    Ok(map)
+}
+
+impl Db {
+    pub(crate) async fn roles_of(&self, user_id: i64) -> Result<Vec<Role>> {
+        let rows = sqlx::query("SELECT user_id, role FROM user_roles WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(parse_roles(&rows)?.remove(&user_id).unwrap_or_default())
+    }
+
+    /// Any account by e-mail, for the command line and sign-in.
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<StaffMember>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u LEFT JOIN units un ON un.id = u.unit_id
+             WHERE u.email = $1"
+        );
+        let Some(row) = sqlx::query(&sql)
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let id: i64 = row.try_get("id")?;
+        Ok(Some(user_from_row(&row, self.roles_of(id).await?)?))
+    }
+
+    /// Creates an organiser's staff account.
+    pub async fn create_organiser_user(
+        &self,
+        organiser_id: i64,
+        new: NewUser<'_>,
+    ) -> Result<StaffMember> {
+        let id = insert_user(self, None, Some(organiser_id), &new).await?;
+        self.user_by_id_any(id).await
+    }
+
+    async fn user_by_id_any(&self, id: i64) -> Result<StaffMember> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u LEFT JOIN units un ON un.id = u.unit_id
+             WHERE u.id = $1"
+        );
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        user_from_row(&row, self.roles_of(id).await?)
+    }
+
+    /// Every account of the installation, for the command line.
+    pub async fn all_users(&self) -> Result<Vec<StaffMember>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u LEFT JOIN units un ON un.id = u.unit_id
+             ORDER BY u.municipality_code, u.email"
+        );
+        let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
+        let role_rows = sqlx::query("SELECT user_id, role FROM user_roles")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut roles = parse_roles(&role_rows)?;
+        rows.iter()
+            .map(|r| {
+                let id: i64 = r.try_get("id")?;
+                user_from_row(r, roles.remove(&id).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// Disables any account by e-mail and ends its sessions (command line).
+    pub async fn disable_user_by_email(&self, email: &str) -> Result<StaffMember> {
+        let user = self
+            .user_by_email(email)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        set_status(self, user.id, UserStatus::Disabled).await?;
+        self.user_by_id_any(user.id).await
+    }
+}
+
+async fn insert_user(
+    db: &Db,
+    municipality: Option<&str>,
+    organiser: Option<i64>,
+    new: &NewUser<'_>,
+) -> Result<i64> {
+    let email = lots_domain::email::normalise(new.email)
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    if new.name.trim().is_empty() {
+        return Err(StoreError::Invalid("a user needs a name".into()));
+    }
+    if new.roles.is_empty() {
+        return Err(StoreError::Invalid("a user needs at least one role".into()));
+    }
+    let status = if new.password_hash.is_some() {
+        UserStatus::Active
+    } else {
+        UserStatus::Invited
+    };
+    let mut tx = db.pool.begin().await?;
+    let id: i64 = sqlx::query(
+        "INSERT INTO users (municipality_code, organiser_id, unit_id, email, name, title,
+                            password_hash, status, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(municipality)
+    .bind(organiser)
+    .bind(new.unit_id)
+    .bind(&email)
+    .bind(new.name.trim())
+    .bind(new.title.trim())
+    .bind(new.password_hash.as_deref())
+    .bind(status.code())
+    .bind(if new.language == "en" { "en" } else { "sv" })
+    .bind(now())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| conflict_on_unique(e, Conflict::EmailTaken))?
+    .try_get("id")?;
+    for role in new.roles {
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(id)
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn set_status(db: &Db, user_id: i64, status: UserStatus) -> Result<()> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("UPDATE users SET status = $1 WHERE id = $2")
+        .bind(status.code())
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    if status == UserStatus::Disabled {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+impl Tenant<'_> {
+    /// Creates a staff account in this municipality.
+    pub async fn create_user(&self, new: NewUser<'_>) -> Result<StaffMember> {
+        if new.roles.iter().any(|r| r.is_organiser_role()) {
+            return Err(StoreError::Invalid(
+                "the organiser role belongs to an organiser's staff, not a municipality's".into(),
+            ));
+        }
+        if let Some(unit) = new.unit_id {
+            self.unit(unit).await?;
+        }
+        let id = insert_user(self.db, Some(&self.code), None, &new).await?;
+        self.user(id).await
+    }
+
+    /// A staff member of this municipality by id.
+    pub async fn user(&self, id: i64) -> Result<StaffMember> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u LEFT JOIN units un ON un.id = u.unit_id
+             WHERE u.municipality_code = $1 AND u.id = $2"
+        );
+        let row = sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        user_from_row(&row, self.db.roles_of(id).await?)
+    }
+
+    /// The staff directory: filtered, in Swedish order by name, one page of it.
+    pub async fn staff(&self, filter: &StaffFilter) -> Result<StaffPage> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u LEFT JOIN units un ON un.id = u.unit_id
+             WHERE u.municipality_code = $1"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(&self.code)
+            .fetch_all(&self.db.pool)
+            .await?;
+        let role_rows = sqlx::query(
+            "SELECT r.user_id, r.role FROM user_roles r JOIN users u ON u.id = r.user_id
+             WHERE u.municipality_code = $1",
+        )
+        .bind(&self.code)
+        .fetch_all(&self.db.pool)
+        .await?;
+        let mut roles = parse_roles(&role_rows)?;
+        let needle = filter.query.as_deref().map(str::to_lowercase);
+        let mut items = Vec::new();
+        for r in &rows {
+            let id: i64 = r.try_get("id")?;
+            let member = user_from_row(r, roles.remove(&id).unwrap_or_default())?;
+            let matches = needle.as_deref().is_none_or(|n| {
+                member.name.to_lowercase().contains(n)
+                    || member.email.contains(n)
+                    || member.title.to_lowercase().contains(n)
+            }) && filter.role.is_none_or(|role| member.roles.contains(&role))
+                && filter.unit_id.is_none_or(|u| member.unit_id == Some(u))
+                && filter.status.is_none_or(|s| member.status == s);
+            if matches {
+                items.push(member);
+            }
+        }
+        lots_domain::collation::sort_by_key(&mut items, |m| &m.name);
+        let total = items.len();
+        let per_page = filter.per_page.max(1);
+        let start = filter.page.saturating_sub(1) * per_page;
+        let items = items.into_iter().skip(start).take(per_page).collect();
+        Ok(StaffPage { total, items })
+    }
+
+    /// Disables or re-enables a staff member of this municipality.
+    pub async fn set_user_status(&self, id: i64, status: UserStatus) -> Result<StaffMember> {
+        let user = self.user(id).await?;
+        if status == UserStatus::Active && user.status == UserStatus::Invited {
+            return Err(StoreError::Invalid(
+                "an invited user becomes active by accepting the invitation".into(),
+            ));
+        }
+        set_status(self.db, user.id, status).await?;
+        self.user(id).await
+    }
+
+    /// Replaces a staff member's roles and unit.
+    pub async fn update_user_roles_and_unit(
+        &self,
+        id: i64,
+        roles: &[Role],
+        unit_id: Option<i64>,
+    ) -> Result<StaffMember> {
+        self.user(id).await?;
+        if roles.is_empty() {
+            return Err(StoreError::Invalid("a user needs at least one role".into()));
+        }
+        if roles.iter().any(|r| r.is_organiser_role()) {
+            return Err(StoreError::Invalid(
+                "the organiser role belongs to an organiser's staff".into(),
+            ));
+        }
+        if let Some(unit) = unit_id {
+            self.unit(unit).await?;
+        }
+        let mut tx = self.db.pool.begin().await?;
+        sqlx::query("UPDATE users SET unit_id = $1 WHERE id = $2 AND municipality_code = $3")
+            .bind(unit_id)
+            .bind(id)
+            .bind(&self.code)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        for role in roles {
+            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
+                .bind(id)
+                .bind(role.code())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        self.user(id).await
+    }
+}

@@ -1,0 +1,243 @@
+//! What every page handler starts from: the language, the CSRF token, the signed-in user,
+//! and the questions of access asked on the server.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use lots_domain::role::{Permission, allows};
+use lots_store::{SessionUser, Tenant};
+use minijinja::{Value, context};
+
+use crate::csrf::CsrfToken;
+use crate::error::AppError;
+use crate::i18n::{Lang, translate};
+use crate::state::AppState;
+
+pub const SESSION_COOKIE: &str = "lots_session";
+pub const LANG_COOKIE: &str = "lots_lang";
+
+/// The value of a cookie in a request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value with the attributes every Lots cookie has.
+pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> String {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    c
+}
+
+/// The client's address for the audit log and the sign-in rate limit.
+pub fn client_ip(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+pub struct Ctx {
+    pub lang: Lang,
+    pub csrf: String,
+    /// Path and query of this request, to come back to after signing in or switching language.
+    pub here: String,
+    pub ip: String,
+    pub session: Option<SessionUser>,
+    pub app: AppState,
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, AppError> {
+        let session = match cookie(&parts.headers, SESSION_COOKIE) {
+            Some(token) => app.db.session_user(token).await?,
+            None => None,
+        };
+        let lang = cookie(&parts.headers, LANG_COOKIE)
+            .and_then(Lang::parse)
+            .or_else(|| session.as_ref().and_then(|s| Lang::parse(&s.user.language)))
+            .unwrap_or(Lang::Sv);
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let here = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
+        Ok(Ctx {
+            lang,
+            csrf,
+            here,
+            ip: client_ip(parts),
+            session,
+            app: app.clone(),
+        })
+    }
+}
+
+impl Ctx {
+    pub fn t(&self, sv: &str) -> String {
+        translate(self.lang, sv)
+    }
+
+    /// The signed-in user, or a redirect to the sign-in page that comes back here.
+    pub fn staff(&self) -> Result<&SessionUser, AppError> {
+        self.session
+            .as_ref()
+            .ok_or_else(|| AppError::SignInRequired(self.here.clone()))
+    }
+
+    /// The signed-in user if their roles allow `permission`.
+    pub fn require(&self, permission: Permission) -> Result<&SessionUser, AppError> {
+        let s = self.staff()?;
+        if allows(&s.user.roles, permission) {
+            Ok(s)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn may(&self, permission: Permission) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| allows(&s.user.roles, permission))
+    }
+
+    /// The municipality of the signed-in user. Staff of an organiser have none.
+    pub fn tenant(&self) -> Result<Tenant<'_>, AppError> {
+        let code = self
+            .staff()?
+            .user
+            .municipality_code
+            .as_deref()
+            .ok_or(AppError::Forbidden)?;
+        Ok(self.app.db.tenant_unchecked(code))
+    }
+
+    /// Who did it, for the audit log.
+    pub fn audit_entry(&self, action: &str, record_type: &str, record_id: impl ToString) -> lots_store::AuditEntry {
+        let user = self.session.as_ref().map(|s| &s.user);
+        lots_store::AuditEntry {
+            municipality_code: user.and_then(|u| u.municipality_code.clone()),
+            organiser_id: user.and_then(|u| u.organiser_id),
+            actor_user_id: user.map(|u| u.id),
+            actor: user.map(|u| u.email.clone()).unwrap_or_else(|| "anonymous".into()),
+            action: action.into(),
+            record_type: record_type.into(),
+            record_id: record_id.to_string(),
+            ip: self.ip.clone(),
+            detail: String::new(),
+        }
+    }
+
+    /// The navigation: only what exists and what the roles may use.
+    fn nav(&self) -> Vec<Value> {
+        let mut items = vec![("/oversikt", "Översikt")];
+        if self.may(Permission::ViewOrganisation) {
+            items.push(("/organisation", "Organisation"));
+            items.push(("/personal", "Personal"));
+        }
+        if self.may(Permission::ManageStaff) {
+            items.push(("/admin/api-nycklar", "API-nycklar"));
+        }
+        if self.may(Permission::ViewAuditLog) {
+            items.push(("/admin/granskningslogg", "Granskningslogg"));
+        }
+        items.push(("/api/v1/docs", "API-dokumentation"));
+        items
+            .into_iter()
+            .map(|(href, label)| {
+                let current = self.here == href || self.here.starts_with(&format!("{href}/"))
+                    || self.here.starts_with(&format!("{href}?"));
+                context! { href, label => self.t(label), current }
+            })
+            .collect()
+    }
+
+    /// The context every template gets, merged with the page's own.
+    pub fn page(&self, title: &str, page: Value) -> Value {
+        let user = self.session.as_ref().map(|s| {
+            context! {
+                name => s.user.name.clone(),
+                email => s.user.email.clone(),
+                roles => s.user.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
+            }
+        });
+        let other_lang = match self.lang {
+            Lang::Sv => "en",
+            Lang::En => "sv",
+        };
+        let base = context! {
+            lang => self.lang.code(),
+            title => title,
+            csrf => self.csrf.clone(),
+            here => self.here.clone(),
+            nav => if self.session.is_some() { self.nav() } else { Vec::new() },
+            user,
+            other_lang,
+            lang_switch => format!("/sprak/{other_lang}?till={}", urlencode(&self.here)),
+        };
+        context! { ..page, ..base }
+    }
+}
+
+/// Percent-encodes a string for a query parameter.
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Accepts only a local path as a place to return to, never another site.
+pub fn safe_return_path(p: Option<&str>) -> String {
+    match p {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
+        _ => "/oversikt".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn return_paths_stay_on_this_site() {
+        assert_eq!(safe_return_path(Some("/personal?q=a")), "/personal?q=a");
+        assert_eq!(safe_return_path(Some("//evil.example")), "/oversikt");
+        assert_eq!(safe_return_path(Some("https://evil.example")), "/oversikt");
+        assert_eq!(safe_return_path(Some("/\\evil.example")), "/oversikt");
+        assert_eq!(safe_return_path(None), "/oversikt");
+    }
+
+    #[test]
+    fn cookies_are_parsed() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, "a=1; lots_session=abc; b=2".parse().unwrap());
+        assert_eq!(cookie(&h, "lots_session"), Some("abc"));
+        assert_eq!(cookie(&h, "c"), None);
+    }
+}

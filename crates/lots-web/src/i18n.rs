@@ -1,0 +1,255 @@
+//! Swedish first, English second. Templates write Swedish and wrap it in `t("…")`; this
+//! table gives the English. A test checks every `t("…")` in the templates has an entry.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Translates a Swedish interface text; unknown texts stay Swedish.
+pub fn translate(lang: Lang, sv: &str) -> String {
+    match lang {
+        Lang::Sv => sv.to_string(),
+        Lang::En => table().get(sv).copied().unwrap_or(sv).to_string(),
+    }
+}
+
+fn table() -> &'static HashMap<&'static str, &'static str> {
+    static CELL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    CELL.get_or_init(|| ENGLISH.iter().copied().collect())
+}
+
+const ENGLISH: &[(&str, &str)] = &[
+    ("Hoppa till innehållet", "Skip to content"),
+    ("Huvudmeny", "Main menu"),
+    ("Översikt", "Overview"),
+    ("Organisation", "Organisation"),
+    ("Personal", "Staff"),
+    ("Medlemmar", "Members"),
+    ("API-nycklar", "API tokens"),
+    ("Granskningslogg", "Audit log"),
+    ("API-dokumentation", "API documentation"),
+    ("Byt lösenord", "Change password"),
+    ("Logga in", "Sign in"),
+    ("Logga ut", "Sign out"),
+    ("Inloggad som", "Signed in as"),
+    ("In English", "In English"),
+    ("På svenska", "På svenska"),
+    ("Du är här", "You are here"),
+    ("Det finns fel i formuläret", "There is a problem"),
+    ("E-postadress", "E-mail address"),
+    ("Lösenord", "Password"),
+    ("Använd e-postadressen från din kommun.", "Use the e-mail address from your municipality."),
+    ("Fel e-postadress eller lösenord.", "Wrong e-mail address or password."),
+    ("För många misslyckade försök. Vänta 15 minuter och försök igen.", "Too many failed attempts. Wait 15 minutes and try again."),
+    ("Skriv din e-postadress.", "Enter your e-mail address."),
+    ("Skriv ditt lösenord.", "Enter your password."),
+    ("Lots hjälper kommunen att arbeta systematiskt med servicen till företagen.", "Lots helps the municipality work systematically with its service to companies."),
+    ("Du är utloggad.", "You are signed out."),
+    ("Sidan finns inte", "Page not found"),
+    ("Sidan du söker finns inte, eller så har du inte tillgång till den.", "The page you are looking for does not exist, or you do not have access to it."),
+    ("Du saknar behörighet", "You do not have access"),
+    ("Din roll ger inte tillgång till den här sidan. Fråga din administratör om du behöver den.", "Your role does not give access to this page. Ask your administrator if you need it."),
+    ("Något gick fel", "Something went wrong"),
+    ("Vi kunde inte visa sidan. Försök igen om en stund. Om felet finns kvar, ge administratören den här referensen:", "We could not show the page. Try again in a while. If the problem remains, give the administrator this reference:"),
+    ("Felaktig begäran", "Bad request"),
+    ("Formuläret var för gammalt eller kom från en annan sida. Ladda om sidan och försök igen.", "The form was too old or came from another page. Reload the page and try again."),
+    ("Till översikten", "To the overview"),
+    ("Välkommen", "Welcome"),
+    ("Enheter", "Units"),
+    ("enheter", "units"),
+    ("Aktiva konton", "Active accounts"),
+    ("Inbjudna", "Invited"),
+    ("Inaktiverade", "Disabled"),
+    ("Köade jobb", "Queued jobs"),
+    ("Misslyckade jobb", "Failed jobs"),
+    ("Senaste händelser", "Recent events"),
+    ("Bjud in personal", "Invite staff"),
+    ("Din enhet", "Your unit"),
+    ("Kollegor i din enhet", "Colleagues in your unit"),
+    ("Du har ingen enhet ännu. Be din administratör att placera dig i en enhet.", "You have no unit yet. Ask your administrator to place you in a unit."),
+    ("Hitta rätt handläggare", "Find the right case officer"),
+    ("Sök på namn, e-post eller titel", "Search by name, e-mail or title"),
+    ("Sök", "Search"),
+    ("Personal per roll", "Staff by role"),
+    ("Roll", "Role"),
+    ("Antal", "Number"),
+    ("Kommun", "Municipality"),
+    ("Län", "County"),
+    ("Kod", "Code"),
+    ("Medlemskommuner", "Member municipalities"),
+    ("kommuner", "municipalities"),
+    ("Ingen kommun är medlem ännu.", "No municipality is a member yet."),
+    ("Enhet", "Unit"),
+    ("Typ", "Type"),
+    ("Förvaltning", "Administration"),
+    ("Kontor", "Office"),
+    ("Överordnad enhet", "Parent unit"),
+    ("Ingen (högst upp)", "None (top level)"),
+    ("Lägg till enhet", "Add unit"),
+    ("Namn", "Name"),
+    ("Skriv enhetens namn.", "Enter the unit's name."),
+    ("Det finns redan en enhet med det namnet på samma plats.", "A unit with that name already exists in the same place."),
+    ("Enheten lades till.", "The unit was added."),
+    ("Inga enheter ännu", "No units yet"),
+    ("Kommunens organisation visas här: förvaltningar, kontor och enheter.", "The municipality's organisation is shown here: administrations, offices and units."),
+    ("Underenheter", "Sub-units"),
+    ("Personal i enheten", "Staff in the unit"),
+    ("Ingen personal är placerad i enheten.", "No staff are placed in the unit."),
+    ("personer", "people"),
+    ("person", "person"),
+    ("Titel", "Title"),
+    ("Roller", "Roles"),
+    ("Status", "Status"),
+    ("Aktiv", "Active"),
+    ("Inbjuden", "Invited"),
+    ("Inaktiverad", "Disabled"),
+    ("Alla", "All"),
+    ("Filtrera", "Filter"),
+    ("Rensa filter", "Clear filters"),
+    ("Exportera CSV", "Export CSV"),
+    ("Föregående", "Previous"),
+    ("Nästa", "Next"),
+    ("Sida", "Page"),
+    ("av", "of"),
+    ("Ingen personal matchar filtret.", "No staff match the filter."),
+    ("Senast inloggad", "Last signed in"),
+    ("Aldrig", "Never"),
+    ("Skapad", "Created"),
+    ("Ändra roller och enhet", "Change roles and unit"),
+    ("Spara ändringar", "Save changes"),
+    ("Ändringarna sparades.", "The changes were saved."),
+    ("Inaktivera kontot", "Disable the account"),
+    ("Aktivera kontot", "Enable the account"),
+    ("Personen loggas ut och kan inte logga in förrän du aktiverar kontot igen. Inget annat tas bort.", "The person is signed out and cannot sign in until you enable the account again. Nothing else is removed."),
+    ("Kontot inaktiverades.", "The account was disabled."),
+    ("Kontot aktiverades.", "The account was enabled."),
+    ("Skicka inbjudan igen", "Send the invitation again"),
+    ("Inbjudan köades; den skickas inom en minut.", "The invitation was queued; it is sent within a minute."),
+    ("Välj minst en roll.", "Choose at least one role."),
+    ("Ingen enhet", "No unit"),
+    ("Skriv personens namn.", "Enter the person's name."),
+    ("Skriv en e-postadress i formen namn@kommun.se.", "Enter an e-mail address like name@municipality.se."),
+    ("E-postadressen används redan av ett annat konto.", "The e-mail address is already used by another account."),
+    ("Språk", "Language"),
+    ("Svenska", "Swedish"),
+    ("Engelska", "English"),
+    ("Personen får ett mejl med en länk för att välja lösenord. Länken gäller i 7 dagar.", "The person gets an e-mail with a link to choose a password. The link is valid for 7 days."),
+    ("Skicka inbjudan", "Send invitation"),
+    ("Välj ditt lösenord", "Choose your password"),
+    ("Nytt lösenord", "New password"),
+    ("Upprepa lösenordet", "Repeat the password"),
+    ("Minst 10 tecken. En fras med flera ord är lätt att minnas och svår att gissa.", "At least 10 characters. A phrase of several words is easy to remember and hard to guess."),
+    ("Lösenordet måste ha minst 10 tecken.", "The password must have at least 10 characters."),
+    ("Lösenordet är för långt.", "The password is too long."),
+    ("Lösenordet är för vanligt. Välj ett annat.", "The password is too common. Choose another."),
+    ("Lösenorden är inte lika.", "The passwords do not match."),
+    ("Spara lösenordet", "Save the password"),
+    ("Länken fungerar inte", "The link does not work"),
+    ("Länken har redan använts eller är för gammal. Be din administratör om en ny inbjudan.", "The link has been used already or is too old. Ask your administrator for a new invitation."),
+    ("Ditt lösenord är sparat. Logga in.", "Your password is saved. Sign in."),
+    ("Nuvarande lösenord", "Current password"),
+    ("Skriv ditt nuvarande lösenord.", "Enter your current password."),
+    ("Det nuvarande lösenordet stämmer inte.", "The current password is not correct."),
+    ("Lösenordet är bytt. Dina andra inloggningar har avslutats.", "The password is changed. Your other sessions have ended."),
+    ("Ny API-nyckel", "New API token"),
+    ("Behörighet", "Scope"),
+    ("Läsa", "Read"),
+    ("Läsa och skriva", "Read and write"),
+    ("Skriv ett namn som säger vad nyckeln används till.", "Enter a name that says what the token is for."),
+    ("Skapa nyckel", "Create token"),
+    ("Kopiera nyckeln nu. Den visas bara en gång.", "Copy the token now. It is shown only once."),
+    ("Nyckeln skickas som", "Send the token as"),
+    ("Början", "Start"),
+    ("Senast använd", "Last used"),
+    ("Återkallad", "Revoked"),
+    ("Återkalla", "Revoke"),
+    ("Återkalla nyckeln", "Revoke the token"),
+    ("System som använder nyckeln slutar fungera direkt. Det går inte att ångra; skapa en ny nyckel om det behövs.", "Systems using the token stop working at once. It cannot be undone; create a new token if needed."),
+    ("Avbryt", "Cancel"),
+    ("Nyckeln återkallades.", "The token was revoked."),
+    ("Inga API-nycklar ännu", "No API tokens yet"),
+    ("En API-nyckel låter ett annat system, till exempel ärendesystemet, läsa eller skriva kommunens data.", "An API token lets another system, such as the case system, read or write the municipality's data."),
+    ("Vem", "Who"),
+    ("När", "When"),
+    ("Händelse", "Event"),
+    ("Post", "Record"),
+    ("Varifrån", "From where"),
+    ("Från och med", "From"),
+    ("Till och med", "Until"),
+    ("Skriv datumet som 2026-11-26.", "Write the date as 2026-11-26."),
+    ("händelser", "events"),
+    ("Inga händelser matchar filtret.", "No events match the filter."),
+    ("Loggen går inte att ändra eller radera.", "The log cannot be changed or deleted."),
+    ("Visningen loggas.", "Viewing is logged."),
+    ("Bas-URL", "Base URL"),
+    ("Metod", "Method"),
+    ("Sökväg", "Path"),
+    ("Beskrivning", "Description"),
+    ("Svar", "Responses"),
+    ("Parametrar", "Parameters"),
+    ("Hämta OpenAPI-dokumentet", "Download the OpenAPI document"),
+    ("Alla anrop kräver en API-nyckel:", "Every call needs an API token:"),
+    ("Tillbaka", "Back"),
+    ("i dag", "today"),
+    ("i går", "yesterday"),
+    ("Inga", "None"),
+    ("Kommunens personal", "The municipality's staff"),
+    ("Administration", "Administration"),
+    ("Konto", "Account"),
+    ("Kontot", "Account"),
+    ("Jobbkö", "Job queue"),
+    ("Klara", "Done"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_text_has_english() {
+        let mut missing = Vec::new();
+        for (name, source) in crate::templates::SOURCES {
+            let mut rest = *source;
+            while let Some(start) = rest.find("t(\"") {
+                rest = &rest[start + 3..];
+                let end = rest.find('"').unwrap();
+                let key = &rest[..end];
+                if !table().contains_key(key) {
+                    missing.push(format!("{name}: {key}"));
+                }
+                rest = &rest[end..];
+            }
+        }
+        assert!(missing.is_empty(), "texts without English: {missing:#?}");
+    }
+
+    #[test]
+    fn unknown_text_stays_swedish() {
+        assert_eq!(translate(Lang::En, "Logga in"), "Sign in");
+        assert_eq!(translate(Lang::Sv, "Logga in"), "Logga in");
+        assert_eq!(translate(Lang::En, "Okänd"), "Okänd");
+    }
+}

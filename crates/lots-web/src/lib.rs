@@ -1,0 +1,42 @@
+//! HTTP for Lots: server-rendered pages, the JSON API with its OpenAPI document, sessions,
+//! CSRF protection and security headers. Only this crate knows HTTP.
+//!
+//! A request passes, outermost first: metrics → security headers → error pages → CSRF
+//! check → router → handler. A handler gets a [`ctx::Ctx`] (language, CSRF token, the
+//! signed-in user), asks it for the permission it needs and for the user's [`Tenant`], and
+//! renders a template.
+//!
+//! [`Tenant`]: lots_store::Tenant
+
+mod api;
+mod csrf;
+mod ctx;
+mod error;
+mod headers;
+mod health;
+mod i18n;
+mod observe;
+mod pages;
+mod state;
+mod templates;
+
+pub use state::{AppState, WebConfig};
+
+use axum::Router;
+use axum::middleware::from_fn_with_state;
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        .merge(health::routes())
+        .fallback(error::not_found)
+        .layer(from_fn_with_state(state.clone(), csrf::verify))
+        .layer(from_fn_with_state(state.clone(), error::render_error_pages))
+        .layer(from_fn_with_state(state.clone(), headers::security_headers))
+        .layer(axum::middleware::from_fn(observe::track))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(error::panic_response))
+        .with_state(state)
+}

@@ -1,0 +1,170 @@
+//! Administration: API tokens and the audit log.
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use lots_domain::role::Permission;
+use lots_store::{AuditFilter, Scope};
+use minijinja::{Value, context};
+
+use super::{FormData, field_error, page_number, pager};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::templates::parse_day_start;
+
+const PER_PAGE: usize = 50;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/api-nycklar", get(tokens).post(create_token))
+        .route("/admin/api-nycklar/{id}/aterkalla", get(revoke_page).post(revoke))
+        .route("/admin/granskningslogg", get(audit))
+}
+
+fn scope_label(ctx: &Ctx, scope: Scope) -> String {
+    ctx.t(match scope {
+        Scope::Read => "Läsa",
+        Scope::Write => "Läsa och skriva",
+    })
+}
+
+async fn tokens_page(ctx: &Ctx, errors: Vec<Value>, form: Value, notice: Option<String>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageStaff)?;
+    let tokens: Vec<Value> = ctx
+        .tenant()?
+        .api_tokens()
+        .await?
+        .into_iter()
+        .map(|t| context! { scope_label => scope_label(ctx, t.scope), ..Value::from_serialize(&t) })
+        .collect();
+    ctx.render(
+        "tokens.html",
+        &ctx.t("API-nycklar"),
+        context! { tokens, errors, form, notice },
+    )
+}
+
+#[derive(serde::Deserialize)]
+struct NoticeQuery {
+    klart: Option<String>,
+}
+
+async fn tokens(ctx: Ctx, Query(q): Query<NoticeQuery>) -> Result<Html<String>, AppError> {
+    let notice = q.klart.map(|_| ctx.t("Nyckeln återkallades."));
+    tokens_page(&ctx, Vec::new(), context! { name => "", scope => "read" }, notice).await
+}
+
+async fn create_token(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageStaff)?;
+    let name = form.get("name");
+    let scope = if form.get("scope") == "write" { Scope::Write } else { Scope::Read };
+    if name.is_empty() {
+        let errors = vec![field_error("name", ctx.t("Skriv ett namn som säger vad nyckeln används till."))];
+        let html = tokens_page(&ctx, errors, context! { name, scope => scope.code() }, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    }
+    let (token, secret) = ctx
+        .tenant()?
+        .create_api_token(&name, scope, &me.user.email)
+        .await?;
+    let mut entry = ctx.audit_entry("api_token.create", "api_token", token.id);
+    entry.detail = format!("{} ({})", token.name, token.scope);
+    ctx.app.db.audit(entry).await?;
+    // Shown in this response only: the secret is stored hashed and never available again.
+    Ok(ctx
+        .render(
+            "token_created.html",
+            &ctx.t("Ny API-nyckel"),
+            context! { secret, breadcrumbs => vec![ctx.crumb("/admin/api-nycklar", "API-nycklar")] },
+        )?
+        .into_response())
+}
+
+async fn revoke_page(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageStaff)?;
+    let token = ctx.tenant()?.api_token(id).await?;
+    ctx.render(
+        "token_revoke.html",
+        &ctx.t("Återkalla nyckeln"),
+        context! { token, breadcrumbs => vec![ctx.crumb("/admin/api-nycklar", "API-nycklar")] },
+    )
+}
+
+async fn revoke(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageStaff)?;
+    let token = ctx.tenant()?.revoke_api_token(id).await?;
+    ctx.app
+        .db
+        .audit(ctx.audit_entry("api_token.revoke", "api_token", token.id))
+        .await?;
+    Ok(Redirect::to("/admin/api-nycklar?klart=1").into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+struct AuditQuery {
+    vem: Option<String>,
+    handelse: Option<String>,
+    fran: Option<String>,
+    till: Option<String>,
+    sida: Option<String>,
+}
+
+async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, AppError> {
+    ctx.require(Permission::ViewAuditLog)?;
+    let tenant = ctx.tenant()?;
+    let mut errors = Vec::new();
+    let mut day = |field: &str, value: &Option<String>| -> Option<i64> {
+        let v = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+        let parsed = parse_day_start(v);
+        if parsed.is_none() {
+            errors.push(field_error(field, ctx.t("Skriv datumet som 2026-11-26.")));
+        }
+        parsed
+    };
+    let from = day("fran", &q.fran);
+    // "Till och med" a day means before the start of the next.
+    let until = day("till", &q.till).map(|t| t + 24 * 3600);
+    let page = page_number(q.sida.as_deref());
+    let (total, records) = if errors.is_empty() {
+        tenant
+            .audit_log(&AuditFilter {
+                actor: q.vem.clone(),
+                action: q.handelse.clone(),
+                record_type: None,
+                from,
+                until,
+                page,
+                per_page: PER_PAGE,
+            })
+            .await?
+    } else {
+        (0, Vec::new())
+    };
+    let params = vec![
+        ("vem", q.vem.clone().unwrap_or_default()),
+        ("handelse", q.handelse.clone().unwrap_or_default()),
+        ("fran", q.fran.clone().unwrap_or_default()),
+        ("till", q.till.clone().unwrap_or_default()),
+    ];
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let html = ctx.render(
+        "audit.html",
+        &ctx.t("Granskningslogg"),
+        context! {
+            records,
+            total,
+            errors,
+            pager => pager("/admin/granskningslogg", &params, page, PER_PAGE, total),
+            filter => context! {
+                vem => q.vem.unwrap_or_default(),
+                handelse => q.handelse.unwrap_or_default(),
+                fran => q.fran.unwrap_or_default(),
+                till => q.till.unwrap_or_default(),
+            },
+        },
+    )?;
+    Ok((status, html).into_response())
+}

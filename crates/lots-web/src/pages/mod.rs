@@ -1,0 +1,150 @@
+//! The server-rendered pages. Each module holds one area of the interface.
+
+mod account;
+mod admin;
+mod assets;
+mod organisation;
+mod overview;
+mod sign_in;
+mod staff;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::response::Html;
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(sign_in::routes())
+        .merge(overview::routes())
+        .merge(organisation::routes())
+        .merge(staff::routes())
+        .merge(account::routes())
+        .merge(admin::routes())
+        .merge(assets::routes())
+}
+
+/// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.
+pub struct FormData(Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|_| AppError::BadRequest("unreadable form".into()))?;
+        Ok(FormData(
+            form_urlencoded::parse(&bytes)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        ))
+    }
+}
+
+impl FormData {
+    /// The first value of a field, trimmed; empty when absent.
+    pub fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// A field exactly as typed (passwords keep their spaces).
+    pub fn raw(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// One field's error for the error summary and beside the field.
+pub fn field_error(field: &str, message: String) -> Value {
+    context! { field, message }
+}
+
+impl Ctx {
+    /// Renders a page with the common context.
+    pub fn render(&self, template: &str, title: &str, page: Value) -> Result<Html<String>, AppError> {
+        let html = crate::templates::render(&self.app.templates, template, self.page(title, page))?;
+        Ok(Html(html))
+    }
+
+    /// A breadcrumb trail entry.
+    pub fn crumb(&self, href: &str, label: &str) -> Value {
+        context! { href, label => self.t(label) }
+    }
+}
+
+/// Paging links that keep every other query parameter.
+pub fn pager(path: &str, params: &[(&str, String)], page: usize, per_page: usize, total: usize) -> Value {
+    let pages = total.div_ceil(per_page).max(1);
+    let href = |p: usize| {
+        let mut q: Vec<String> = params
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", crate::ctx::urlencode(v)))
+            .collect();
+        q.push(format!("sida={p}"));
+        format!("{path}?{}", q.join("&"))
+    };
+    context! {
+        page,
+        pages,
+        total,
+        prev_href => (page > 1).then(|| href(page - 1)),
+        next_href => (page < pages).then(|| href(page + 1)),
+    }
+}
+
+/// Units as options for a select: tree order, indented by depth.
+pub fn unit_options(units: &[lots_store::Unit]) -> Vec<Value> {
+    units
+        .iter()
+        .map(|u| {
+            let depth = depth_of(units, u);
+            context! {
+                id => u.id,
+                name => u.name.clone(),
+                depth,
+                indent => "\u{a0}\u{a0}".repeat(depth),
+                staff_count => u.staff_count,
+            }
+        })
+        .collect()
+}
+
+pub fn depth_of(units: &[lots_store::Unit], unit: &lots_store::Unit) -> usize {
+    let mut depth = 0;
+    let mut parent = unit.parent_id;
+    while let Some(p) = parent {
+        depth += 1;
+        parent = units.iter().find(|u| u.id == p).and_then(|u| u.parent_id);
+        if depth > 32 {
+            break;
+        }
+    }
+    depth
+}
+
+/// The page number from a query parameter, 1 when absent or wrong.
+pub fn page_number(s: Option<&str>) -> usize {
+    s.and_then(|s| s.parse().ok()).filter(|p| *p >= 1).unwrap_or(1)
+}

@@ -1,0 +1,145 @@
+//! Signing in and out, the start of the site, and the language switch.
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use lots_store::SignInOutcome;
+use minijinja::context;
+
+use super::{FormData, field_error};
+use crate::ctx::{Ctx, LANG_COOKIE, SESSION_COOKIE, cookie, safe_return_path, set_cookie};
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(root))
+        .route("/logga-in", get(sign_in_page).post(sign_in))
+        .route("/logga-ut", axum::routing::post(sign_out))
+        .route("/sprak/{lang}", get(switch_language))
+}
+
+async fn root(ctx: Ctx) -> Redirect {
+    if ctx.session.is_some() {
+        Redirect::to("/oversikt")
+    } else {
+        Redirect::to("/logga-in")
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SignInQuery {
+    till: Option<String>,
+    utloggad: Option<String>,
+    klart: Option<String>,
+}
+
+async fn sign_in_page(ctx: Ctx, Query(q): Query<SignInQuery>) -> Result<Response, AppError> {
+    if ctx.session.is_some() {
+        return Ok(Redirect::to("/oversikt").into_response());
+    }
+    let notice = if q.utloggad.is_some() {
+        Some(ctx.t("Du är utloggad."))
+    } else if q.klart.is_some() {
+        Some(ctx.t("Ditt lösenord är sparat. Logga in."))
+    } else {
+        None
+    };
+    let till = safe_return_path(q.till.as_deref());
+    Ok(ctx
+        .render(
+            "sign_in.html",
+            &ctx.t("Logga in"),
+            context! { errors => Vec::<()>::new(), email => "", till, notice },
+        )?
+        .into_response())
+}
+
+async fn sign_in(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let email = form.get("email");
+    let password = form.raw("password");
+    let till = safe_return_path(Some(&form.get("till")));
+    let mut errors = Vec::new();
+    if email.is_empty() {
+        errors.push(field_error("email", ctx.t("Skriv din e-postadress.")));
+    }
+    if password.is_empty() {
+        errors.push(field_error("password", ctx.t("Skriv ditt lösenord.")));
+    }
+    if errors.is_empty() {
+        match ctx.app.db.sign_in(&email, &password, &ctx.ip).await? {
+            SignInOutcome::Success { token, user } => {
+                let mut entry = ctx.audit_entry("session.sign_in", "user", user.id);
+                entry.municipality_code = user.municipality_code.clone();
+                entry.organiser_id = user.organiser_id;
+                entry.actor_user_id = Some(user.id);
+                entry.actor = user.email.clone();
+                ctx.app.db.audit(entry).await?;
+                let mut response = Redirect::to(&till).into_response();
+                let c = set_cookie(SESSION_COOKIE, &token, None, ctx.app.config.secure_cookies());
+                if let Ok(v) = HeaderValue::from_str(&c) {
+                    response.headers_mut().append(header::SET_COOKIE, v);
+                }
+                return Ok(response);
+            }
+            // One message for an unknown e-mail and a wrong password.
+            SignInOutcome::Invalid => {
+                errors.push(field_error("email", ctx.t("Fel e-postadress eller lösenord.")))
+            }
+            SignInOutcome::RateLimited => errors.push(field_error(
+                "email",
+                ctx.t("För många misslyckade försök. Vänta 15 minuter och försök igen."),
+            )),
+        }
+    }
+    let html = ctx.render(
+        "sign_in.html",
+        &ctx.t("Logga in"),
+        context! { errors, email, till, notice => () },
+    )?;
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+}
+
+async fn sign_out(ctx: Ctx, headers: axum::http::HeaderMap) -> Result<Response, AppError> {
+    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+        if ctx.session.is_some() {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("session.sign_out", "user", ctx.staff()?.user.id))
+                .await?;
+        }
+        ctx.app.db.end_session(token).await?;
+    }
+    let mut response = Redirect::to("/logga-in?utloggad=1").into_response();
+    let c = set_cookie(SESSION_COOKIE, "", Some(0), ctx.app.config.secure_cookies());
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(response)
+}
+
+#[derive(serde::Deserialize)]
+struct SwitchQuery {
+    till: Option<String>,
+}
+
+async fn switch_language(
+    ctx: Ctx,
+    Path(lang): Path<String>,
+    Query(q): Query<SwitchQuery>,
+) -> Result<Response, AppError> {
+    let lang = crate::i18n::Lang::parse(&lang).ok_or(AppError::NotFound)?;
+    let mut response = Redirect::to(&safe_return_path(q.till.as_deref())).into_response();
+    let c = set_cookie(
+        LANG_COOKIE,
+        lang.code(),
+        Some(365 * 24 * 3600),
+        ctx.app.config.secure_cookies(),
+    );
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(response)
+}

@@ -1,0 +1,198 @@
+//! Configuration: a TOML file (`--config`), overridden by `LOTS_*` environment variables,
+//! over defaults that need nothing installed.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use lots_jobs::{MailConfig, SmtpConfig, SmtpTls};
+use serde::Deserialize;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: SocketAddr,
+    /// The public address, for links in e-mails; defaults to `http://` + listen.
+    pub base_url: String,
+    pub workers: usize,
+    pub mail: MailConfig,
+    pub mail_from: String,
+    pub demo_password: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    server: ServerSection,
+    #[serde(default)]
+    database: DatabaseSection,
+    #[serde(default)]
+    mail: MailSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ServerSection {
+    listen: Option<String>,
+    base_url: Option<String>,
+    workers: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatabaseSection {
+    url: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MailSection {
+    transport: Option<String>,
+    from: Option<String>,
+    path: Option<PathBuf>,
+    host: Option<String>,
+    port: Option<u16>,
+    tls: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+}
+
+impl Config {
+    /// Reads the file (if given) and the environment.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
+        let file: File = match path {
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read config file {}", p.display()))?;
+                toml::from_str(&text).map_err(|e| {
+                    anyhow::anyhow!("config file {}: {}", p.display(), e.message())
+                })?
+            }
+            None => File::default(),
+        };
+        Config::resolve(file, |k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+    }
+
+    fn resolve(file: File, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
+        let database_url = env("LOTS_DATABASE_URL")
+            .or(file.database.url)
+            .unwrap_or_else(|| "sqlite://lots.db".into());
+        let listen_text = env("LOTS_LISTEN")
+            .or(file.server.listen)
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let listen: SocketAddr = listen_text.parse().map_err(|_| {
+            anyhow::anyhow!("listen address {listen_text:?} is not IP:PORT, e.g. 127.0.0.1:8080")
+        })?;
+        let base_url = env("LOTS_BASE_URL")
+            .or(file.server.base_url)
+            .unwrap_or_else(|| format!("http://{listen}"));
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            bail!("base_url {base_url:?} must start with http:// or https://");
+        }
+        let workers = env("LOTS_WORKERS")
+            .map(|w| w.parse().context("LOTS_WORKERS must be a number"))
+            .transpose()?
+            .or(file.server.workers)
+            .unwrap_or(2)
+            .clamp(1, 64);
+        let m = file.mail;
+        let transport = env("LOTS_MAIL_TRANSPORT")
+            .or(m.transport)
+            .unwrap_or_else(|| "directory".into());
+        let mail = match transport.as_str() {
+            "smtp" => {
+                let host = env("LOTS_SMTP_HOST")
+                    .or(m.host)
+                    .context("mail transport smtp needs a host (mail.host or LOTS_SMTP_HOST)")?;
+                let tls = match env("LOTS_SMTP_TLS").or(m.tls).as_deref() {
+                    None | Some("starttls") => SmtpTls::Starttls,
+                    Some("tls") => SmtpTls::Tls,
+                    Some("none") => SmtpTls::None,
+                    Some(other) => bail!("mail.tls {other:?} must be starttls, tls or none"),
+                };
+                let port = env("LOTS_SMTP_PORT")
+                    .map(|p| p.parse().context("LOTS_SMTP_PORT must be a port number"))
+                    .transpose()?
+                    .or(m.port)
+                    .unwrap_or(match tls {
+                        SmtpTls::Tls => 465,
+                        SmtpTls::Starttls => 587,
+                        SmtpTls::None => 25,
+                    });
+                MailConfig::Smtp(SmtpConfig {
+                    host,
+                    port,
+                    tls,
+                    username: env("LOTS_SMTP_USERNAME").or(m.username),
+                    password: env("LOTS_SMTP_PASSWORD").or(m.password),
+                })
+            }
+            "directory" => MailConfig::Directory {
+                path: env("LOTS_MAIL_DIR")
+                    .map(PathBuf::from)
+                    .or(m.path)
+                    .unwrap_or_else(|| PathBuf::from("mail")),
+            },
+            "memory" => MailConfig::Memory,
+            other => bail!("mail transport {other:?} must be smtp, directory or memory"),
+        };
+        Ok(Config {
+            database_url,
+            listen,
+            base_url,
+            workers,
+            mail,
+            mail_from: env("LOTS_MAIL_FROM")
+                .or(m.from)
+                .unwrap_or_else(|| "Lots <lots@localhost.localdomain>".into()),
+            demo_password: env("LOTS_DEMO_PASSWORD").unwrap_or_else(|| "lots-demo".into()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn defaults_need_nothing_installed() {
+        let c = Config::resolve(File::default(), no_env).unwrap();
+        assert_eq!(c.database_url, "sqlite://lots.db");
+        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.base_url, "http://127.0.0.1:8080");
+        assert!(matches!(c.mail, MailConfig::Directory { .. }));
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let file: File = toml::from_str(
+            "[database]\nurl = \"sqlite://file.db\"\n[server]\nlisten = \"0.0.0.0:9000\"\n",
+        )
+        .unwrap();
+        let c = Config::resolve(file, |k| {
+            (k == "LOTS_DATABASE_URL").then(|| "postgres://localhost/lots".to_string())
+        })
+        .unwrap();
+        assert_eq!(c.database_url, "postgres://localhost/lots");
+        assert_eq!(c.listen.to_string(), "0.0.0.0:9000");
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let err = toml::from_str::<File>("[server]\nlisen = \"x\"\n").unwrap_err();
+        assert!(err.message().contains("lisen"), "{}", err.message());
+        let bad = Config::resolve(File::default(), |k| {
+            (k == "LOTS_LISTEN").then(|| "localhost".to_string())
+        });
+        assert!(bad.unwrap_err().to_string().contains("IP:PORT"));
+        let smtp = Config::resolve(File::default(), |k| {
+            (k == "LOTS_MAIL_TRANSPORT").then(|| "smtp".to_string())
+        });
+        assert!(smtp.unwrap_err().to_string().contains("host"));
+    }
+}

@@ -1,0 +1,359 @@
+//! `lots`: the one binary of Lots.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use lots::{Config, Server, demo, open_database};
+use lots_domain::Role;
+use lots_jobs::Mailer;
+use lots_store::{AuditEntry, Db, NewUser, Scope};
+
+#[derive(Parser)]
+#[command(name = "lots", version, about = "Lots: a municipality's systematic work with its service to companies")]
+struct Cli {
+    /// A TOML configuration file (see config/lots.example.toml). LOTS_* environment
+    /// variables override it.
+    #[arg(long, global = true, env = "LOTS_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application (applies migrations first).
+    Serve {
+        /// Load the Upplands-Bro demo first and print how to sign in.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load the Upplands-Bro demo data into the configured database.
+    Demo,
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Choose which municipalities this installation hosts.
+    #[command(subcommand)]
+    Municipality(MunicipalityCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff account. Without --password-stdin the person is invited by e-mail.
+    Add {
+        /// The municipality's four-digit SCB code, e.g. 0139.
+        #[arg(long)]
+        municipality: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        /// The unit's name, e.g. Bygglovsenheten.
+        #[arg(long)]
+        unit: Option<String>,
+        /// A role; repeat for several: administrator, business_development, case_officer,
+        /// contact_centre, manager, read_only.
+        #[arg(long = "role", required = true)]
+        roles: Vec<Role>,
+        /// sv or en: the language of e-mails to the person.
+        #[arg(long, default_value = "sv")]
+        language: String,
+        /// Read the password from the first line of standard input instead of inviting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List staff accounts.
+    List {
+        /// Only this municipality.
+        #[arg(long)]
+        municipality: Option<String>,
+    },
+    /// Disable an account: it is signed out and cannot sign in.
+    Disable { email: String },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token and print it once.
+    Create {
+        #[arg(long)]
+        municipality: String,
+        /// What the token is for, e.g. "ByggR nightly export".
+        #[arg(long)]
+        name: String,
+        /// read or write.
+        #[arg(long, default_value = "read")]
+        scope: String,
+    },
+    /// List a municipality's tokens (never their secrets).
+    List {
+        #[arg(long)]
+        municipality: String,
+    },
+    /// Revoke a token by its id.
+    Revoke { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum MunicipalityCommand {
+    /// Host a municipality in this installation.
+    Host { code: String },
+    /// List the hosted municipalities.
+    List,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LOTS_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("lots: error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // One line naming the problem; the chain of causes joined, no backtrace.
+            let message: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            eprintln!("lots: error: {}", message.join(": "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn cli_audit(municipality: Option<&str>, action: &str, record_type: &str, record_id: impl ToString) -> AuditEntry {
+    AuditEntry {
+        municipality_code: municipality.map(str::to_string),
+        actor: "cli".into(),
+        action: action.into(),
+        record_type: record_type.into(),
+        record_id: record_id.to_string(),
+        ip: "cli".into(),
+        ..AuditEntry::default()
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::load(cli.config.as_deref())?;
+    let db = open_database(&config.database_url).await?;
+    match cli.command {
+        Command::Serve { demo } => serve(&config, db, demo).await,
+        Command::Migrate => {
+            println!("The database is up to date ({}).", redacted_kind(&db));
+            Ok(())
+        }
+        Command::Demo => {
+            let logins = demo::load(&db, &config.demo_password).await?;
+            println!("The Upplands-Bro demo is loaded: {} accounts.", logins.len());
+            Ok(())
+        }
+        Command::User(cmd) => user(&db, cmd).await,
+        Command::Token(cmd) => token(&db, cmd).await,
+        Command::Municipality(MunicipalityCommand::Host { code }) => {
+            let m = db.host_municipality(&code).await?;
+            db.audit(cli_audit(Some(&m.code), "municipality.host", "municipality", &m.code)).await?;
+            println!("{} {} ({}) is hosted.", m.code, m.name, m.county_name);
+            Ok(())
+        }
+        Command::Municipality(MunicipalityCommand::List) => {
+            for m in db.hosted_municipalities().await? {
+                println!("{}\t{}\t{}", m.code, m.name, m.county_name);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn redacted_kind(db: &Db) -> &'static str {
+    match db.backend() {
+        lots_store::Backend::Sqlite => "SQLite",
+        lots_store::Backend::Postgres => "PostgreSQL",
+    }
+}
+
+async fn serve(config: &Config, db: Db, demo: bool) -> anyhow::Result<()> {
+    let logins = if demo {
+        Some(demo::load(&db, &config.demo_password).await?)
+    } else {
+        None
+    };
+    let mailer = Mailer::from_config(&config.mail, &config.mail_from)
+        .context("mail configuration")?;
+    let server = Server::start(config, db, mailer).await?;
+    println!("Lots is running at http://{}/", server.addr);
+    if let Some(logins) = logins {
+        println!("Demo: Upplands-Bro. Every account's password: LOTS_DEMO_PASSWORD (default lots-demo).");
+        for l in &logins {
+            println!("  {:<42} {} ({})", l.email, l.name, l.role);
+        }
+    }
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    server.stop().await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+}
+
+async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
+    match cmd {
+        UserCommand::Add {
+            municipality,
+            email,
+            name,
+            title,
+            unit,
+            roles,
+            language,
+            password_stdin,
+        } => {
+            let tenant = db
+                .tenant(&municipality)
+                .await
+                .with_context(|| format!("municipality {municipality} is not hosted here (lots municipality host {municipality})"))?;
+            let unit_id = match unit {
+                Some(u) => Some(
+                    tenant
+                        .unit_by_name(&u)
+                        .await?
+                        .with_context(|| format!("no unit named {u:?} in {municipality}"))?
+                        .id,
+                ),
+                None => None,
+            };
+            let password_hash = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line)?;
+                let password = line.trim_end_matches(['\r', '\n']);
+                if let Err(e) = lots_domain::password::check(password) {
+                    bail!("{e}");
+                }
+                Some(lots_store::secret::hash_password(password))
+            } else {
+                None
+            };
+            let invited = password_hash.is_none();
+            let user = tenant
+                .create_user(NewUser {
+                    email: &email,
+                    name: &name,
+                    title: &title,
+                    unit_id,
+                    roles: &roles,
+                    password_hash,
+                    language: &language,
+                })
+                .await?;
+            db.audit(cli_audit(Some(&municipality), "user.create", "user", user.id)).await?;
+            if invited {
+                lots_jobs::enqueue_invitation(db, &user, "Lots").await?;
+                println!("{} is invited; the e-mail is sent by the running server within a minute.", user.email);
+            } else {
+                println!("{} can sign in now.", user.email);
+            }
+            Ok(())
+        }
+        UserCommand::List { municipality } => {
+            for u in db.all_users().await? {
+                if municipality.as_deref().is_some_and(|m| u.municipality_code.as_deref() != Some(m)) {
+                    continue;
+                }
+                let roles: Vec<&str> = u.roles.iter().map(|r| r.code()).collect();
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    u.municipality_code.as_deref().unwrap_or("-"),
+                    u.email,
+                    u.name,
+                    u.status.code(),
+                    roles.join(","),
+                    u.unit_name.as_deref().unwrap_or("-"),
+                );
+            }
+            Ok(())
+        }
+        UserCommand::Disable { email } => {
+            let user = db
+                .disable_user_by_email(&email)
+                .await
+                .with_context(|| format!("no account with e-mail {email}"))?;
+            db.audit(cli_audit(user.municipality_code.as_deref(), "user.disable", "user", user.id)).await?;
+            println!("{} is disabled and signed out.", user.email);
+            Ok(())
+        }
+    }
+}
+
+async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
+    match cmd {
+        TokenCommand::Create { municipality, name, scope } => {
+            let scope: Scope = scope.parse()?;
+            let tenant = db
+                .tenant(&municipality)
+                .await
+                .with_context(|| format!("municipality {municipality} is not hosted here"))?;
+            let (token, secret) = tenant.create_api_token(&name, scope, "cli").await?;
+            db.audit(cli_audit(Some(&municipality), "api_token.create", "api_token", token.id)).await?;
+            eprintln!("Token {} ({}) created. It is shown only this once:", token.id, token.scope);
+            println!("{secret}");
+            Ok(())
+        }
+        TokenCommand::List { municipality } => {
+            let tenant = db.tenant(&municipality).await.context("municipality not hosted here")?;
+            for t in tenant.api_tokens().await? {
+                println!(
+                    "{}\t{}\t{}…\t{}\t{}",
+                    t.id,
+                    t.name,
+                    t.prefix,
+                    t.scope,
+                    if t.revoked_at.is_some() { "revoked" } else { "active" }
+                );
+            }
+            Ok(())
+        }
+        TokenCommand::Revoke { id } => {
+            db.revoke_api_token_any(id)
+                .await
+                .with_context(|| format!("no token with id {id}"))?;
+            db.audit(cli_audit(None, "api_token.revoke", "api_token", id)).await?;
+            println!("Token {id} is revoked.");
+            Ok(())
+        }
+    }
+}
