@@ -16,6 +16,7 @@ mod jobs;
 mod migrate;
 mod organisers;
 mod reference;
+pub mod scratch;
 pub mod secret;
 mod sessions;
 mod tenant;
@@ -34,3 +35,6 @@ pub use tokens::{ApiToken, Scope, TokenIdentity};
 pub use users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod conformance;

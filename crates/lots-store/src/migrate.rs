@@ -6,11 +6,11 @@ use sqlx::Row;
 
 use crate::{Backend, Db, Result, StoreError, now};
 
-struct Migration {
-    version: i64,
-    name: &'static str,
-    sqlite: &'static str,
-    postgres: &'static str,
+pub(crate) struct Migration {
+    pub(crate) version: i64,
+    pub(crate) name: &'static str,
+    pub(crate) sqlite: &'static str,
+    pub(crate) postgres: &'static str,
 }
 
 const MIGRATIONS: &[Migration] = &[Migration {
@@ -23,6 +23,12 @@ const MIGRATIONS: &[Migration] = &[Migration {
 impl Db {
     /// Applies every migration not yet applied; returns the versions applied now.
     pub async fn migrate(&self) -> Result<Vec<i64>> {
+        let applied = self.apply(MIGRATIONS).await?;
+        self.sync_reference_data().await?;
+        Ok(applied)
+    }
+
+    pub(crate) async fn apply(&self, migrations: &[Migration]) -> Result<Vec<i64>> {
         sqlx::query(
             "CREATE TABLE IF NOT EXISTS lots_migrations (
                 version BIGINT PRIMARY KEY,
@@ -33,7 +39,7 @@ impl Db {
         .execute(&self.pool)
         .await?;
         let mut applied_now = Vec::new();
-        for m in MIGRATIONS {
+        for m in migrations {
             let mut tx = self.pool.begin().await?;
             if self.backend() == Backend::Postgres {
                 // Two servers starting at once must not both apply the same migration.
@@ -71,7 +77,6 @@ impl Db {
             tx.commit().await.map_err(fail)?;
             applied_now.push(m.version);
         }
-        self.sync_reference_data().await?;
         Ok(applied_now)
     }
 }
