@@ -52,7 +52,15 @@ mod tests {
     #[test]
     fn refuses_what_cannot_be_an_address() {
         assert_eq!(normalise(""), Err(EmailError::Empty));
-        for bad in ["anna", "anna@", "@bro.se", "anna@bro", "an na@bro.se", "a@b@c.se", "a@.se"] {
+        for bad in [
+            "anna",
+            "anna@",
+            "@bro.se",
+            "anna@bro",
+            "an na@bro.se",
+            "a@b@c.se",
+            "a@.se",
+        ] {
             assert_eq!(normalise(bad), Err(EmailError::Malformed), "{bad}");
         }
     }

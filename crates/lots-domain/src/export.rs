@@ -46,6 +46,9 @@ mod tests {
         let bytes = csv_for_excel(&["Namn", "Ort"], &[vec!["Åsa; AB".into(), "=1+1".into()]]);
         let text = String::from_utf8(bytes).unwrap();
         assert!(text.starts_with('\u{feff}'));
-        assert_eq!(text.trim_start_matches('\u{feff}'), "Namn;Ort\n\"Åsa; AB\";'=1+1\n");
+        assert_eq!(
+            text.trim_start_matches('\u{feff}'),
+            "Namn;Ort\n\"Åsa; AB\";'=1+1\n"
+        );
     }
 }

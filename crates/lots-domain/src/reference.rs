@@ -81,7 +81,10 @@ mod tests {
         assert_eq!(municipality("2584").unwrap().name, "Kiruna");
         assert_eq!(county("01").unwrap().name, "Stockholms län");
         assert_eq!(
-            municipalities().iter().filter(|m| m.county_code == "14").count(),
+            municipalities()
+                .iter()
+                .filter(|m| m.county_code == "14")
+                .count(),
             49
         );
     }

@@ -99,7 +99,9 @@ impl fmt::Display for Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown role {0:?}; known roles: administrator, business_development, case_officer, contact_centre, manager, organiser, read_only")]
+#[error(
+    "unknown role {0:?}; known roles: administrator, business_development, case_officer, contact_centre, manager, organiser, read_only"
+)]
 pub struct UnknownRole(pub String);
 
 impl FromStr for Role {

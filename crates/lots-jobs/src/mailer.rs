@@ -82,7 +82,8 @@ impl Mailer {
         Ok(match config {
             MailConfig::Smtp(smtp) => {
                 let tls_params = || {
-                    TlsParameters::new(smtp.host.clone()).map_err(|e| MailError::Smtp(e.to_string()))
+                    TlsParameters::new(smtp.host.clone())
+                        .map_err(|e| MailError::Smtp(e.to_string()))
                 };
                 let tls = match smtp.tls {
                     SmtpTls::None => Tls::None,

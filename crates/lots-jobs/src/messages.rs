@@ -29,7 +29,11 @@ pub async fn enqueue_mail(
 /// Queues the invitation e-mail of an invited user. The one-time link is made when the job
 /// runs, so the secret never rests in the queue; a retry makes a new link and the older
 /// one stops working.
-pub async fn enqueue_invitation(db: &Db, user: &StaffMember, sent_by: &str) -> lots_store::Result<bool> {
+pub async fn enqueue_invitation(
+    db: &Db,
+    user: &StaffMember,
+    sent_by: &str,
+) -> lots_store::Result<bool> {
     db.enqueue(NewJob {
         municipality_code: user.municipality_code.clone(),
         kind: KIND_INVITATION.into(),

@@ -96,7 +96,9 @@ async fn execute(ctx: &JobContext, job: &Job) -> Result<(), String> {
             ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
         }
         KIND_INVITATION => {
-            let user_id = job.payload["user_id"].as_i64().ok_or("payload lacks user_id")?;
+            let user_id = job.payload["user_id"]
+                .as_i64()
+                .ok_or("payload lacks user_id")?;
             let sent_by = job.payload["sent_by"].as_str().unwrap_or("Lots");
             let code = job
                 .municipality_code

@@ -105,7 +105,9 @@ impl Tenant<'_> {
             .fetch_one(&self.db.pool)
             .await?
             .try_get("n")?;
-        let rows = bind_filter(&list_sql, &self.code, &texts, &numbers).fetch_all(&self.db.pool).await?;
+        let rows = bind_filter(&list_sql, &self.code, &texts, &numbers)
+            .fetch_all(&self.db.pool)
+            .await?;
         let records = rows
             .iter()
             .map(|r| {

@@ -32,7 +32,9 @@ async fn databases() -> Vec<(Db, Option<(String, String)>)> {
 async fn cleanup(db: Db, scratch: Option<(String, String)>) {
     db.close().await;
     if let Some((admin, url)) = scratch {
-        crate::scratch::drop_postgres_database(&admin, &url).await.unwrap();
+        crate::scratch::drop_postgres_database(&admin, &url)
+            .await
+            .unwrap();
     }
 }
 
@@ -59,8 +61,14 @@ async fn migrations_are_idempotent_and_load_reference_data() {
             .get("n");
         assert_eq!(n, 290);
         let m = db.host_municipality("0139").await.unwrap();
-        assert_eq!((m.name.as_str(), m.county_name.as_str()), ("Upplands-Bro", "Stockholms län"));
-        assert!(matches!(db.host_municipality("9999").await, Err(StoreError::Invalid(_))));
+        assert_eq!(
+            (m.name.as_str(), m.county_name.as_str()),
+            ("Upplands-Bro", "Stockholms län")
+        );
+        assert!(matches!(
+            db.host_municipality("9999").await,
+            Err(StoreError::Invalid(_))
+        ));
         assert!(matches!(db.tenant("0180").await, Err(StoreError::NotFound)));
         cleanup(db, scratch).await;
     }
@@ -76,14 +84,23 @@ async fn a_failing_migration_leaves_the_database_as_it_was() {
     };
     for (db, scratch) in databases().await {
         let err = db.apply(std::slice::from_ref(&broken)).await.unwrap_err();
-        assert!(matches!(err, StoreError::Migration { version: 999, .. }), "{err}");
-        let table = sqlx::query("SELECT * FROM half_done").fetch_all(&db.pool).await;
-        assert!(table.is_err(), "the table of a failed migration must not exist");
-        let recorded: i64 = sqlx::query("SELECT COUNT(*) AS n FROM lots_migrations WHERE version = 999")
-            .fetch_one(&db.pool)
-            .await
-            .unwrap()
-            .get("n");
+        assert!(
+            matches!(err, StoreError::Migration { version: 999, .. }),
+            "{err}"
+        );
+        let table = sqlx::query("SELECT * FROM half_done")
+            .fetch_all(&db.pool)
+            .await;
+        assert!(
+            table.is_err(),
+            "the table of a failed migration must not exist"
+        );
+        let recorded: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM lots_migrations WHERE version = 999")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+                .get("n");
         assert_eq!(recorded, 0);
         cleanup(db, scratch).await;
     }
@@ -97,10 +114,21 @@ async fn one_municipality_never_reaches_another_s_rows() {
         let a = db.tenant("0139").await.unwrap();
         let b = db.tenant("0180").await.unwrap();
         let unit_b = b
-            .create_unit(NewUnit { name: "Bygglov", kind: UnitKind::Enhet, parent_id: None })
+            .create_unit(NewUnit {
+                name: "Bygglov",
+                kind: UnitKind::Enhet,
+                parent_id: None,
+            })
             .await
             .unwrap();
-        let user_b = b.create_user(user("b@stockholm.example", &[Role::CaseOfficer], Some(unit_b.id))).await.unwrap();
+        let user_b = b
+            .create_user(user(
+                "b@stockholm.example",
+                &[Role::CaseOfficer],
+                Some(unit_b.id),
+            ))
+            .await
+            .unwrap();
         let (token_b, _) = b.create_api_token("B", Scope::Read, "test").await.unwrap();
         db.audit(AuditEntry {
             municipality_code: Some("0180".into()),
@@ -113,36 +141,75 @@ async fn one_municipality_never_reaches_another_s_rows() {
 
         assert!(matches!(a.unit(unit_b.id).await, Err(StoreError::NotFound)));
         assert!(matches!(a.user(user_b.id).await, Err(StoreError::NotFound)));
-        assert!(matches!(a.api_token(token_b.id).await, Err(StoreError::NotFound)));
-        assert!(matches!(a.revoke_api_token(token_b.id).await, Err(StoreError::NotFound)));
-        assert!(matches!(a.set_user_status(user_b.id, UserStatus::Disabled).await, Err(StoreError::NotFound)));
         assert!(matches!(
-            a.update_user_roles_and_unit(user_b.id, &[Role::Administrator], None).await,
+            a.api_token(token_b.id).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            a.revoke_api_token(token_b.id).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            a.set_user_status(user_b.id, UserStatus::Disabled).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            a.update_user_roles_and_unit(user_b.id, &[Role::Administrator], None)
+                .await,
             Err(StoreError::NotFound)
         ));
         // Pointing at another municipality's unit is refused too.
         assert!(matches!(
-            a.create_unit(NewUnit { name: "X", kind: UnitKind::Enhet, parent_id: Some(unit_b.id) }).await,
+            a.create_unit(NewUnit {
+                name: "X",
+                kind: UnitKind::Enhet,
+                parent_id: Some(unit_b.id)
+            })
+            .await,
             Err(StoreError::NotFound)
         ));
         assert!(matches!(
-            a.create_user(user("a@bro.example", &[Role::CaseOfficer], Some(unit_b.id))).await,
+            a.create_user(user("a@bro.example", &[Role::CaseOfficer], Some(unit_b.id)))
+                .await,
             Err(StoreError::NotFound)
         ));
         // The database refuses a cross-municipality unit even past the data layer.
-        let a_user = a.create_user(user("a@bro.example", &[Role::CaseOfficer], None)).await.unwrap();
+        let a_user = a
+            .create_user(user("a@bro.example", &[Role::CaseOfficer], None))
+            .await
+            .unwrap();
         let cross = sqlx::query("UPDATE users SET unit_id = $1 WHERE id = $2")
             .bind(unit_b.id)
             .bind(a_user.id)
             .execute(&db.pool)
             .await;
-        assert!(cross.is_err(), "a composite foreign key keeps units within the municipality");
+        assert!(
+            cross.is_err(),
+            "a composite foreign key keeps units within the municipality"
+        );
 
         assert!(a.units().await.unwrap().is_empty());
-        let staff = a.staff(&StaffFilter { page: 1, per_page: 100, ..Default::default() }).await.unwrap();
-        assert_eq!(staff.items.iter().map(|u| u.id).collect::<Vec<_>>(), vec![a_user.id]);
+        let staff = a
+            .staff(&StaffFilter {
+                page: 1,
+                per_page: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            staff.items.iter().map(|u| u.id).collect::<Vec<_>>(),
+            vec![a_user.id]
+        );
         assert!(a.api_tokens().await.unwrap().is_empty());
-        let (n, _) = a.audit_log(&AuditFilter { page: 1, per_page: 10, ..Default::default() }).await.unwrap();
+        let (n, _) = a
+            .audit_log(&AuditFilter {
+                page: 1,
+                per_page: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
         assert_eq!(n, 0);
         assert_eq!(b.user(user_b.id).await.unwrap().status, UserStatus::Invited);
         cleanup(db, scratch).await;
@@ -163,16 +230,36 @@ async fn the_audit_log_is_append_only() {
         })
         .await
         .unwrap();
-        assert!(sqlx::query("UPDATE audit_log SET actor = 'someone else'").execute(&db.pool).await.is_err());
-        assert!(sqlx::query("DELETE FROM audit_log").execute(&db.pool).await.is_err());
+        assert!(
+            sqlx::query("UPDATE audit_log SET actor = 'someone else'")
+                .execute(&db.pool)
+                .await
+                .is_err()
+        );
+        assert!(
+            sqlx::query("DELETE FROM audit_log")
+                .execute(&db.pool)
+                .await
+                .is_err()
+        );
         let t = db.tenant("0139").await.unwrap();
         let (n, rows) = t
-            .audit_log(&AuditFilter { action: Some("USER.".into()), page: 1, per_page: 10, ..Default::default() })
+            .audit_log(&AuditFilter {
+                action: Some("USER.".into()),
+                page: 1,
+                per_page: 10,
+                ..Default::default()
+            })
             .await
             .unwrap();
         assert_eq!((n, rows[0].actor.as_str()), (1, "cli"));
         let (n, _) = t
-            .audit_log(&AuditFilter { from: Some(now() + 3600), page: 1, per_page: 10, ..Default::default() })
+            .audit_log(&AuditFilter {
+                from: Some(now() + 3600),
+                page: 1,
+                per_page: 10,
+                ..Default::default()
+            })
             .await
             .unwrap();
         assert_eq!(n, 0);
@@ -194,13 +281,25 @@ async fn jobs_survive_a_crash_and_retry() {
         assert!(db.enqueue(job("a")).await.unwrap());
         assert!(!db.enqueue(job("a")).await.unwrap(), "same key, same job");
         let claimed = db.claim_job().await.unwrap().unwrap();
-        assert_eq!((claimed.attempts, claimed.payload["n"].as_i64()), (1, Some(1)));
-        assert!(db.claim_job().await.unwrap().is_none(), "a claimed job is leased");
+        assert_eq!(
+            (claimed.attempts, claimed.payload["n"].as_i64()),
+            (1, Some(1))
+        );
+        assert!(
+            db.claim_job().await.unwrap().is_none(),
+            "a claimed job is leased"
+        );
         // The worker dies: its lease runs out and another worker takes the job.
-        sqlx::query("UPDATE jobs SET locked_until = $1").bind(now() - 1).execute(&db.pool).await.unwrap();
+        sqlx::query("UPDATE jobs SET locked_until = $1")
+            .bind(now() - 1)
+            .execute(&db.pool)
+            .await
+            .unwrap();
         let again = db.claim_job().await.unwrap().unwrap();
         assert_eq!((again.id, again.attempts), (claimed.id, 2));
-        db.fail_job(again.id, "smtp down", Some(now() - 1)).await.unwrap();
+        db.fail_job(again.id, "smtp down", Some(now() - 1))
+            .await
+            .unwrap();
         let third = db.claim_job().await.unwrap().unwrap();
         assert_eq!(third.attempts, 3);
         db.fail_job(third.id, "smtp down", None).await.unwrap();
@@ -224,12 +323,20 @@ async fn sign_in_sessions_and_rate_limit() {
         let u = t.create_user(new).await.unwrap();
         assert_eq!(u.email, "anna.test@bro.example");
         assert!(matches!(
-            t.create_user(user("anna.test@bro.example", &[Role::CaseOfficer], None)).await,
+            t.create_user(user("anna.test@bro.example", &[Role::CaseOfficer], None))
+                .await,
             Err(StoreError::Conflict(crate::Conflict::EmailTaken))
         ));
-        assert!(matches!(db.sign_in("nobody@bro.example", "x", "1.2.3.4").await.unwrap(), SignInOutcome::Invalid));
-        let SignInOutcome::Success { token, user } =
-            db.sign_in(" ANNA.test@bro.example", "ett långt lösenord", "1.2.3.4").await.unwrap()
+        assert!(matches!(
+            db.sign_in("nobody@bro.example", "x", "1.2.3.4")
+                .await
+                .unwrap(),
+            SignInOutcome::Invalid
+        ));
+        let SignInOutcome::Success { token, user } = db
+            .sign_in(" ANNA.test@bro.example", "ett långt lösenord", "1.2.3.4")
+            .await
+            .unwrap()
         else {
             panic!("right password must sign in");
         };
@@ -241,24 +348,38 @@ async fn sign_in_sessions_and_rate_limit() {
         assert!(db.session_user(&token).await.unwrap().is_none());
 
         for _ in 0..5 {
-            assert!(matches!(db.sign_in("anna.test@bro.example", "fel", "5.6.7.8").await.unwrap(), SignInOutcome::Invalid));
+            assert!(matches!(
+                db.sign_in("anna.test@bro.example", "fel", "5.6.7.8")
+                    .await
+                    .unwrap(),
+                SignInOutcome::Invalid
+            ));
         }
         assert!(matches!(
-            db.sign_in("anna.test@bro.example", "ett långt lösenord", "5.6.7.8").await.unwrap(),
+            db.sign_in("anna.test@bro.example", "ett långt lösenord", "5.6.7.8")
+                .await
+                .unwrap(),
             SignInOutcome::RateLimited
         ));
 
         // Disabling ends sessions at once.
-        sqlx::query("DELETE FROM sign_in_failures").execute(&db.pool).await.unwrap();
-        let SignInOutcome::Success { token, .. } =
-            db.sign_in("anna.test@bro.example", "ett långt lösenord", "1.2.3.4").await.unwrap()
+        sqlx::query("DELETE FROM sign_in_failures")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let SignInOutcome::Success { token, .. } = db
+            .sign_in("anna.test@bro.example", "ett långt lösenord", "1.2.3.4")
+            .await
+            .unwrap()
         else {
             panic!()
         };
         t.set_user_status(u.id, UserStatus::Disabled).await.unwrap();
         assert!(db.session_user(&token).await.unwrap().is_none());
         assert!(matches!(
-            db.sign_in("anna.test@bro.example", "ett långt lösenord", "1.2.3.4").await.unwrap(),
+            db.sign_in("anna.test@bro.example", "ett långt lösenord", "1.2.3.4")
+                .await
+                .unwrap(),
             SignInOutcome::Invalid
         ));
         cleanup(db, scratch).await;
@@ -270,11 +391,17 @@ async fn invitations_work_once() {
     for (db, scratch) in databases().await {
         db.host_municipality("0139").await.unwrap();
         let t = db.tenant("0139").await.unwrap();
-        let u = t.create_user(user("ny@bro.example", &[Role::Manager], None)).await.unwrap();
+        let u = t
+            .create_user(user("ny@bro.example", &[Role::Manager], None))
+            .await
+            .unwrap();
         assert_eq!(u.status, UserStatus::Invited);
         let old = db.create_invitation(u.id).await.unwrap();
         let link = db.create_invitation(u.id).await.unwrap();
-        assert!(db.invitation_user(&old).await.unwrap().is_none(), "a newer link replaces the old");
+        assert!(
+            db.invitation_user(&old).await.unwrap().is_none(),
+            "a newer link replaces the old"
+        );
         assert_eq!(db.invitation_user(&link).await.unwrap().unwrap().id, u.id);
         let stored: String = sqlx::query("SELECT token_hash FROM invitations")
             .fetch_one(&db.pool)
@@ -282,14 +409,20 @@ async fn invitations_work_once() {
             .unwrap()
             .get("token_hash");
         assert_ne!(stored, link, "links are stored hashed");
-        let active = db.accept_invitation(&link, hash_password("mitt nya lösenord")).await.unwrap();
+        let active = db
+            .accept_invitation(&link, hash_password("mitt nya lösenord"))
+            .await
+            .unwrap();
         assert_eq!(active.status, UserStatus::Active);
         assert!(matches!(
-            db.accept_invitation(&link, hash_password("ett annat lösenord")).await,
+            db.accept_invitation(&link, hash_password("ett annat lösenord"))
+                .await,
             Err(StoreError::NotFound)
         ));
         assert!(matches!(
-            db.sign_in("ny@bro.example", "mitt nya lösenord", "1.1.1.1").await.unwrap(),
+            db.sign_in("ny@bro.example", "mitt nya lösenord", "1.1.1.1")
+                .await
+                .unwrap(),
             SignInOutcome::Success { .. }
         ));
         cleanup(db, scratch).await;
@@ -301,7 +434,10 @@ async fn api_tokens_are_hashed_scoped_and_revocable() {
     for (db, scratch) in databases().await {
         db.host_municipality("0139").await.unwrap();
         let t = db.tenant("0139").await.unwrap();
-        let (token, secret) = t.create_api_token("ByggR", Scope::Write, "admin").await.unwrap();
+        let (token, secret) = t
+            .create_api_token("ByggR", Scope::Write, "admin")
+            .await
+            .unwrap();
         assert!(secret.starts_with(&token.prefix));
         let hashes: Vec<String> = sqlx::query("SELECT token_hash FROM api_tokens")
             .fetch_all(&db.pool)
@@ -312,7 +448,10 @@ async fn api_tokens_are_hashed_scoped_and_revocable() {
             .collect();
         assert!(!hashes.contains(&secret));
         let who = db.verify_api_token(&secret).await.unwrap().unwrap();
-        assert_eq!((who.municipality_code.as_str(), who.scope), ("0139", Scope::Write));
+        assert_eq!(
+            (who.municipality_code.as_str(), who.scope),
+            ("0139", Scope::Write)
+        );
         assert!(who.scope.allows(Scope::Read));
         assert!(!Scope::Read.allows(Scope::Write));
         assert!(db.verify_api_token("lots_wrong").await.unwrap().is_none());
@@ -328,19 +467,55 @@ async fn units_form_a_tree_in_swedish_order() {
     for (db, scratch) in databases().await {
         db.host_municipality("0139").await.unwrap();
         let t = db.tenant("0139").await.unwrap();
-        let sbk = t.create_unit(NewUnit { name: "Samhällsbyggnadskontoret", kind: UnitKind::Kontor, parent_id: None }).await.unwrap();
+        let sbk = t
+            .create_unit(NewUnit {
+                name: "Samhällsbyggnadskontoret",
+                kind: UnitKind::Kontor,
+                parent_id: None,
+            })
+            .await
+            .unwrap();
         for name in ["Översiktsplan", "Bygglovsenheten", "Ängsenheten"] {
-            t.create_unit(NewUnit { name, kind: UnitKind::Enhet, parent_id: Some(sbk.id) }).await.unwrap();
+            t.create_unit(NewUnit {
+                name,
+                kind: UnitKind::Enhet,
+                parent_id: Some(sbk.id),
+            })
+            .await
+            .unwrap();
         }
-        t.create_unit(NewUnit { name: "Kommunledningskontoret", kind: UnitKind::Kontor, parent_id: None }).await.unwrap();
+        t.create_unit(NewUnit {
+            name: "Kommunledningskontoret",
+            kind: UnitKind::Kontor,
+            parent_id: None,
+        })
+        .await
+        .unwrap();
         assert!(matches!(
-            t.create_unit(NewUnit { name: "bygglovsenheten", kind: UnitKind::Enhet, parent_id: Some(sbk.id) }).await,
+            t.create_unit(NewUnit {
+                name: "bygglovsenheten",
+                kind: UnitKind::Enhet,
+                parent_id: Some(sbk.id)
+            })
+            .await,
             Err(StoreError::Conflict(_))
         ));
-        let names: Vec<String> = t.units().await.unwrap().into_iter().map(|u| u.name).collect();
+        let names: Vec<String> = t
+            .units()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|u| u.name)
+            .collect();
         assert_eq!(
             names,
-            ["Kommunledningskontoret", "Samhällsbyggnadskontoret", "Bygglovsenheten", "Ängsenheten", "Översiktsplan"]
+            [
+                "Kommunledningskontoret",
+                "Samhällsbyggnadskontoret",
+                "Bygglovsenheten",
+                "Ängsenheten",
+                "Översiktsplan"
+            ]
         );
         cleanup(db, scratch).await;
     }

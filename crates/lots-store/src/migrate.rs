@@ -47,13 +47,12 @@ impl Db {
                     .execute(&mut *tx)
                     .await?;
             }
-            let done: i64 = sqlx::query(
-                "SELECT COUNT(*) AS n FROM lots_migrations WHERE version = $1",
-            )
-            .bind(m.version)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("n")?;
+            let done: i64 =
+                sqlx::query("SELECT COUNT(*) AS n FROM lots_migrations WHERE version = $1")
+                    .bind(m.version)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get("n")?;
             if done > 0 {
                 continue;
             }
@@ -67,13 +66,15 @@ impl Db {
                 reason: e.to_string(),
             };
             sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(fail)?;
-            sqlx::query("INSERT INTO lots_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-                .bind(m.version)
-                .bind(m.name)
-                .bind(now())
-                .execute(&mut *tx)
-                .await
-                .map_err(fail)?;
+            sqlx::query(
+                "INSERT INTO lots_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            )
+            .bind(m.version)
+            .bind(m.name)
+            .bind(now())
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
             tx.commit().await.map_err(fail)?;
             applied_now.push(m.version);
         }

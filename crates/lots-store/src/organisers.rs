@@ -33,7 +33,10 @@ impl Db {
                 "organiser kind must be regional or national, not {kind:?}"
             )));
         }
-        if let Some(bad) = members.iter().find(|c| reference::municipality(c).is_none()) {
+        if let Some(bad) = members
+            .iter()
+            .find(|c| reference::municipality(c).is_none())
+        {
             return Err(StoreError::Invalid(format!(
                 "{bad:?} is not the SCB code of a Swedish municipality"
             )));

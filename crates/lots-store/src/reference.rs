@@ -83,7 +83,9 @@ impl Db {
             .bind(code)
             .execute(&self.pool)
             .await?;
-        self.hosted_municipality(code).await?.ok_or(StoreError::NotFound)
+        self.hosted_municipality(code)
+            .await?
+            .ok_or(StoreError::NotFound)
     }
 
     /// A hosted municipality by code; `None` when the code is unknown or not hosted here.

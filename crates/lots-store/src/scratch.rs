@@ -37,7 +37,10 @@ pub async fn drop_postgres_database(admin_url: &str, url: &str) -> Result<()> {
         .and_then(|u| u.rsplit('/').next())
         .filter(|n| n.starts_with("lots_test_"))
         .ok_or_else(|| StoreError::Invalid("not a scratch database".into()))?;
-    let pool = AnyPoolOptions::new().max_connections(1).connect(admin_url).await?;
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .connect(admin_url)
+        .await?;
     sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         .execute(&pool)
         .await?;

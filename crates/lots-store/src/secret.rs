@@ -1,8 +1,8 @@
 //! Secrets: random tokens that are shown once and stored only as a SHA-256 hash, and
 //! passwords stored as argon2id hashes.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 

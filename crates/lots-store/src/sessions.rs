@@ -42,14 +42,13 @@ impl Db {
     pub async fn sign_in(&self, email: &str, password: &str, ip: &str) -> Result<SignInOutcome> {
         let email = email.trim().to_lowercase();
         let since = now() - FAILURE_WINDOW_SECS;
-        let by_email: i64 = sqlx::query(
-            "SELECT COUNT(*) AS n FROM sign_in_failures WHERE email = $1 AND at > $2",
-        )
-        .bind(&email)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?
-        .try_get("n")?;
+        let by_email: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE email = $1 AND at > $2")
+                .bind(&email)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get("n")?;
         let by_ip: i64 =
             sqlx::query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE ip = $1 AND at > $2")
                 .bind(ip)
@@ -286,7 +285,11 @@ impl Db {
     }
 
     /// Uses an invitation link: sets the password and activates the account, once.
-    pub async fn accept_invitation(&self, token: &str, password_hash: String) -> Result<StaffMember> {
+    pub async fn accept_invitation(
+        &self,
+        token: &str,
+        password_hash: String,
+    ) -> Result<StaffMember> {
         let user = self
             .invitation_user(token)
             .await?

@@ -211,8 +211,8 @@ async fn insert_user(
     organiser: Option<i64>,
     new: &NewUser<'_>,
 ) -> Result<i64> {
-    let email = lots_domain::email::normalise(new.email)
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let email =
+        lots_domain::email::normalise(new.email).map_err(|e| StoreError::Invalid(e.to_string()))?;
     if new.name.trim().is_empty() {
         return Err(StoreError::Invalid("a user needs a name".into()));
     }
@@ -245,11 +245,13 @@ async fn insert_user(
     .map_err(|e| conflict_on_unique(e, Conflict::EmailTaken))?
     .try_get("id")?;
     for role in new.roles {
-        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(id)
-            .bind(role.code())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(role.code())
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(id)

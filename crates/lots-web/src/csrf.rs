@@ -26,7 +26,11 @@ fn exempt(path: &str) -> bool {
 
 /// Compares without an early exit, so timing does not reveal how much matched.
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Response {
@@ -53,7 +57,9 @@ pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Re
         }
         (Request::from_parts(parts, Body::from(bytes)), expected)
     } else {
-        let token = existing.clone().unwrap_or_else(lots_store::secret::new_token);
+        let token = existing
+            .clone()
+            .unwrap_or_else(lots_store::secret::new_token);
         (req, token)
     };
     req.extensions_mut().insert(CsrfToken(token.clone()));

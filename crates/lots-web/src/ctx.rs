@@ -132,13 +132,20 @@ impl Ctx {
     }
 
     /// Who did it, for the audit log.
-    pub fn audit_entry(&self, action: &str, record_type: &str, record_id: impl ToString) -> lots_store::AuditEntry {
+    pub fn audit_entry(
+        &self,
+        action: &str,
+        record_type: &str,
+        record_id: impl ToString,
+    ) -> lots_store::AuditEntry {
         let user = self.session.as_ref().map(|s| &s.user);
         lots_store::AuditEntry {
             municipality_code: user.and_then(|u| u.municipality_code.clone()),
             organiser_id: user.and_then(|u| u.organiser_id),
             actor_user_id: user.map(|u| u.id),
-            actor: user.map(|u| u.email.clone()).unwrap_or_else(|| "anonymous".into()),
+            actor: user
+                .map(|u| u.email.clone())
+                .unwrap_or_else(|| "anonymous".into()),
             action: action.into(),
             record_type: record_type.into(),
             record_id: record_id.to_string(),
@@ -164,7 +171,8 @@ impl Ctx {
         items
             .into_iter()
             .map(|(href, label)| {
-                let current = self.here == href || self.here.starts_with(&format!("{href}/"))
+                let current = self.here == href
+                    || self.here.starts_with(&format!("{href}/"))
                     || self.here.starts_with(&format!("{href}?"));
                 context! { href, label => self.t(label), current }
             })
@@ -236,7 +244,10 @@ mod tests {
     #[test]
     fn cookies_are_parsed() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, "a=1; lots_session=abc; b=2".parse().unwrap());
+        h.insert(
+            header::COOKIE,
+            "a=1; lots_session=abc; b=2".parse().unwrap(),
+        );
         assert_eq!(cookie(&h, "lots_session"), Some("abc"));
         assert_eq!(cookie(&h, "c"), None);
     }

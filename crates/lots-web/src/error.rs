@@ -56,7 +56,8 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, code, message, reference) = match self {
             AppError::SignInRequired(next) => {
-                return Redirect::to(&format!("/logga-in?till={}", urlencode(&next))).into_response();
+                return Redirect::to(&format!("/logga-in?till={}", urlencode(&next)))
+                    .into_response();
             }
             AppError::NotFound => (StatusCode::NOT_FOUND, "not_found", "not found".into(), None),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "forbidden".into(), None),
@@ -144,7 +145,12 @@ pub async fn render_error_pages(State(app): State<AppState>, req: Request, next:
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed");
-            (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], title).into_response()
+            (
+                status,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                title,
+            )
+                .into_response()
         }
     }
 }

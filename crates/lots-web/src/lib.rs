@@ -36,7 +36,11 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), error::render_error_pages))
         .layer(from_fn_with_state(state.clone(), headers::security_headers))
         .layer(axum::middleware::from_fn(observe::track))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(error::panic_response))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            2 * 1024 * 1024,
+        ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            error::panic_response,
+        ))
         .with_state(state)
 }

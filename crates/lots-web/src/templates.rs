@@ -43,7 +43,9 @@ pub fn environment() -> Environment<'static> {
         env.add_template(name, source)
             .unwrap_or_else(|e| panic!("template {name}: {e}"));
     }
-    env.add_function("t", |state: &State, text: &str| translate(lang_of(state), text));
+    env.add_function("t", |state: &State, text: &str| {
+        translate(lang_of(state), text)
+    });
     env.add_function("role_label", |state: &State, code: &str| {
         role_label(lang_of(state), code)
     });
@@ -106,10 +108,16 @@ pub fn when(lang: Lang, ts: Option<i64>, with_time: bool) -> String {
 /// Parses a date typed as `2026-11-26` into the Unix second its day starts in Stockholm.
 pub fn parse_day_start(s: &str) -> Option<i64> {
     let date: jiff::civil::Date = s.trim().parse().ok()?;
-    date.to_zoned(stockholm()).ok().map(|z| z.timestamp().as_second())
+    date.to_zoned(stockholm())
+        .ok()
+        .map(|z| z.timestamp().as_second())
 }
 
-pub fn render(env: &Environment<'static>, name: &str, ctx: Value) -> Result<String, minijinja::Error> {
+pub fn render(
+    env: &Environment<'static>,
+    name: &str,
+    ctx: Value,
+) -> Result<String, minijinja::Error> {
     env.get_template(name)?.render(ctx)
 }
 
@@ -128,10 +136,16 @@ mod tests {
     #[test]
     fn dates_are_iso_in_stockholm_time() {
         // 2026-06-01 10:30 UTC is 12:30 in Swedish summer time.
-        assert_eq!(when(Lang::Sv, Some(1_780_309_800), true), "2026-06-01 12:30");
+        assert_eq!(
+            when(Lang::Sv, Some(1_780_309_800), true),
+            "2026-06-01 12:30"
+        );
         assert_eq!(when(Lang::Sv, None, true), "Aldrig");
         let start = parse_day_start("2026-11-26").unwrap();
-        assert_eq!(when(Lang::Sv, Some(start), true).get(..16), Some("2026-11-26 00:00"));
+        assert_eq!(
+            when(Lang::Sv, Some(start), true).get(..16),
+            Some("2026-11-26 00:00")
+        );
         assert_eq!(parse_day_start("26/11/2026"), None);
     }
 }

@@ -65,9 +65,8 @@ impl Config {
             Some(p) => {
                 let text = std::fs::read_to_string(p)
                     .with_context(|| format!("cannot read config file {}", p.display()))?;
-                toml::from_str(&text).map_err(|e| {
-                    anyhow::anyhow!("config file {}: {}", p.display(), e.message())
-                })?
+                toml::from_str(&text)
+                    .map_err(|e| anyhow::anyhow!("config file {}: {}", p.display(), e.message()))?
             }
             None => File::default(),
         };

@@ -31,7 +31,13 @@ const fn p(
     unit: &'static str,
     roles: &'static [Role],
 ) -> Person {
-    Person { first, last, title, unit, roles }
+    Person {
+        first,
+        last,
+        title,
+        unit,
+        roles,
+    }
 }
 
 use Role::*;
@@ -61,43 +67,181 @@ const UNITS: &[(&str, UnitKind, Option<&str>)] = &[
 
 /// Fictional staff. The business developer comes first: the README names that account.
 const PEOPLE: &[Person] = &[
-    p("Sara", "Holmberg", "Näringslivsutvecklare", NL, &[BusinessDevelopment]),
-    p("Johan", "Ekström", "Näringslivschef", NL, &[BusinessDevelopment, Manager]),
-    p("Maja", "Lindqvist", "Systemförvaltare", IT, &[Administrator]),
+    p(
+        "Sara",
+        "Holmberg",
+        "Näringslivsutvecklare",
+        NL,
+        &[BusinessDevelopment],
+    ),
+    p(
+        "Johan",
+        "Ekström",
+        "Näringslivschef",
+        NL,
+        &[BusinessDevelopment, Manager],
+    ),
+    p(
+        "Maja",
+        "Lindqvist",
+        "Systemförvaltare",
+        IT,
+        &[Administrator],
+    ),
     p("Lena", "Forsberg", "Samhällsbyggnadschef", SBK, &[Manager]),
     p("Per", "Sandberg", "Bygglovschef", BYGG, &[Manager]),
     p("Helena", "Nyström", "Miljöchef", MILJO, &[Manager]),
     p("Oskar", "Wikström", "Livsmedelschef", LIVS, &[Manager]),
-    p("Ahmed", "Hassan", "Bygglovshandläggare", BYGG, &[CaseOfficer]),
-    p("Elin", "Bergqvist", "Bygglovshandläggare", BYGG, &[CaseOfficer]),
-    p("Mikael", "Sundin", "Bygglovshandläggare", BYGG, &[CaseOfficer]),
-    p("Sofia", "Lundgren", "Bygglovshandläggare", BYGG, &[CaseOfficer]),
+    p(
+        "Ahmed",
+        "Hassan",
+        "Bygglovshandläggare",
+        BYGG,
+        &[CaseOfficer],
+    ),
+    p(
+        "Elin",
+        "Bergqvist",
+        "Bygglovshandläggare",
+        BYGG,
+        &[CaseOfficer],
+    ),
+    p(
+        "Mikael",
+        "Sundin",
+        "Bygglovshandläggare",
+        BYGG,
+        &[CaseOfficer],
+    ),
+    p(
+        "Sofia",
+        "Lundgren",
+        "Bygglovshandläggare",
+        BYGG,
+        &[CaseOfficer],
+    ),
     p("David", "Åberg", "Bygglovsarkitekt", BYGG, &[CaseOfficer]),
     p("Emma", "Öberg", "Bygglovshandläggare", BYGG, &[CaseOfficer]),
-    p("Viktor", "Hedlund", "Byggnadsinspektör", BYGG, &[CaseOfficer]),
-    p("Amanda", "Björklund", "Byggnadsinspektör", BYGG, &[CaseOfficer]),
-    p("Jonas", "Engström", "Bygglovshandläggare", BYGG, &[CaseOfficer]),
+    p(
+        "Viktor",
+        "Hedlund",
+        "Byggnadsinspektör",
+        BYGG,
+        &[CaseOfficer],
+    ),
+    p(
+        "Amanda",
+        "Björklund",
+        "Byggnadsinspektör",
+        BYGG,
+        &[CaseOfficer],
+    ),
+    p(
+        "Jonas",
+        "Engström",
+        "Bygglovshandläggare",
+        BYGG,
+        &[CaseOfficer],
+    ),
     p("Fatima", "Ali", "Bygglovshandläggare", BYGG, &[CaseOfficer]),
     p("Karin", "Sjögren", "Miljöinspektör", MILJO, &[CaseOfficer]),
     p("Erik", "Norberg", "Miljöinspektör", MILJO, &[CaseOfficer]),
     p("Linnea", "Strand", "Miljöinspektör", MILJO, &[CaseOfficer]),
-    p("Marcus", "Blom", "Miljö- och hälsoskyddsinspektör", MILJO, &[CaseOfficer]),
-    p("Ida", "Håkansson", "Miljö- och hälsoskyddsinspektör", MILJO, &[CaseOfficer]),
-    p("Niklas", "Vikström", "Miljöinspektör", MILJO, &[CaseOfficer]),
+    p(
+        "Marcus",
+        "Blom",
+        "Miljö- och hälsoskyddsinspektör",
+        MILJO,
+        &[CaseOfficer],
+    ),
+    p(
+        "Ida",
+        "Håkansson",
+        "Miljö- och hälsoskyddsinspektör",
+        MILJO,
+        &[CaseOfficer],
+    ),
+    p(
+        "Niklas",
+        "Vikström",
+        "Miljöinspektör",
+        MILJO,
+        &[CaseOfficer],
+    ),
     p("Hanna", "Ek", "Miljöinspektör", MILJO, &[CaseOfficer]),
     p("Samir", "Yilmaz", "Miljöinspektör", MILJO, &[CaseOfficer]),
     p("Therese", "Dahl", "Miljöinspektör", MILJO, &[CaseOfficer]),
-    p("Gustav", "Falk", "Livsmedelsinspektör", LIVS, &[CaseOfficer]),
-    p("Nora", "Lindberg", "Livsmedelsinspektör", LIVS, &[CaseOfficer]),
-    p("Leo", "Strömberg", "Livsmedelsinspektör", LIVS, &[CaseOfficer]),
-    p("Alva", "Mattsson", "Livsmedelsinspektör", LIVS, &[CaseOfficer]),
-    p("Isak", "Berglund", "Livsmedelsinspektör", LIVS, &[CaseOfficer]),
-    p("Wilma", "Persson", "Handläggare serveringstillstånd", LIVS, &[CaseOfficer]),
-    p("Moa", "Jakobsson", "Kundtjänsthandläggare", KC, &[ContactCentre]),
-    p("Ali", "Rahimi", "Kundtjänsthandläggare", KC, &[ContactCentre]),
-    p("Tove", "Lind", "Kontaktcenterchef", KC, &[ContactCentre, Manager]),
+    p(
+        "Gustav",
+        "Falk",
+        "Livsmedelsinspektör",
+        LIVS,
+        &[CaseOfficer],
+    ),
+    p(
+        "Nora",
+        "Lindberg",
+        "Livsmedelsinspektör",
+        LIVS,
+        &[CaseOfficer],
+    ),
+    p(
+        "Leo",
+        "Strömberg",
+        "Livsmedelsinspektör",
+        LIVS,
+        &[CaseOfficer],
+    ),
+    p(
+        "Alva",
+        "Mattsson",
+        "Livsmedelsinspektör",
+        LIVS,
+        &[CaseOfficer],
+    ),
+    p(
+        "Isak",
+        "Berglund",
+        "Livsmedelsinspektör",
+        LIVS,
+        &[CaseOfficer],
+    ),
+    p(
+        "Wilma",
+        "Persson",
+        "Handläggare serveringstillstånd",
+        LIVS,
+        &[CaseOfficer],
+    ),
+    p(
+        "Moa",
+        "Jakobsson",
+        "Kundtjänsthandläggare",
+        KC,
+        &[ContactCentre],
+    ),
+    p(
+        "Ali",
+        "Rahimi",
+        "Kundtjänsthandläggare",
+        KC,
+        &[ContactCentre],
+    ),
+    p(
+        "Tove",
+        "Lind",
+        "Kontaktcenterchef",
+        KC,
+        &[ContactCentre, Manager],
+    ),
     p("Felix", "Holm", "Kommunikatör", KOM, &[ReadOnly]),
-    p("Ebba", "Nordin", "Kommunikationschef", KOM, &[ReadOnly, Manager]),
+    p(
+        "Ebba",
+        "Nordin",
+        "Kommunikationschef",
+        KOM,
+        &[ReadOnly, Manager],
+    ),
 ];
 
 fn email(first: &str, last: &str, domain: &str) -> String {
@@ -134,7 +278,11 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
                 None => None,
             };
             tenant
-                .create_unit(NewUnit { name, kind: *kind, parent_id })
+                .create_unit(NewUnit {
+                    name,
+                    kind: *kind,
+                    parent_id,
+                })
                 .await?;
         }
     }
@@ -218,7 +366,10 @@ mod tests {
                 assert_ne!(p.last, real);
             }
         }
-        assert_eq!(email("David", "Åberg", DOMAIN), "david.aberg@upplands-bro.example");
+        assert_eq!(
+            email("David", "Åberg", DOMAIN),
+            "david.aberg@upplands-bro.example"
+        );
         for p in PEOPLE {
             assert!(UNITS.iter().any(|(u, _, _)| *u == p.unit), "{}", p.unit);
         }

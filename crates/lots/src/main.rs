@@ -12,7 +12,11 @@ use lots_jobs::Mailer;
 use lots_store::{AuditEntry, Db, NewUser, Scope};
 
 #[derive(Parser)]
-#[command(name = "lots", version, about = "Lots: a municipality's systematic work with its service to companies")]
+#[command(
+    name = "lots",
+    version,
+    about = "Lots: a municipality's systematic work with its service to companies"
+)]
 struct Cli {
     /// A TOML configuration file (see config/lots.example.toml). LOTS_* environment
     /// variables override it.
@@ -121,7 +125,10 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("lots: error: cannot start the runtime: {e}");
@@ -139,7 +146,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn cli_audit(municipality: Option<&str>, action: &str, record_type: &str, record_id: impl ToString) -> AuditEntry {
+fn cli_audit(
+    municipality: Option<&str>,
+    action: &str,
+    record_type: &str,
+    record_id: impl ToString,
+) -> AuditEntry {
     AuditEntry {
         municipality_code: municipality.map(str::to_string),
         actor: "cli".into(),
@@ -162,14 +174,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo => {
             let logins = demo::load(&db, &config.demo_password).await?;
-            println!("The Upplands-Bro demo is loaded: {} accounts.", logins.len());
+            println!(
+                "The Upplands-Bro demo is loaded: {} accounts.",
+                logins.len()
+            );
             Ok(())
         }
         Command::User(cmd) => user(&db, cmd).await,
         Command::Token(cmd) => token(&db, cmd).await,
         Command::Municipality(MunicipalityCommand::Host { code }) => {
             let m = db.host_municipality(&code).await?;
-            db.audit(cli_audit(Some(&m.code), "municipality.host", "municipality", &m.code)).await?;
+            db.audit(cli_audit(
+                Some(&m.code),
+                "municipality.host",
+                "municipality",
+                &m.code,
+            ))
+            .await?;
             println!("{} {} ({}) is hosted.", m.code, m.name, m.county_name);
             Ok(())
         }
@@ -195,12 +216,14 @@ async fn serve(config: &Config, db: Db, demo: bool) -> anyhow::Result<()> {
     } else {
         None
     };
-    let mailer = Mailer::from_config(&config.mail, &config.mail_from)
-        .context("mail configuration")?;
+    let mailer =
+        Mailer::from_config(&config.mail, &config.mail_from).context("mail configuration")?;
     let server = Server::start(config, db, mailer).await?;
     println!("Lots is running at http://{}/", server.addr);
     if let Some(logins) = logins {
-        println!("Demo: Upplands-Bro. Every account's password: LOTS_DEMO_PASSWORD (default lots-demo).");
+        println!(
+            "Demo: Upplands-Bro. Every account's password: LOTS_DEMO_PASSWORD (default lots-demo)."
+        );
         for l in &logins {
             println!("  {:<42} {} ({})", l.email, l.name, l.role);
         }
@@ -280,10 +303,19 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                     language: &language,
                 })
                 .await?;
-            db.audit(cli_audit(Some(&municipality), "user.create", "user", user.id)).await?;
+            db.audit(cli_audit(
+                Some(&municipality),
+                "user.create",
+                "user",
+                user.id,
+            ))
+            .await?;
             if invited {
                 lots_jobs::enqueue_invitation(db, &user, "Lots").await?;
-                println!("{} is invited; the e-mail is sent by the running server within a minute.", user.email);
+                println!(
+                    "{} is invited; the e-mail is sent by the running server within a minute.",
+                    user.email
+                );
             } else {
                 println!("{} can sign in now.", user.email);
             }
@@ -291,7 +323,10 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
         }
         UserCommand::List { municipality } => {
             for u in db.all_users().await? {
-                if municipality.as_deref().is_some_and(|m| u.municipality_code.as_deref() != Some(m)) {
+                if municipality
+                    .as_deref()
+                    .is_some_and(|m| u.municipality_code.as_deref() != Some(m))
+                {
                     continue;
                 }
                 let roles: Vec<&str> = u.roles.iter().map(|r| r.code()).collect();
@@ -312,7 +347,13 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                 .disable_user_by_email(&email)
                 .await
                 .with_context(|| format!("no account with e-mail {email}"))?;
-            db.audit(cli_audit(user.municipality_code.as_deref(), "user.disable", "user", user.id)).await?;
+            db.audit(cli_audit(
+                user.municipality_code.as_deref(),
+                "user.disable",
+                "user",
+                user.id,
+            ))
+            .await?;
             println!("{} is disabled and signed out.", user.email);
             Ok(())
         }
@@ -321,20 +362,36 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
 
 async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
     match cmd {
-        TokenCommand::Create { municipality, name, scope } => {
+        TokenCommand::Create {
+            municipality,
+            name,
+            scope,
+        } => {
             let scope: Scope = scope.parse()?;
             let tenant = db
                 .tenant(&municipality)
                 .await
                 .with_context(|| format!("municipality {municipality} is not hosted here"))?;
             let (token, secret) = tenant.create_api_token(&name, scope, "cli").await?;
-            db.audit(cli_audit(Some(&municipality), "api_token.create", "api_token", token.id)).await?;
-            eprintln!("Token {} ({}) created. It is shown only this once:", token.id, token.scope);
+            db.audit(cli_audit(
+                Some(&municipality),
+                "api_token.create",
+                "api_token",
+                token.id,
+            ))
+            .await?;
+            eprintln!(
+                "Token {} ({}) created. It is shown only this once:",
+                token.id, token.scope
+            );
             println!("{secret}");
             Ok(())
         }
         TokenCommand::List { municipality } => {
-            let tenant = db.tenant(&municipality).await.context("municipality not hosted here")?;
+            let tenant = db
+                .tenant(&municipality)
+                .await
+                .context("municipality not hosted here")?;
             for t in tenant.api_tokens().await? {
                 println!(
                     "{}\t{}\t{}…\t{}\t{}",
@@ -342,7 +399,11 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
                     t.name,
                     t.prefix,
                     t.scope,
-                    if t.revoked_at.is_some() { "revoked" } else { "active" }
+                    if t.revoked_at.is_some() {
+                        "revoked"
+                    } else {
+                        "active"
+                    }
                 );
             }
             Ok(())
@@ -351,7 +412,8 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
             db.revoke_api_token_any(id)
                 .await
                 .with_context(|| format!("no token with id {id}"))?;
-            db.audit(cli_audit(None, "api_token.revoke", "api_token", id)).await?;
+            db.audit(cli_audit(None, "api_token.revoke", "api_token", id))
+                .await?;
             println!("Token {id} is revoked.");
             Ok(())
         }

@@ -15,8 +15,8 @@ pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 }
 
 pub async fn docs_page(ctx: Ctx) -> Result<Html<String>, AppError> {
-    let doc = serde_json::to_value(ApiDoc::openapi())
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let doc =
+        serde_json::to_value(ApiDoc::openapi()).map_err(|e| AppError::Internal(e.to_string()))?;
     let mut operations = Vec::new();
     if let Some(paths) = doc["paths"].as_object() {
         for (path, item) in paths {

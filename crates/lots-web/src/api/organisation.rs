@@ -142,9 +142,14 @@ pub async fn create_unit(
 /// The staff directory, in Swedish order by name.
 #[utoipa::path(get, path = "/api/v1/staff", tag = "organisation", params(StaffQuery),
     responses((status = 200, description = "One page of staff", body = StaffListDto), (status = 401, description = "No valid token")))]
-pub async fn list_staff(caller: ApiCaller, Query(q): Query<StaffQuery>) -> Result<Json<StaffListDto>, AppError> {
+pub async fn list_staff(
+    caller: ApiCaller,
+    Query(q): Query<StaffQuery>,
+) -> Result<Json<StaffListDto>, AppError> {
     let role = match q.role.as_deref() {
-        Some(r) => Some(r.parse().map_err(|e: lots_domain::role::UnknownRole| AppError::Unprocessable(format!("role: {e}")))?),
+        Some(r) => Some(r.parse().map_err(|e: lots_domain::role::UnknownRole| {
+            AppError::Unprocessable(format!("role: {e}"))
+        })?),
         None => None,
     };
     let page = caller

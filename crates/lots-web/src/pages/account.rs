@@ -17,7 +17,10 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/konto/losenord", get(password_page).post(change_password))
-        .route("/inbjudan/{token}", get(invitation_page).post(accept_invitation))
+        .route(
+            "/inbjudan/{token}",
+            get(invitation_page).post(accept_invitation),
+        )
 }
 
 /// Checks a new password and its repetition; errors name the field.
@@ -26,9 +29,10 @@ fn new_password_errors(ctx: &Ctx, form: &FormData) -> Vec<Value> {
     let mut errors = Vec::new();
     match check(&password) {
         Ok(()) => {}
-        Err(PasswordError::TooShort) => {
-            errors.push(field_error("password", ctx.t("Lösenordet måste ha minst 10 tecken.")))
-        }
+        Err(PasswordError::TooShort) => errors.push(field_error(
+            "password",
+            ctx.t("Lösenordet måste ha minst 10 tecken."),
+        )),
         Err(PasswordError::TooLong) => {
             errors.push(field_error("password", ctx.t("Lösenordet är för långt.")))
         }
@@ -75,19 +79,30 @@ async fn change_password(ctx: Ctx, form: FormData) -> Result<Response, AppError>
     let mut errors = Vec::new();
     let current = form.raw("current");
     if current.is_empty() {
-        errors.push(field_error("current", ctx.t("Skriv ditt nuvarande lösenord.")));
+        errors.push(field_error(
+            "current",
+            ctx.t("Skriv ditt nuvarande lösenord."),
+        ));
     }
     errors.extend(new_password_errors(&ctx, &form));
     if errors.is_empty() {
         let new_hash = hash(form.raw("password")).await?;
-        if ctx.app.db.change_password(session, &current, new_hash).await? {
+        if ctx
+            .app
+            .db
+            .change_password(session, &current, new_hash)
+            .await?
+        {
             ctx.app
                 .db
                 .audit(ctx.audit_entry("user.password_change", "user", session.user.id))
                 .await?;
             return Ok(Redirect::to("/konto/losenord?klart=1").into_response());
         }
-        errors.push(field_error("current", ctx.t("Det nuvarande lösenordet stämmer inte.")));
+        errors.push(field_error(
+            "current",
+            ctx.t("Det nuvarande lösenordet stämmer inte."),
+        ));
     }
     let html = ctx.render(
         "password.html",
@@ -104,7 +119,11 @@ async fn invitation_form(ctx: &Ctx, token: &str, errors: Vec<Value>) -> Result<R
     } else {
         (StatusCode::NOT_FOUND, ctx.t("Länken fungerar inte"))
     };
-    let status = if errors.is_empty() { status } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        status
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let html = ctx.render(
         "invitation.html",
         &title,
@@ -117,7 +136,11 @@ async fn invitation_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response
     invitation_form(&ctx, &token, Vec::new()).await
 }
 
-async fn accept_invitation(ctx: Ctx, Path(token): Path<String>, form: FormData) -> Result<Response, AppError> {
+async fn accept_invitation(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
     let errors = new_password_errors(&ctx, &form);
     if !errors.is_empty() {
         return invitation_form(&ctx, &token, errors).await;

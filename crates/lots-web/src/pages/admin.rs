@@ -20,7 +20,10 @@ const PER_PAGE: usize = 50;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/api-nycklar", get(tokens).post(create_token))
-        .route("/admin/api-nycklar/{id}/aterkalla", get(revoke_page).post(revoke))
+        .route(
+            "/admin/api-nycklar/{id}/aterkalla",
+            get(revoke_page).post(revoke),
+        )
         .route("/admin/granskningslogg", get(audit))
 }
 
@@ -31,7 +34,12 @@ fn scope_label(ctx: &Ctx, scope: Scope) -> String {
     })
 }
 
-async fn tokens_page(ctx: &Ctx, errors: Vec<Value>, form: Value, notice: Option<String>) -> Result<Html<String>, AppError> {
+async fn tokens_page(
+    ctx: &Ctx,
+    errors: Vec<Value>,
+    form: Value,
+    notice: Option<String>,
+) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ManageStaff)?;
     let tokens: Vec<Value> = ctx
         .tenant()?
@@ -54,16 +62,30 @@ struct NoticeQuery {
 
 async fn tokens(ctx: Ctx, Query(q): Query<NoticeQuery>) -> Result<Html<String>, AppError> {
     let notice = q.klart.map(|_| ctx.t("Nyckeln återkallades."));
-    tokens_page(&ctx, Vec::new(), context! { name => "", scope => "read" }, notice).await
+    tokens_page(
+        &ctx,
+        Vec::new(),
+        context! { name => "", scope => "read" },
+        notice,
+    )
+    .await
 }
 
 async fn create_token(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageStaff)?;
     let name = form.get("name");
-    let scope = if form.get("scope") == "write" { Scope::Write } else { Scope::Read };
+    let scope = if form.get("scope") == "write" {
+        Scope::Write
+    } else {
+        Scope::Read
+    };
     if name.is_empty() {
-        let errors = vec![field_error("name", ctx.t("Skriv ett namn som säger vad nyckeln används till."))];
-        let html = tokens_page(&ctx, errors, context! { name, scope => scope.code() }, None).await?;
+        let errors = vec![field_error(
+            "name",
+            ctx.t("Skriv ett namn som säger vad nyckeln används till."),
+        )];
+        let html =
+            tokens_page(&ctx, errors, context! { name, scope => scope.code() }, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
     let (token, secret) = ctx
@@ -149,7 +171,11 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, AppErr
         ("fran", q.fran.clone().unwrap_or_default()),
         ("till", q.till.clone().unwrap_or_default()),
     ];
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let html = ctx.render(
         "audit.html",
         &ctx.t("Granskningslogg"),

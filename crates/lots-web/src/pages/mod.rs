@@ -82,7 +82,12 @@ pub fn field_error(field: &str, message: String) -> Value {
 
 impl Ctx {
     /// Renders a page with the common context.
-    pub fn render(&self, template: &str, title: &str, page: Value) -> Result<Html<String>, AppError> {
+    pub fn render(
+        &self,
+        template: &str,
+        title: &str,
+        page: Value,
+    ) -> Result<Html<String>, AppError> {
         let html = crate::templates::render(&self.app.templates, template, self.page(title, page))?;
         Ok(Html(html))
     }
@@ -94,7 +99,13 @@ impl Ctx {
 }
 
 /// Paging links that keep every other query parameter.
-pub fn pager(path: &str, params: &[(&str, String)], page: usize, per_page: usize, total: usize) -> Value {
+pub fn pager(
+    path: &str,
+    params: &[(&str, String)],
+    page: usize,
+    per_page: usize,
+    total: usize,
+) -> Value {
     let pages = total.div_ceil(per_page).max(1);
     let href = |p: usize| {
         let mut q: Vec<String> = params
@@ -146,5 +157,7 @@ pub fn depth_of(units: &[lots_store::Unit], unit: &lots_store::Unit) -> usize {
 
 /// The page number from a query parameter, 1 when absent or wrong.
 pub fn page_number(s: Option<&str>) -> usize {
-    s.and_then(|s| s.parse().ok()).filter(|p| *p >= 1).unwrap_or(1)
+    s.and_then(|s| s.parse().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
 }

@@ -91,7 +91,11 @@ async fn add_unit(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let parent_id = if parent.is_empty() {
         None
     } else {
-        Some(parent.parse::<i64>().map_err(|_| AppError::BadRequest("parent".into()))?)
+        Some(
+            parent
+                .parse::<i64>()
+                .map_err(|_| AppError::BadRequest("parent".into()))?,
+        )
     };
     let mut errors = Vec::new();
     if name.is_empty() {

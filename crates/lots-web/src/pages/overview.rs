@@ -89,7 +89,9 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
         units_count => units.len(),
     };
     if works_in_unit {
-        let own_unit = user.unit_id.and_then(|id| units.iter().find(|u| u.id == id));
+        let own_unit = user
+            .unit_id
+            .and_then(|id| units.iter().find(|u| u.id == id));
         // A manager sees the people of their unit and every unit under it.
         let unit_ids: Vec<i64> = match own_unit {
             Some(u) if user.roles.contains(&Role::Manager) => units
@@ -107,11 +109,12 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
             .collect();
         page = context! { own_unit, colleagues, ..page };
     }
-    if user
-        .roles
-        .iter()
-        .any(|r| matches!(r, Role::BusinessDevelopment | Role::ReadOnly | Role::Administrator))
-    {
+    if user.roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::BusinessDevelopment | Role::ReadOnly | Role::Administrator
+        )
+    }) {
         let by_role: Vec<Value> = Role::ALL
             .into_iter()
             .filter(|r| !r.is_organiser_role())

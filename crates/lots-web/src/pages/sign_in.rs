@@ -78,16 +78,22 @@ async fn sign_in(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
                 entry.actor = user.email.clone();
                 ctx.app.db.audit(entry).await?;
                 let mut response = Redirect::to(&till).into_response();
-                let c = set_cookie(SESSION_COOKIE, &token, None, ctx.app.config.secure_cookies());
+                let c = set_cookie(
+                    SESSION_COOKIE,
+                    &token,
+                    None,
+                    ctx.app.config.secure_cookies(),
+                );
                 if let Ok(v) = HeaderValue::from_str(&c) {
                     response.headers_mut().append(header::SET_COOKIE, v);
                 }
                 return Ok(response);
             }
             // One message for an unknown e-mail and a wrong password.
-            SignInOutcome::Invalid => {
-                errors.push(field_error("email", ctx.t("Fel e-postadress eller lösenord.")))
-            }
+            SignInOutcome::Invalid => errors.push(field_error(
+                "email",
+                ctx.t("Fel e-postadress eller lösenord."),
+            )),
             SignInOutcome::RateLimited => errors.push(field_error(
                 "email",
                 ctx.t("För många misslyckade försök. Vänta 15 minuter och försök igen."),

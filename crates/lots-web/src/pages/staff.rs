@@ -44,7 +44,11 @@ struct ListQuery {
 impl ListQuery {
     fn filter(&self, page: usize, per_page: usize) -> StaffFilter {
         StaffFilter {
-            query: self.q.clone().filter(|q| !q.trim().is_empty()).map(|q| q.trim().to_string()),
+            query: self
+                .q
+                .clone()
+                .filter(|q| !q.trim().is_empty())
+                .map(|q| q.trim().to_string()),
             role: self.roll.as_deref().and_then(|r| Role::from_str(r).ok()),
             unit_id: self.enhet.as_deref().and_then(|u| u.parse().ok()),
             status: self.status.as_deref().and_then(UserStatus::parse),
@@ -90,10 +94,14 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
         .iter()
         .map(|m| context! { status_label => status_label(&ctx, m.status), ..Value::from_serialize(m) })
         .collect();
-    let statuses: Vec<Value> = [UserStatus::Active, UserStatus::Invited, UserStatus::Disabled]
-        .into_iter()
-        .map(|s| context! { code => s.code(), label => status_label(&ctx, s) })
-        .collect();
+    let statuses: Vec<Value> = [
+        UserStatus::Active,
+        UserStatus::Invited,
+        UserStatus::Disabled,
+    ]
+    .into_iter()
+    .map(|s| context! { code => s.code(), label => status_label(&ctx, s) })
+    .collect();
     let params = q.params();
     let export_query: Vec<String> = params
         .iter()
@@ -130,7 +138,11 @@ async fn export(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppErr
                 m.email.clone(),
                 m.title.clone(),
                 m.unit_name.clone().unwrap_or_default(),
-                m.roles.iter().map(|r| role_label(ctx.lang, r.code())).collect::<Vec<_>>().join(", "),
+                m.roles
+                    .iter()
+                    .map(|r| role_label(ctx.lang, r.code()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 status_label(&ctx, m.status),
             ]
         })
@@ -146,7 +158,10 @@ async fn export(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppErr
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"personal.csv\""),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"personal.csv\"",
+            ),
         ],
         lots_domain::export::csv_for_excel(&header, &rows),
     )
@@ -194,12 +209,24 @@ fn notice_for(ctx: &Ctx, code: Option<&str>) -> Option<String> {
     })
 }
 
-async fn member(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<MemberQuery>) -> Result<Html<String>, AppError> {
+async fn member(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<MemberQuery>,
+) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ViewOrganisation)?;
     let tenant = ctx.tenant()?;
     let member = tenant.user(id).await?;
     let checked = member.roles.clone();
-    member_page(&ctx, &tenant, member, Vec::new(), &checked, notice_for(&ctx, q.klart.as_deref())).await
+    member_page(
+        &ctx,
+        &tenant,
+        member,
+        Vec::new(),
+        &checked,
+        notice_for(&ctx, q.klart.as_deref()),
+    )
+    .await
 }
 
 fn parse_roles(form: &FormData) -> Vec<Role> {
@@ -236,7 +263,12 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
     let mut entry = ctx.audit_entry("user.update", "user", updated.id);
     entry.detail = format!(
         "roles={} unit={}",
-        updated.roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(","),
+        updated
+            .roles
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(","),
         updated.unit_id.map(|u| u.to_string()).unwrap_or_default()
     );
     ctx.app.db.audit(entry).await?;
@@ -247,7 +279,9 @@ async fn set_status(ctx: Ctx, id: i64, status: UserStatus) -> Result<Response, A
     let me = ctx.require(Permission::ManageStaff)?;
     if me.user.id == id && status == UserStatus::Disabled {
         // An administrator who locks themselves out may leave nobody to undo it.
-        return Err(AppError::BadRequest("you cannot disable your own account".into()));
+        return Err(AppError::BadRequest(
+            "you cannot disable your own account".into(),
+        ));
     }
     let tenant = ctx.tenant()?;
     let user = tenant.set_user_status(id, status).await?;
@@ -255,7 +289,10 @@ async fn set_status(ctx: Ctx, id: i64, status: UserStatus) -> Result<Response, A
         UserStatus::Disabled => ("user.disable", "inaktiverad"),
         _ => ("user.enable", "aktiverad"),
     };
-    ctx.app.db.audit(ctx.audit_entry(action, "user", user.id)).await?;
+    ctx.app
+        .db
+        .audit(ctx.audit_entry(action, "user", user.id))
+        .await?;
     Ok(Redirect::to(&format!("/personal/{id}?klart={code}")).into_response())
 }
 
@@ -272,15 +309,25 @@ async fn reinvite(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let tenant = ctx.tenant()?;
     let user = tenant.user(id).await?;
     if user.status != UserStatus::Invited {
-        return Err(AppError::BadRequest("the account is not waiting for an invitation".into()));
+        return Err(AppError::BadRequest(
+            "the account is not waiting for an invitation".into(),
+        ));
     }
     lots_jobs::enqueue_invitation(&ctx.app.db, &user, &me.user.name).await?;
     ctx.app.workers.wake();
-    ctx.app.db.audit(ctx.audit_entry("user.reinvite", "user", user.id)).await?;
+    ctx.app
+        .db
+        .audit(ctx.audit_entry("user.reinvite", "user", user.id))
+        .await?;
     Ok(Redirect::to(&format!("/personal/{id}?klart=inbjuden")).into_response())
 }
 
-async fn invite_form(ctx: &Ctx, errors: Vec<Value>, form: Value, checked: &[Role]) -> Result<Html<String>, AppError> {
+async fn invite_form(
+    ctx: &Ctx,
+    errors: Vec<Value>,
+    form: Value,
+    checked: &[Role],
+) -> Result<Html<String>, AppError> {
     let tenant = ctx.tenant()?;
     let units = tenant.units().await?;
     ctx.render(
@@ -313,7 +360,11 @@ async fn invite(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let name = form.get("name");
     let email = form.get("email");
     let title = form.get("title");
-    let language = if form.get("language") == "en" { "en" } else { "sv" };
+    let language = if form.get("language") == "en" {
+        "en"
+    } else {
+        "sv"
+    };
     let roles = parse_roles(&form);
     let unit = parse_unit(&form)?;
     let mut errors = Vec::new();
@@ -321,7 +372,10 @@ async fn invite(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         errors.push(field_error("name", ctx.t("Skriv personens namn.")));
     }
     if lots_domain::email::normalise(&email).is_err() {
-        errors.push(field_error("email", ctx.t("Skriv en e-postadress i formen namn@kommun.se.")));
+        errors.push(field_error(
+            "email",
+            ctx.t("Skriv en e-postadress i formen namn@kommun.se."),
+        ));
     }
     if roles.is_empty() {
         errors.push(field_error("roles", ctx.t("Välj minst en roll.")));
@@ -342,8 +396,13 @@ async fn invite(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
             Ok(user) => {
                 lots_jobs::enqueue_invitation(&ctx.app.db, &user, &me.user.name).await?;
                 ctx.app.workers.wake();
-                ctx.app.db.audit(ctx.audit_entry("user.invite", "user", user.id)).await?;
-                return Ok(Redirect::to(&format!("/personal/{}?klart=inbjuden", user.id)).into_response());
+                ctx.app
+                    .db
+                    .audit(ctx.audit_entry("user.invite", "user", user.id))
+                    .await?;
+                return Ok(
+                    Redirect::to(&format!("/personal/{}?klart=inbjuden", user.id)).into_response(),
+                );
             }
             Err(StoreError::Conflict(_)) => errors.push(field_error(
                 "email",

@@ -1,0 +1,172 @@
+//! The `lots` command line: help on every subcommand, one clear line on bad input.
+
+use std::process::Command;
+
+fn lots(args: &[&str], db: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args(args)
+        .env("LOTS_DATABASE_URL", db)
+        .env("LOTS_LOG", "error")
+        .output()
+        .unwrap()
+}
+
+fn scratch_db() -> String {
+    let dir = std::env::temp_dir().join(format!("lots-cli-{}", lots_store::secret::new_token()));
+    std::fs::create_dir_all(&dir).unwrap();
+    format!("sqlite://{}/cli.db", dir.display())
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let db = scratch_db();
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["migrate", "--help"],
+        vec!["demo", "--help"],
+        vec!["user", "--help"],
+        vec!["user", "add", "--help"],
+        vec!["user", "list", "--help"],
+        vec!["user", "disable", "--help"],
+        vec!["token", "create", "--help"],
+        vec!["token", "revoke", "--help"],
+        vec!["municipality", "host", "--help"],
+    ] {
+        let out = lots(&args, &db);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage:"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn bad_input_is_one_clear_line() {
+    let out = lots(&["migrate"], "mysql://localhost/lots");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("sqlite:// or postgres://"), "{err}");
+
+    let out = lots(&["migrate"], "sqlite:///no/such/dir/lots.db");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("lots: error: cannot open database"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+
+    let dir = std::env::temp_dir().join(format!("lots-cfg-{}", lots_store::secret::new_token()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = dir.join("lots.toml");
+    std::fs::write(&cfg, "[server]\nlisen = \"127.0.0.1:1\"\n").unwrap();
+    let out = lots(
+        &["--config", cfg.to_str().unwrap(), "migrate"],
+        &scratch_db(),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("lots.toml") && err.contains("lisen"), "{err}");
+
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args(["serve"])
+        .env("LOTS_DATABASE_URL", scratch_db())
+        .env("LOTS_LISTEN", &addr)
+        .env("LOTS_LOG", "error")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("cannot listen on {addr}")), "{err}");
+}
+
+#[test]
+fn users_tokens_and_municipalities_from_the_command_line() {
+    let db = scratch_db();
+    assert!(lots(&["demo"], &db).status.success());
+    let out = lots(
+        &[
+            "token",
+            "create",
+            "--municipality",
+            "0139",
+            "--name",
+            "ByggR",
+            "--scope",
+            "write",
+        ],
+        &db,
+    );
+    assert!(out.status.success());
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(token.starts_with("lots_") && token.len() == 69, "{token}");
+    let out = lots(&["token", "list", "--municipality", "0139"], &db);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("ByggR") && !listed.contains(&token),
+        "the secret is never listed again"
+    );
+    let id = listed.split('\t').next().unwrap().to_string();
+    assert!(lots(&["token", "revoke", &id], &db).status.success());
+    assert_eq!(
+        lots(&["token", "revoke", "999"], &db).status.code(),
+        Some(1)
+    );
+
+    let out = lots(&["user", "list", "--municipality", "0139"], &db);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 37);
+    let out = lots(
+        &[
+            "user",
+            "add",
+            "--municipality",
+            "0139",
+            "--email",
+            "ny@upplands-bro.example",
+            "--name",
+            "Ny Person",
+            "--unit",
+            "Bygglovsenheten",
+            "--role",
+            "case_officer",
+        ],
+        &db,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("invited"));
+    let out = lots(
+        &[
+            "user",
+            "add",
+            "--municipality",
+            "0139",
+            "--email",
+            "x@y.example",
+            "--name",
+            "X",
+            "--role",
+            "boss",
+        ],
+        &db,
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown role"));
+    assert!(
+        lots(&["user", "disable", "ny@upplands-bro.example"], &db)
+            .status
+            .success()
+    );
+    let out = lots(&["municipality", "host", "0180"], &db);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Stockholm"));
+    let out = lots(&["municipality", "host", "0000"], &db);
+    assert_eq!(out.status.code(), Some(1));
+}

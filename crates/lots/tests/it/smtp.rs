@@ -1,0 +1,104 @@
+//! E-mail over real SMTP: the invitation goes through the job queue to an SMTP server
+//! (mailin) listening on loopback.
+
+use std::sync::{Arc, Mutex};
+
+use lots_domain::Role;
+use lots_jobs::{MailConfig, Mailer, SmtpConfig, SmtpTls};
+use lots_store::NewUser;
+use mailin_embedded::{Handler, Response, Server, SslConfig, response};
+
+use crate::support::TestApp;
+
+#[derive(Clone, Default)]
+struct Inbox {
+    messages: Arc<Mutex<Vec<(Vec<String>, String)>>>,
+    to: Vec<String>,
+    data: Vec<u8>,
+}
+
+impl Handler for Inbox {
+    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, to: &[String]) -> Response {
+        self.to = to.to_vec();
+        self.data.clear();
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        let text = String::from_utf8_lossy(&self.data).to_string();
+        self.messages.lock().unwrap().push((self.to.clone(), text));
+        response::OK
+    }
+}
+
+#[tokio::test]
+async fn the_invitation_is_delivered_over_smtp() {
+    let inbox = Inbox::default();
+    let messages = inbox.messages.clone();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mut server = Server::new(inbox);
+    server
+        .with_name("smtp.test.example")
+        .with_ssl(SslConfig::None)
+        .unwrap()
+        .with_tcp_listener(listener);
+    std::thread::spawn(move || {
+        let _ = server.serve();
+    });
+
+    let mailer = Mailer::from_config(
+        &MailConfig::Smtp(SmtpConfig {
+            host: "127.0.0.1".into(),
+            port,
+            tls: SmtpTls::None,
+            username: None,
+            password: None,
+        }),
+        "Lots <lots@upplands-bro.example>",
+    )
+    .unwrap();
+    for app in TestApp::each(true, Some(mailer)).await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let email = format!("smtp-{}@upplands-bro.example", app.backend);
+        let user = tenant
+            .create_user(NewUser {
+                email: &email,
+                name: "Saga Smtp",
+                title: "",
+                unit_id: None,
+                roles: &[Role::CaseOfficer],
+                password_hash: None,
+                language: "sv",
+            })
+            .await
+            .unwrap();
+        lots_jobs::enqueue_invitation(&app.db, &user, "Maja Lindqvist")
+            .await
+            .unwrap();
+        let mut delivered = None;
+        for _ in 0..200 {
+            delivered = messages
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|(to, _)| to.iter().any(|t| t.contains(&email)))
+                .cloned();
+            if delivered.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let (_, text) = delivered.expect("the SMTP server received the invitation");
+        assert!(text.contains("Subject:"), "{text}");
+        assert!(text.contains("/inbjudan/"), "{text}");
+        let counts = app.db.job_counts(None).await.unwrap();
+        assert_eq!((counts.done, counts.failed), (1, 0));
+        app.stop().await;
+    }
+}
