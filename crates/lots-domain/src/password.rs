@@ -35,7 +35,7 @@ pub fn check(password: &str) -> Result<(), PasswordError> {
         return Err(PasswordError::TooLong);
     }
     let lower = password.to_lowercase();
-    let one_char_repeated = lower.chars().all(|c| Some(c) == lower.chars().next());
+    let one_char_repeated = lower.chars().all(|c| lower.starts_with(c));
     if one_char_repeated || COMMON.contains(&lower.as_str()) {
         return Err(PasswordError::TooCommon);
     }

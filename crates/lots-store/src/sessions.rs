@@ -31,7 +31,10 @@ pub struct SessionUser {
 #[derive(Debug)]
 pub enum SignInOutcome {
     /// The new session's token, to be set as a cookie, and its user.
-    Success { token: String, user: StaffMember },
+    Success {
+        token: String,
+        user: Box<StaffMember>,
+    },
     /// Unknown e-mail, wrong password, disabled or invited account: one answer for all.
     Invalid,
     /// Too many failures recently; try again later.
@@ -114,7 +117,10 @@ impl Db {
             .user_by_email(&email)
             .await?
             .ok_or(StoreError::NotFound)?;
-        Ok(SignInOutcome::Success { token, user })
+        Ok(SignInOutcome::Success {
+            token,
+            user: Box::new(user),
+        })
     }
 
     /// The user of a live session, sliding its idle timeout forward.

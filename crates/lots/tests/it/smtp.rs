@@ -10,9 +10,12 @@ use mailin_embedded::{Handler, Response, Server, SslConfig, response};
 
 use crate::support::TestApp;
 
+/// A received message: its recipients and its raw text.
+type Received = (Vec<String>, String);
+
 #[derive(Clone, Default)]
 struct Inbox {
-    messages: Arc<Mutex<Vec<(Vec<String>, String)>>>,
+    messages: Arc<Mutex<Vec<Received>>>,
     to: Vec<String>,
     data: Vec<u8>,
 }
