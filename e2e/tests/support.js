@@ -1,0 +1,94 @@
+// Starts the real `lots serve --demo` on a free port with a fresh SQLite file, and a
+// headless Chromium from Debian driven by Playwright.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const BD = 'sara.holmberg@upplands-bro.example';
+export const ADMIN = 'maja.lindqvist@upplands-bro.example';
+export const PASSWORD = 'lots-demo';
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+}
+
+export function lotsBinary() {
+  if (process.env.LOTS_BIN) return process.env.LOTS_BIN;
+  const target = process.env.CARGO_TARGET_DIR || resolve(import.meta.dirname, '..', '..', 'target');
+  return join(target, 'debug', 'lots');
+}
+
+export async function startLots() {
+  const dir = mkdtempSync(join(tmpdir(), 'lots-e2e-'));
+  const port = await freePort();
+  const child = spawn(lotsBinary(), ['serve', '--demo'], {
+    env: {
+      ...process.env,
+      LOTS_DATABASE_URL: `sqlite://${join(dir, 'lots.db')}`,
+      LOTS_LISTEN: `127.0.0.1:${port}`,
+      LOTS_MAIL_TRANSPORT: 'directory',
+      LOTS_MAIL_DIR: join(dir, 'mail'),
+      LOTS_LOG: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      const r = await fetch(`${base}/readyz`);
+      if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) throw new Error(`lots exited with ${child.exitCode}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('lots did not become ready');
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+// Runs axe-core for WCAG 2.1 A and AA and returns the violations. The page's strict CSP
+// forbids inline script, so the test context bypasses CSP to inject axe.
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
