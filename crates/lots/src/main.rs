@@ -47,6 +47,27 @@ enum Command {
     /// Choose which municipalities this installation hosts.
     #[command(subcommand)]
     Municipality(MunicipalityCommand),
+    /// Manage organisers: a region or a national body that compares member municipalities.
+    #[command(subcommand)]
+    Organiser(OrganiserCommand),
+}
+
+#[derive(Subcommand)]
+enum OrganiserCommand {
+    /// Add an organiser with its member municipalities.
+    Add {
+        /// e.g. "Stockholm Business Alliance".
+        #[arg(long)]
+        name: String,
+        /// regional or national.
+        #[arg(long, default_value = "regional")]
+        kind: String,
+        /// A member's four-digit SCB code; repeat for each member.
+        #[arg(long = "member")]
+        members: Vec<String>,
+    },
+    /// List organisers and their members.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -54,8 +75,15 @@ enum UserCommand {
     /// Add a staff account. Without --password-stdin the person is invited by e-mail.
     Add {
         /// The municipality's four-digit SCB code, e.g. 0139.
+        #[arg(
+            long,
+            required_unless_present = "organiser",
+            conflicts_with = "organiser"
+        )]
+        municipality: Option<String>,
+        /// The organiser's name, for an organiser's staff (who get the organiser role).
         #[arg(long)]
-        municipality: String,
+        organiser: Option<String>,
         #[arg(long)]
         email: String,
         #[arg(long)]
@@ -66,8 +94,8 @@ enum UserCommand {
         #[arg(long)]
         unit: Option<String>,
         /// A role; repeat for several: administrator, business_development, case_officer,
-        /// contact_centre, manager, read_only.
-        #[arg(long = "role", required = true)]
+        /// contact_centre, manager, read_only. Organiser staff need none.
+        #[arg(long = "role")]
         roles: Vec<Role>,
         /// sv or en: the language of e-mails to the person.
         #[arg(long, default_value = "sv")]
@@ -194,6 +222,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{} {} ({}) is hosted.", m.code, m.name, m.county_name);
             Ok(())
         }
+        Command::Organiser(cmd) => organiser(&db, cmd).await,
         Command::Municipality(MunicipalityCommand::List) => {
             for m in db.hosted_municipalities().await? {
                 println!("{}\t{}\t{}", m.code, m.name, m.county_name);
@@ -258,6 +287,7 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
     match cmd {
         UserCommand::Add {
             municipality,
+            organiser,
             email,
             name,
             title,
@@ -266,20 +296,6 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
             language,
             password_stdin,
         } => {
-            let tenant = db
-                .tenant(&municipality)
-                .await
-                .with_context(|| format!("municipality {municipality} is not hosted here (lots municipality host {municipality})"))?;
-            let unit_id = match unit {
-                Some(u) => Some(
-                    tenant
-                        .unit_by_name(&u)
-                        .await?
-                        .with_context(|| format!("no unit named {u:?} in {municipality}"))?
-                        .id,
-                ),
-                None => None,
-            };
             let password_hash = if password_stdin {
                 let mut line = String::new();
                 std::io::stdin().lock().read_line(&mut line)?;
@@ -292,19 +308,62 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                 None
             };
             let invited = password_hash.is_none();
-            let user = tenant
-                .create_user(NewUser {
-                    email: &email,
-                    name: &name,
-                    title: &title,
-                    unit_id,
-                    roles: &roles,
-                    password_hash,
-                    language: &language,
-                })
-                .await?;
+            let user = match (municipality, organiser) {
+                (Some(municipality), _) => {
+                    let tenant = db.tenant(&municipality).await.with_context(|| {
+                        format!("municipality {municipality} is not hosted here (lots municipality host {municipality})")
+                    })?;
+                    let unit_id = match unit {
+                        Some(u) => Some(
+                            tenant
+                                .unit_by_name(&u)
+                                .await?
+                                .with_context(|| format!("no unit named {u:?} in {municipality}"))?
+                                .id,
+                        ),
+                        None => None,
+                    };
+                    if roles.is_empty() {
+                        bail!("give at least one --role");
+                    }
+                    tenant
+                        .create_user(NewUser {
+                            email: &email,
+                            name: &name,
+                            title: &title,
+                            unit_id,
+                            roles: &roles,
+                            password_hash,
+                            language: &language,
+                        })
+                        .await?
+                }
+                (None, Some(organiser)) => {
+                    let o = db
+                        .organiser_by_name(&organiser)
+                        .await?
+                        .with_context(|| format!("no organiser named {organiser:?}"))?;
+                    if invited {
+                        bail!("organiser staff are added with --password-stdin");
+                    }
+                    db.create_organiser_user(
+                        o.id,
+                        NewUser {
+                            email: &email,
+                            name: &name,
+                            title: &title,
+                            unit_id: None,
+                            roles: &[Role::Organiser],
+                            password_hash,
+                            language: &language,
+                        },
+                    )
+                    .await?
+                }
+                (None, None) => bail!("give --municipality or --organiser"),
+            };
             db.audit(cli_audit(
-                Some(&municipality),
+                user.municipality_code.as_deref(),
                 "user.create",
                 "user",
                 user.id,
@@ -415,6 +474,33 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
             db.audit(cli_audit(None, "api_token.revoke", "api_token", id))
                 .await?;
             println!("Token {id} is revoked.");
+            Ok(())
+        }
+    }
+}
+
+async fn organiser(db: &Db, cmd: OrganiserCommand) -> anyhow::Result<()> {
+    match cmd {
+        OrganiserCommand::Add {
+            name,
+            kind,
+            members,
+        } => {
+            let o = db.create_organiser(&name, &kind, &members).await?;
+            db.audit(AuditEntry {
+                organiser_id: Some(o.id),
+                ..cli_audit(None, "organiser.create", "organiser", o.id)
+            })
+            .await?;
+            println!("{} ({}) has {} members.", o.name, o.kind, members.len());
+            Ok(())
+        }
+        OrganiserCommand::List => {
+            for o in db.organisers().await? {
+                let members = db.organiser_scope(o.id).members().await?;
+                let codes: Vec<&str> = members.iter().map(|m| m.code.as_str()).collect();
+                println!("{}\t{}\t{}\t{}", o.id, o.name, o.kind, codes.join(","));
+            }
             Ok(())
         }
     }

@@ -32,6 +32,8 @@ fn every_subcommand_has_help() {
         vec!["token", "create", "--help"],
         vec!["token", "revoke", "--help"],
         vec!["municipality", "host", "--help"],
+        vec!["organiser", "add", "--help"],
+        vec!["token", "list", "--help"],
     ] {
         let out = lots(&args, &db);
         assert!(out.status.success(), "{args:?}");
@@ -169,4 +171,109 @@ fn users_tokens_and_municipalities_from_the_command_line() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Stockholm"));
     let out = lots(&["municipality", "host", "0000"], &db);
     assert_eq!(out.status.code(), Some(1));
+
+    let out = lots(
+        &[
+            "organiser",
+            "add",
+            "--name",
+            "Insikt",
+            "--kind",
+            "national",
+            "--member",
+            "0139",
+            "--member",
+            "0180",
+        ],
+        &db,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = String::from_utf8_lossy(&lots(&["organiser", "list"], &db).stdout).to_string();
+    assert!(listed.contains("Insikt\tnational\t0139,0180"), "{listed}");
+    let out = lots(
+        &["organiser", "add", "--name", "Fel", "--member", "12345"],
+        &db,
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("12345"));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args([
+            "user",
+            "add",
+            "--organiser",
+            "Insikt",
+            "--email",
+            "analys@insikt.example",
+            "--name",
+            "Analytiker",
+            "--password-stdin",
+        ])
+        .env("LOTS_DATABASE_URL", &db)
+        .env("LOTS_LOG", "error")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"ett starkt losenord\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("can sign in now"));
+    let users = String::from_utf8_lossy(&lots(&["user", "list"], &db).stdout).to_string();
+    assert!(
+        users.contains("analys@insikt.example") && users.contains("organiser"),
+        "{users}"
+    );
+}
+
+#[tokio::test]
+async fn serve_stops_gracefully_on_sigterm() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args(["serve", "--demo"])
+        .env("LOTS_DATABASE_URL", scratch_db())
+        .env("LOTS_LISTEN", format!("127.0.0.1:{port}"))
+        .env("LOTS_MAIL_TRANSPORT", "memory")
+        .env("LOTS_LOG", "error")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let ready = format!("http://127.0.0.1:{port}/readyz");
+    let mut up = false;
+    for _ in 0..300 {
+        if reqwest::get(&ready).await.is_ok_and(|r| r.status() == 200) {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(up, "lots serve --demo became ready");
+    let kill = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(status.status.success(), "exit status {:?}", status.status);
+    let printed = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        printed.contains("sara.holmberg@upplands-bro.example"),
+        "{printed}"
+    );
 }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Platform benchmarks of issue 2, printed as Markdown for BENCHMARKS.md:
+#   1. `lots serve --demo` from start to /readyz answering (SQLite, demo already loaded)
+#   2. a signed-in page under wrk (2 threads, 32 connections, 30 s) on SQLite and
+#      PostgreSQL, beside the bare stack (axum + sqlx SQLite + minijinja, 50 rows)
+#   3. resident memory of `lots serve` with the demo loaded, after the load test
+# Needs: wrk, curl, a PostgreSQL at 127.0.0.1:5432 (LOTS_BENCH_PG overrides the URL).
+# Usage: bash bench/platform.sh [seconds-per-load-test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-30}
+TARGET=${CARGO_TARGET_DIR:-target}
+PG=${LOTS_BENCH_PG:-postgres://postgres:postgres@127.0.0.1:5432}
+OUT=$(mktemp -d /tmp/lots-bench.XXXX)
+cargo build --release --bin lots --example bare_stack >/dev/null 2>&1
+LOTS="$TARGET/release/lots"
+BARE="$TARGET/release/examples/bare_stack"
+export LOTS_LOG=error LOTS_MAIL_TRANSPORT=memory
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+wait_ready() {
+  until curl -sf "http://$1/readyz" >/dev/null 2>&1; do sleep 0.002; done
+}
+
+# --- 1. start-up to /readyz ---------------------------------------------------------
+export LOTS_DATABASE_URL="sqlite://$OUT/lots.db"
+"$LOTS" demo >/dev/null
+times=()
+for i in $(seq 1 11); do
+  start=$(date +%s%N)
+  LOTS_LISTEN=127.0.0.1:8190 "$LOTS" serve --demo >/dev/null &
+  pid=$!
+  wait_ready 127.0.0.1:8190
+  end=$(date +%s%N)
+  kill -TERM $pid; wait $pid || true
+  times+=($(( (end - start) / 1000000 )))
+done
+startup=$(printf '%s\n' "${times[@]}" | median)
+echo "startup_ms_median=$startup runs=${times[*]}"
+
+# --- 2. load: one signed-in page ----------------------------------------------------
+session_cookie() {
+  local base=$1 jar="$OUT/jar.$RANDOM"
+  curl -s -c "$jar" -b "$jar" "$base/logga-in" >/dev/null
+  local csrf; csrf=$(awk '/lots_csrf/ {print $7}' "$jar")
+  curl -s -c "$jar" -b "$jar" -o /dev/null \
+    --data-urlencode "csrf_token=$csrf" --data-urlencode "email=sara.holmberg@upplands-bro.example" \
+    --data-urlencode "password=lots-demo" "$base/logga-in"
+  awk '/lots_session/ {print "lots_session=" $7}' "$jar"
+}
+
+load() { # name url [cookie]
+  local name=$1 url=$2 cookie=${3:-}
+  wrk -t2 -c32 -d"${DURATION}s" --latency ${cookie:+-H "Cookie: $cookie"} "$url" > "$OUT/$name.wrk"
+  local rps p50 p99 non2xx
+  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.wrk")
+  p50=$(awk '$1=="50%" {print $2}' "$OUT/$name.wrk")
+  p99=$(awk '$1=="99%" {print $2}' "$OUT/$name.wrk")
+  non2xx=$(awk '/Non-2xx/ {print $5}' "$OUT/$name.wrk")
+  echo "$name rps=$rps p50=$p50 p99=$p99 non2xx=${non2xx:-0}"
+}
+
+"$BARE" 127.0.0.1:8191 "$OUT/bare.db" >/dev/null &
+bare=$!
+sleep 1
+load bare_stack http://127.0.0.1:8191/
+kill $bare
+
+LOTS_LISTEN=127.0.0.1:8192 "$LOTS" serve --demo >/dev/null &
+lots_sqlite=$!
+wait_ready 127.0.0.1:8192
+load lots_sqlite http://127.0.0.1:8192/oversikt "$(session_cookie http://127.0.0.1:8192)"
+rss=$(awk '/VmRSS/ {print $2}' /proc/$lots_sqlite/status)
+hwm=$(awk '/VmHWM/ {print $2}' /proc/$lots_sqlite/status)
+echo "rss_kib_after_load=$rss peak_kib=$hwm"
+kill -TERM $lots_sqlite; wait $lots_sqlite || true
+
+db="lots_bench_$RANDOM"
+psql "$PG/postgres" -qc "CREATE DATABASE $db" >/dev/null
+LOTS_DATABASE_URL="$PG/$db" LOTS_LISTEN=127.0.0.1:8193 "$LOTS" serve --demo >/dev/null &
+lots_pg=$!
+wait_ready 127.0.0.1:8193
+load lots_postgres http://127.0.0.1:8193/oversikt "$(session_cookie http://127.0.0.1:8193)"
+kill -TERM $lots_pg; wait $lots_pg || true
+psql "$PG/postgres" -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
+rm -rf "$OUT"
