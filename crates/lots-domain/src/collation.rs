@@ -34,19 +34,29 @@ fn primary(c: char) -> u32 {
     }
 }
 
+/// A key whose byte order is Swedish order, for a database column that a plain `ORDER BY`
+/// sorts (SQLite's default and PostgreSQL's `COLLATE "C"` compare bytes). Each character
+/// becomes its primary weight as four hex digits; a space ends the letters, so a prefix sorts
+/// first; one digit per character then puts lower case before upper case on a tie.
+pub fn sort_key(s: &str) -> String {
+    use std::fmt::Write;
+    let mut key = String::with_capacity(s.len() * 5 + 1);
+    for c in s.chars() {
+        let _ = write!(key, "{:04x}", primary(c).min(0xffff));
+    }
+    key.push(' ');
+    key.extend(s.chars().map(|c| if c.is_uppercase() { '1' } else { '0' }));
+    key
+}
+
 /// Compares two strings in Swedish order.
 pub fn compare(a: &str, b: &str) -> Ordering {
-    let primary_order = a.chars().map(primary).cmp(b.chars().map(primary));
-    primary_order.then_with(|| {
-        // Lower case before upper case on an otherwise equal string, as in Swedish lists.
-        let tertiary = |s: &str| s.chars().map(|c| c.is_uppercase()).collect::<Vec<_>>();
-        tertiary(a).cmp(&tertiary(b))
-    })
+    sort_key(a).cmp(&sort_key(b))
 }
 
 /// Sorts a slice in Swedish order by a key.
 pub fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
-    items.sort_by(|x, y| compare(key(x), key(y)));
+    items.sort_by_cached_key(|item| sort_key(key(item)));
 }
 
 #[cfg(test)]
@@ -83,6 +93,12 @@ mod tests {
         assert_eq!(compare("Müller", "Myrdal"), Ordering::Less);
         assert_eq!(compare("bro", "Bro"), Ordering::Less);
         assert_eq!(compare("Bro", "Bro"), Ordering::Equal);
+        assert_eq!(
+            compare("Bro", "Brommaplan"),
+            Ordering::Less,
+            "a prefix sorts first"
+        );
+        assert_eq!(compare("Zeta", "Ängsö"), Ordering::Less);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use sqlx::Row;
 
+use crate::params::{Params, limit_offset};
 use crate::{Db, Result, Tenant, now};
 
 /// A new audit row.
@@ -73,41 +74,38 @@ impl Db {
 impl Tenant<'_> {
     /// One page of the municipality's audit log, newest first, and the total count.
     pub async fn audit_log(&self, f: &AuditFilter) -> Result<(usize, Vec<AuditRecord>)> {
-        let mut conditions = vec!["municipality_code = $1".to_string()];
-        let mut texts: Vec<String> = Vec::new();
-        let mut numbers: Vec<i64> = Vec::new();
-        // Text parameters first ($2…), then numbers, so the placeholders stay in order.
+        let mut p = Params::default();
+        let mut conditions = vec![format!("municipality_code = {}", p.text(&self.code))];
         for (column, value) in [
             ("actor", &f.actor),
             ("action", &f.action),
             ("record_type", &f.record_type),
         ] {
             if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-                texts.push(format!("%{}%", v.to_lowercase()));
-                conditions.push(format!("LOWER({column}) LIKE ${}", texts.len() + 1));
+                // Codes and e-mail addresses are ASCII, which LOWER() folds on both backends.
+                let needle = p.text(format!("%{}%", v.to_lowercase()));
+                conditions.push(format!("LOWER({column}) LIKE {needle}"));
             }
         }
-        for (op, value) in [(">=", f.from), ("<", f.until)] {
-            if let Some(v) = value {
-                numbers.push(v);
-                conditions.push(format!("at {op} ${}", texts.len() + numbers.len() + 1));
-            }
+        if let Some(v) = f.from {
+            conditions.push(format!("at >= {}", p.int(v)));
+        }
+        if let Some(v) = f.until {
+            conditions.push(format!("at < {}", p.int(v)));
         }
         let where_clause = conditions.join(" AND ");
         let count_sql = format!("SELECT COUNT(*) AS n FROM audit_log WHERE {where_clause}");
-        let per_page = f.per_page.max(1) as i64;
-        let offset = (f.page.max(1) as i64 - 1) * per_page;
         let list_sql = format!(
             "SELECT id, at, actor, action, record_type, record_id, ip, detail FROM audit_log
-             WHERE {where_clause} ORDER BY id DESC LIMIT {per_page} OFFSET {offset}"
+             WHERE {where_clause} ORDER BY id DESC {}",
+            limit_offset(f.page, f.per_page)
         );
-        let total: i64 = bind_filter(&count_sql, &self.code, &texts, &numbers)
+        let total: i64 = p
+            .bind(&count_sql)
             .fetch_one(&self.db.pool)
             .await?
             .try_get("n")?;
-        let rows = bind_filter(&list_sql, &self.code, &texts, &numbers)
-            .fetch_all(&self.db.pool)
-            .await?;
+        let rows = p.bind(&list_sql).fetch_all(&self.db.pool).await?;
         let records = rows
             .iter()
             .map(|r| {
@@ -125,20 +123,4 @@ impl Tenant<'_> {
             .collect::<Result<Vec<_>>>()?;
         Ok((total as usize, records))
     }
-}
-
-fn bind_filter<'q>(
-    sql: &'q str,
-    code: &'q str,
-    texts: &'q [String],
-    numbers: &[i64],
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    let mut q = sqlx::query(sql).bind(code);
-    for t in texts {
-        q = q.bind(t.as_str());
-    }
-    for n in numbers {
-        q = q.bind(*n);
-    }
-    q
 }

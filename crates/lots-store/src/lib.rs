@@ -15,6 +15,7 @@ mod error;
 mod jobs;
 mod migrate;
 mod organisers;
+mod params;
 mod reference;
 pub mod scratch;
 pub mod secret;

@@ -8,6 +8,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::error::{Conflict, conflict_on_unique};
+use crate::params::{Params, limit_offset};
 use crate::{Db, Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -73,7 +74,8 @@ pub struct StaffFilter {
     /// A part of the name, e-mail or title, any case.
     pub query: Option<String>,
     pub role: Option<Role>,
-    pub unit_id: Option<i64>,
+    /// Staff of any of these units; empty means any unit or none.
+    pub unit_ids: Vec<i64>,
     pub status: Option<UserStatus>,
     /// 1-based.
     pub page: usize,
@@ -133,6 +135,23 @@ impl Db {
             .fetch_all(&self.pool)
             .await?;
         Ok(parse_roles(&rows)?.remove(&user_id).unwrap_or_default())
+    }
+
+    /// The roles of the users in `rows`, in one query.
+    async fn roles_of_many(&self, rows: &[AnyRow]) -> Result<HashMap<i64, Vec<Role>>> {
+        if rows.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut p = Params::default();
+        let ids = rows
+            .iter()
+            .map(|r| Ok(p.int(r.try_get("id")?)))
+            .collect::<Result<Vec<_>>>()?;
+        let sql = format!(
+            "SELECT user_id, role FROM user_roles WHERE user_id IN ({})",
+            ids.join(", ")
+        );
+        parse_roles(&p.bind(&sql).fetch_all(&self.pool).await?)
     }
 
     /// Any account by e-mail, for the command line and sign-in.
@@ -227,8 +246,8 @@ async fn insert_user(
     let mut tx = db.pool.begin().await?;
     let id: i64 = sqlx::query(
         "INSERT INTO users (municipality_code, organiser_id, unit_id, email, name, title,
-                            password_hash, status, language, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                            sort_key, search_text, password_hash, status, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(municipality)
     .bind(organiser)
@@ -236,6 +255,8 @@ async fn insert_user(
     .bind(&email)
     .bind(new.name.trim())
     .bind(new.title.trim())
+    .bind(lots_domain::collation::sort_key(new.name.trim()))
+    .bind(search_text(new.name, &email, new.title))
     .bind(new.password_hash.as_deref())
     .bind(status.code())
     .bind(if new.language == "en" { "en" } else { "sv" })
@@ -255,6 +276,12 @@ async fn insert_user(
     }
     tx.commit().await?;
     Ok(id)
+}
+
+/// What a directory search matches: name, e-mail and title, lower-cased in Rust because
+/// SQLite's LOWER() folds only ASCII and would miss Å, Ä and Ö.
+fn search_text(name: &str, email: &str, title: &str) -> String {
+    format!("{} {} {}", name.trim(), email, title.trim()).to_lowercase()
 }
 
 async fn set_status(db: &Db, user_id: i64, status: UserStatus) -> Result<()> {
@@ -304,46 +331,101 @@ impl Tenant<'_> {
         user_from_row(&row, self.db.roles_of(id).await?)
     }
 
-    /// The staff directory: filtered, in Swedish order by name, one page of it.
+    /// The staff directory: filtered, in Swedish order by name, one page of it. Filtering,
+    /// ordering and paging happen in the database; roles are read for the page only.
     pub async fn staff(&self, filter: &StaffFilter) -> Result<StaffPage> {
+        let mut p = Params::default();
+        let mut conditions = vec![format!("u.municipality_code = {}", p.text(&self.code))];
+        if let Some(q) = filter
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+        {
+            let escaped = q
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            conditions.push(format!(
+                "u.search_text LIKE {} ESCAPE '\\'",
+                p.text(format!("%{escaped}%"))
+            ));
+        }
+        if let Some(role) = filter.role {
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = {})",
+                p.text(role.code())
+            ));
+        }
+        if !filter.unit_ids.is_empty() {
+            let list: Vec<String> = filter.unit_ids.iter().map(|id| p.int(*id)).collect();
+            conditions.push(format!("u.unit_id IN ({})", list.join(", ")));
+        }
+        if let Some(status) = filter.status {
+            conditions.push(format!("u.status = {}", p.text(status.code())));
+        }
+        let where_clause = conditions.join(" AND ");
+        let total: i64 = p
+            .bind(&format!(
+                "SELECT COUNT(*) AS n FROM users u WHERE {where_clause}"
+            ))
+            .fetch_one(&self.db.pool)
+            .await?
+            .try_get("n")?;
         let sql = format!(
             "SELECT {USER_COLUMNS} FROM users u LEFT JOIN units un ON un.id = u.unit_id
-             WHERE u.municipality_code = $1"
+             WHERE {where_clause} ORDER BY u.sort_key {}",
+            limit_offset(filter.page, filter.per_page)
         );
-        let rows = sqlx::query(&sql)
-            .bind(&self.code)
-            .fetch_all(&self.db.pool)
-            .await?;
-        let role_rows = sqlx::query(
-            "SELECT r.user_id, r.role FROM user_roles r JOIN users u ON u.id = r.user_id
-             WHERE u.municipality_code = $1",
+        let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
+        let mut roles = self.db.roles_of_many(&rows).await?;
+        let items = rows
+            .iter()
+            .map(|r| {
+                let id: i64 = r.try_get("id")?;
+                user_from_row(r, roles.remove(&id).unwrap_or_default())
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(StaffPage {
+            total: total as usize,
+            items,
+        })
+    }
+
+    /// How many staff who are not disabled hold each role.
+    pub async fn role_counts(&self) -> Result<Vec<(Role, i64)>> {
+        let rows = sqlx::query(
+            "SELECT r.role, COUNT(*) AS n FROM user_roles r JOIN users u ON u.id = r.user_id
+             WHERE u.municipality_code = $1 AND u.status <> 'disabled' GROUP BY r.role",
         )
         .bind(&self.code)
         .fetch_all(&self.db.pool)
         .await?;
-        let mut roles = parse_roles(&role_rows)?;
-        let needle = filter.query.as_deref().map(str::to_lowercase);
-        let mut items = Vec::new();
-        for r in &rows {
-            let id: i64 = r.try_get("id")?;
-            let member = user_from_row(r, roles.remove(&id).unwrap_or_default())?;
-            let matches = needle.as_deref().is_none_or(|n| {
-                member.name.to_lowercase().contains(n)
-                    || member.email.contains(n)
-                    || member.title.to_lowercase().contains(n)
-            }) && filter.role.is_none_or(|role| member.roles.contains(&role))
-                && filter.unit_id.is_none_or(|u| member.unit_id == Some(u))
-                && filter.status.is_none_or(|s| member.status == s);
-            if matches {
-                items.push(member);
+        let mut counts = Vec::new();
+        for r in rows {
+            if let Ok(role) = Role::from_str(&r.try_get::<String, _>("role")?) {
+                counts.push((role, r.try_get("n")?));
             }
         }
-        lots_domain::collation::sort_by_key(&mut items, |m| &m.name);
-        let total = items.len();
-        let per_page = filter.per_page.max(1);
-        let start = filter.page.saturating_sub(1) * per_page;
-        let items = items.into_iter().skip(start).take(per_page).collect();
-        Ok(StaffPage { total, items })
+        Ok(counts)
+    }
+
+    /// How many staff have each status.
+    pub async fn status_counts(&self) -> Result<Vec<(UserStatus, i64)>> {
+        let rows = sqlx::query(
+            "SELECT status, COUNT(*) AS n FROM users WHERE municipality_code = $1 GROUP BY status",
+        )
+        .bind(&self.code)
+        .fetch_all(&self.db.pool)
+        .await?;
+        let mut counts = Vec::new();
+        for r in rows {
+            if let Some(status) = UserStatus::parse(&r.try_get::<String, _>("status")?) {
+                counts.push((status, r.try_get("n")?));
+            }
+        }
+        Ok(counts)
     }
 
     /// Disables or re-enables a staff member of this municipality.

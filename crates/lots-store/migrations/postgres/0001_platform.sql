@@ -52,6 +52,10 @@ CREATE TABLE users (
     email TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     title TEXT NOT NULL DEFAULT '',
+    -- Swedish order as bytes (lots_domain::collation::sort_key) and the lower-cased text
+    -- that a directory search matches, both written with the name.
+    sort_key TEXT NOT NULL COLLATE "C",
+    search_text TEXT NOT NULL,
     password_hash TEXT,
     status TEXT NOT NULL CHECK (status IN ('invited', 'active', 'disabled')),
     language TEXT NOT NULL DEFAULT 'sv' CHECK (language IN ('sv', 'en')),
@@ -61,7 +65,7 @@ CREATE TABLE users (
     CHECK (unit_id IS NULL OR municipality_code IS NOT NULL),
     FOREIGN KEY (unit_id, municipality_code) REFERENCES units(id, municipality_code)
 );
-CREATE INDEX users_municipality ON users(municipality_code);
+CREATE INDEX users_municipality ON users(municipality_code, sort_key);
 
 CREATE TABLE user_roles (
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,

@@ -157,7 +157,7 @@ pub async fn list_staff(
         .staff(&StaffFilter {
             query: q.q,
             role,
-            unit_id: q.unit_id,
+            unit_ids: q.unit_id.into_iter().collect(),
             status: None,
             page: q.page.unwrap_or(1).max(1),
             per_page: 100,

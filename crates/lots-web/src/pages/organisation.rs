@@ -147,7 +147,7 @@ async fn unit(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
         .collect();
     let staff = tenant
         .staff(&StaffFilter {
-            unit_id: Some(unit.id),
+            unit_ids: vec![unit.id],
             page: 1,
             per_page: usize::MAX,
             ..StaffFilter::default()

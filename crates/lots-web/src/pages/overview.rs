@@ -46,18 +46,16 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
 
     let tenant = ctx.tenant()?;
     let municipality = tenant.municipality().await?;
-    let everyone = tenant
-        .staff(&StaffFilter {
-            per_page: usize::MAX,
-            page: 1,
-            ..StaffFilter::default()
-        })
-        .await?
-        .items;
     let units = tenant.units().await?;
 
     let admin = if ctx.may(Permission::ManageStaff) {
-        let count = |s: UserStatus| everyone.iter().filter(|u| u.status == s).count();
+        let statuses = tenant.status_counts().await?;
+        let count = |s: UserStatus| {
+            statuses
+                .iter()
+                .find(|(status, _)| *status == s)
+                .map_or(0, |(_, n)| *n)
+        };
         let (_, recent) = tenant
             .audit_log(&AuditFilter {
                 page: 1,
@@ -102,11 +100,24 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
             Some(u) => vec![u.id],
             None => Vec::new(),
         };
-        let colleagues: Vec<Value> = everyone
-            .iter()
-            .filter(|c| c.id != user.id && c.unit_id.is_some_and(|id| unit_ids.contains(&id)))
-            .map(|c| context! { id => c.id, name => c.name.clone(), title => c.title.clone() })
-            .collect();
+        let colleagues: Vec<Value> = if unit_ids.is_empty() {
+            Vec::new()
+        } else {
+            tenant
+                .staff(&StaffFilter {
+                    unit_ids,
+                    status: Some(UserStatus::Active),
+                    page: 1,
+                    per_page: 200,
+                    ..StaffFilter::default()
+                })
+                .await?
+                .items
+                .into_iter()
+                .filter(|c| c.id != user.id)
+                .map(|c| context! { id => c.id, name => c.name, title => c.title })
+                .collect()
+        };
         page = context! { own_unit, colleagues, ..page };
     }
     if user.roles.iter().any(|r| {
@@ -115,14 +126,15 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
             Role::BusinessDevelopment | Role::ReadOnly | Role::Administrator
         )
     }) {
+        let counts = tenant.role_counts().await?;
         let by_role: Vec<Value> = Role::ALL
             .into_iter()
             .filter(|r| !r.is_organiser_role())
             .map(|r| {
-                let count = everyone
+                let count = counts
                     .iter()
-                    .filter(|u| u.status != UserStatus::Disabled && u.roles.contains(&r))
-                    .count();
+                    .find(|(role, _)| *role == r)
+                    .map_or(0, |(_, n)| *n);
                 context! { code => r.code(), label => role_label(ctx.lang, r.code()), count }
             })
             .collect();

@@ -50,7 +50,12 @@ impl ListQuery {
                 .filter(|q| !q.trim().is_empty())
                 .map(|q| q.trim().to_string()),
             role: self.roll.as_deref().and_then(|r| Role::from_str(r).ok()),
-            unit_id: self.enhet.as_deref().and_then(|u| u.parse().ok()),
+            unit_ids: self
+                .enhet
+                .as_deref()
+                .and_then(|u| u.parse().ok())
+                .into_iter()
+                .collect(),
             status: self.status.as_deref().and_then(UserStatus::parse),
             page,
             per_page,
