@@ -157,8 +157,7 @@ impl Db {
             .execute(&self.pool)
             .await?;
         }
-        let id: i64 = row.try_get("id")?;
-        let user = user_from_row(&row, self.roles_of(id).await?)?;
+        let user = user_from_row(&row)?;
         Ok(Some(SessionUser {
             user,
             session_hash: hash,
@@ -284,7 +283,7 @@ impl Db {
                      WHERE u.id = $1"
                 );
                 let row = sqlx::query(&sql).bind(id).fetch_one(&self.pool).await?;
-                Ok(Some(user_from_row(&row, self.roles_of(id).await?)?))
+                Ok(Some(user_from_row(&row)?))
             }
             None => Ok(None),
         }

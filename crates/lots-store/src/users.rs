@@ -1,6 +1,5 @@
 //! Staff accounts of a municipality: creation, the staff directory, status, roles and units.
 
-use std::collections::HashMap;
 use std::str::FromStr;
 
 use lots_domain::Role;
@@ -90,11 +89,12 @@ pub struct StaffPage {
 }
 
 pub(crate) const USER_COLUMNS: &str = "u.id, u.municipality_code, u.organiser_id, u.unit_id, \
-    un.name AS unit_name, u.email, u.name, u.title, u.status, u.language, u.created_at, \
-    u.last_sign_in_at";
+    un.name AS unit_name, u.email, u.name, u.title, u.status, u.language, u.roles, \
+    u.created_at, u.last_sign_in_at";
 
-pub(crate) fn user_from_row(r: &AnyRow, roles: Vec<Role>) -> Result<StaffMember> {
+pub(crate) fn user_from_row(r: &AnyRow) -> Result<StaffMember> {
     let status: String = r.try_get("status")?;
+    let roles: String = r.try_get("roles")?;
     Ok(StaffMember {
         id: r.try_get("id")?,
         municipality_code: r.try_get("municipality_code")?,
@@ -107,53 +107,41 @@ pub(crate) fn user_from_row(r: &AnyRow, roles: Vec<Role>) -> Result<StaffMember>
         status: UserStatus::parse(&status)
             .ok_or_else(|| StoreError::Invalid(format!("unknown status {status}")))?,
         language: r.try_get("language")?,
-        roles,
+        roles: parse_roles(&roles),
         created_at: r.try_get("created_at")?,
         last_sign_in_at: r.try_get("last_sign_in_at")?,
     })
 }
 
-fn parse_roles(rows: &[AnyRow]) -> Result<HashMap<i64, Vec<Role>>> {
-    let mut map: HashMap<i64, Vec<Role>> = HashMap::new();
-    for r in rows {
-        let role: String = r.try_get("role")?;
-        // A role name this release does not know (from a newer one) grants nothing.
-        if let Ok(role) = Role::from_str(&role) {
-            map.entry(r.try_get("user_id")?).or_default().push(role);
-        }
-    }
-    for roles in map.values_mut() {
-        roles.sort();
-    }
-    Ok(map)
+/// Roles are stored as a comma-separated list of codes, `administrator,manager`, so one row
+/// carries a user's access and no second query is needed per request.
+fn parse_roles(stored: &str) -> Vec<Role> {
+    // A role name this release does not know (from a newer one) grants nothing.
+    let mut roles: Vec<Role> = stored
+        .split(',')
+        .filter_map(|r| Role::from_str(r).ok())
+        .collect();
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
+fn store_roles(roles: &[Role]) -> String {
+    let mut codes: Vec<&str> = roles.iter().map(|r| r.code()).collect();
+    codes.sort();
+    codes.dedup();
+    codes.join(",")
+}
+
+/// A condition that a user (aliased `u`) holds `role`.
+pub(crate) fn has_role(p: &mut Params, role: Role) -> String {
+    format!(
+        "(',' || u.roles || ',') LIKE {}",
+        p.text(format!("%,{},%", role.code()))
+    )
 }
 
 impl Db {
-    pub(crate) async fn roles_of(&self, user_id: i64) -> Result<Vec<Role>> {
-        let rows = sqlx::query("SELECT user_id, role FROM user_roles WHERE user_id = $1")
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(parse_roles(&rows)?.remove(&user_id).unwrap_or_default())
-    }
-
-    /// The roles of the users in `rows`, in one query.
-    async fn roles_of_many(&self, rows: &[AnyRow]) -> Result<HashMap<i64, Vec<Role>>> {
-        if rows.is_empty() {
-            return Ok(HashMap::new());
-        }
-        let mut p = Params::default();
-        let ids = rows
-            .iter()
-            .map(|r| Ok(p.int(r.try_get("id")?)))
-            .collect::<Result<Vec<_>>>()?;
-        let sql = format!(
-            "SELECT user_id, role FROM user_roles WHERE user_id IN ({})",
-            ids.join(", ")
-        );
-        parse_roles(&p.bind(&sql).fetch_all(&self.pool).await?)
-    }
-
     /// Any account by e-mail, for the command line and sign-in.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<StaffMember>> {
         let sql = format!(
@@ -167,8 +155,7 @@ impl Db {
         else {
             return Ok(None);
         };
-        let id: i64 = row.try_get("id")?;
-        Ok(Some(user_from_row(&row, self.roles_of(id).await?)?))
+        Ok(Some(user_from_row(&row)?))
     }
 
     /// Creates an organiser's staff account.
@@ -191,7 +178,7 @@ impl Db {
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
-        user_from_row(&row, self.roles_of(id).await?)
+        user_from_row(&row)
     }
 
     /// Every account of the installation, for the command line.
@@ -201,16 +188,7 @@ impl Db {
              ORDER BY u.municipality_code, u.email"
         );
         let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        let role_rows = sqlx::query("SELECT user_id, role FROM user_roles")
-            .fetch_all(&self.pool)
-            .await?;
-        let mut roles = parse_roles(&role_rows)?;
-        rows.iter()
-            .map(|r| {
-                let id: i64 = r.try_get("id")?;
-                user_from_row(r, roles.remove(&id).unwrap_or_default())
-            })
-            .collect()
+        rows.iter().map(user_from_row).collect()
     }
 
     /// Disables any account by e-mail and ends its sessions (command line).
@@ -243,11 +221,11 @@ async fn insert_user(
     } else {
         UserStatus::Invited
     };
-    let mut tx = db.pool.begin().await?;
     let id: i64 = sqlx::query(
         "INSERT INTO users (municipality_code, organiser_id, unit_id, email, name, title,
-                            sort_key, search_text, password_hash, status, language, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                            sort_key, search_text, roles, password_hash, status, language,
+                            created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(municipality)
     .bind(organiser)
@@ -257,24 +235,15 @@ async fn insert_user(
     .bind(new.title.trim())
     .bind(lots_domain::collation::sort_key(new.name.trim()))
     .bind(search_text(new.name, &email, new.title))
+    .bind(store_roles(new.roles))
     .bind(new.password_hash.as_deref())
     .bind(status.code())
     .bind(if new.language == "en" { "en" } else { "sv" })
     .bind(now())
-    .fetch_one(&mut *tx)
+    .fetch_one(&db.pool)
     .await
     .map_err(|e| conflict_on_unique(e, Conflict::EmailTaken))?
     .try_get("id")?;
-    for role in new.roles {
-        sqlx::query(
-            "INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        )
-        .bind(id)
-        .bind(role.code())
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -328,7 +297,7 @@ impl Tenant<'_> {
             .fetch_optional(&self.db.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
-        user_from_row(&row, self.db.roles_of(id).await?)
+        user_from_row(&row)
     }
 
     /// The staff directory: filtered, in Swedish order by name, one page of it. Filtering,
@@ -353,10 +322,7 @@ impl Tenant<'_> {
             ));
         }
         if let Some(role) = filter.role {
-            conditions.push(format!(
-                "EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = {})",
-                p.text(role.code())
-            ));
+            conditions.push(has_role(&mut p, role));
         }
         if !filter.unit_ids.is_empty() {
             let list: Vec<String> = filter.unit_ids.iter().map(|id| p.int(*id)).collect();
@@ -379,36 +345,36 @@ impl Tenant<'_> {
             limit_offset(filter.page, filter.per_page)
         );
         let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
-        let mut roles = self.db.roles_of_many(&rows).await?;
-        let items = rows
-            .iter()
-            .map(|r| {
-                let id: i64 = r.try_get("id")?;
-                user_from_row(r, roles.remove(&id).unwrap_or_default())
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let items = rows.iter().map(user_from_row).collect::<Result<Vec<_>>>()?;
         Ok(StaffPage {
             total: total as usize,
             items,
         })
     }
 
-    /// How many staff who are not disabled hold each role.
+    /// How many staff who are not disabled hold each role, in one pass.
     pub async fn role_counts(&self) -> Result<Vec<(Role, i64)>> {
-        let rows = sqlx::query(
-            "SELECT r.role, COUNT(*) AS n FROM user_roles r JOIN users u ON u.id = r.user_id
-             WHERE u.municipality_code = $1 AND u.status <> 'disabled' GROUP BY r.role",
-        )
-        .bind(&self.code)
-        .fetch_all(&self.db.pool)
-        .await?;
-        let mut counts = Vec::new();
-        for r in rows {
-            if let Ok(role) = Role::from_str(&r.try_get::<String, _>("role")?) {
-                counts.push((role, r.try_get("n")?));
-            }
-        }
-        Ok(counts)
+        let mut p = Params::default();
+        let code = p.text(&self.code);
+        let sums: Vec<String> = Role::ALL
+            .iter()
+            .map(|r| {
+                let holds = has_role(&mut p, *r);
+                format!(
+                    "COALESCE(SUM(CASE WHEN {holds} THEN 1 ELSE 0 END), 0) AS {}",
+                    r.code()
+                )
+            })
+            .collect();
+        let sql = format!(
+            "SELECT {} FROM users u WHERE u.municipality_code = {code} AND u.status <> 'disabled'",
+            sums.join(", ")
+        );
+        let row = p.bind(&sql).fetch_one(&self.db.pool).await?;
+        Role::ALL
+            .iter()
+            .map(|r| Ok((*r, row.try_get::<i64, _>(r.code())?)))
+            .collect()
     }
 
     /// How many staff have each status.
@@ -459,25 +425,15 @@ impl Tenant<'_> {
         if let Some(unit) = unit_id {
             self.unit(unit).await?;
         }
-        let mut tx = self.db.pool.begin().await?;
-        sqlx::query("UPDATE users SET unit_id = $1 WHERE id = $2 AND municipality_code = $3")
-            .bind(unit_id)
-            .bind(id)
-            .bind(&self.code)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for role in roles {
-            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
-                .bind(id)
-                .bind(role.code())
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
+        sqlx::query(
+            "UPDATE users SET unit_id = $1, roles = $2 WHERE id = $3 AND municipality_code = $4",
+        )
+        .bind(unit_id)
+        .bind(store_roles(roles))
+        .bind(id)
+        .bind(&self.code)
+        .execute(&self.db.pool)
+        .await?;
         self.user(id).await
     }
 }

@@ -144,6 +144,10 @@ enum MunicipalityCommand {
     List,
 }
 
+// glibc's allocator contends between the runtime's threads under load; mimalloc does not.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()

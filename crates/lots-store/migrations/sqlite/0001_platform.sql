@@ -56,6 +56,8 @@ CREATE TABLE users (
     -- that a directory search matches, both written with the name.
     sort_key TEXT NOT NULL,
     search_text TEXT NOT NULL,
+    -- Role codes, comma-separated: one row carries a user's access.
+    roles TEXT NOT NULL,
     password_hash TEXT,
     status TEXT NOT NULL CHECK (status IN ('invited', 'active', 'disabled')),
     language TEXT NOT NULL DEFAULT 'sv' CHECK (language IN ('sv', 'en')),
@@ -66,12 +68,6 @@ CREATE TABLE users (
     FOREIGN KEY (unit_id, municipality_code) REFERENCES units(id, municipality_code)
 );
 CREATE INDEX users_municipality ON users(municipality_code, sort_key);
-
-CREATE TABLE user_roles (
-    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    role TEXT NOT NULL,
-    PRIMARY KEY (user_id, role)
-);
 
 CREATE TABLE sessions (
     token_hash TEXT PRIMARY KEY,
