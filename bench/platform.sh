@@ -70,7 +70,9 @@ kill $bare
 LOTS_LISTEN=127.0.0.1:8192 "$LOTS" serve --demo >/dev/null &
 lots_sqlite=$!
 wait_ready 127.0.0.1:8192
-load lots_sqlite http://127.0.0.1:8192/oversikt "$(session_cookie http://127.0.0.1:8192)"
+cookie=$(session_cookie http://127.0.0.1:8192)
+load lots_sqlite http://127.0.0.1:8192/oversikt "$cookie"
+load lots_sqlite_staff_list http://127.0.0.1:8192/personal "$cookie"
 rss=$(awk '/VmRSS/ {print $2}' /proc/$lots_sqlite/status)
 hwm=$(awk '/VmHWM/ {print $2}' /proc/$lots_sqlite/status)
 echo "rss_kib_after_load=$rss peak_kib=$hwm"

@@ -84,11 +84,17 @@ impl Tenant<'_> {
         &self.code
     }
 
+    /// The municipality's name and county, from the embedded reference data: a tenant
+    /// handle exists only for a hosted municipality, so no query is needed.
     pub async fn municipality(&self) -> Result<HostedMunicipality> {
-        self.db
-            .hosted_municipality(&self.code)
-            .await?
-            .ok_or(StoreError::NotFound)
+        let m = lots_domain::reference::municipality(&self.code).ok_or(StoreError::NotFound)?;
+        let county = lots_domain::reference::county(&m.county_code).ok_or(StoreError::NotFound)?;
+        Ok(HostedMunicipality {
+            code: m.code.clone(),
+            name: m.name.clone(),
+            county_code: m.county_code.clone(),
+            county_name: county.name.clone(),
+        })
     }
 
     /// All units of the municipality, parents before children, siblings in Swedish order.
