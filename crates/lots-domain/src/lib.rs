@@ -6,8 +6,10 @@ pub mod collation;
 pub mod email;
 pub mod export;
 pub mod numbers;
+pub mod orgnr;
 pub mod password;
 pub mod reference;
 pub mod role;
+pub mod sni;
 
 pub use role::Role;
