@@ -3,6 +3,7 @@
 //! and the command line alike.
 
 pub mod collation;
+pub mod company_import;
 pub mod email;
 pub mod export;
 pub mod numbers;
@@ -11,5 +12,7 @@ pub mod password;
 pub mod reference;
 pub mod role;
 pub mod sni;
+pub mod tabular;
+pub mod text;
 
 pub use role::Role;

@@ -1,0 +1,510 @@
+//! Company files as rows: which column holds what (matched by Swedish or English header
+//! names, or mapped explicitly), and each row checked into a record or a reject that names
+//! its line, column, value and reason.
+
+use std::collections::HashMap;
+
+use crate::orgnr::CompanyId;
+use crate::sni::{self, SniVersion};
+use crate::tabular::Table;
+use crate::text::fold;
+
+/// What a column can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    OrgNr,
+    Name,
+    OtherNames,
+    Sni2007,
+    Sni2025,
+    Employees,
+    VisitAddress,
+    Postcode,
+    Town,
+    Area,
+    Tags,
+    Notes,
+}
+
+impl Field {
+    pub const ALL: [Field; 12] = [
+        Field::OrgNr,
+        Field::Name,
+        Field::OtherNames,
+        Field::Sni2007,
+        Field::Sni2025,
+        Field::Employees,
+        Field::VisitAddress,
+        Field::Postcode,
+        Field::Town,
+        Field::Area,
+        Field::Tags,
+        Field::Notes,
+    ];
+
+    /// The name used in an explicit mapping (`--map "Kolumn=orgnr"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::OrgNr => "orgnr",
+            Field::Name => "name",
+            Field::OtherNames => "other_names",
+            Field::Sni2007 => "sni2007",
+            Field::Sni2025 => "sni2025",
+            Field::Employees => "employees",
+            Field::VisitAddress => "visit_address",
+            Field::Postcode => "postcode",
+            Field::Town => "town",
+            Field::Area => "area",
+            Field::Tags => "tags",
+            Field::Notes => "notes",
+        }
+    }
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Field::OrgNr => "Organisationsnummer",
+            Field::Name => "Företagsnamn",
+            Field::OtherNames => "Andra namn",
+            Field::Sni2007 => "SNI 2007",
+            Field::Sni2025 => "SNI 2025",
+            Field::Employees => "Antal anställda",
+            Field::VisitAddress => "Besöksadress",
+            Field::Postcode => "Postnummer",
+            Field::Town => "Postort",
+            Field::Area => "Område",
+            Field::Tags => "Taggar",
+            Field::Notes => "Anteckningar",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.code() == code.trim())
+    }
+
+    /// Header names this field is recognised by, folded (lower case, no å/ä/ö).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Field::OrgNr => &[
+                "organisationsnummer",
+                "orgnr",
+                "org nr",
+                "orgnummer",
+                "org nummer",
+                "organisationsnr",
+                "organisation number",
+                "organization number",
+                "corporate id",
+                "orgno",
+                "company id",
+                "identitetsnummer",
+            ],
+            Field::Name => &[
+                "foretagsnamn",
+                "namn",
+                "foretag",
+                "firma",
+                "firmanamn",
+                "name",
+                "company name",
+                "company",
+                "foretagets namn",
+            ],
+            Field::OtherNames => &[
+                "andra namn",
+                "ovriga namn",
+                "bifirma",
+                "other names",
+                "alias",
+            ],
+            Field::Sni2007 => &[
+                "sni",
+                "sni kod",
+                "sni2007",
+                "sni 2007",
+                "sni kod 2007",
+                "sni 07",
+                "branschkod",
+                "industry code",
+                "nace",
+            ],
+            Field::Sni2025 => &["sni2025", "sni 2025", "sni kod 2025", "sni 25"],
+            Field::Employees => &[
+                "antal anstallda",
+                "anstallda",
+                "employees",
+                "number of employees",
+                "antal",
+            ],
+            Field::VisitAddress => &[
+                "besoksadress",
+                "gatuadress",
+                "adress",
+                "address",
+                "street address",
+                "visiting address",
+            ],
+            Field::Postcode => &["postnummer", "postnr", "postal code", "postcode", "zip"],
+            Field::Town => &["postort", "ort", "town", "city"],
+            Field::Area => &["omrade", "kommundel", "area", "district", "stadsdel"],
+            Field::Tags => &["taggar", "tags", "etiketter"],
+            Field::Notes => &["anteckningar", "anteckning", "kommentar", "notes", "note"],
+        }
+    }
+}
+
+fn normalise_header(h: &str) -> String {
+    fold(h).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MappingError {
+    #[error("no column holds {0}; name it with --map \"COLUMN={1}\"")]
+    Missing(&'static str, &'static str),
+    #[error("the mapping names column {0:?}, which the file does not have")]
+    UnknownColumn(String),
+    #[error("two columns hold {0}: {1:?} and {2:?}")]
+    Twice(&'static str, String, String),
+}
+
+impl MappingError {
+    pub fn message_sv(&self) -> String {
+        match self {
+            MappingError::Missing(f, code) => {
+                format!(
+                    "Ingen kolumn innehåller {f}. Ange kolumnen med mappningen \"KOLUMN={code}\"."
+                )
+            }
+            MappingError::UnknownColumn(c) => format!("Filen har ingen kolumn som heter \"{c}\"."),
+            MappingError::Twice(f, a, b) => {
+                format!("Två kolumner innehåller {f}: \"{a}\" och \"{b}\".")
+            }
+        }
+    }
+}
+
+/// Which field each column holds. Explicit mappings (column header → field) win; other
+/// columns are matched by their header; unknown columns are ignored.
+pub fn map_columns(
+    headers: &[String],
+    explicit: &[(String, Field)],
+) -> Result<Vec<Option<Field>>, MappingError> {
+    for (column, _) in explicit {
+        if !headers.iter().any(|h| h.trim() == column.trim()) {
+            return Err(MappingError::UnknownColumn(column.clone()));
+        }
+    }
+    let mut fields: Vec<Option<Field>> = headers
+        .iter()
+        .map(|h| {
+            explicit
+                .iter()
+                .find(|(c, _)| c.trim() == h.trim())
+                .map(|(_, f)| *f)
+                .or_else(|| {
+                    let n = normalise_header(h);
+                    Field::ALL
+                        .into_iter()
+                        .find(|f| f.aliases().contains(&n.as_str()))
+                })
+        })
+        .collect();
+    let mut seen: HashMap<Field, usize> = HashMap::new();
+    for (i, f) in fields.iter_mut().enumerate() {
+        if let Some(field) = *f {
+            if let Some(first) = seen.get(&field) {
+                let explicit_here = explicit.iter().any(|(c, _)| c.trim() == headers[i].trim());
+                if !explicit_here {
+                    // A second column the header guess matched is left out, not an error…
+                    *f = None;
+                    continue;
+                }
+                return Err(MappingError::Twice(
+                    field.label_sv(),
+                    headers[*first].clone(),
+                    headers[i].clone(),
+                ));
+            }
+            seen.insert(field, i);
+        }
+    }
+    for required in [Field::OrgNr, Field::Name] {
+        if !seen.contains_key(&required) {
+            return Err(MappingError::Missing(required.label_sv(), required.code()));
+        }
+    }
+    Ok(fields)
+}
+
+/// One valid company row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanyRecord {
+    pub line: usize,
+    pub id: CompanyId,
+    pub name: String,
+    pub other_names: Vec<String>,
+    pub sni2007: Vec<String>,
+    pub sni2025: Vec<String>,
+    pub employees: Option<i64>,
+    pub visit_address: String,
+    pub postcode: String,
+    pub town: String,
+    pub area: Option<String>,
+    pub tags: Vec<String>,
+    pub notes: String,
+    /// Which fields the file had a column for: an update changes only those.
+    pub present: Vec<Field>,
+}
+
+/// A rejected row: where, what and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Reject {
+    pub line: usize,
+    pub column: String,
+    pub value: String,
+    pub reason_sv: String,
+    pub reason_en: String,
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split([',', ';', '|', '/'])
+        .flat_map(|p| p.split_whitespace())
+        .map(str::to_string)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn parse_sni(version: SniVersion, value: &str) -> Result<Vec<String>, (String, String)> {
+    let mut codes = Vec::new();
+    for code in split_list(value) {
+        match sni::lookup(version, &code) {
+            Some(c) => codes.push(c.code.clone()),
+            None => {
+                return Err((
+                    format!("SNI-koden {code} finns inte i SNI {}.", version.code()),
+                    format!("SNI code {code} does not exist in SNI {}.", version.code()),
+                ));
+            }
+        }
+    }
+    Ok(codes)
+}
+
+/// Checks every row; duplicates of an organisationsnummer within the file are rejected
+/// after their first line.
+pub fn check_rows(table: &Table, fields: &[Option<Field>]) -> (Vec<CompanyRecord>, Vec<Reject>) {
+    let mut records = Vec::new();
+    let mut rejects = Vec::new();
+    let mut first_line: HashMap<CompanyId, usize> = HashMap::new();
+    let present: Vec<Field> = fields.iter().flatten().copied().collect();
+    for (line, cells) in &table.rows {
+        let cell = |f: Field| -> (String, String) {
+            fields
+                .iter()
+                .position(|x| *x == Some(f))
+                .map(|i| {
+                    (
+                        table.headers[i].clone(),
+                        cells.get(i).cloned().unwrap_or_default(),
+                    )
+                })
+                .unwrap_or_default()
+        };
+        let reject = |f: Field, sv: String, en: String| {
+            let (column, value) = cell(f);
+            Reject {
+                line: *line,
+                column,
+                value,
+                reason_sv: sv,
+                reason_en: en,
+            }
+        };
+        let (_, raw_id) = cell(Field::OrgNr);
+        let id = match CompanyId::parse(&raw_id) {
+            Ok(id) => id,
+            Err(e) => {
+                rejects.push(reject(Field::OrgNr, e.message_sv().into(), e.to_string()));
+                continue;
+            }
+        };
+        if let Some(first) = first_line.get(&id) {
+            rejects.push(reject(
+                Field::OrgNr,
+                format!("Samma organisationsnummer som rad {first}."),
+                format!("Same organisationsnummer as line {first}."),
+            ));
+            continue;
+        }
+        let (_, name) = cell(Field::Name);
+        if name.is_empty() {
+            rejects.push(reject(
+                Field::Name,
+                "Företagsnamnet saknas.".into(),
+                "The company name is missing.".into(),
+            ));
+            continue;
+        }
+        let sni2007 = match parse_sni(SniVersion::Sni2007, &cell(Field::Sni2007).1) {
+            Ok(c) => c,
+            Err((sv, en)) => {
+                rejects.push(reject(Field::Sni2007, sv, en));
+                continue;
+            }
+        };
+        let sni2025 = match parse_sni(SniVersion::Sni2025, &cell(Field::Sni2025).1) {
+            Ok(c) => c,
+            Err((sv, en)) => {
+                rejects.push(reject(Field::Sni2025, sv, en));
+                continue;
+            }
+        };
+        let employees_raw: String = cell(Field::Employees)
+            .1
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let employees = if employees_raw.is_empty() {
+            None
+        } else {
+            match employees_raw.parse::<i64>() {
+                Ok(n) if n >= 0 => Some(n),
+                _ => {
+                    rejects.push(reject(
+                        Field::Employees,
+                        "Antal anställda ska vara ett heltal, 0 eller mer.".into(),
+                        "The number of employees must be a whole number, 0 or more.".into(),
+                    ));
+                    continue;
+                }
+            }
+        };
+        first_line.insert(id.clone(), *line);
+        let area = Some(cell(Field::Area).1).filter(|a| !a.is_empty());
+        records.push(CompanyRecord {
+            line: *line,
+            id,
+            name,
+            other_names: cell(Field::OtherNames)
+                .1
+                .split(['|', ';'])
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            sni2007,
+            sni2025,
+            employees,
+            visit_address: cell(Field::VisitAddress).1,
+            postcode: cell(Field::Postcode).1,
+            town: cell(Field::Town).1,
+            area,
+            tags: split_list(&cell(Field::Tags).1),
+            notes: cell(Field::Notes).1,
+            present: present.clone(),
+        });
+    }
+    (records, rejects)
+}
+
+/// The size classes of SCB's business register, by number of employees.
+pub fn size_class(employees: Option<i64>) -> &'static str {
+    match employees {
+        None => "",
+        Some(n) if n <= 0 => "0",
+        Some(1..=4) => "1–4",
+        Some(5..=9) => "5–9",
+        Some(10..=19) => "10–19",
+        Some(20..=49) => "20–49",
+        Some(50..=99) => "50–99",
+        Some(100..=199) => "100–199",
+        Some(200..=499) => "200–499",
+        Some(500..=999) => "500–999",
+        Some(_) => "1000+",
+    }
+}
+
+/// The size classes in order, for filters.
+pub const SIZE_CLASSES: [&str; 10] = [
+    "0",
+    "1–4",
+    "5–9",
+    "10–19",
+    "20–49",
+    "50–99",
+    "100–199",
+    "200–499",
+    "500–999",
+    "1000+",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tabular::read_csv;
+
+    fn table(text: &str) -> Table {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        read_csv(&bytes).unwrap()
+    }
+
+    #[test]
+    fn headers_in_swedish_and_english_and_explicit_mapping() {
+        let t = table("Org.nr;Företagsnamn;SNI;Antal anställda;Postort;Okänd\n");
+        let f = map_columns(&t.headers, &[]).unwrap();
+        assert_eq!(
+            f,
+            [
+                Some(Field::OrgNr),
+                Some(Field::Name),
+                Some(Field::Sni2007),
+                Some(Field::Employees),
+                Some(Field::Town),
+                None
+            ]
+        );
+        let t = table("Identity;Company name\n");
+        assert_eq!(
+            map_columns(&t.headers, &[]).unwrap_err(),
+            MappingError::Missing("Organisationsnummer", "orgnr")
+        );
+        let f = map_columns(&t.headers, &[("Identity".into(), Field::OrgNr)]).unwrap();
+        assert_eq!(f, [Some(Field::OrgNr), Some(Field::Name)]);
+        assert!(matches!(
+            map_columns(&t.headers, &[("Nope".into(), Field::OrgNr)]),
+            Err(MappingError::UnknownColumn(_))
+        ));
+    }
+
+    #[test]
+    fn three_bad_lines_are_exactly_the_three_reported() {
+        let t = table(
+            "Orgnr;Namn;SNI;Antal anställda\n\
+             556012-5790;Brunna Logistik AB;49410;45\n\
+             556012-5791;Fel Kontrollsiffra AB;;3\n\
+             5560125790;Dubblett AB;;\n\
+             212000-0076;Kommunen;84111;1 200\n\
+             556677-8899;;;\n\
+             559900-0006;Okänd Bransch AB;99999;2\n",
+        );
+        let fields = map_columns(&t.headers, &[]).unwrap();
+        let (ok, bad) = check_rows(&t, &fields);
+        assert_eq!(
+            ok.iter().map(|r| r.line).collect::<Vec<_>>(),
+            [2, 5],
+            "{bad:#?}"
+        );
+        assert_eq!(ok[1].employees, Some(1200));
+        let lines: Vec<(usize, &str)> = bad.iter().map(|r| (r.line, r.column.as_str())).collect();
+        assert_eq!(lines, [(3, "Orgnr"), (4, "Orgnr"), (6, "Namn"), (7, "SNI")]);
+        assert!(bad[0].reason_sv.contains("Kontrollsiffran"));
+        assert!(bad[1].reason_sv.contains("rad 2"));
+        assert!(bad[3].reason_sv.contains("99999"));
+    }
+
+    #[test]
+    fn size_classes_follow_scb() {
+        assert_eq!(size_class(Some(0)), "0");
+        assert_eq!(size_class(Some(45)), "20–49");
+        assert_eq!(size_class(Some(5000)), "1000+");
+        assert_eq!(size_class(None), "");
+    }
+}
