@@ -82,6 +82,14 @@ pub enum Permission {
     ViewAuditLog,
     /// See member municipalities of an organiser.
     ViewMembers,
+    /// See the company registry and the companies' journeys.
+    ViewCompanies,
+    /// Register and change companies and contact people, write notes.
+    EditCompanies,
+    /// Import and export the register, merge duplicates.
+    ManageRegister,
+    /// See personal data: contact details and sole traders' personnummer.
+    ViewPersonalData,
 }
 
 pub fn allows(roles: &[Role], permission: Permission) -> bool {
@@ -89,6 +97,16 @@ pub fn allows(roles: &[Role], permission: Permission) -> bool {
         Permission::ViewOrganisation => *r != Role::Organiser,
         Permission::ManageStaff | Permission::ViewAuditLog => *r == Role::Administrator,
         Permission::ViewMembers => *r == Role::Organiser,
+        Permission::ViewCompanies => *r != Role::Organiser,
+        Permission::EditCompanies => matches!(
+            r,
+            Role::Administrator
+                | Role::BusinessDevelopment
+                | Role::CaseOfficer
+                | Role::ContactCentre
+        ),
+        Permission::ManageRegister => matches!(r, Role::Administrator | Role::BusinessDevelopment),
+        Permission::ViewPersonalData => !matches!(r, Role::Organiser | Role::ReadOnly),
     })
 }
 
@@ -135,5 +153,8 @@ mod tests {
         }
         assert!(!allows(&[Role::Organiser], Permission::ViewOrganisation));
         assert!(allows(&[Role::CaseOfficer], Permission::ViewOrganisation));
+        assert!(!allows(&[Role::ReadOnly], Permission::ViewPersonalData));
+        assert!(allows(&[Role::ReadOnly], Permission::ViewCompanies));
+        assert!(!allows(&[Role::CaseOfficer], Permission::ManageRegister));
     }
 }

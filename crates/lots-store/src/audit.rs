@@ -40,6 +40,8 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     pub action: Option<String>,
     pub record_type: Option<String>,
+    /// One record, exactly (with `record_type`).
+    pub record_id: Option<String>,
     /// Unix seconds, inclusive.
     pub from: Option<i64>,
     /// Unix seconds, exclusive.
@@ -86,6 +88,9 @@ impl Tenant<'_> {
                 let needle = p.text(format!("%{}%", v.to_lowercase()));
                 conditions.push(format!("LOWER({column}) LIKE {needle}"));
             }
+        }
+        if let Some(v) = &f.record_id {
+            conditions.push(format!("record_id = {}", p.text(v.as_str())));
         }
         if let Some(v) = f.from {
             conditions.push(format!("at >= {}", p.int(v)));

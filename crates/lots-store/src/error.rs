@@ -19,6 +19,9 @@ pub enum StoreError {
     /// The request conflicts with what is stored (a duplicate e-mail, a used link).
     #[error("{0}")]
     Conflict(Conflict),
+    /// A field of the input is wrong: the field's name and a message in Swedish.
+    #[error("{0}: {1}")]
+    Field(String, String),
     /// The input breaks a rule of the data layer.
     #[error("invalid: {0}")]
     Invalid(String),

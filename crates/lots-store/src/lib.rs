@@ -10,8 +10,11 @@
 //! another municipality by id.
 
 mod audit;
+mod companies;
+mod contacts;
 mod db;
 mod error;
+mod import;
 mod jobs;
 mod migrate;
 mod organisers;
@@ -25,8 +28,14 @@ mod tokens;
 mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use companies::{
+    Area, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER, ImportOutcome,
+    JourneyEvent, OnDuplicate,
+};
+pub use contacts::{Contact, ContactInput, LEGAL_BASES};
 pub use db::{Backend, Db, now};
 pub use error::{Conflict, StoreError};
+pub use import::{ImportOptions, ImportReport, Unreadable};
 pub use jobs::{Job, JobCounts, NewJob};
 pub use organisers::{Organiser, OrganiserScope};
 pub use reference::HostedMunicipality;

@@ -13,12 +13,20 @@ pub(crate) struct Migration {
     pub(crate) postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "platform",
-    sqlite: include_str!("../migrations/sqlite/0001_platform.sql"),
-    postgres: include_str!("../migrations/postgres/0001_platform.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "platform",
+        sqlite: include_str!("../migrations/sqlite/0001_platform.sql"),
+        postgres: include_str!("../migrations/postgres/0001_platform.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "companies",
+        sqlite: include_str!("../migrations/sqlite/0002_companies.sql"),
+        postgres: include_str!("../migrations/postgres/0002_companies.sql"),
+    },
+];
 
 impl Db {
     /// Applies every migration not yet applied; returns the versions applied now.

@@ -157,6 +157,9 @@ impl Ctx {
     /// The navigation: only what exists and what the roles may use.
     fn nav(&self) -> Vec<Value> {
         let mut items = vec![("/oversikt", "Översikt")];
+        if self.may(Permission::ViewCompanies) {
+            items.push(("/foretag", "Företag"));
+        }
         if self.may(Permission::ViewOrganisation) {
             items.push(("/organisation", "Organisation"));
             items.push(("/personal", "Personal"));

@@ -32,6 +32,7 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Invalid(m) => AppError::BadRequest(m),
+            StoreError::Field(field, m) => AppError::Unprocessable(format!("{field}: {m}")),
             StoreError::Conflict(c) => AppError::Unprocessable(c.to_string()),
             other => AppError::Internal(other.to_string()),
         }

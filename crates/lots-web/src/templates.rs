@@ -32,6 +32,12 @@ sources!(
     "audit.html",
     "api_docs.html",
     "error.html",
+    "companies.html",
+    "company.html",
+    "company_form.html",
+    "contact.html",
+    "contact_extract.html",
+    "contact_erase.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod demo;
+mod demo_companies;
 
 use std::net::SocketAddr;
 

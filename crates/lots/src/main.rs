@@ -50,6 +50,54 @@ enum Command {
     /// Manage organisers: a region or a national body that compares member municipalities.
     #[command(subcommand)]
     Organiser(OrganiserCommand),
+    /// Import a register file. Exit status 0: every line went in; 1: some line was
+    /// rejected; 2: the file could not be read.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export the register.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import companies from CSV (`;`, `,` or tab; UTF-8 or Windows-1252, detected).
+    Companies {
+        file: PathBuf,
+        #[arg(long)]
+        municipality: String,
+        /// Check and report, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// What to do with a company already in the register.
+        #[arg(long, value_enum, default_value = "update")]
+        on_duplicate: Duplicate,
+        /// One rejected line imports nothing.
+        #[arg(long)]
+        all_or_nothing: bool,
+        /// Map a column to a field: "COLUMN=orgnr". Fields: orgnr, name, other_names,
+        /// sni2007, sni2025, employees, visit_address, postcode, town, area, tags, notes.
+        #[arg(long = "map")]
+        mapping: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Duplicate {
+    Update,
+    Skip,
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Export a municipality's companies as CSV for Swedish Excel (`;`, UTF-8 with BOM).
+    Companies {
+        #[arg(long)]
+        municipality: String,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -168,7 +216,7 @@ fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(cli)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             // One line naming the problem; the chain of causes joined, no backtrace.
             let message: Vec<String> = e.chain().map(|c| c.to_string()).collect();
@@ -195,11 +243,37 @@ fn cli_audit(
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
     let db = open_database(&config.database_url).await?;
-    match cli.command {
-        Command::Serve { demo } => serve(&config, db, demo).await,
+    if let Command::Import(ImportCommand::Companies {
+        file,
+        municipality,
+        dry_run,
+        on_duplicate,
+        all_or_nothing,
+        mapping,
+    }) = cli.command
+    {
+        return import_companies(
+            &db,
+            &file,
+            &municipality,
+            dry_run,
+            on_duplicate,
+            all_or_nothing,
+            &mapping,
+        )
+        .await;
+    }
+    run_other(&config, db, cli.command)
+        .await
+        .map(|()| ExitCode::SUCCESS)
+}
+
+async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { demo } => serve(config, db, demo).await,
         Command::Migrate => {
             println!("The database is up to date ({}).", redacted_kind(&db));
             Ok(())
@@ -227,6 +301,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Organiser(cmd) => organiser(&db, cmd).await,
+        Command::Import(_) => bail!("handled above"),
+        Command::Export(ExportCommand::Companies {
+            municipality,
+            output,
+        }) => export_companies(&db, &municipality, output.as_deref()).await,
         Command::Municipality(MunicipalityCommand::List) => {
             for m in db.hosted_municipalities().await? {
                 println!("{}\t{}\t{}", m.code, m.name, m.county_name);
@@ -508,4 +587,142 @@ async fn organiser(db: &Db, cmd: OrganiserCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn parse_mapping(
+    mapping: &[String],
+) -> anyhow::Result<Vec<(String, lots_domain::company_import::Field)>> {
+    mapping
+        .iter()
+        .map(|m| {
+            let (column, field) = m
+                .rsplit_once('=')
+                .with_context(|| format!("--map {m:?} must be COLUMN=field"))?;
+            let field = lots_domain::company_import::Field::parse(field)
+                .with_context(|| format!("--map {m:?}: unknown field {field:?}"))?;
+            Ok((column.to_string(), field))
+        })
+        .collect()
+}
+
+async fn import_companies(
+    db: &Db,
+    file: &std::path::Path,
+    municipality: &str,
+    dry_run: bool,
+    on_duplicate: Duplicate,
+    all_or_nothing: bool,
+    mapping: &[String],
+) -> anyhow::Result<ExitCode> {
+    let unreadable = |message: String| {
+        eprintln!("lots: error: {message}");
+        Ok(ExitCode::from(2))
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return unreadable(format!("cannot read {}: {e}", file.display())),
+    };
+    let tenant = db
+        .tenant(municipality)
+        .await
+        .with_context(|| format!("municipality {municipality} is not hosted here"))?;
+    let options = lots_store::ImportOptions {
+        on_duplicate: match on_duplicate {
+            Duplicate::Update => lots_store::OnDuplicate::Update,
+            Duplicate::Skip => lots_store::OnDuplicate::Skip,
+        },
+        all_or_nothing,
+        dry_run,
+        mapping: parse_mapping(mapping)?,
+    };
+    let report = match tenant
+        .import_companies_file(&bytes, &options, "cli")
+        .await?
+    {
+        Ok(r) => r,
+        Err(e) => return unreadable(format!("{}: {}", file.display(), e.en)),
+    };
+    for r in &report.rejects {
+        eprintln!(
+            "line {}, column {:?}, value {:?}: {}",
+            r.line, r.column, r.value, r.reason_en
+        );
+    }
+    println!(
+        "{} lines read ({}), {} valid, {} rejected.",
+        report.rows,
+        report.encoding,
+        report.valid,
+        report.rejects.len()
+    );
+    match &report.outcome {
+        Some(o) => {
+            println!(
+                "{} created, {} updated, {} skipped as already registered.",
+                o.created, o.updated, o.skipped
+            );
+            db.audit(AuditEntry {
+                detail: format!(
+                    "{}: {} created, {} updated, {} skipped",
+                    file.display(),
+                    o.created,
+                    o.updated,
+                    o.skipped
+                ),
+                ..cli_audit(Some(municipality), "company.import", "company", "*")
+            })
+            .await?;
+        }
+        None if dry_run => println!("Dry run: nothing was written."),
+        None => println!("Nothing was written: --all-or-nothing and some line was rejected."),
+    }
+    if !report.rejects.is_empty() && !dry_run {
+        let mut path = file.as_os_str().to_owned();
+        path.push(".avvisade.csv");
+        std::fs::write(&path, report.rejects_file())?;
+        println!(
+            "The rejected lines, with the reason, are in {}: fix them there and import that file.",
+            std::path::Path::new(&path).display()
+        );
+    }
+    Ok(if report.rejects.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+async fn export_companies(
+    db: &Db,
+    municipality: &str,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let tenant = db
+        .tenant(municipality)
+        .await
+        .context("municipality not hosted here")?;
+    let companies = tenant
+        .companies(&lots_store::CompanyFilter {
+            page: 1,
+            per_page: usize::MAX,
+            ..Default::default()
+        })
+        .await?
+        .items;
+    let rows: Vec<Vec<String>> = companies
+        .iter()
+        .map(|c| c.export_row(c.orgnr.clone()))
+        .collect();
+    let bytes = lots_domain::export::csv_for_excel(&lots_store::EXPORT_HEADER, &rows);
+    db.audit(AuditEntry {
+        detail: format!("{} rows", rows.len()),
+        ..cli_audit(Some(municipality), "company.export", "company", "*")
+    })
+    .await?;
+    match output {
+        Some(path) => std::fs::write(path, bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
+    }
+    Ok(())
 }

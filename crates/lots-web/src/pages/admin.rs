@@ -156,6 +156,7 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, AppErr
                 actor: q.vem.clone(),
                 action: q.handelse.clone(),
                 record_type: None,
+                record_id: None,
                 from,
                 until,
                 page,

@@ -3,6 +3,8 @@
 mod account;
 mod admin;
 mod assets;
+mod companies;
+mod contacts;
 mod organisation;
 mod overview;
 mod sign_in;
@@ -27,6 +29,8 @@ pub fn routes() -> Router<AppState> {
         .merge(account::routes())
         .merge(admin::routes())
         .merge(assets::routes())
+        .merge(companies::routes())
+        .merge(contacts::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.

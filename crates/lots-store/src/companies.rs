@@ -1,0 +1,870 @@
+//! The company registry of a municipality: companies keyed by organisationsnummer, areas,
+//! search, and the journey timeline every change is written to.
+
+use lots_domain::collation::sort_key;
+use lots_domain::company_import::{CompanyRecord, Field, size_class};
+use lots_domain::orgnr::CompanyId;
+use lots_domain::text::{match_score, name_words};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::params::{Params, limit_offset};
+use crate::{Result, StoreError, Tenant, now};
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Company {
+    pub id: i64,
+    pub orgnr: String,
+    /// A sole trader's personnummer: personal data, masked for roles that don't need it.
+    pub personal: bool,
+    pub legal_form: String,
+    pub name: String,
+    pub other_names: Vec<String>,
+    /// The primary code first.
+    pub sni2007: Vec<String>,
+    pub sni2025: Vec<String>,
+    pub employees: Option<i64>,
+    pub size_class: String,
+    pub visit_address: String,
+    pub postcode: String,
+    pub town: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub area_id: Option<i64>,
+    pub area_name: Option<String>,
+    pub tags: Vec<String>,
+    /// `active` or `deregistered`.
+    pub status: String,
+    pub notes: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// The columns of a register export, in Swedish as Excel users expect.
+pub const EXPORT_HEADER: [&str; 13] = [
+    "Organisationsnummer",
+    "Företagsnamn",
+    "Juridisk form",
+    "SNI 2007",
+    "SNI 2025",
+    "Antal anställda",
+    "Storleksklass",
+    "Besöksadress",
+    "Postnummer",
+    "Postort",
+    "Område",
+    "Taggar",
+    "Status",
+];
+
+impl Company {
+    /// The company as a row under [`EXPORT_HEADER`], with its identity as the reader may see it.
+    pub fn export_row(&self, shown_orgnr: String) -> Vec<String> {
+        vec![
+            shown_orgnr,
+            self.name.clone(),
+            self.legal_form.clone(),
+            self.sni2007.join(", "),
+            self.sni2025.join(", "),
+            self.employees.map(|n| n.to_string()).unwrap_or_default(),
+            self.size_class.clone(),
+            self.visit_address.clone(),
+            self.postcode.clone(),
+            self.town.clone(),
+            self.area_name.clone().unwrap_or_default(),
+            self.tags.join(", "),
+            self.status.clone(),
+        ]
+    }
+}
+
+/// What a person or a file says about a company.
+#[derive(Debug, Clone, Default)]
+pub struct CompanyInput {
+    pub orgnr: String,
+    pub name: String,
+    pub other_names: Vec<String>,
+    pub sni2007: Vec<String>,
+    pub sni2025: Vec<String>,
+    pub employees: Option<i64>,
+    pub visit_address: String,
+    pub postcode: String,
+    pub town: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub area: Option<String>,
+    pub tags: Vec<String>,
+    pub status: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CompanyFilter {
+    /// A name (typos allowed), an organisationsnummer in any form, or a contact's name.
+    pub query: Option<String>,
+    /// An SNI 2007 code at any level: a section letter or the first digits.
+    pub sni: Option<String>,
+    pub area_id: Option<i64>,
+    pub size_class: Option<String>,
+    pub tag: Option<String>,
+    pub status: Option<String>,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CompanyPage {
+    pub total: usize,
+    pub items: Vec<Company>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Area {
+    pub id: i64,
+    pub name: String,
+    pub companies: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct JourneyEvent {
+    pub id: i64,
+    pub at: i64,
+    pub kind: String,
+    pub summary: String,
+    pub detail: String,
+    pub actor: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportOutcome {
+    pub created: usize,
+    pub updated: usize,
+    pub skipped: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDuplicate {
+    Update,
+    Skip,
+}
+
+const COMPANY_COLUMNS: &str = "c.id, c.orgnr, c.personal, c.legal_form, c.name, c.other_names, \
+    c.sni2007, c.sni2025, c.employees, c.size_class, c.visit_address, c.postcode, c.town, \
+    c.latitude, c.longitude, c.area_id, a.name AS area_name, c.tags, c.status, c.notes, \
+    c.created_at, c.updated_at";
+
+fn list(s: &str, sep: char) -> Vec<String> {
+    s.split(sep)
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn company_from_row(r: &AnyRow) -> Result<Company> {
+    let personal: i64 = r.try_get("personal")?;
+    Ok(Company {
+        id: r.try_get("id")?,
+        orgnr: r.try_get("orgnr")?,
+        personal: personal != 0,
+        legal_form: r.try_get("legal_form")?,
+        name: r.try_get("name")?,
+        other_names: list(&r.try_get::<String, _>("other_names")?, '\n'),
+        sni2007: list(&r.try_get::<String, _>("sni2007")?, ','),
+        sni2025: list(&r.try_get::<String, _>("sni2025")?, ','),
+        employees: r.try_get("employees")?,
+        size_class: r.try_get("size_class")?,
+        visit_address: r.try_get("visit_address")?,
+        postcode: r.try_get("postcode")?,
+        town: r.try_get("town")?,
+        latitude: r.try_get("latitude")?,
+        longitude: r.try_get("longitude")?,
+        area_id: r.try_get("area_id")?,
+        area_name: r.try_get("area_name")?,
+        tags: list(&r.try_get::<String, _>("tags")?, ','),
+        status: r.try_get("status")?,
+        notes: r.try_get("notes")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
+/// The folded words a search matches: the names, then the contact people's names.
+pub(crate) fn company_search_text(
+    name: &str,
+    other_names: &[String],
+    contacts: &[String],
+) -> String {
+    let mut words = name_words(name);
+    for other in other_names {
+        words.extend(name_words(other));
+    }
+    words.push("|".into());
+    for c in contacts {
+        words.extend(name_words(c));
+    }
+    words.join(" ")
+}
+
+impl CompanyInput {
+    /// Checks the input; an error names the field.
+    fn validate(&self) -> Result<CompanyId> {
+        let id = CompanyId::parse(&self.orgnr)
+            .map_err(|e| StoreError::Field("orgnr".into(), e.message_sv().into()))?;
+        if self.name.trim().is_empty() {
+            return Err(StoreError::Field(
+                "name".into(),
+                "Skriv företagets namn.".into(),
+            ));
+        }
+        for (field, version, codes) in [
+            (
+                "sni2007",
+                lots_domain::sni::SniVersion::Sni2007,
+                &self.sni2007,
+            ),
+            (
+                "sni2025",
+                lots_domain::sni::SniVersion::Sni2025,
+                &self.sni2025,
+            ),
+        ] {
+            if let Some(bad) = codes
+                .iter()
+                .find(|c| lots_domain::sni::lookup(version, c).is_none())
+            {
+                return Err(StoreError::Field(
+                    field.into(),
+                    format!("SNI-koden {bad} finns inte i SNI {}.", version.code()),
+                ));
+            }
+        }
+        if self.employees.is_some_and(|n| n < 0) {
+            return Err(StoreError::Field(
+                "employees".into(),
+                "Antal anställda kan inte vara negativt.".into(),
+            ));
+        }
+        if !matches!(self.status.as_str(), "" | "active" | "deregistered") {
+            return Err(StoreError::Field(
+                "status".into(),
+                "Status är aktiv eller avregistrerad.".into(),
+            ));
+        }
+        Ok(id)
+    }
+
+    pub fn from_record(r: &CompanyRecord) -> CompanyInput {
+        CompanyInput {
+            orgnr: r.id.canonical(),
+            name: r.name.clone(),
+            other_names: r.other_names.clone(),
+            sni2007: r.sni2007.clone(),
+            sni2025: r.sni2025.clone(),
+            employees: r.employees,
+            visit_address: r.visit_address.clone(),
+            postcode: r.postcode.clone(),
+            town: r.town.clone(),
+            latitude: None,
+            longitude: None,
+            area: r.area.clone(),
+            tags: r.tags.clone(),
+            status: "active".into(),
+            notes: r.notes.clone(),
+        }
+    }
+}
+
+fn normalise_codes(codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| lots_domain::sni::normalise(c))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl Tenant<'_> {
+    /// The municipality's areas in Swedish order, with how many companies each has.
+    pub async fn areas(&self) -> Result<Vec<Area>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.name, (SELECT COUNT(*) FROM companies c WHERE c.area_id = a.id) AS n
+             FROM areas a WHERE a.municipality_code = $1 ORDER BY a.sort_key",
+        )
+        .bind(&self.code)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Area {
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                    companies: r.try_get("n")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The id of an area by name, created when it is new.
+    async fn area_id(&self, name: Option<&str>) -> Result<Option<i64>> {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "INSERT INTO areas (municipality_code, name, sort_key) VALUES ($1, $2, $3)
+             ON CONFLICT (municipality_code, name) DO NOTHING",
+        )
+        .bind(&self.code)
+        .bind(name)
+        .bind(sort_key(name))
+        .execute(&self.db.pool)
+        .await?;
+        let id: i64 =
+            sqlx::query("SELECT id FROM areas WHERE municipality_code = $1 AND name = $2")
+                .bind(&self.code)
+                .bind(name)
+                .fetch_one(&self.db.pool)
+                .await?
+                .try_get("id")?;
+        Ok(Some(id))
+    }
+
+    pub async fn company(&self, id: i64) -> Result<Company> {
+        let sql = format!(
+            "SELECT {COMPANY_COLUMNS} FROM companies c LEFT JOIN areas a ON a.id = c.area_id
+             WHERE c.municipality_code = $1 AND c.id = $2"
+        );
+        let row = sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        company_from_row(&row)
+    }
+
+    pub async fn company_by_orgnr(&self, orgnr: &str) -> Result<Option<Company>> {
+        let Ok(id) = CompanyId::parse(orgnr) else {
+            return Ok(None);
+        };
+        let found: Option<i64> =
+            sqlx::query("SELECT id FROM companies WHERE municipality_code = $1 AND orgnr = $2")
+                .bind(&self.code)
+                .bind(id.canonical())
+                .fetch_optional(&self.db.pool)
+                .await?
+                .map(|r| r.try_get("id"))
+                .transpose()?;
+        match found {
+            Some(id) => Ok(Some(self.company(id).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn contact_names(&self, company_id: i64) -> Result<Vec<String>> {
+        let rows =
+            sqlx::query("SELECT name FROM contacts WHERE company_id = $1 AND erased_at IS NULL")
+                .bind(company_id)
+                .fetch_all(&self.db.pool)
+                .await?;
+        rows.iter().map(|r| Ok(r.try_get("name")?)).collect()
+    }
+
+    /// Creates a company; `Conflict` when its organisationsnummer is already registered.
+    pub async fn create_company(&self, input: &CompanyInput, actor: &str) -> Result<Company> {
+        let id = input.validate()?;
+        if self.company_by_orgnr(&id.canonical()).await?.is_some() {
+            return Err(StoreError::Field(
+                "orgnr".into(),
+                "Det finns redan ett företag med det organisationsnumret.".into(),
+            ));
+        }
+        let area = self.area_id(input.area.as_deref()).await?;
+        let t = now();
+        let name = input.name.trim();
+        let new_id: i64 = sqlx::query(
+            "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name, other_names,
+                 sort_key, search_text, sni2007, sni2025, employees, size_class, visit_address,
+                 postcode, town, latitude, longitude, area_id, tags, status, notes, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                     $19, $20, $21, $22, $22) RETURNING id",
+        )
+        .bind(&self.code)
+        .bind(id.canonical())
+        .bind(i64::from(id.is_personal()))
+        .bind(id.legal_form().label_sv())
+        .bind(name)
+        .bind(input.other_names.join("\n"))
+        .bind(sort_key(name))
+        .bind(company_search_text(name, &input.other_names, &[]))
+        .bind(normalise_codes(&input.sni2007))
+        .bind(normalise_codes(&input.sni2025))
+        .bind(input.employees)
+        .bind(size_class(input.employees))
+        .bind(input.visit_address.trim())
+        .bind(input.postcode.trim())
+        .bind(input.town.trim())
+        .bind(input.latitude)
+        .bind(input.longitude)
+        .bind(area)
+        .bind(input.tags.join(","))
+        .bind(if input.status.is_empty() { "active" } else { input.status.as_str() })
+        .bind(input.notes.trim())
+        .bind(t)
+        .fetch_one(&self.db.pool)
+        .await?
+        .try_get("id")?;
+        self.add_journey_event(
+            new_id,
+            "created",
+            "Företaget registrerades i Lots",
+            "",
+            actor,
+        )
+        .await?;
+        self.company(new_id).await
+    }
+
+    /// Replaces a company's facts; the journey records which fields changed.
+    pub async fn update_company(
+        &self,
+        company_id: i64,
+        input: &CompanyInput,
+        actor: &str,
+    ) -> Result<Company> {
+        let before = self.company(company_id).await?;
+        let id = input.validate()?;
+        if id.canonical() != before.orgnr && self.company_by_orgnr(&id.canonical()).await?.is_some()
+        {
+            return Err(StoreError::Field(
+                "orgnr".into(),
+                "Det finns redan ett företag med det organisationsnumret.".into(),
+            ));
+        }
+        let area = self.area_id(input.area.as_deref()).await?;
+        let name = input.name.trim();
+        let contacts = self.contact_names(company_id).await?;
+        sqlx::query(
+            "UPDATE companies SET orgnr = $1, personal = $2, legal_form = $3, name = $4,
+                 other_names = $5, sort_key = $6, search_text = $7, sni2007 = $8, sni2025 = $9,
+                 employees = $10, size_class = $11, visit_address = $12, postcode = $13, town = $14,
+                 latitude = $15, longitude = $16, area_id = $17, tags = $18, status = $19,
+                 notes = $20, updated_at = $21
+             WHERE municipality_code = $22 AND id = $23",
+        )
+        .bind(id.canonical())
+        .bind(i64::from(id.is_personal()))
+        .bind(id.legal_form().label_sv())
+        .bind(name)
+        .bind(input.other_names.join("\n"))
+        .bind(sort_key(name))
+        .bind(company_search_text(name, &input.other_names, &contacts))
+        .bind(normalise_codes(&input.sni2007))
+        .bind(normalise_codes(&input.sni2025))
+        .bind(input.employees)
+        .bind(size_class(input.employees))
+        .bind(input.visit_address.trim())
+        .bind(input.postcode.trim())
+        .bind(input.town.trim())
+        .bind(input.latitude)
+        .bind(input.longitude)
+        .bind(area)
+        .bind(input.tags.join(","))
+        .bind(if input.status.is_empty() {
+            "active"
+        } else {
+            input.status.as_str()
+        })
+        .bind(input.notes.trim())
+        .bind(now())
+        .bind(&self.code)
+        .bind(company_id)
+        .execute(&self.db.pool)
+        .await?;
+        let after = self.company(company_id).await?;
+        let changed = changed_fields(&before, &after);
+        if !changed.is_empty() {
+            self.add_journey_event(
+                company_id,
+                "changed",
+                "Uppgifterna ändrades",
+                &changed.join(", "),
+                actor,
+            )
+            .await?;
+        }
+        Ok(after)
+    }
+
+    /// Writes an event to a company's journey.
+    pub async fn add_journey_event(
+        &self,
+        company_id: i64,
+        kind: &str,
+        summary: &str,
+        detail: &str,
+        actor: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&self.code)
+        .bind(company_id)
+        .bind(now())
+        .bind(kind)
+        .bind(summary)
+        .bind(detail)
+        .bind(actor)
+        .execute(&self.db.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// A note on the company's journey.
+    pub async fn add_note(&self, company_id: i64, text: &str, actor: &str) -> Result<()> {
+        self.company(company_id).await?;
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(StoreError::Field(
+                "note".into(),
+                "Skriv anteckningen.".into(),
+            ));
+        }
+        self.add_journey_event(company_id, "note", "Anteckning", text, actor)
+            .await
+    }
+
+    /// The company's journey, newest first.
+    pub async fn journey(&self, company_id: i64) -> Result<Vec<JourneyEvent>> {
+        self.company(company_id).await?;
+        let rows = sqlx::query(
+            "SELECT id, at, kind, summary, detail, actor FROM journey_events
+             WHERE municipality_code = $1 AND company_id = $2 ORDER BY at DESC, id DESC",
+        )
+        .bind(&self.code)
+        .bind(company_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(JourneyEvent {
+                    id: r.try_get("id")?,
+                    at: r.try_get("at")?,
+                    kind: r.try_get("kind")?,
+                    summary: r.try_get("summary")?,
+                    detail: r.try_get("detail")?,
+                    actor: r.try_get("actor")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Companies matching a filter, in Swedish order (by relevance first for a name search).
+    pub async fn companies(&self, f: &CompanyFilter) -> Result<CompanyPage> {
+        let mut p = Params::default();
+        let mut conditions = vec![format!("c.municipality_code = {}", p.text(&self.code))];
+        if let Some(sni) = f
+            .sni
+            .as_deref()
+            .map(lots_domain::sni::normalise)
+            .filter(|s| !s.is_empty())
+        {
+            if sni.chars().all(|c| c.is_ascii_alphabetic()) {
+                // A section letter: every code whose division belongs to it.
+                let divisions: Vec<String> =
+                    lots_domain::sni::codes(lots_domain::sni::SniVersion::Sni2007)
+                        .iter()
+                        .filter(|c| c.level == 2 && c.parent == sni)
+                        .map(|c| {
+                            format!(
+                                "(',' || c.sni2007) LIKE {}",
+                                p.text(format!("%,{}%", c.code))
+                            )
+                        })
+                        .collect();
+                conditions.push(if divisions.is_empty() {
+                    "1 = 0".into()
+                } else {
+                    format!("({})", divisions.join(" OR "))
+                });
+            } else {
+                conditions.push(format!(
+                    "(',' || c.sni2007) LIKE {}",
+                    p.text(format!("%,{sni}%"))
+                ));
+            }
+        }
+        if let Some(area) = f.area_id {
+            conditions.push(format!("c.area_id = {}", p.int(area)));
+        }
+        if let Some(size) = f.size_class.as_deref().filter(|s| !s.is_empty()) {
+            conditions.push(format!("c.size_class = {}", p.text(size)));
+        }
+        if let Some(tag) = f.tag.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            conditions.push(format!(
+                "(',' || c.tags || ',') LIKE {}",
+                p.text(format!("%,{tag},%"))
+            ));
+        }
+        if let Some(status) = f.status.as_deref().filter(|s| !s.is_empty()) {
+            conditions.push(format!("c.status = {}", p.text(status)));
+        }
+        let query = f.query.as_deref().map(str::trim).filter(|q| !q.is_empty());
+        if let Some(id) = query.and_then(|q| CompanyId::parse(q).ok()) {
+            conditions.push(format!("c.orgnr = {}", p.text(id.canonical())));
+        } else if let Some(q) = query {
+            return self
+                .search_by_name(q, &conditions.join(" AND "), &p, f)
+                .await;
+        }
+        let where_clause = conditions.join(" AND ");
+        let total: i64 = p
+            .bind(&format!(
+                "SELECT COUNT(*) AS n FROM companies c WHERE {where_clause}"
+            ))
+            .fetch_one(&self.db.pool)
+            .await?
+            .try_get("n")?;
+        let sql = format!(
+            "SELECT {COMPANY_COLUMNS} FROM companies c LEFT JOIN areas a ON a.id = c.area_id
+             WHERE {where_clause} ORDER BY c.sort_key {}",
+            limit_offset(f.page, f.per_page)
+        );
+        let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
+        Ok(CompanyPage {
+            total: total as usize,
+            items: rows.iter().map(company_from_row).collect::<Result<_>>()?,
+        })
+    }
+
+    /// A name search: every typed word must match a word of a name or a contact's name, as
+    /// a prefix or within a small number of typos; best matches first.
+    async fn search_by_name(
+        &self,
+        q: &str,
+        where_clause: &str,
+        p: &Params,
+        f: &CompanyFilter,
+    ) -> Result<CompanyPage> {
+        let words = name_words(q);
+        let sql =
+            format!("SELECT c.id, c.sort_key, c.search_text FROM companies c WHERE {where_clause}");
+        let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
+        let mut hits: Vec<(usize, String, i64)> = Vec::new();
+        for r in &rows {
+            let text: String = r.try_get("search_text")?;
+            let (names, contacts) = text.split_once('|').unwrap_or((&text, ""));
+            let name_words: Vec<String> = names.split_whitespace().map(str::to_string).collect();
+            let contact_words: Vec<String> =
+                contacts.split_whitespace().map(str::to_string).collect();
+            let score = match_score(&words, &name_words)
+                // A contact person's name ranks after the companies' own names.
+                .or_else(|| match_score(&words, &contact_words).map(|s| s + 10));
+            if let Some(score) = score {
+                hits.push((score, r.try_get("sort_key")?, r.try_get("id")?));
+            }
+        }
+        hits.sort();
+        let total = hits.len();
+        let per_page = f.per_page.max(1);
+        let start = f.page.max(1).saturating_sub(1).saturating_mul(per_page);
+        let mut items = Vec::new();
+        for (_, _, id) in hits.into_iter().skip(start).take(per_page) {
+            items.push(self.company(id).await?);
+        }
+        Ok(CompanyPage { total, items })
+    }
+
+    /// Applies checked rows of an import in one transaction: all of them, or none when an
+    /// error occurs. Existing companies are updated (only the columns the file has) or
+    /// skipped.
+    pub async fn import_companies(
+        &self,
+        records: &[CompanyRecord],
+        on_duplicate: OnDuplicate,
+        actor: &str,
+    ) -> Result<ImportOutcome> {
+        let mut outcome = ImportOutcome::default();
+        let mut tx = self.db.pool.begin().await?;
+        let t = now();
+        let mut areas: std::collections::HashMap<String, i64> = self
+            .areas()
+            .await?
+            .into_iter()
+            .map(|a| (a.name, a.id))
+            .collect();
+        for r in records {
+            let area_id = match r.area.as_deref() {
+                Some(name) => match areas.get(name) {
+                    Some(id) => Some(*id),
+                    None => {
+                        let id: i64 = sqlx::query(
+                            "INSERT INTO areas (municipality_code, name, sort_key) VALUES ($1, $2, $3) RETURNING id",
+                        )
+                        .bind(&self.code)
+                        .bind(name)
+                        .bind(sort_key(name))
+                        .fetch_one(&mut *tx)
+                        .await?
+                        .try_get("id")?;
+                        areas.insert(name.to_string(), id);
+                        Some(id)
+                    }
+                },
+                None => None,
+            };
+            let existing: Option<i64> =
+                sqlx::query("SELECT id FROM companies WHERE municipality_code = $1 AND orgnr = $2")
+                    .bind(&self.code)
+                    .bind(r.id.canonical())
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map(|row| row.try_get("id"))
+                    .transpose()?;
+            let company_id = match existing {
+                Some(_) if on_duplicate == OnDuplicate::Skip => {
+                    outcome.skipped += 1;
+                    continue;
+                }
+                Some(id) => {
+                    let mut p = Params::default();
+                    let mut sets = vec![format!("updated_at = {}", p.int(t))];
+                    let has = |f: Field| r.present.contains(&f);
+                    sets.push(format!("name = {}", p.text(r.name.trim())));
+                    sets.push(format!("sort_key = {}", p.text(sort_key(r.name.trim()))));
+                    sets.push(format!(
+                        "search_text = {}",
+                        p.text(company_search_text(
+                            &r.name,
+                            &r.other_names,
+                            &self.contact_names(id).await?
+                        ))
+                    ));
+                    if has(Field::OtherNames) {
+                        sets.push(format!(
+                            "other_names = {}",
+                            p.text(r.other_names.join("\n"))
+                        ));
+                    }
+                    if has(Field::Sni2007) {
+                        sets.push(format!("sni2007 = {}", p.text(r.sni2007.join(","))));
+                    }
+                    if has(Field::Sni2025) {
+                        sets.push(format!("sni2025 = {}", p.text(r.sni2025.join(","))));
+                    }
+                    if has(Field::Employees) {
+                        match r.employees {
+                            Some(n) => sets.push(format!("employees = {}", p.int(n))),
+                            None => sets.push("employees = NULL".into()),
+                        }
+                        sets.push(format!("size_class = {}", p.text(size_class(r.employees))));
+                    }
+                    for (field, column, value) in [
+                        (Field::VisitAddress, "visit_address", &r.visit_address),
+                        (Field::Postcode, "postcode", &r.postcode),
+                        (Field::Town, "town", &r.town),
+                        (Field::Notes, "notes", &r.notes),
+                    ] {
+                        if has(field) {
+                            sets.push(format!("{column} = {}", p.text(value.as_str())));
+                        }
+                    }
+                    if has(Field::Tags) {
+                        sets.push(format!("tags = {}", p.text(r.tags.join(","))));
+                    }
+                    if has(Field::Area) {
+                        match area_id {
+                            Some(a) => sets.push(format!("area_id = {}", p.int(a))),
+                            None => sets.push("area_id = NULL".into()),
+                        }
+                    }
+                    let sql = format!(
+                        "UPDATE companies SET {} WHERE municipality_code = {} AND id = {}",
+                        sets.join(", "),
+                        p.text(&self.code),
+                        p.int(id)
+                    );
+                    p.bind(&sql).execute(&mut *tx).await?;
+                    outcome.updated += 1;
+                    id
+                }
+                None => {
+                    let name = r.name.trim();
+                    let id: i64 = sqlx::query(
+                        "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name,
+                             other_names, sort_key, search_text, sni2007, sni2025, employees, size_class,
+                             visit_address, postcode, town, area_id, tags, status, notes, created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                                 'active', $18, $19, $19) RETURNING id",
+                    )
+                    .bind(&self.code)
+                    .bind(r.id.canonical())
+                    .bind(i64::from(r.id.is_personal()))
+                    .bind(r.id.legal_form().label_sv())
+                    .bind(name)
+                    .bind(r.other_names.join("\n"))
+                    .bind(sort_key(name))
+                    .bind(company_search_text(name, &r.other_names, &[]))
+                    .bind(r.sni2007.join(","))
+                    .bind(r.sni2025.join(","))
+                    .bind(r.employees)
+                    .bind(size_class(r.employees))
+                    .bind(r.visit_address.as_str())
+                    .bind(r.postcode.as_str())
+                    .bind(r.town.as_str())
+                    .bind(area_id)
+                    .bind(r.tags.join(","))
+                    .bind(r.notes.as_str())
+                    .bind(t)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get("id")?;
+                    outcome.created += 1;
+                    id
+                }
+            };
+            sqlx::query(
+                "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
+                 VALUES ($1, $2, $3, 'imported', 'Uppgifter importerades', $4, $5)",
+            )
+            .bind(&self.code)
+            .bind(company_id)
+            .bind(t)
+            .bind(format!("rad {}", r.line))
+            .bind(actor)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(outcome)
+    }
+}
+
+/// Which facts differ, in Swedish, for the journey.
+fn changed_fields(a: &Company, b: &Company) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut check = |changed: bool, label: &'static str| {
+        if changed {
+            out.push(label);
+        }
+    };
+    check(a.orgnr != b.orgnr, "organisationsnummer");
+    check(a.name != b.name, "namn");
+    check(a.other_names != b.other_names, "andra namn");
+    check(a.sni2007 != b.sni2007 || a.sni2025 != b.sni2025, "SNI");
+    check(a.employees != b.employees, "antal anställda");
+    check(
+        a.visit_address != b.visit_address || a.postcode != b.postcode || a.town != b.town,
+        "adress",
+    );
+    check(
+        a.latitude != b.latitude || a.longitude != b.longitude,
+        "koordinater",
+    );
+    check(a.area_id != b.area_id, "område");
+    check(a.tags != b.tags, "taggar");
+    check(a.status != b.status, "status");
+    check(a.notes != b.notes, "anteckningar");
+    out
+}
