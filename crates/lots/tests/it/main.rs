@@ -1,6 +1,7 @@
 //! Integration tests: the real `lots` application over HTTP, on every backend under test.
 
 mod cli;
+mod companies;
 mod smtp;
 mod support;
 

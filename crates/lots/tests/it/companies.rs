@@ -1,0 +1,486 @@
+//! The company registry over HTTP and the command line, on every backend.
+
+use std::process::Command;
+
+use lots_domain::Role;
+use lots_store::{CompanyInput, NewUser};
+
+use crate::support::{PASSWORD, TestApp, location};
+use crate::{ADMIN, BD, OFFICER};
+
+#[tokio::test]
+async fn a_business_developer_finds_a_company_with_a_typo_and_opens_its_journey() {
+    for app in TestApp::each_with_demo().await {
+        let bd = app.signed_in(BD).await;
+        let (status, list) = bd.text("/foretag").await;
+        assert_eq!(status, 200);
+        assert!(list.contains("företag"), "{}", app.backend);
+        let (_, hits) = bd.text("/foretag?q=brunna+logsitik").await;
+        assert!(
+            hits.contains("Brunna Logistik AB"),
+            "typo-tolerant search on {}",
+            app.backend
+        );
+        let (_, none) = bd.text("/foretag?q=zzzqqq").await;
+        assert!(none.contains("Inget företag matchar sökningen."));
+        let (_, by_area) = bd.text("/foretag?q=kungsangen+kyl").await;
+        assert!(
+            by_area.contains("Kungsängens Kyltransporter AB"),
+            "å/ä/ö typed as a/o"
+        );
+
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let company = tenant
+            .companies(&lots_store::CompanyFilter {
+                query: Some("Brunna Logistik".into()),
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+            .remove(0);
+        let (_, by_number) = bd
+            .text(&format!("/foretag?q={}", company.orgnr.replace('-', "")))
+            .await;
+        assert!(
+            by_number.contains("1 företag") || by_number.contains("1\u{a0}företag"),
+            "search by organisationsnummer"
+        );
+        let contact_name = tenant.contacts(company.id).await.unwrap()[0].name.clone();
+        let (_, by_contact) = bd
+            .text(&format!("/foretag?q={}", contact_name.replace(' ', "+")))
+            .await;
+        assert!(
+            by_contact.contains("Brunna Logistik AB"),
+            "search by contact person"
+        );
+
+        let (status, journey) = bd.text(&format!("/foretag/{}", company.id)).await;
+        assert_eq!(status, 200);
+        assert!(journey.contains("Företagets resa") && journey.contains("Uppgifter importerades"));
+        assert!(
+            journey.contains("Vägtransport") || journey.contains("Magasinering"),
+            "SNI names are shown"
+        );
+        let r = bd
+            .post(
+                &format!("/foretag/{}/anteckningar", company.id),
+                &[("note", "Besökt i kampanjen; vill gå med i trafiknätverket.")],
+            )
+            .await;
+        assert_eq!(location(&r), format!("/foretag/{}", company.id));
+        let (_, journey) = bd.text(&format!("/foretag/{}", company.id)).await;
+        assert!(journey.contains("vill gå med i trafiknätverket"));
+        let empty = bd
+            .post(
+                &format!("/foretag/{}/anteckningar", company.id),
+                &[("note", " ")],
+            )
+            .await;
+        assert_eq!(empty.status(), 422);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn registering_and_changing_a_company_checks_every_field() {
+    for app in TestApp::each_with_demo().await {
+        let bd = app.signed_in(BD).await;
+        let bad = bd
+            .post(
+                "/foretag",
+                &[("orgnr", "556012-5791"), ("name", "Ny Firma AB")],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        let page = bad.text().await.unwrap();
+        assert!(page.contains("href=\"#orgnr\"") && page.contains("Kontrollsiffran"));
+        assert!(
+            page.contains("value=\"Ny Firma AB\""),
+            "entered values are kept"
+        );
+        let bad_sni = bd
+            .post(
+                "/foretag",
+                &[
+                    ("orgnr", "556012-5790"),
+                    ("name", "Ny Firma AB"),
+                    ("sni2007", "99999"),
+                ],
+            )
+            .await;
+        assert!(bad_sni.text().await.unwrap().contains("99999"));
+        let ok = bd
+            .post(
+                "/foretag",
+                &[
+                    ("orgnr", "5560125790"),
+                    ("name", "Ny Firma AB"),
+                    ("sni2007", "62.010"),
+                    ("employees", "12"),
+                    ("area", "Bro"),
+                    ("status", "active"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status(), 303, "{}", app.backend);
+        let path = location(&ok);
+        let (_, page) = bd.text(&path).await;
+        assert!(
+            page.contains("556012-5790") && page.contains("Aktiebolag") && page.contains("10–19")
+        );
+        let dup = bd
+            .post(
+                "/foretag",
+                &[("orgnr", "SE556012579001"), ("name", "Samma AB")],
+            )
+            .await;
+        assert!(
+            dup.text()
+                .await
+                .unwrap()
+                .contains("Det finns redan ett företag")
+        );
+        let changed = bd
+            .post(
+                &format!("{path}/andra"),
+                &[
+                    ("orgnr", "556012-5790"),
+                    ("name", "Ny Firma i Bro AB"),
+                    ("employees", "25"),
+                    ("area", "Bro"),
+                    ("status", "active"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&changed), path);
+        let (_, page) = bd.text(&path).await;
+        assert!(
+            page.contains("Uppgifterna ändrades") && page.contains("namn, SNI, antal anställda")
+        );
+        let officer = app.signed_in(OFFICER).await;
+        assert_eq!(
+            officer.get("/foretag.csv").await.status(),
+            403,
+            "export needs the register role"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn contact_people_are_personal_data_with_extract_and_erasure() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let company = tenant
+            .create_company(
+                &CompanyInput {
+                    orgnr: "556012-5790".into(),
+                    name: "Kontaktfirman AB".into(),
+                    ..Default::default()
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        let bd = app.signed_in(BD).await;
+        let bad = bd
+            .post(
+                &format!("/foretag/{}/kontakter/ny", company.id),
+                &[
+                    ("name", "Vera Viklund"),
+                    ("email", "inte-en-adress"),
+                    ("legal_basis", "public_task"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        let ok = bd
+            .post(
+                &format!("/foretag/{}/kontakter/ny", company.id),
+                &[
+                    ("name", "Vera Viklund"),
+                    ("role", "Vd"),
+                    ("email", "vera@kontaktfirman.example"),
+                    ("phone", "08-123 45 67"),
+                    ("language", "sv"),
+                    ("legal_basis", "legitimate_interest"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status(), 303, "{}", app.backend);
+        let contact = tenant.contacts(company.id).await.unwrap().remove(0);
+        let (status, page) = bd.text(&format!("/kontakter/{}", contact.id)).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Visningen loggas."));
+        let (_, extract) = bd
+            .text(&format!("/kontakter/{}/registerutdrag", contact.id))
+            .await;
+        assert!(extract.contains("vera@kontaktfirman.example") && extract.contains("contact.view"));
+        let json: serde_json::Value = bd
+            .get(&format!("/kontakter/{}/registerutdrag.json", contact.id))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(json["person"]["email"], "vera@kontaktfirman.example");
+        assert!(json["processing_log"].as_array().unwrap().len() >= 2);
+
+        let readonly = app.db.tenant("0139").await.unwrap();
+        readonly
+            .create_user(NewUser {
+                email: "las@upplands-bro.example",
+                name: "Läs Läsare",
+                title: "",
+                unit_id: None,
+                roles: &[Role::ReadOnly],
+                password_hash: Some(lots_store::secret::hash_password(PASSWORD)),
+                language: "sv",
+            })
+            .await
+            .unwrap();
+        let reader = app.signed_in("las@upplands-bro.example").await;
+        assert_eq!(
+            reader
+                .get(&format!("/kontakter/{}", contact.id))
+                .await
+                .status(),
+            403
+        );
+        let (_, company_page) = reader.text(&format!("/foretag/{}", company.id)).await;
+        assert!(
+            !company_page.contains("Vera Viklund")
+                && company_page.contains("Din roll visar inte personuppgifter.")
+        );
+
+        let r = bd
+            .post(&format!("/kontakter/{}/radera", contact.id), &[])
+            .await;
+        assert_eq!(location(&r), format!("/foretag/{}", company.id));
+        assert_eq!(
+            bd.get(&format!("/kontakter/{}", contact.id)).await.status(),
+            404
+        );
+        let erased = tenant.contact(contact.id).await.unwrap();
+        assert!(erased.erased && erased.name.is_empty() && erased.email.is_empty());
+        let (_, journey) = bd.text(&format!("/foretag/{}", company.id)).await;
+        assert!(!journey.contains("Vera") && journey.contains("En kontaktperson raderades"));
+        let (_, log) = app
+            .signed_in(ADMIN)
+            .await
+            .text("/admin/granskningslogg?handelse=contact")
+            .await;
+        for action in [
+            "contact.create",
+            "contact.view",
+            "contact.extract",
+            "contact.erase",
+        ] {
+            assert!(log.contains(action), "{action} is logged");
+        }
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn company_records_stay_within_their_municipality() {
+    for app in TestApp::each_with_demo().await {
+        app.db.host_municipality("0180").await.unwrap();
+        let sthlm = app.db.tenant("0180").await.unwrap();
+        let company = sthlm
+            .create_company(
+                &CompanyInput {
+                    orgnr: "556012-5790".into(),
+                    name: "Stockholmsbolaget AB".into(),
+                    ..Default::default()
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        let contact = sthlm
+            .create_contact(
+                company.id,
+                &lots_store::ContactInput {
+                    name: "Sten Sthlm".into(),
+                    legal_basis: "consent".into(),
+                    ..Default::default()
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        let bd = app.signed_in(BD).await;
+        let c = company.id;
+        let k = contact.id;
+        for path in [
+            format!("/foretag/{c}"),
+            format!("/foretag/{c}/andra"),
+            format!("/foretag/{c}/kontakter/ny"),
+            format!("/kontakter/{k}"),
+            format!("/kontakter/{k}/registerutdrag"),
+            format!("/kontakter/{k}/registerutdrag.json"),
+            format!("/kontakter/{k}/radera"),
+        ] {
+            assert_eq!(bd.get(&path).await.status(), 404, "GET {path}");
+        }
+        for path in [
+            format!("/foretag/{c}/andra"),
+            format!("/foretag/{c}/anteckningar"),
+            format!("/foretag/{c}/kontakter/ny"),
+            format!("/kontakter/{k}"),
+            format!("/kontakter/{k}/radera"),
+        ] {
+            let r = bd
+                .post(
+                    &path,
+                    &[
+                        ("orgnr", "556012-5790"),
+                        ("name", "Kapad"),
+                        ("note", "x"),
+                        ("legal_basis", "consent"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status(), 404, "POST {path}");
+        }
+        let (_, list) = bd.text("/foretag?q=stockholmsbolaget").await;
+        assert!(!list.contains("Stockholmsbolaget"));
+        assert_eq!(sthlm.company(c).await.unwrap().name, "Stockholmsbolaget AB");
+        assert!(!sthlm.contact(k).await.unwrap().erased);
+        app.stop().await;
+    }
+}
+
+fn lots(args: &[&str], db: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args(args)
+        .env("LOTS_DATABASE_URL", db)
+        .env("LOTS_LOG", "error")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
+    let dir = std::env::temp_dir().join(format!("lots-import-{}", lots_store::secret::new_token()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite://{}/i.db", dir.display());
+    assert!(
+        lots(&["municipality", "host", "0139"], &db)
+            .status
+            .success()
+    );
+    let text = "Org.nr;Företagsnamn;SNI;Antal anställda;Postort;Område\r\n\
+                556012-5790;Ängsö Åkeri AB;49410;12;Bro;Bro\r\n\
+                556012-5791;Fel Siffra AB;;3;Bro;Bro\r\n\
+                559900-0006;Okänd Bransch AB;99999;2;Kungsängen;Brunna\r\n\
+                212000-0076;Kommunens Bolag AB;84111;40;Kungsängen;Kungsängen\r\n\
+                556677-8899;;;;;\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let file = dir.join("register.csv");
+    std::fs::write(&file, &bytes).unwrap();
+
+    let all_or_nothing = lots(
+        &[
+            "import",
+            "companies",
+            file.to_str().unwrap(),
+            "--municipality",
+            "0139",
+            "--all-or-nothing",
+        ],
+        &db,
+    );
+    assert_eq!(all_or_nothing.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&all_or_nothing.stdout);
+    assert!(out.contains("Nothing was written"), "{out}");
+
+    let dry = lots(
+        &[
+            "import",
+            "companies",
+            file.to_str().unwrap(),
+            "--municipality",
+            "0139",
+            "--dry-run",
+        ],
+        &db,
+    );
+    assert!(
+        String::from_utf8_lossy(&dry.stdout)
+            .contains("5 lines read (Windows-1252), 2 valid, 3 rejected")
+    );
+
+    let run = lots(
+        &[
+            "import",
+            "companies",
+            file.to_str().unwrap(),
+            "--municipality",
+            "0139",
+        ],
+        &db,
+    );
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    let reported: Vec<&str> = err.lines().filter(|l| l.starts_with("line ")).collect();
+    assert_eq!(reported.len(), 3, "{err}");
+    assert!(reported[0].starts_with("line 3, column \"Org.nr\", value \"556012-5791\""));
+    assert!(reported[1].starts_with("line 4, column \"SNI\", value \"99999\""));
+    assert!(reported[2].starts_with("line 6, column \"Företagsnamn\""));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("2 created"));
+
+    let rejects = dir.join("register.csv.avvisade.csv");
+    let text = String::from_utf8(std::fs::read(&rejects).unwrap()).unwrap();
+    assert!(text.contains("Fel") && text.contains("Rad 3") && text.contains("Rad 6"));
+
+    let again = lots(
+        &[
+            "import",
+            "companies",
+            file.to_str().unwrap(),
+            "--municipality",
+            "0139",
+            "--on-duplicate",
+            "skip",
+        ],
+        &db,
+    );
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 created, 0 updated, 2 skipped"));
+    let missing = lots(
+        &[
+            "import",
+            "companies",
+            "/no/such/file.csv",
+            "--municipality",
+            "0139",
+        ],
+        &db,
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    let headerless = dir.join("bad.csv");
+    std::fs::write(&headerless, "Namn;Ort\nX;Y\n").unwrap();
+    let unmapped = lots(
+        &[
+            "import",
+            "companies",
+            headerless.to_str().unwrap(),
+            "--municipality",
+            "0139",
+        ],
+        &db,
+    );
+    assert_eq!(unmapped.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unmapped.stderr).contains("--map"));
+
+    let export = lots(&["export", "companies", "--municipality", "0139"], &db);
+    let csv = String::from_utf8(export.stdout).unwrap();
+    assert!(
+        csv.starts_with('\u{feff}')
+            && csv.contains("Ängsö Åkeri AB")
+            && csv.contains("Organisationsnummer;Företagsnamn")
+    );
+}
