@@ -1,0 +1,45 @@
+// A business developer searches the register with a typo, opens the company's journey and
+// writes a note; the list and the journey page pass axe-core's WCAG 2.1 A/AA rules.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BD, PASSWORD, axeViolations, launchBrowser, startLots } from './support.js';
+
+let lots;
+let browser;
+
+before(async () => {
+  lots = await startLots();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  lots?.stop();
+});
+
+test('search with a typo, open the journey, write a note', async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${lots.base}/logga-in`);
+  await page.getByLabel('E-postadress').fill(BD);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(`${lots.base}/oversikt`);
+
+  await page.getByRole('link', { name: 'Företag', exact: true }).click();
+  assert.deepEqual(await axeViolations(page), [], 'company list');
+  await page.getByLabel('Sök företag').fill('brunna logsitik');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await page.waitForURL(/q=brunna/);
+  assert.deepEqual(await axeViolations(page), [], 'search results');
+
+  await page.getByRole('link', { name: 'Brunna Logistik AB' }).click();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Brunna Logistik AB');
+  assert.match(await page.locator('main').textContent(), /Företagets resa/);
+  assert.deepEqual(await axeViolations(page), [], 'journey page');
+
+  await page.getByLabel('Ny anteckning').fill('Vill gå med i trafiknätverket i Brunna.');
+  await page.getByRole('button', { name: 'Spara anteckningen' }).click();
+  assert.match(await page.locator('.timeline').textContent(), /trafiknätverket i Brunna/);
+  await context.close();
+});
