@@ -126,7 +126,7 @@ fn record(n: usize, name: String, sni: &str, employees: i64, area: usize) -> Com
             ][n % 5],
             1 + n % 40
         ),
-        postcode: format!("{postcode}{}", 10 + n % 80),
+        postcode: format!("{postcode}{}", n % 10),
         town: town.to_string(),
         area: Some(area_name.to_string()),
         tags: if area_name == "Brunna" {

@@ -2,6 +2,7 @@
 //! Every call carries an API token of one municipality (`Authorization: Bearer …`) and sees
 //! only that municipality's data.
 
+mod companies;
 mod docs;
 mod organisation;
 mod reference;
@@ -33,6 +34,10 @@ use crate::state::AppState;
         organisation::create_unit,
         organisation::list_staff,
         organisation::get_staff,
+        companies::list_companies,
+        companies::get_company,
+        companies::create_company,
+        companies::update_company,
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))
@@ -58,6 +63,7 @@ pub fn routes() -> Router<AppState> {
         .route("/docs", get(docs::docs_page))
         .merge(reference::routes())
         .merge(organisation::routes())
+        .merge(companies::routes())
 }
 
 /// The caller of an API endpoint, identified by a valid token.

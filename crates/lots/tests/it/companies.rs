@@ -484,3 +484,130 @@ fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
             && csv.contains("Organisationsnummer;Företagsnamn")
     );
 }
+
+#[tokio::test]
+async fn the_company_api_searches_creates_and_updates() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let (_, write) = tenant
+            .create_api_token("ByggR", lots_store::Scope::Write, "test")
+            .await
+            .unwrap();
+        let (_, read) = tenant
+            .create_api_token("Rapport", lots_store::Scope::Read, "test")
+            .await
+            .unwrap();
+        let api = reqwest::Client::new();
+        let url = |p: &str| format!("{}{p}", app.base);
+        let found: serde_json::Value = api
+            .get(url("/api/v1/companies?q=brunna%20logsitik"))
+            .bearer_auth(&read)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            found["items"][0]["name"], "Brunna Logistik AB",
+            "{}",
+            app.backend
+        );
+        let body = serde_json::json!({"orgnr": "5560125790", "name": "API-bolaget AB", "sni2007": ["62010"], "employees": 7, "area": "Bro"});
+        assert_eq!(
+            api.post(url("/api/v1/companies"))
+                .bearer_auth(&read)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            403
+        );
+        let created = api
+            .post(url("/api/v1/companies"))
+            .bearer_auth(&write)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(created.status(), 201);
+        let created: serde_json::Value = created.json().await.unwrap();
+        assert_eq!(
+            (created["orgnr"].as_str(), created["size_class"].as_str()),
+            (Some("556012-5790"), Some("5–9"))
+        );
+        let id = created["id"].as_i64().unwrap();
+        let bad = api
+            .post(url("/api/v1/companies"))
+            .bearer_auth(&write)
+            .json(&serde_json::json!({"orgnr": "556012-5791", "name": "X"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bad.status(), 422);
+        assert!(bad.text().await.unwrap().contains("orgnr"));
+        let put = api
+            .put(url(&format!("/api/v1/companies/{id}")))
+            .bearer_auth(&write)
+            .json(&serde_json::json!({"orgnr": "556012-5790", "name": "API-bolaget i Bro AB"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(put.status(), 200);
+        let one: serde_json::Value = api
+            .get(url(&format!("/api/v1/companies/{id}")))
+            .bearer_auth(&read)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(one["name"], "API-bolaget i Bro AB");
+        let journey = tenant.journey(id).await.unwrap();
+        assert!(
+            journey
+                .iter()
+                .any(|e| e.actor == "api:ByggR" && e.kind == "changed")
+        );
+        app.db.host_municipality("0180").await.unwrap();
+        let (_, other) = app
+            .db
+            .tenant("0180")
+            .await
+            .unwrap()
+            .create_api_token("S", lots_store::Scope::Write, "t")
+            .await
+            .unwrap();
+        assert_eq!(
+            api.get(url(&format!("/api/v1/companies/{id}")))
+                .bearer_auth(&other)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            404
+        );
+        assert_eq!(
+            api.put(url(&format!("/api/v1/companies/{id}")))
+                .bearer_auth(&other)
+                .json(&serde_json::json!({"orgnr": "556012-5790", "name": "Kapad"}))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            404
+        );
+        let doc: serde_json::Value = api
+            .get(url("/api/v1/openapi.json"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(doc["paths"]["/api/v1/companies/{id}"]["put"].is_object());
+        app.stop().await;
+    }
+}

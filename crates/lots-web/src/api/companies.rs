@@ -1,0 +1,210 @@
+//! The company registry over the API.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
+use lots_store::{Company, CompanyFilter, CompanyInput, Scope};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::ApiCaller;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/companies", get(list_companies).post(create_company))
+        .route("/companies/{id}", get(get_company).put(update_company))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CompanyDto {
+    id: i64,
+    /// Canonical `NNNNNN-NNNN`.
+    orgnr: String,
+    /// True for a sole trader registered under a personnummer (personal data).
+    personal: bool,
+    legal_form: String,
+    name: String,
+    other_names: Vec<String>,
+    /// SNI 2007 codes, the primary first.
+    sni2007: Vec<String>,
+    sni2025: Vec<String>,
+    employees: Option<i64>,
+    /// SCB size class, e.g. `10–19`.
+    size_class: String,
+    visit_address: String,
+    postcode: String,
+    town: String,
+    area: Option<String>,
+    tags: Vec<String>,
+    /// `active` or `deregistered`.
+    status: String,
+}
+
+impl From<Company> for CompanyDto {
+    fn from(c: Company) -> Self {
+        CompanyDto {
+            id: c.id,
+            orgnr: c.orgnr,
+            personal: c.personal,
+            legal_form: c.legal_form,
+            name: c.name,
+            other_names: c.other_names,
+            sni2007: c.sni2007,
+            sni2025: c.sni2025,
+            employees: c.employees,
+            size_class: c.size_class,
+            visit_address: c.visit_address,
+            postcode: c.postcode,
+            town: c.town,
+            area: c.area_name,
+            tags: c.tags,
+            status: c.status,
+        }
+    }
+}
+
+/// A company as a case system or a person sends it. Fields left out are empty.
+#[derive(Deserialize, ToSchema)]
+pub struct CompanyBody {
+    /// Any accepted form: `5560125790`, `556012-5790`, `16556012-5790`, `SE556012579001`.
+    orgnr: String,
+    name: String,
+    #[serde(default)]
+    other_names: Vec<String>,
+    #[serde(default)]
+    sni2007: Vec<String>,
+    #[serde(default)]
+    sni2025: Vec<String>,
+    employees: Option<i64>,
+    #[serde(default)]
+    visit_address: String,
+    #[serde(default)]
+    postcode: String,
+    #[serde(default)]
+    town: String,
+    area: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    /// `active` (default) or `deregistered`.
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    notes: String,
+}
+
+impl From<CompanyBody> for CompanyInput {
+    fn from(b: CompanyBody) -> Self {
+        CompanyInput {
+            orgnr: b.orgnr,
+            name: b.name,
+            other_names: b.other_names,
+            sni2007: b.sni2007,
+            sni2025: b.sni2025,
+            employees: b.employees,
+            visit_address: b.visit_address,
+            postcode: b.postcode,
+            town: b.town,
+            latitude: None,
+            longitude: None,
+            area: b.area,
+            tags: b.tags,
+            status: b.status,
+            notes: b.notes,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CompanyListDto {
+    total: usize,
+    items: Vec<CompanyDto>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct CompanyQuery {
+    /// A name (typos allowed), an organisationsnummer in any form, or a contact's name.
+    q: Option<String>,
+    /// An SNI 2007 code at any level: a section letter or leading digits.
+    sni: Option<String>,
+    area_id: Option<i64>,
+    size_class: Option<String>,
+    tag: Option<String>,
+    status: Option<String>,
+    /// 1-based page number (100 per page).
+    page: Option<usize>,
+}
+
+/// Searches and lists the municipality's companies.
+#[utoipa::path(get, path = "/api/v1/companies", tag = "companies", params(CompanyQuery),
+    responses((status = 200, description = "One page of companies, best matches first for a name search", body = CompanyListDto), (status = 401, description = "No valid token")))]
+pub async fn list_companies(
+    caller: ApiCaller,
+    Query(q): Query<CompanyQuery>,
+) -> Result<Json<CompanyListDto>, AppError> {
+    let page = caller
+        .tenant(Scope::Read)?
+        .companies(&CompanyFilter {
+            query: q.q,
+            sni: q.sni,
+            area_id: q.area_id,
+            size_class: q.size_class,
+            tag: q.tag,
+            status: q.status,
+            page: q.page.unwrap_or(1).max(1),
+            per_page: 100,
+        })
+        .await?;
+    Ok(Json(CompanyListDto {
+        total: page.total,
+        items: page.items.into_iter().map(CompanyDto::from).collect(),
+    }))
+}
+
+/// One company.
+#[utoipa::path(get, path = "/api/v1/companies/{id}", tag = "companies",
+    params(("id" = i64, Path, description = "Company id")),
+    responses((status = 200, description = "The company", body = CompanyDto), (status = 404, description = "No such company in the token's municipality")))]
+pub async fn get_company(
+    caller: ApiCaller,
+    Path(id): Path<i64>,
+) -> Result<Json<CompanyDto>, AppError> {
+    Ok(Json(caller.tenant(Scope::Read)?.company(id).await?.into()))
+}
+
+/// Registers a company (needs the `write` scope).
+#[utoipa::path(post, path = "/api/v1/companies", tag = "companies", request_body = CompanyBody,
+    responses((status = 201, description = "Created", body = CompanyDto), (status = 403, description = "The token may only read"), (status = 422, description = "A field is wrong; the message names it")))]
+pub async fn create_company(
+    caller: ApiCaller,
+    body: Result<Json<CompanyBody>, JsonRejection>,
+) -> Result<(StatusCode, Json<CompanyDto>), AppError> {
+    let tenant = caller.tenant(Scope::Write)?;
+    let Json(body) = body.map_err(|e| AppError::Unprocessable(e.body_text()))?;
+    let actor = format!("api:{}", caller.token.name);
+    let company = tenant.create_company(&body.into(), &actor).await?;
+    Ok((StatusCode::CREATED, Json(company.into())))
+}
+
+/// Replaces a company's facts (needs the `write` scope).
+#[utoipa::path(put, path = "/api/v1/companies/{id}", tag = "companies", request_body = CompanyBody,
+    params(("id" = i64, Path, description = "Company id")),
+    responses((status = 200, description = "Updated", body = CompanyDto), (status = 404, description = "No such company"), (status = 422, description = "A field is wrong; the message names it")))]
+pub async fn update_company(
+    caller: ApiCaller,
+    Path(id): Path<i64>,
+    body: Result<Json<CompanyBody>, JsonRejection>,
+) -> Result<Json<CompanyDto>, AppError> {
+    let tenant = caller.tenant(Scope::Write)?;
+    let Json(body) = body.map_err(|e| AppError::Unprocessable(e.body_text()))?;
+    let actor = format!("api:{}", caller.token.name);
+    Ok(Json(
+        tenant
+            .update_company(id, &body.into(), &actor)
+            .await?
+            .into(),
+    ))
+}
