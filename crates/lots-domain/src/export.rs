@@ -27,6 +27,30 @@ pub fn csv_for_excel(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
+/// An XLSX workbook with one sheet: a bold header row and every cell written as text, so a
+/// value that starts like a formula is shown, never run.
+pub fn xlsx(sheet_name: &str, header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(sheet_name).map_err(|e| e.to_string())?;
+    let bold = Format::new().set_bold();
+    for (c, h) in header.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(|e| e.to_string())?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, c as u16, cell)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
+    workbook.save_to_buffer().map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,6 +63,13 @@ mod tests {
         assert_eq!(neutralise_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise_cell("Bro"), "Bro");
         assert_eq!(neutralise_cell(""), "");
+    }
+
+    #[test]
+    fn xlsx_is_a_workbook_with_text_cells() {
+        let bytes = xlsx("Företag", &["Namn"], &[vec!["=1+1".into()]]).unwrap();
+        assert!(bytes.starts_with(b"PK"), "an XLSX file is a zip archive");
+        assert!(bytes.len() > 1000);
     }
 
     #[test]

@@ -330,6 +330,7 @@ const ENGLISH: &[(&str, &str)] = &[
     ("Kontot", "Account"),
     ("Jobbkö", "Job queue"),
     ("Klara", "Done"),
+    ("Exportera Excel (XLSX)", "Export Excel (XLSX)"),
     ("Aktivt", "Active"),
     ("Andra namn", "Other names"),
     ("Anställda", "Employees"),

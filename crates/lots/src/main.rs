@@ -83,6 +83,12 @@ enum ImportCommand {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum Duplicate {
     Update,
     Skip,
@@ -90,10 +96,13 @@ enum Duplicate {
 
 #[derive(Subcommand)]
 enum ExportCommand {
-    /// Export a municipality's companies as CSV for Swedish Excel (`;`, UTF-8 with BOM).
+    /// Export a municipality's companies: CSV for Swedish Excel (`;`, UTF-8 with BOM) or
+    /// XLSX.
     Companies {
         #[arg(long)]
         municipality: String,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
         /// Write here instead of standard output.
         #[arg(long)]
         output: Option<PathBuf>,
@@ -304,8 +313,9 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
         Command::Import(_) => bail!("handled above"),
         Command::Export(ExportCommand::Companies {
             municipality,
+            format,
             output,
-        }) => export_companies(&db, &municipality, output.as_deref()).await,
+        }) => export_companies(&db, &municipality, format, output.as_deref()).await,
         Command::Municipality(MunicipalityCommand::List) => {
             for m in db.hosted_municipalities().await? {
                 println!("{}\t{}\t{}", m.code, m.name, m.county_name);
@@ -695,6 +705,7 @@ async fn import_companies(
 async fn export_companies(
     db: &Db,
     municipality: &str,
+    format: ExportFormat,
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     let tenant = db
@@ -713,7 +724,13 @@ async fn export_companies(
         .iter()
         .map(|c| c.export_row(c.orgnr.clone()))
         .collect();
-    let bytes = lots_domain::export::csv_for_excel(&lots_store::EXPORT_HEADER, &rows);
+    let bytes = match format {
+        ExportFormat::Csv => lots_domain::export::csv_for_excel(&lots_store::EXPORT_HEADER, &rows),
+        ExportFormat::Xlsx => {
+            lots_domain::export::xlsx("Företag", &lots_store::EXPORT_HEADER, &rows)
+                .map_err(|e| anyhow::anyhow!("cannot write the workbook: {e}"))?
+        }
+    };
     db.audit(AuditEntry {
         detail: format!("{} rows", rows.len()),
         ..cli_audit(Some(municipality), "company.export", "company", "*")

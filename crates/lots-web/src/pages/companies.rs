@@ -22,7 +22,8 @@ const PER_PAGE: usize = 25;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/foretag", get(list).post(create))
-        .route("/foretag.csv", get(export))
+        .route("/foretag.csv", get(export_csv))
+        .route("/foretag.xlsx", get(export_xlsx))
         .route("/foretag/nytt", get(new_form))
         .route("/foretag/{id}", get(journey))
         .route("/foretag/{id}/andra", get(edit_form).post(update))
@@ -121,32 +122,58 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
             can_edit => ctx.may(Permission::EditCompanies),
             can_export => ctx.may(Permission::ManageRegister),
             export_href => format!("/foretag.csv?{}", query.join("&")),
+            export_xlsx_href => format!("/foretag.xlsx?{}", query.join("&")),
         },
     )
 }
 
-async fn export(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+/// The companies of a filter as export rows; the export is written to the audit log.
+async fn export_rows(ctx: &Ctx, q: &ListQuery, format: &str) -> Result<Vec<Vec<String>>, AppError> {
     ctx.require(Permission::ManageRegister)?;
-    let tenant = ctx.tenant()?;
-    let companies = tenant.companies(&q.filter(1, usize::MAX)).await?.items;
+    let companies = ctx
+        .tenant()?
+        .companies(&q.filter(1, usize::MAX))
+        .await?
+        .items;
     let rows: Vec<Vec<String>> = companies
         .iter()
-        .map(|c| c.export_row(shown_orgnr(&ctx, c)))
+        .map(|c| c.export_row(shown_orgnr(ctx, c)))
         .collect();
     let mut entry = ctx.audit_entry("company.export", "company", "*");
-    entry.detail = format!("{} rows", rows.len());
+    entry.detail = format!("{} rows, {format}", rows.len());
     ctx.app.db.audit(entry).await?;
-    Ok((
+    Ok(rows)
+}
+
+fn download(content_type: &'static str, filename: &'static str, bytes: Vec<u8>) -> Response {
+    (
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"foretag.csv\"",
-            ),
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, filename),
         ],
-        lots_domain::export::csv_for_excel(&lots_store::EXPORT_HEADER, &rows),
+        bytes,
     )
-        .into_response())
+        .into_response()
+}
+
+async fn export_csv(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+    let rows = export_rows(&ctx, &q, "csv").await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"foretag.csv\"",
+        lots_domain::export::csv_for_excel(&lots_store::EXPORT_HEADER, &rows),
+    ))
+}
+
+async fn export_xlsx(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+    let rows = export_rows(&ctx, &q, "xlsx").await?;
+    let bytes = lots_domain::export::xlsx("Företag", &lots_store::EXPORT_HEADER, &rows)
+        .map_err(AppError::Internal)?;
+    Ok(download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "attachment; filename=\"foretag.xlsx\"",
+        bytes,
+    ))
 }
 
 async fn journey_page(
