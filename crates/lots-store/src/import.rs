@@ -4,6 +4,8 @@
 use lots_domain::company_import::{Field, Reject, check_rows, map_columns};
 use lots_domain::tabular::{Table, read_csv};
 
+use sqlx::Row;
+
 use crate::{ImportOutcome, OnDuplicate, Result, Tenant};
 
 #[derive(Debug, Clone)]
@@ -100,5 +102,55 @@ impl Tenant<'_> {
             outcome,
             table,
         }))
+    }
+}
+
+/// A file kept between an import's preview and its confirmation.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub id: i64,
+    pub filename: String,
+    pub content: Vec<u8>,
+}
+
+/// How long an uploaded file is kept.
+pub const UPLOAD_KEPT_SECS: i64 = 24 * 3600;
+
+impl Tenant<'_> {
+    /// Keeps an uploaded file for the user who uploaded it.
+    pub async fn save_upload(&self, user_id: i64, filename: &str, content: &[u8]) -> Result<i64> {
+        let id: i64 = sqlx::query(
+            "INSERT INTO uploads (municipality_code, user_id, filename, content, created_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(&self.code)
+        .bind(user_id)
+        .bind(filename)
+        .bind(content.to_vec())
+        .bind(crate::now())
+        .fetch_one(&self.db.pool)
+        .await?
+        .try_get("id")?;
+        Ok(id)
+    }
+
+    /// An upload of this user in this municipality.
+    pub async fn upload(&self, user_id: i64, id: i64) -> Result<Upload> {
+        let row = sqlx::query(
+            "SELECT id, filename, content FROM uploads
+             WHERE municipality_code = $1 AND user_id = $2 AND id = $3 AND created_at > $4",
+        )
+        .bind(&self.code)
+        .bind(user_id)
+        .bind(id)
+        .bind(crate::now() - UPLOAD_KEPT_SECS)
+        .fetch_optional(&self.db.pool)
+        .await?
+        .ok_or(crate::StoreError::NotFound)?;
+        Ok(Upload {
+            id: row.try_get("id")?,
+            filename: row.try_get("filename")?,
+            content: row.try_get("content")?,
+        })
     }
 }

@@ -35,7 +35,7 @@ pub use companies::{
 pub use contacts::{Contact, ContactInput, LEGAL_BASES};
 pub use db::{Backend, Db, now};
 pub use error::{Conflict, StoreError};
-pub use import::{ImportOptions, ImportReport, Unreadable};
+pub use import::{ImportOptions, ImportReport, Unreadable, Upload};
 pub use jobs::{Job, JobCounts, NewJob};
 pub use organisers::{Organiser, OrganiserScope};
 pub use reference::HostedMunicipality;

@@ -26,6 +26,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_companies.sql"),
         postgres: include_str!("../migrations/postgres/0002_companies.sql"),
     },
+    Migration {
+        version: 3,
+        name: "uploads",
+        sqlite: include_str!("../migrations/sqlite/0003_uploads.sql"),
+        postgres: include_str!("../migrations/postgres/0003_uploads.sql"),
+    },
 ];
 
 impl Db {

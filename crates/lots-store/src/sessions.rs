@@ -188,6 +188,10 @@ impl Db {
             .bind(t)
             .execute(&self.pool)
             .await?;
+        sqlx::query("DELETE FROM uploads WHERE created_at <= $1")
+            .bind(t - crate::import::UPLOAD_KEPT_SECS)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

@@ -43,19 +43,30 @@ pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Re
             return AppError::BadRequest("missing CSRF cookie".into()).into_response();
         };
         let (parts, body) = req.into_parts();
-        let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
-            return AppError::BadRequest("form too large".into()).into_response();
+        let in_query = parts
+            .uri
+            .query()
+            .and_then(|q| form_urlencoded_field(q.as_bytes(), CSRF_FIELD));
+        let urlencoded = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        // An ordinary form carries the token as a field; a file upload (multipart) carries
+        // it in the action's query string, so its body is never buffered here.
+        let (body, form_token) = if urlencoded {
+            let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
+                return AppError::BadRequest("form too large".into()).into_response();
+            };
+            let token = form_urlencoded_field(&bytes, CSRF_FIELD).or(in_query);
+            (Body::from(bytes), token)
+        } else {
+            (body, in_query)
         };
-        let form_token = form_urlencoded_field(&bytes, CSRF_FIELD).or_else(|| {
-            parts
-                .uri
-                .query()
-                .and_then(|q| form_urlencoded_field(q.as_bytes(), CSRF_FIELD))
-        });
         if !form_token.is_some_and(|t| same(&t, &expected)) {
             return AppError::BadRequest("CSRF token missing or wrong".into()).into_response();
         }
-        (Request::from_parts(parts, Body::from(bytes)), expected)
+        (Request::from_parts(parts, body), expected)
     } else {
         let token = existing
             .clone()

@@ -25,6 +25,9 @@ pub use state::{AppState, WebConfig};
 use axum::Router;
 use axum::middleware::from_fn_with_state;
 
+/// The largest request body: a register file uploaded for import.
+pub const MAX_UPLOAD_BYTES: usize = 64 * 1024 * 1024;
+
 /// The whole application as one router.
 pub fn router(state: AppState) -> Router {
     Router::new()

@@ -38,6 +38,8 @@ sources!(
     "contact.html",
     "contact_extract.html",
     "contact_erase.html",
+    "import.html",
+    "import_preview.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -5,6 +5,7 @@ mod admin;
 mod assets;
 mod companies;
 mod contacts;
+mod import;
 mod organisation;
 mod overview;
 mod sign_in;
@@ -31,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .merge(assets::routes())
         .merge(companies::routes())
         .merge(contacts::routes())
+        .merge(import::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.

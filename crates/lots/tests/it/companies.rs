@@ -373,15 +373,8 @@ fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
             .status
             .success()
     );
-    let text = "Org.nr;Företagsnamn;SNI;Antal anställda;Postort;Område\r\n\
-                556012-5790;Ängsö Åkeri AB;49410;12;Bro;Bro\r\n\
-                556012-5791;Fel Siffra AB;;3;Bro;Bro\r\n\
-                559900-0006;Okänd Bransch AB;99999;2;Kungsängen;Brunna\r\n\
-                212000-0076;Kommunens Bolag AB;84111;40;Kungsängen;Kungsängen\r\n\
-                556677-8899;;;;;\r\n";
-    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
     let file = dir.join("register.csv");
-    std::fs::write(&file, &bytes).unwrap();
+    std::fs::write(&file, three_bad_lines()).unwrap();
 
     let all_or_nothing = lots(
         &[
@@ -608,6 +601,129 @@ async fn the_company_api_searches_creates_and_updates() {
             .await
             .unwrap();
         assert!(doc["paths"]["/api/v1/companies/{id}"]["put"].is_object());
+        app.stop().await;
+    }
+}
+
+/// A register file with three bad lines (3: check digit, 4: unknown SNI, 6: no name).
+fn three_bad_lines() -> Vec<u8> {
+    let text = "Org.nr;Företagsnamn;SNI;Antal anställda;Postort;Område\r\n\
+                556012-5790;Ängsö Åkeri AB;49410;12;Bro;Bro\r\n\
+                556012-5791;Fel Siffra AB;;3;Bro;Bro\r\n\
+                559900-0006;Okänd Bransch AB;99999;2;Kungsängen;Brunna\r\n\
+                212000-0076;Kommunens Bolag AB;84111;40;Kungsängen;Kungsängen\r\n\
+                556677-8899;;;;;\r\n";
+    encoding_rs::WINDOWS_1252.encode(text).0.into_owned()
+}
+
+#[tokio::test]
+async fn an_upload_is_previewed_with_its_rejects_and_imported_on_confirmation() {
+    for app in TestApp::each_with_demo().await {
+        let bd = app.signed_in(BD).await;
+        let (status, form) = bd.text("/foretag/import").await;
+        assert_eq!(status, 200);
+        assert!(form.contains("enctype=\"multipart/form-data\""));
+        let csrf = bd.csrf().await;
+        let upload = |bytes: Vec<u8>, token: String| {
+            let part = reqwest::multipart::Part::bytes(bytes).file_name("register.csv");
+            bd.http
+                .post(bd.url(&format!("/foretag/import?csrf_token={token}")))
+                .multipart(reqwest::multipart::Form::new().part("file", part))
+                .send()
+        };
+        assert_eq!(
+            upload(three_bad_lines(), "0".repeat(64))
+                .await
+                .unwrap()
+                .status(),
+            400,
+            "CSRF applies to uploads"
+        );
+        let r = upload(three_bad_lines(), csrf.clone()).await.unwrap();
+        assert_eq!(r.status(), 200, "{}", app.backend);
+        let page = r.text().await.unwrap();
+        assert!(
+            page.contains("5 rader (Windows-1252), 2 går att importera, 3 avvisas"),
+            "{page}"
+        );
+        for line in [
+            "<td class=\"num\">3</td>",
+            "<td class=\"num\">4</td>",
+            "<td class=\"num\">6</td>",
+        ] {
+            assert!(page.contains(line), "line {line} reported");
+        }
+        assert!(page.contains("Kontrollsiffran") && page.contains("99999"));
+        let tenant = app.db.tenant("0139").await.unwrap();
+        assert!(
+            tenant
+                .company_by_orgnr("556012-5790")
+                .await
+                .unwrap()
+                .is_none(),
+            "a preview writes nothing"
+        );
+        let start =
+            page.find("action=\"/foretag/import/").unwrap() + "action=\"/foretag/import/".len();
+        let id: String = page[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+
+        let all = bd
+            .post(
+                &format!("/foretag/import/{id}"),
+                &[("on_duplicate", "update"), ("all_or_nothing", "1")],
+            )
+            .await;
+        assert!(all.text().await.unwrap().contains("Inget sparades"));
+        assert!(
+            tenant
+                .company_by_orgnr("556012-5790")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let done = bd
+            .post(
+                &format!("/foretag/import/{id}"),
+                &[("on_duplicate", "update")],
+            )
+            .await;
+        assert!(done.text().await.unwrap().contains("2 nya företag"));
+        assert!(
+            tenant
+                .company_by_orgnr("556012-5790")
+                .await
+                .unwrap()
+                .is_some()
+        );
+        let rejects = bd
+            .get(&format!("/foretag/import/{id}/avvisade.csv"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            rejects.contains("Rad 3") && rejects.contains("Rad 4") && rejects.contains("Rad 6")
+        );
+        let empty = bd
+            .http
+            .post(bd.url(&format!("/foretag/import?csrf_token={csrf}")))
+            .multipart(reqwest::multipart::Form::new().text("x", "y"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(empty.status(), 422);
+        let other = app.signed_in(ADMIN).await;
+        assert_eq!(
+            other
+                .post(&format!("/foretag/import/{id}"), &[])
+                .await
+                .status(),
+            404,
+            "an upload belongs to its uploader"
+        );
         app.stop().await;
     }
 }
