@@ -209,7 +209,7 @@ pub(crate) fn company_search_text(
 
 impl CompanyInput {
     /// Checks the input; an error names the field.
-    fn validate(&self) -> Result<CompanyId> {
+    pub(crate) fn validate(&self) -> Result<CompanyId> {
         let id = CompanyId::parse(&self.orgnr)
             .map_err(|e| StoreError::Field("orgnr".into(), e.message_sv().into()))?;
         if self.name.trim().is_empty() {
@@ -306,7 +306,7 @@ impl Tenant<'_> {
     }
 
     /// The id of an area by name, created when it is new.
-    async fn area_id(&self, name: Option<&str>) -> Result<Option<i64>> {
+    pub(crate) async fn area_id(&self, name: Option<&str>) -> Result<Option<i64>> {
         let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
             return Ok(None);
         };
@@ -361,7 +361,7 @@ impl Tenant<'_> {
         }
     }
 
-    async fn contact_names(&self, company_id: i64) -> Result<Vec<String>> {
+    pub(crate) async fn contact_names(&self, company_id: i64) -> Result<Vec<String>> {
         let rows =
             sqlx::query("SELECT name FROM contacts WHERE company_id = $1 AND erased_at IS NULL")
                 .bind(company_id)
@@ -442,45 +442,10 @@ impl Tenant<'_> {
             ));
         }
         let area = self.area_id(input.area.as_deref()).await?;
-        let name = input.name.trim();
         let contacts = self.contact_names(company_id).await?;
-        sqlx::query(
-            "UPDATE companies SET orgnr = $1, personal = $2, legal_form = $3, name = $4,
-                 other_names = $5, sort_key = $6, search_text = $7, sni2007 = $8, sni2025 = $9,
-                 employees = $10, size_class = $11, visit_address = $12, postcode = $13, town = $14,
-                 latitude = $15, longitude = $16, area_id = $17, tags = $18, status = $19,
-                 notes = $20, updated_at = $21
-             WHERE municipality_code = $22 AND id = $23",
-        )
-        .bind(id.canonical())
-        .bind(i64::from(id.is_personal()))
-        .bind(id.legal_form().label_sv())
-        .bind(name)
-        .bind(input.other_names.join("\n"))
-        .bind(sort_key(name))
-        .bind(company_search_text(name, &input.other_names, &contacts))
-        .bind(normalise_codes(&input.sni2007))
-        .bind(normalise_codes(&input.sni2025))
-        .bind(input.employees)
-        .bind(size_class(input.employees))
-        .bind(input.visit_address.trim())
-        .bind(input.postcode.trim())
-        .bind(input.town.trim())
-        .bind(input.latitude)
-        .bind(input.longitude)
-        .bind(area)
-        .bind(input.tags.join(","))
-        .bind(if input.status.is_empty() {
-            "active"
-        } else {
-            input.status.as_str()
-        })
-        .bind(input.notes.trim())
-        .bind(now())
-        .bind(&self.code)
-        .bind(company_id)
-        .execute(&self.db.pool)
-        .await?;
+        update_query(&self.code, company_id, &id, input, area, &contacts)
+            .execute(&self.db.pool)
+            .await?;
         let after = self.company(company_id).await?;
         let changed = changed_fields(&before, &after);
         if !changed.is_empty() {
@@ -839,6 +804,53 @@ impl Tenant<'_> {
         tx.commit().await?;
         Ok(outcome)
     }
+}
+
+/// The UPDATE that replaces a company's facts, to run on the pool or in a transaction.
+pub(crate) fn update_query<'q>(
+    code: &'q str,
+    company_id: i64,
+    id: &CompanyId,
+    input: &'q CompanyInput,
+    area: Option<i64>,
+    contacts: &[String],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    let name = input.name.trim();
+    sqlx::query(
+        "UPDATE companies SET orgnr = $1, personal = $2, legal_form = $3, name = $4,
+             other_names = $5, sort_key = $6, search_text = $7, sni2007 = $8, sni2025 = $9,
+             employees = $10, size_class = $11, visit_address = $12, postcode = $13, town = $14,
+             latitude = $15, longitude = $16, area_id = $17, tags = $18, status = $19,
+             notes = $20, updated_at = $21
+         WHERE municipality_code = $22 AND id = $23",
+    )
+    .bind(id.canonical())
+    .bind(i64::from(id.is_personal()))
+    .bind(id.legal_form().label_sv())
+    .bind(name)
+    .bind(input.other_names.join("\n"))
+    .bind(sort_key(name))
+    .bind(company_search_text(name, &input.other_names, contacts))
+    .bind(normalise_codes(&input.sni2007))
+    .bind(normalise_codes(&input.sni2025))
+    .bind(input.employees)
+    .bind(size_class(input.employees))
+    .bind(input.visit_address.trim())
+    .bind(input.postcode.trim())
+    .bind(input.town.trim())
+    .bind(input.latitude)
+    .bind(input.longitude)
+    .bind(area)
+    .bind(input.tags.join(","))
+    .bind(if input.status.is_empty() {
+        "active"
+    } else {
+        input.status.as_str()
+    })
+    .bind(input.notes.trim())
+    .bind(now())
+    .bind(code)
+    .bind(company_id)
 }
 
 /// Which facts differ, in Swedish, for the journey.

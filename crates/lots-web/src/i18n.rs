@@ -331,6 +331,29 @@ const ENGLISH: &[(&str, &str)] = &[
     ("Jobbkö", "Job queue"),
     ("Klara", "Done"),
     (
+        "Poster som troligen är samma företag: samma namn, eller nästan samma namn på samma adress.",
+        "Records that are probably the same company: the same name, or almost the same name at the same address.",
+    ),
+    ("Möjlig dubblett", "Possible duplicate"),
+    ("Åtgärd", "Action"),
+    ("Jämför och sammanfoga", "Compare and merge"),
+    (
+        "Inga troliga dubbletter hittades.",
+        "No likely duplicates were found.",
+    ),
+    (
+        "Välj för varje uppgift vilket värde som ska gälla. Kontaktpersoner och händelser från båda posterna flyttas till den sammanfogade posten. Det går inte att ångra.",
+        "Choose for each item which value applies. Contact persons and events from both records move to the merged record. It cannot be undone.",
+    ),
+    ("Sammanfoga posterna", "Merge the records"),
+    ("Samma namn", "Same name"),
+    (
+        "Liknande namn på samma adress",
+        "Similar name at the same address",
+    ),
+    ("Möjliga dubbletter", "Possible duplicates"),
+    ("Sammanfoga två poster", "Merge two records"),
+    (
         "Ladda upp en fil från ett ärendesystem eller ett kalkylark. Du ser först vad som händer; inget sparas förrän du bekräftar.",
         "Upload a file from a case system or a spreadsheet. You first see what will happen; nothing is saved until you confirm.",
     ),

@@ -40,6 +40,8 @@ sources!(
     "contact_erase.html",
     "import.html",
     "import_preview.html",
+    "duplicates.html",
+    "merge.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -6,6 +6,7 @@ mod assets;
 mod companies;
 mod contacts;
 mod import;
+mod merge;
 mod organisation;
 mod overview;
 mod sign_in;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(companies::routes())
         .merge(contacts::routes())
         .merge(import::routes())
+        .merge(merge::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.

@@ -727,3 +727,92 @@ async fn an_upload_is_previewed_with_its_rejects_and_imported_on_confirmation() 
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn a_duplicate_is_found_and_merged_with_a_choice_per_field() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let input = |orgnr: &str, name: &str, employees| CompanyInput {
+            orgnr: orgnr.into(),
+            name: name.into(),
+            employees,
+            visit_address: "Bygatan 4".into(),
+            postcode: "197 30".into(),
+            town: "Bro".into(),
+            ..Default::default()
+        };
+        let a = tenant
+            .create_company(&input("556012-5790", "Bro Bilservice AB", Some(3)), "t")
+            .await
+            .unwrap();
+        let b = tenant
+            .create_company(&input("559900-0006", "Bro Bilservise", Some(8)), "t")
+            .await
+            .unwrap();
+        tenant
+            .create_contact(
+                b.id,
+                &lots_store::ContactInput {
+                    name: "Maria Motor".into(),
+                    legal_basis: "consent".into(),
+                    ..Default::default()
+                },
+                "t",
+            )
+            .await
+            .unwrap();
+        tenant
+            .add_note(b.id, "Ringde om bygglov för ny verkstad.", "t")
+            .await
+            .unwrap();
+
+        let bd = app.signed_in(BD).await;
+        let (_, list) = bd.text("/foretag/dubbletter").await;
+        assert!(
+            list.contains("Bro Bilservise") && list.contains(&format!("a={}&amp;b={}", a.id, b.id)),
+            "{}",
+            app.backend
+        );
+        let (status, compare) = bd
+            .text(&format!("/foretag/sammanfoga?a={}&b={}", a.id, b.id))
+            .await;
+        assert_eq!(status, 200);
+        assert!(compare.contains("559900-0006") && compare.contains("556012-5790"));
+        let r = bd
+            .post(
+                "/foretag/sammanfoga",
+                &[
+                    ("a", &a.id.to_string()),
+                    ("b", &b.id.to_string()),
+                    ("orgnr", "b"),
+                    ("name", "a"),
+                    ("employees", "b"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&r), format!("/foretag/{}", a.id));
+        let kept = tenant.company(a.id).await.unwrap();
+        assert_eq!(
+            (kept.orgnr.as_str(), kept.name.as_str(), kept.employees),
+            ("559900-0006", "Bro Bilservice AB", Some(8))
+        );
+        assert!(matches!(
+            tenant.company(b.id).await,
+            Err(lots_store::StoreError::NotFound)
+        ));
+        assert_eq!(tenant.contacts(a.id).await.unwrap()[0].name, "Maria Motor");
+        let (_, journey) = bd.text(&format!("/foretag/{}", a.id)).await;
+        assert!(
+            journey.contains("Ringde om bygglov")
+                && journey.contains("Sammanfogades med en dubblett")
+        );
+        let (_, hits) = bd.text("/foretag?q=maria+motor").await;
+        assert!(
+            hits.contains("Bro Bilservice AB"),
+            "the moved contact is searchable on the survivor"
+        );
+        let officer = app.signed_in(OFFICER).await;
+        assert_eq!(officer.get("/foretag/dubbletter").await.status(), 403);
+        app.stop().await;
+    }
+}

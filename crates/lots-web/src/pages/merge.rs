@@ -1,0 +1,158 @@
+//! Finding duplicates in the register and merging two records with a choice per field.
+
+use axum::Router;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use lots_domain::role::Permission;
+use lots_store::{Company, CompanyInput, StoreError};
+use minijinja::{Value, context};
+
+use super::{FormData, field_error};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/foretag/dubbletter", get(duplicates))
+        .route("/foretag/sammanfoga", get(compare).post(merge))
+}
+
+async fn duplicates(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageRegister)?;
+    let pairs: Vec<Value> = ctx
+        .tenant()?
+        .duplicate_candidates()
+        .await?
+        .into_iter()
+        .map(|p| {
+            let reason_label = ctx.t(match p.reason {
+                "same_name" => "Samma namn",
+                _ => "Liknande namn på samma adress",
+            });
+            context! { reason_label, ..Value::from_serialize(&p) }
+        })
+        .collect();
+    ctx.render(
+        "duplicates.html",
+        &ctx.t("Möjliga dubbletter"),
+        context! { pairs, breadcrumbs => vec![ctx.crumb("/foretag", "Företag")] },
+    )
+}
+
+/// The facts a merge chooses between: (form key, label, value in a record).
+fn fields(c: &Company) -> Vec<(&'static str, &'static str, String)> {
+    vec![
+        ("orgnr", "Organisationsnummer", c.orgnr.clone()),
+        ("name", "Företagsnamn", c.name.clone()),
+        ("other_names", "Andra namn", c.other_names.join(", ")),
+        ("sni", "SNI 2007", c.sni2007.join(", ")),
+        (
+            "employees",
+            "Antal anställda",
+            c.employees.map(|n| n.to_string()).unwrap_or_default(),
+        ),
+        (
+            "address",
+            "Besöksadress",
+            format!("{}, {} {}", c.visit_address, c.postcode, c.town)
+                .trim_matches([',', ' '])
+                .to_string(),
+        ),
+        ("area", "Område", c.area_name.clone().unwrap_or_default()),
+        ("tags", "Taggar", c.tags.join(", ")),
+        ("status", "Status", c.status.clone()),
+        ("notes", "Anteckningar", c.notes.clone()),
+    ]
+}
+
+#[derive(serde::Deserialize)]
+struct Pair {
+    a: i64,
+    b: i64,
+}
+
+async fn compare_page(
+    ctx: &Ctx,
+    a: &Company,
+    b: &Company,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let rows: Vec<Value> = fields(a)
+        .into_iter()
+        .zip(fields(b))
+        .map(|((key, label, va), (_, _, vb))| context! { key, label => ctx.t(label), a => va, b => vb })
+        .collect();
+    ctx.render(
+        "merge.html",
+        &ctx.t("Sammanfoga två poster"),
+        context! {
+            a => Value::from_serialize(a),
+            b => Value::from_serialize(b),
+            fields => rows,
+            errors,
+            breadcrumbs => vec![ctx.crumb("/foretag", "Företag"), ctx.crumb("/foretag/dubbletter", "Möjliga dubbletter")],
+        },
+    )
+}
+
+async fn compare(ctx: Ctx, Query(p): Query<Pair>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageRegister)?;
+    let tenant = ctx.tenant()?;
+    let (a, b) = (tenant.company(p.a).await?, tenant.company(p.b).await?);
+    if a.id == b.id {
+        return Err(AppError::BadRequest("the same company twice".into()));
+    }
+    compare_page(&ctx, &a, &b, Vec::new()).await
+}
+
+async fn merge(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageRegister)?;
+    let tenant = ctx.tenant()?;
+    let id = |k: &str| {
+        form.get(k)
+            .parse::<i64>()
+            .map_err(|_| AppError::BadRequest(k.into()))
+    };
+    let (a, b) = (
+        tenant.company(id("a")?).await?,
+        tenant.company(id("b")?).await?,
+    );
+    let pick = |key: &str| if form.get(key) == "b" { &b } else { &a };
+    let address = pick("address");
+    let chosen = CompanyInput {
+        orgnr: pick("orgnr").orgnr.clone(),
+        name: pick("name").name.clone(),
+        other_names: pick("other_names").other_names.clone(),
+        sni2007: pick("sni").sni2007.clone(),
+        sni2025: pick("sni").sni2025.clone(),
+        employees: pick("employees").employees,
+        visit_address: address.visit_address.clone(),
+        postcode: address.postcode.clone(),
+        town: address.town.clone(),
+        latitude: address.latitude,
+        longitude: address.longitude,
+        area: pick("area").area_name.clone(),
+        tags: pick("tags").tags.clone(),
+        status: pick("status").status.clone(),
+        notes: pick("notes").notes.clone(),
+    };
+    match tenant
+        .merge_companies(a.id, b.id, &chosen, &me.user.name)
+        .await
+    {
+        Ok(kept) => {
+            let mut entry = ctx.audit_entry("company.merge", "company", kept.id);
+            entry.detail = format!("{} ({}) merged into it", b.name, b.orgnr);
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/foretag/{}", kept.id)).into_response())
+        }
+        Err(StoreError::Field(field, message)) => {
+            let html = compare_page(&ctx, &a, &b, vec![field_error(&field, message)]).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
