@@ -1,5 +1,6 @@
 //! Spreadsheet-like files as Swedish offices produce them: CSV with `;`, `,` or tab, in
-//! UTF-8 (with or without a byte-order mark) or Windows-1252. Both are detected.
+//! UTF-8 (with or without a byte-order mark) or Windows-1252, both detected; and XLSX
+//! workbooks, the first sheet or a named one.
 
 /// A file read into a header and rows of text cells, each row with its line number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,10 @@ pub enum TableError {
     Empty,
     #[error("line {line}: {reason}")]
     Malformed { line: usize, reason: String },
+    #[error("the workbook cannot be read: {0}")]
+    Workbook(String),
+    #[error("the workbook has no sheet named {0:?}")]
+    NoSheet(String),
 }
 
 impl TableError {
@@ -25,6 +30,10 @@ impl TableError {
             TableError::Empty => "Filen är tom.".into(),
             TableError::Malformed { line, reason } => {
                 format!("Rad {line} går inte att läsa: {reason}")
+            }
+            TableError::Workbook(reason) => format!("Arbetsboken går inte att läsa: {reason}"),
+            TableError::NoSheet(name) => {
+                format!("Arbetsboken har inget blad som heter \"{name}\".")
             }
         }
     }
@@ -123,6 +132,66 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
     })
 }
 
+/// Reads a CSV file, or an XLSX workbook (recognised by its zip signature): the named
+/// sheet, or the first.
+pub fn read_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        read_xlsx(bytes, sheet)
+    } else {
+        read_csv(bytes)
+    }
+}
+
+/// Reads one sheet of an XLSX workbook; row numbers are the sheet's own (1 = the header).
+pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(|e| TableError::Workbook(e.to_string()))?;
+    let name = match sheet {
+        Some(s) => {
+            if !book.sheet_names().iter().any(|n| n == s) {
+                return Err(TableError::NoSheet(s.to_string()));
+            }
+            s.to_string()
+        }
+        None => book
+            .sheet_names()
+            .first()
+            .cloned()
+            .ok_or(TableError::Empty)?,
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| TableError::Workbook(e.to_string()))?;
+    let first_row = range.start().map_or(0, |(r, _)| r as usize);
+    let text = |c: &Data| match c {
+        Data::Empty => String::new(),
+        // Whole numbers without a trailing ".0": an employee count or a number typed as one.
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string().trim().to_string(),
+    };
+    let mut headers = None;
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<String> = row.iter().map(text).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        let line = first_row + i + 1;
+        if headers.is_none() {
+            headers = Some(cells);
+        } else {
+            rows.push((line, cells));
+        }
+    }
+    Ok(Table {
+        headers: headers.ok_or(TableError::Empty)?,
+        rows,
+        encoding: "XLSX",
+        delimiter: 0,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +222,35 @@ mod tests {
         let t = read_csv(b"name,town\n\"A; B\",Bro\n").unwrap();
         assert_eq!(t.delimiter, b',');
         assert_eq!(t.rows[0].1, ["A; B", "Bro"]);
+    }
+
+    #[test]
+    fn xlsx_round_trips_through_our_own_export() {
+        let bytes = crate::export::xlsx(
+            "Register",
+            &["Orgnr", "Företagsnamn", "Antal anställda"],
+            &[vec!["556012-5790".into(), "Åkeri AB".into(), "12".into()]],
+        )
+        .unwrap();
+        let t = read_table(&bytes, None).unwrap();
+        assert_eq!(t.encoding, "XLSX");
+        assert_eq!(t.headers, ["Orgnr", "Företagsnamn", "Antal anställda"]);
+        assert_eq!(
+            t.rows,
+            vec![(
+                2,
+                vec!["556012-5790".into(), "Åkeri AB".into(), "12".into()]
+            )]
+        );
+        assert_eq!(read_table(&bytes, Some("Register")).unwrap().rows.len(), 1);
+        assert_eq!(
+            read_table(&bytes, Some("Blad2")).unwrap_err(),
+            TableError::NoSheet("Blad2".into())
+        );
+        assert!(matches!(
+            read_table(b"PK\x03\x04broken", None),
+            Err(TableError::Workbook(_))
+        ));
     }
 
     #[test]

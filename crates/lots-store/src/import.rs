@@ -2,7 +2,7 @@
 //! then write the valid rows in one transaction (or none, when asked for all or nothing).
 
 use lots_domain::company_import::{Field, Reject, check_rows, map_columns};
-use lots_domain::tabular::{Table, read_csv};
+use lots_domain::tabular::{Table, read_table};
 
 use sqlx::Row;
 
@@ -17,6 +17,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Explicit column → field mapping, over the header guesses.
     pub mapping: Vec<(String, Field)>,
+    /// The sheet of an XLSX workbook; the first when `None`.
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,7 +68,7 @@ impl Tenant<'_> {
         options: &ImportOptions,
         actor: &str,
     ) -> Result<std::result::Result<ImportReport, Unreadable>> {
-        let table = match read_csv(bytes) {
+        let table = match read_table(bytes, options.sheet.as_deref()) {
             Ok(t) => t,
             Err(e) => {
                 return Ok(Err(Unreadable {

@@ -357,7 +357,7 @@ const ENGLISH: &[(&str, &str)] = &[
         "Ladda upp en fil från ett ärendesystem eller ett kalkylark. Du ser först vad som händer; inget sparas förrän du bekräftar.",
         "Upload a file from a case system or a spreadsheet. You first see what will happen; nothing is saved until you confirm.",
     ),
-    ("Fil (CSV)", "File (CSV)"),
+    ("Fil (CSV eller Excel)", "File (CSV or Excel)"),
     (
         "Semikolon, komma eller tabb; UTF-8 eller Windows-1252. Kolumnerna känns igen på namn som Orgnr, Företagsnamn, SNI, Antal anställda och Postort.",
         "Semicolon, comma or tab; UTF-8 or Windows-1252. Columns are recognised by names such as Orgnr, Företagsnamn, SNI, Antal anställda and Postort.",

@@ -61,9 +61,12 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ImportCommand {
-    /// Import companies from CSV (`;`, `,` or tab; UTF-8 or Windows-1252, detected).
+    /// Import companies from CSV (`;`, `,` or tab; UTF-8 or Windows-1252, detected) or XLSX.
     Companies {
         file: PathBuf,
+        /// The sheet of an XLSX workbook (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
         #[arg(long)]
         municipality: String,
         /// Check and report, write nothing.
@@ -257,6 +260,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let db = open_database(&config.database_url).await?;
     if let Command::Import(ImportCommand::Companies {
         file,
+        sheet,
         municipality,
         dry_run,
         on_duplicate,
@@ -267,6 +271,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return import_companies(
             &db,
             &file,
+            sheet,
             &municipality,
             dry_run,
             on_duplicate,
@@ -615,9 +620,11 @@ fn parse_mapping(
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn import_companies(
     db: &Db,
     file: &std::path::Path,
+    sheet: Option<String>,
     municipality: &str,
     dry_run: bool,
     on_duplicate: Duplicate,
@@ -644,6 +651,7 @@ async fn import_companies(
         all_or_nothing,
         dry_run,
         mapping: parse_mapping(mapping)?,
+        sheet,
     };
     let report = match tenant
         .import_companies_file(&bytes, &options, "cli")

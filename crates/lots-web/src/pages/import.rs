@@ -115,6 +115,7 @@ async fn upload(ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError
         all_or_nothing: false,
         dry_run: true,
         mapping: Vec::new(),
+        sheet: None,
     };
     let report = match check(&tenant, &bytes, &options, &me.user.name).await? {
         Ok(r) => r,
@@ -140,6 +141,7 @@ async fn confirm(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respon
         all_or_nothing: form.get("all_or_nothing") == "1",
         dry_run: false,
         mapping: Vec::new(),
+        sheet: None,
     };
     let report = check(&tenant, &upload.content, &options, &me.user.name)
         .await?
@@ -173,6 +175,7 @@ async fn rejects_file(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppErro
         all_or_nothing: false,
         dry_run: true,
         mapping: Vec::new(),
+        sheet: None,
     };
     let report = check(&tenant, &upload.content, &options, &me.user.name)
         .await?
