@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
+use crate::columns::Column;
+pub use crate::columns::{MappingError, map_columns};
 use crate::orgnr::CompanyId;
 use crate::sni::{self, SniVersion};
 use crate::tabular::Table;
-use crate::text::fold;
 
 /// What a column can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,8 +81,25 @@ impl Field {
     pub fn parse(code: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.code() == code.trim())
     }
+}
 
-    /// Header names this field is recognised by, folded (lower case, no å/ä/ö).
+impl Column for Field {
+    fn all() -> &'static [Field] {
+        &Field::ALL
+    }
+
+    fn required() -> &'static [Field] {
+        &[Field::OrgNr, Field::Name]
+    }
+
+    fn code(self) -> &'static str {
+        Field::code(self)
+    }
+
+    fn label_sv(self) -> &'static str {
+        Field::label_sv(self)
+    }
+
     fn aliases(self) -> &'static [&'static str] {
         match self {
             Field::OrgNr => &[
@@ -150,89 +168,6 @@ impl Field {
             Field::Notes => &["anteckningar", "anteckning", "kommentar", "notes", "note"],
         }
     }
-}
-
-fn normalise_header(h: &str) -> String {
-    fold(h).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum MappingError {
-    #[error("no column holds {0}; name it with --map \"COLUMN={1}\"")]
-    Missing(&'static str, &'static str),
-    #[error("the mapping names column {0:?}, which the file does not have")]
-    UnknownColumn(String),
-    #[error("two columns hold {0}: {1:?} and {2:?}")]
-    Twice(&'static str, String, String),
-}
-
-impl MappingError {
-    pub fn message_sv(&self) -> String {
-        match self {
-            MappingError::Missing(f, code) => {
-                format!(
-                    "Ingen kolumn innehåller {f}. Ange kolumnen med mappningen \"KOLUMN={code}\"."
-                )
-            }
-            MappingError::UnknownColumn(c) => format!("Filen har ingen kolumn som heter \"{c}\"."),
-            MappingError::Twice(f, a, b) => {
-                format!("Två kolumner innehåller {f}: \"{a}\" och \"{b}\".")
-            }
-        }
-    }
-}
-
-/// Which field each column holds. Explicit mappings (column header → field) win; other
-/// columns are matched by their header; unknown columns are ignored.
-pub fn map_columns(
-    headers: &[String],
-    explicit: &[(String, Field)],
-) -> Result<Vec<Option<Field>>, MappingError> {
-    for (column, _) in explicit {
-        if !headers.iter().any(|h| h.trim() == column.trim()) {
-            return Err(MappingError::UnknownColumn(column.clone()));
-        }
-    }
-    let mut fields: Vec<Option<Field>> = headers
-        .iter()
-        .map(|h| {
-            explicit
-                .iter()
-                .find(|(c, _)| c.trim() == h.trim())
-                .map(|(_, f)| *f)
-                .or_else(|| {
-                    let n = normalise_header(h);
-                    Field::ALL
-                        .into_iter()
-                        .find(|f| f.aliases().contains(&n.as_str()))
-                })
-        })
-        .collect();
-    let mut seen: HashMap<Field, usize> = HashMap::new();
-    for (i, f) in fields.iter_mut().enumerate() {
-        if let Some(field) = *f {
-            if let Some(first) = seen.get(&field) {
-                let explicit_here = explicit.iter().any(|(c, _)| c.trim() == headers[i].trim());
-                if !explicit_here {
-                    // A second column the header guess matched is left out, not an error…
-                    *f = None;
-                    continue;
-                }
-                return Err(MappingError::Twice(
-                    field.label_sv(),
-                    headers[*first].clone(),
-                    headers[i].clone(),
-                ));
-            }
-            seen.insert(field, i);
-        }
-    }
-    for required in [Field::OrgNr, Field::Name] {
-        if !seen.contains_key(&required) {
-            return Err(MappingError::Missing(required.label_sv(), required.code()));
-        }
-    }
-    Ok(fields)
 }
 
 /// One valid company row.
@@ -449,7 +384,7 @@ mod tests {
     #[test]
     fn headers_in_swedish_and_english_and_explicit_mapping() {
         let t = table("Org.nr;Företagsnamn;SNI;Antal anställda;Postort;Okänd\n");
-        let f = map_columns(&t.headers, &[]).unwrap();
+        let f = map_columns::<Field>(&t.headers, &[]).unwrap();
         assert_eq!(
             f,
             [
@@ -463,7 +398,7 @@ mod tests {
         );
         let t = table("Identity;Company name\n");
         assert_eq!(
-            map_columns(&t.headers, &[]).unwrap_err(),
+            map_columns::<Field>(&t.headers, &[]).unwrap_err(),
             MappingError::Missing("Organisationsnummer", "orgnr")
         );
         let f = map_columns(&t.headers, &[("Identity".into(), Field::OrgNr)]).unwrap();
@@ -485,7 +420,7 @@ mod tests {
              556677-8899;;;\n\
              559900-0006;Okänd Bransch AB;99999;2\n",
         );
-        let fields = map_columns(&t.headers, &[]).unwrap();
+        let fields = map_columns::<Field>(&t.headers, &[]).unwrap();
         let (ok, bad) = check_rows(&t, &fields);
         assert_eq!(
             ok.iter().map(|r| r.line).collect::<Vec<_>>(),

@@ -3,7 +3,9 @@
 //! and the command line alike.
 
 pub mod collation;
+pub mod columns;
 pub mod company_import;
+pub mod contact_import;
 pub mod email;
 pub mod export;
 pub mod numbers;

@@ -114,7 +114,7 @@ impl Tenant<'_> {
     }
 
     /// Keeps the company's search text in step with its contact people's names.
-    async fn refresh_search_text(&self, company_id: i64) -> Result<()> {
+    pub(crate) async fn refresh_search_text(&self, company_id: i64) -> Result<()> {
         let company = self.company(company_id).await?;
         let rows =
             sqlx::query("SELECT name FROM contacts WHERE company_id = $1 AND erased_at IS NULL")

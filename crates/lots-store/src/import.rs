@@ -15,8 +15,8 @@ pub struct ImportOptions {
     pub all_or_nothing: bool,
     /// Check and report only.
     pub dry_run: bool,
-    /// Explicit column → field mapping, over the header guesses.
-    pub mapping: Vec<(String, Field)>,
+    /// Explicit column → field-code mapping (`Orgnr` → `orgnr`), over the header guesses.
+    pub mapping: Vec<(String, String)>,
     /// The sheet of an XLSX workbook; the first when `None`.
     pub sheet: Option<String>,
 }
@@ -37,6 +37,24 @@ pub struct ImportReport {
 pub struct Unreadable {
     pub sv: String,
     pub en: String,
+}
+
+/// An explicit mapping with field codes checked against an importer's fields.
+fn parse_mapping<F>(
+    mapping: &[(String, String)],
+    parse: impl Fn(&str) -> Option<F>,
+) -> std::result::Result<Vec<(String, F)>, Unreadable> {
+    mapping
+        .iter()
+        .map(|(column, code)| {
+            parse(code)
+                .map(|f| (column.clone(), f))
+                .ok_or_else(|| Unreadable {
+                    sv: format!("Fältet \"{code}\" i mappningen finns inte."),
+                    en: format!("the mapping names an unknown field {code:?}"),
+                })
+        })
+        .collect()
 }
 
 impl ImportReport {
@@ -77,7 +95,11 @@ impl Tenant<'_> {
                 }));
             }
         };
-        let fields = match map_columns(&table.headers, &options.mapping) {
+        let mapping = match parse_mapping(&options.mapping, Field::parse) {
+            Ok(m) => m,
+            Err(e) => return Ok(Err(e)),
+        };
+        let fields = match map_columns(&table.headers, &mapping) {
             Ok(f) => f,
             Err(e) => {
                 return Ok(Err(Unreadable {
@@ -154,5 +176,163 @@ impl Tenant<'_> {
             filename: row.try_get("filename")?,
             content: row.try_get("content")?,
         })
+    }
+}
+
+impl Tenant<'_> {
+    /// Reads, checks and (unless a dry run) imports a contact-person file. A person already
+    /// at the company (same e-mail, or same name) is updated rather than added twice.
+    pub async fn import_contacts_file(
+        &self,
+        bytes: &[u8],
+        options: &ImportOptions,
+        default_basis: &'static str,
+        actor: &str,
+    ) -> Result<std::result::Result<ImportReport, Unreadable>> {
+        use lots_domain::contact_import::{ContactField, check_rows};
+        let table = match read_table(bytes, options.sheet.as_deref()) {
+            Ok(t) => t,
+            Err(e) => {
+                return Ok(Err(Unreadable {
+                    sv: e.message_sv(),
+                    en: e.to_string(),
+                }));
+            }
+        };
+        let mapping = match parse_mapping(&options.mapping, ContactField::parse) {
+            Ok(m) => m,
+            Err(e) => return Ok(Err(e)),
+        };
+        let fields = match map_columns(&table.headers, &mapping) {
+            Ok(f) => f,
+            Err(e) => {
+                return Ok(Err(Unreadable {
+                    sv: e.message_sv(),
+                    en: e.to_string(),
+                }));
+            }
+        };
+        let (records, mut rejects) = check_rows(&table, &fields, default_basis);
+        let orgnr_column = fields
+            .iter()
+            .position(|f| *f == Some(ContactField::OrgNr))
+            .map(|i| table.headers[i].clone())
+            .unwrap_or_default();
+        let mut valid = Vec::new();
+        for r in records {
+            match self.company_by_orgnr(&r.company.canonical()).await? {
+                Some(company) => valid.push((company.id, r)),
+                None => rejects.push(Reject {
+                    line: r.line,
+                    column: orgnr_column.clone(),
+                    value: r.company.canonical(),
+                    reason_sv: "Inget företag med det organisationsnumret finns i registret."
+                        .into(),
+                    reason_en: "No company with that organisationsnummer is in the register."
+                        .into(),
+                }),
+            }
+        }
+        rejects.sort_by_key(|r| r.line);
+        let write = !options.dry_run && (!options.all_or_nothing || rejects.is_empty());
+        let outcome = if write {
+            Some(self.write_contacts(&valid, actor).await?)
+        } else {
+            None
+        };
+        Ok(Ok(ImportReport {
+            encoding: table.encoding,
+            rows: table.rows.len(),
+            valid: valid.len(),
+            rejects,
+            outcome,
+            table,
+        }))
+    }
+
+    async fn write_contacts(
+        &self,
+        rows: &[(i64, lots_domain::contact_import::ContactRecord)],
+        actor: &str,
+    ) -> Result<ImportOutcome> {
+        let mut outcome = ImportOutcome::default();
+        let t = crate::now();
+        let mut tx = self.db.pool.begin().await?;
+        for (company_id, r) in rows {
+            let existing: Option<i64> = sqlx::query(
+                "SELECT id FROM contacts WHERE municipality_code = $1 AND company_id = $2
+                   AND erased_at IS NULL AND ((email <> '' AND email = $3) OR name = $4)",
+            )
+            .bind(&self.code)
+            .bind(company_id)
+            .bind(&r.email)
+            .bind(&r.name)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|row| row.try_get("id"))
+            .transpose()?;
+            let key = lots_domain::collation::sort_key(&r.name);
+            match existing {
+                Some(id) => {
+                    sqlx::query(
+                        "UPDATE contacts SET name = $1, role = $2, email = $3, phone = $4, language = $5,
+                             legal_basis = $6, sort_key = $7, last_activity_at = $8
+                         WHERE municipality_code = $9 AND id = $10",
+                    )
+                    .bind(&r.name)
+                    .bind(&r.role)
+                    .bind(&r.email)
+                    .bind(&r.phone)
+                    .bind(&r.language)
+                    .bind(&r.legal_basis)
+                    .bind(key)
+                    .bind(t)
+                    .bind(&self.code)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    outcome.updated += 1;
+                }
+                None => {
+                    sqlx::query(
+                        "INSERT INTO contacts (municipality_code, company_id, name, role, email, phone,
+                             language, legal_basis, sort_key, last_activity_at, created_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+                    )
+                    .bind(&self.code)
+                    .bind(company_id)
+                    .bind(&r.name)
+                    .bind(&r.role)
+                    .bind(&r.email)
+                    .bind(&r.phone)
+                    .bind(&r.language)
+                    .bind(&r.legal_basis)
+                    .bind(key)
+                    .bind(t)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(
+                        "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
+                         VALUES ($1, $2, $3, 'contact', 'En kontaktperson importerades', $4, $5)",
+                    )
+                    .bind(&self.code)
+                    .bind(company_id)
+                    .bind(t)
+                    .bind(format!("rad {}", r.line))
+                    .bind(actor)
+                    .execute(&mut *tx)
+                    .await?;
+                    outcome.created += 1;
+                }
+            }
+        }
+        tx.commit().await?;
+        let mut companies: Vec<i64> = rows.iter().map(|(c, _)| *c).collect();
+        companies.sort_unstable();
+        companies.dedup();
+        for company in companies {
+            self.refresh_search_text(company).await?;
+        }
+        Ok(outcome)
     }
 }

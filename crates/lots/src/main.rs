@@ -63,26 +63,48 @@ enum Command {
 enum ImportCommand {
     /// Import companies from CSV (`;`, `,` or tab; UTF-8 or Windows-1252, detected) or XLSX.
     Companies {
-        file: PathBuf,
-        /// The sheet of an XLSX workbook (default: the first).
-        #[arg(long)]
-        sheet: Option<String>,
-        #[arg(long)]
-        municipality: String,
-        /// Check and report, write nothing.
-        #[arg(long)]
-        dry_run: bool,
+        #[command(flatten)]
+        args: ImportArgs,
         /// What to do with a company already in the register.
         #[arg(long, value_enum, default_value = "update")]
         on_duplicate: Duplicate,
-        /// One rejected line imports nothing.
-        #[arg(long)]
-        all_or_nothing: bool,
-        /// Map a column to a field: "COLUMN=orgnr". Fields: orgnr, name, other_names,
-        /// sni2007, sni2025, employees, visit_address, postcode, town, area, tags, notes.
-        #[arg(long = "map")]
-        mapping: Vec<String>,
     },
+    /// Import contact people, linked to companies by organisationsnummer.
+    Contacts {
+        #[command(flatten)]
+        args: ImportArgs,
+        /// The legal basis for rows whose file gives none.
+        #[arg(long, value_enum, default_value = "public-task")]
+        legal_basis: LegalBasis,
+    },
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    file: PathBuf,
+    #[arg(long)]
+    municipality: String,
+    /// The sheet of an XLSX workbook (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Check and report, write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// One rejected line imports nothing.
+    #[arg(long)]
+    all_or_nothing: bool,
+    /// Map a column to a field: "COLUMN=orgnr". Company fields: orgnr, name, other_names,
+    /// sni2007, sni2025, employees, visit_address, postcode, town, area, tags, notes.
+    /// Contact fields: orgnr, name, role, email, phone, language, legal_basis.
+    #[arg(long = "map")]
+    mapping: Vec<String>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LegalBasis {
+    PublicTask,
+    LegitimateInterest,
+    Consent,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -258,27 +280,8 @@ fn cli_audit(
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
     let db = open_database(&config.database_url).await?;
-    if let Command::Import(ImportCommand::Companies {
-        file,
-        sheet,
-        municipality,
-        dry_run,
-        on_duplicate,
-        all_or_nothing,
-        mapping,
-    }) = cli.command
-    {
-        return import_companies(
-            &db,
-            &file,
-            sheet,
-            &municipality,
-            dry_run,
-            on_duplicate,
-            all_or_nothing,
-            &mapping,
-        )
-        .await;
+    if let Command::Import(cmd) = cli.command {
+        return import(&db, cmd).await;
     }
     run_other(&config, db, cli.command)
         .await
@@ -604,61 +607,71 @@ async fn organiser(db: &Db, cmd: OrganiserCommand) -> anyhow::Result<()> {
     }
 }
 
-fn parse_mapping(
-    mapping: &[String],
-) -> anyhow::Result<Vec<(String, lots_domain::company_import::Field)>> {
+fn parse_mapping(mapping: &[String]) -> anyhow::Result<Vec<(String, String)>> {
     mapping
         .iter()
         .map(|m| {
             let (column, field) = m
                 .rsplit_once('=')
                 .with_context(|| format!("--map {m:?} must be COLUMN=field"))?;
-            let field = lots_domain::company_import::Field::parse(field)
-                .with_context(|| format!("--map {m:?}: unknown field {field:?}"))?;
-            Ok((column.to_string(), field))
+            Ok((column.to_string(), field.trim().to_string()))
         })
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn import_companies(
-    db: &Db,
-    file: &std::path::Path,
-    sheet: Option<String>,
-    municipality: &str,
-    dry_run: bool,
-    on_duplicate: Duplicate,
-    all_or_nothing: bool,
-    mapping: &[String],
-) -> anyhow::Result<ExitCode> {
+async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
+    let (args, what, action) = match &cmd {
+        ImportCommand::Companies { args, .. } => (args, "companies", "company.import"),
+        ImportCommand::Contacts { args, .. } => (args, "contacts", "contact.import"),
+    };
     let unreadable = |message: String| {
         eprintln!("lots: error: {message}");
         Ok(ExitCode::from(2))
     };
-    let bytes = match std::fs::read(file) {
+    let bytes = match std::fs::read(&args.file) {
         Ok(b) => b,
-        Err(e) => return unreadable(format!("cannot read {}: {e}", file.display())),
+        Err(e) => return unreadable(format!("cannot read {}: {e}", args.file.display())),
     };
     let tenant = db
-        .tenant(municipality)
+        .tenant(&args.municipality)
         .await
-        .with_context(|| format!("municipality {municipality} is not hosted here"))?;
+        .with_context(|| format!("municipality {} is not hosted here", args.municipality))?;
     let options = lots_store::ImportOptions {
-        on_duplicate: match on_duplicate {
-            Duplicate::Update => lots_store::OnDuplicate::Update,
-            Duplicate::Skip => lots_store::OnDuplicate::Skip,
+        on_duplicate: match cmd {
+            ImportCommand::Companies {
+                on_duplicate: Duplicate::Skip,
+                ..
+            } => lots_store::OnDuplicate::Skip,
+            _ => lots_store::OnDuplicate::Update,
         },
-        all_or_nothing,
-        dry_run,
-        mapping: parse_mapping(mapping)?,
-        sheet,
+        all_or_nothing: args.all_or_nothing,
+        dry_run: args.dry_run,
+        mapping: parse_mapping(&args.mapping)?,
+        sheet: args.sheet.clone(),
     };
-    let report = match tenant
-        .import_companies_file(&bytes, &options, "cli")
-        .await?
-    {
+    let progress = indicatif::ProgressBar::new_spinner().with_message(format!("importing {what}…"));
+    progress.enable_steady_tick(std::time::Duration::from_millis(120));
+    let result = match &cmd {
+        ImportCommand::Companies { .. } => {
+            tenant
+                .import_companies_file(&bytes, &options, "cli")
+                .await?
+        }
+        ImportCommand::Contacts { legal_basis, .. } => {
+            let basis = match legal_basis {
+                LegalBasis::PublicTask => "public_task",
+                LegalBasis::LegitimateInterest => "legitimate_interest",
+                LegalBasis::Consent => "consent",
+            };
+            tenant
+                .import_contacts_file(&bytes, &options, basis, "cli")
+                .await?
+        }
+    };
+    progress.finish_and_clear();
+    let report = match result {
         Ok(r) => r,
-        Err(e) => return unreadable(format!("{}: {}", file.display(), e.en)),
+        Err(e) => return unreadable(format!("{}: {}", args.file.display(), e.en)),
     };
     for r in &report.rejects {
         eprintln!(
@@ -682,20 +695,20 @@ async fn import_companies(
             db.audit(AuditEntry {
                 detail: format!(
                     "{}: {} created, {} updated, {} skipped",
-                    file.display(),
+                    args.file.display(),
                     o.created,
                     o.updated,
                     o.skipped
                 ),
-                ..cli_audit(Some(municipality), "company.import", "company", "*")
+                ..cli_audit(Some(&args.municipality), action, what, "*")
             })
             .await?;
         }
-        None if dry_run => println!("Dry run: nothing was written."),
+        None if args.dry_run => println!("Dry run: nothing was written."),
         None => println!("Nothing was written: --all-or-nothing and some line was rejected."),
     }
-    if !report.rejects.is_empty() && !dry_run {
-        let mut path = file.as_os_str().to_owned();
+    if !report.rejects.is_empty() && !args.dry_run {
+        let mut path = args.file.as_os_str().to_owned();
         path.push(".avvisade.csv");
         std::fs::write(&path, report.rejects_file())?;
         println!(
