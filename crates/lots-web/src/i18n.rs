@@ -359,8 +359,8 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("Fil (CSV eller Excel)", "File (CSV or Excel)"),
     (
-        "Semikolon, komma eller tabb; UTF-8 eller Windows-1252. Kolumnerna känns igen på namn som Orgnr, Företagsnamn, SNI, Antal anställda och Postort.",
-        "Semicolon, comma or tab; UTF-8 or Windows-1252. Columns are recognised by names such as Orgnr, Företagsnamn, SNI, Antal anställda and Postort.",
+        "CSV med semikolon, komma eller tabb i UTF-8 eller Windows-1252, eller det första bladet i en Excel-fil (XLSX). Kolumnerna känns igen på namn som Orgnr, Företagsnamn, SNI, Antal anställda och Postort.",
+        "CSV with semicolons, commas or tabs in UTF-8 or Windows-1252, or the first sheet of an Excel file (XLSX). Columns are recognised by names such as Orgnr, Företagsnamn, SNI, Antal anställda and Postort.",
     ),
     ("Förhandsgranska", "Preview"),
     ("rader", "lines"),
