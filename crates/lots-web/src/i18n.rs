@@ -330,6 +330,28 @@ const ENGLISH: &[(&str, &str)] = &[
     ("Kontot", "Account"),
     ("Jobbkö", "Job queue"),
     ("Klara", "Done"),
+    ("Latitud", "Latitude"),
+    ("Longitud", "Longitude"),
+    (
+        "Om den är känd, i decimalgrader (WGS 84), till exempel 59,53.",
+        "If known, in decimal degrees (WGS 84), for example 59.53.",
+    ),
+    ("Till exempel 17,74.", "For example 17.74."),
+    ("Koordinater", "Coordinates"),
+    (
+        "Kontaktpersoner utan aktivitet på länge. Behåll dem som behövs och radera resten; personuppgifter ska inte sparas längre än de behövs.",
+        "Contact persons without activity for a long time. Keep those who are needed and erase the rest; personal data must not be kept longer than needed.",
+    ),
+    (
+        "Ingen aktivitet på minst (år)",
+        "No activity for at least (years)",
+    ),
+    ("Visa", "Show"),
+    (
+        "Ingen kontaktperson behöver granskas.",
+        "No contact person needs review.",
+    ),
+    ("Kontaktpersoner att granska", "Contact persons to review"),
     (
         "Poster som troligen är samma företag: samma namn, eller nästan samma namn på samma adress.",
         "Records that are probably the same company: the same name, or almost the same name at the same address.",

@@ -9,6 +9,8 @@ use minijinja::Environment;
 pub struct WebConfig {
     /// The public address, such as `https://lots.upplands-bro.se`, for links in e-mails.
     pub base_url: String,
+    /// Contacts with no activity for this many years are listed for a retention review.
+    pub contact_review_years: i64,
 }
 
 impl WebConfig {

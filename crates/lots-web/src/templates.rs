@@ -42,6 +42,7 @@ sources!(
     "import_preview.html",
     "duplicates.html",
     "merge.html",
+    "contacts_review.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -18,6 +18,8 @@ pub struct Config {
     pub mail: MailConfig,
     pub mail_from: String,
     pub demo_password: String,
+    /// Years without activity after which a contact person is listed for review (GDPR).
+    pub contact_review_years: i64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -25,6 +27,8 @@ pub struct Config {
 struct File {
     #[serde(default)]
     server: ServerSection,
+    #[serde(default)]
+    privacy: PrivacySection,
     #[serde(default)]
     database: DatabaseSection,
     #[serde(default)]
@@ -37,6 +41,12 @@ struct ServerSection {
     listen: Option<String>,
     base_url: Option<String>,
     workers: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrivacySection {
+    contact_review_years: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -146,6 +156,15 @@ impl Config {
                 .or(m.from)
                 .unwrap_or_else(|| "Lots <lots@localhost.localdomain>".into()),
             demo_password: env("LOTS_DEMO_PASSWORD").unwrap_or_else(|| "lots-demo".into()),
+            contact_review_years: env("LOTS_CONTACT_REVIEW_YEARS")
+                .map(|y| {
+                    y.parse()
+                        .context("LOTS_CONTACT_REVIEW_YEARS must be a number of years")
+                })
+                .transpose()?
+                .or(file.privacy.contact_review_years)
+                .unwrap_or(3)
+                .clamp(1, 100),
         })
     }
 }

@@ -54,7 +54,14 @@ impl Server {
             shutdown_rx.clone(),
         );
         spawn_housekeeping(db.clone(), shutdown_rx.clone());
-        let app = lots_web::router(AppState::new(db.clone(), WebConfig { base_url }, workers));
+        let app = lots_web::router(AppState::new(
+            db.clone(),
+            WebConfig {
+                base_url,
+                contact_review_years: config.contact_review_years,
+            },
+            workers,
+        ));
         let mut rx = shutdown_rx;
         let handle = tokio::spawn(async move {
             axum::serve(

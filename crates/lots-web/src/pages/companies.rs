@@ -255,6 +255,26 @@ fn read_form(form: &FormData) -> Result<CompanyInput, (String, String)> {
             )
         })?)
     };
+    let coordinate = |name: &str,
+                      range: std::ops::RangeInclusive<f64>|
+     -> Result<Option<f64>, (String, String)> {
+        let raw = form.get(name).replace(',', ".");
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        raw.parse::<f64>()
+            .ok()
+            .filter(|v| range.contains(v))
+            .map(Some)
+            .ok_or_else(|| {
+                (
+                    name.to_string(),
+                    "Skriv koordinaten i decimalgrader, till exempel 59,53.".to_string(),
+                )
+            })
+    };
+    let latitude = coordinate("latitude", -90.0..=90.0)?;
+    let longitude = coordinate("longitude", -180.0..=180.0)?;
     let codes = |name: &str| -> Vec<String> {
         form.get(name)
             .split([',', ' ', ';'])
@@ -272,8 +292,8 @@ fn read_form(form: &FormData) -> Result<CompanyInput, (String, String)> {
         visit_address: form.get("visit_address"),
         postcode: form.get("postcode"),
         town: form.get("town"),
-        latitude: None,
-        longitude: None,
+        latitude,
+        longitude,
         area: Some(form.get("area")).filter(|a| !a.is_empty()),
         tags: split(&form.get("tags")),
         status: form.get("status"),
@@ -311,6 +331,8 @@ fn company_values(c: &Company) -> Value {
         visit_address => c.visit_address.clone(),
         postcode => c.postcode.clone(),
         town => c.town.clone(),
+        latitude => c.latitude.map(|v| v.to_string()).unwrap_or_default(),
+        longitude => c.longitude.map(|v| v.to_string()).unwrap_or_default(),
         area => c.area_name.clone().unwrap_or_default(),
         tags => c.tags.join(", "),
         status => c.status.clone(),

@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/kontakter/{id}/registerutdrag", get(extract))
         .route("/kontakter/{id}/registerutdrag.json", get(extract_json))
         .route("/kontakter/{id}/radera", get(erase_page).post(erase))
+        .route("/kontakter/granska", get(review))
 }
 
 fn basis_label(ctx: &Ctx, code: &str) -> String {
@@ -258,4 +259,41 @@ async fn erase(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
         .audit(ctx.audit_entry("contact.erase", "contact", id))
         .await?;
     Ok(Redirect::to(&format!("/foretag/{}", contact.company_id)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct ReviewQuery {
+    ar: Option<String>,
+}
+
+/// Contacts with no activity for a number of years, for a retention review.
+async fn review(
+    ctx: Ctx,
+    axum::extract::Query(q): axum::extract::Query<ReviewQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageRegister)?;
+    ctx.require(Permission::ViewPersonalData)?;
+    let years =
+        q.ar.as_deref()
+            .and_then(|y| y.trim().parse::<i64>().ok())
+            .filter(|y| (0..=100).contains(y))
+            .unwrap_or(ctx.app.config.contact_review_years);
+    let before = lots_store::now() - years * 365 * 24 * 3600;
+    let items: Vec<Value> = ctx
+        .tenant()?
+        .contacts_to_review(before)
+        .await?
+        .into_iter()
+        .map(|(k, company)| {
+            context! { id => k.id, company_id => k.company_id, name => k.name, company, last_activity_at => k.last_activity_at, basis => basis_label(&ctx, &k.legal_basis) }
+        })
+        .collect();
+    let mut entry = ctx.audit_entry("contact.review", "contact", "*");
+    entry.detail = format!("{} listed, {years} years", items.len());
+    ctx.app.db.audit(entry).await?;
+    ctx.render(
+        "contacts_review.html",
+        &ctx.t("Kontaktpersoner att granska"),
+        context! { items, years, breadcrumbs => vec![ctx.crumb("/foretag", "Företag")] },
+    )
 }

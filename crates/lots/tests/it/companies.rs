@@ -212,6 +212,14 @@ async fn contact_people_are_personal_data_with_extract_and_erasure() {
             .await;
         assert_eq!(ok.status(), 303, "{}", app.backend);
         let contact = tenant.contacts(company.id).await.unwrap().remove(0);
+        let (_, recent) = bd.text("/kontakter/granska").await;
+        assert!(
+            !recent.contains("Vera Viklund"),
+            "active within the configured 3 years"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+        let (_, review) = bd.text("/kontakter/granska?ar=0").await;
+        assert!(review.contains("Vera Viklund") && review.contains("Kontaktfirman AB"));
         let (status, page) = bd.text(&format!("/kontakter/{}", contact.id)).await;
         assert_eq!(status, 200);
         assert!(page.contains("Visningen loggas."));

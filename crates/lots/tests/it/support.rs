@@ -30,6 +30,7 @@ pub fn test_config() -> Config {
         mail: MailConfig::Memory,
         mail_from: "Lots <lots@test.example>".into(),
         demo_password: PASSWORD.into(),
+        contact_review_years: 3,
     }
 }
 
