@@ -4,6 +4,7 @@
 pub mod config;
 pub mod demo;
 mod demo_companies;
+pub mod generate;
 
 use std::net::SocketAddr;
 

@@ -57,6 +57,29 @@ enum Command {
     /// Export the register.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Generate synthetic data for benchmarks and scale tests.
+    #[command(subcommand)]
+    Generate(GenerateCommand),
+}
+
+#[derive(Subcommand)]
+enum GenerateCommand {
+    /// A synthetic national company register as semicolon CSV, spread over the 290
+    /// municipalities, with a share of invalid organisationsnummer.
+    Companies {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
+        /// Every Nth line gets a wrong check digit (0: none).
+        #[arg(long, default_value_t = 200)]
+        invalid_every: u64,
+        /// Write Windows-1252 instead of UTF-8.
+        #[arg(long)]
+        windows_1252: bool,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        #[arg(long)]
+        output: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -319,6 +342,25 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
         }
         Command::Organiser(cmd) => organiser(&db, cmd).await,
         Command::Import(_) => bail!("handled above"),
+        Command::Generate(GenerateCommand::Companies {
+            count,
+            invalid_every,
+            windows_1252,
+            seed,
+            output,
+        }) => {
+            let file = std::fs::File::create(&output)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let invalid =
+                lots::generate::companies(&mut out, count, invalid_every, windows_1252, seed)?;
+            std::io::Write::flush(&mut out)?;
+            println!(
+                "{count} companies written to {}, {invalid} with a wrong check digit.",
+                output.display()
+            );
+            Ok(())
+        }
         Command::Export(ExportCommand::Companies {
             municipality,
             format,
