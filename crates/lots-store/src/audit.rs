@@ -76,7 +76,7 @@ impl Db {
 impl Tenant<'_> {
     /// One page of the municipality's audit log, newest first, and the total count.
     pub async fn audit_log(&self, f: &AuditFilter) -> Result<(usize, Vec<AuditRecord>)> {
-        let mut p = Params::default();
+        let mut p = Params::new(self.db);
         let mut conditions = vec![format!("municipality_code = {}", p.text(&self.code))];
         for (column, value) in [
             ("actor", &f.actor),

@@ -529,7 +529,7 @@ impl Tenant<'_> {
 
     /// Companies matching a filter, in Swedish order (by relevance first for a name search).
     pub async fn companies(&self, f: &CompanyFilter) -> Result<CompanyPage> {
-        let mut p = Params::default();
+        let mut p = Params::new(self.db);
         let mut conditions = vec![format!("c.municipality_code = {}", p.text(&self.code))];
         if let Some(sni) = f
             .sni
@@ -700,7 +700,7 @@ impl Tenant<'_> {
         }
         // Many rows per statement: 19 values a row stays far below both backends' limits.
         for chunk in fresh.chunks(400) {
-            let mut p = Params::default();
+            let mut p = Params::new(self.db);
             let mut rows = Vec::with_capacity(chunk.len());
             for r in chunk {
                 let name = r.name.trim();
@@ -724,8 +724,13 @@ impl Tenant<'_> {
                     p.text(r.tags.join(",")),
                     p.text(r.notes.as_str()),
                     p.int(t),
+                    p.int(t),
                 ];
-                rows.push(format!("({}, 'active', {})", values.join(", "), values[18]));
+                rows.push(format!(
+                    "({}, 'active', {})",
+                    values[..19].join(", "),
+                    values[19]
+                ));
             }
             let sql = format!(
                 "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name,
@@ -749,17 +754,20 @@ impl Tenant<'_> {
             outcome.created += chunk.len();
         }
         for chunk in touched.chunks(1000) {
-            let mut p = Params::default();
-            let code = p.text(&self.code);
-            let at = p.int(t);
-            let who = p.text(actor);
+            let mut p = Params::new(self.db);
             let rows: Vec<String> = chunk
                 .iter()
                 .map(|(id, line)| {
-                    format!(
-                        "({code}, {}, {at}, 'imported', 'Uppgifter importerades', {}, {who})",
+                    let values = [
+                        p.text(&self.code),
                         p.int(*id),
-                        p.text(format!("rad {line}"))
+                        p.int(t),
+                        p.text(format!("rad {line}")),
+                        p.text(actor),
+                    ];
+                    format!(
+                        "({}, {}, {}, 'imported', 'Uppgifter importerades', {}, {})",
+                        values[0], values[1], values[2], values[3], values[4]
                     )
                 })
                 .collect();
@@ -783,7 +791,7 @@ impl Tenant<'_> {
         area_id: Option<i64>,
         t: i64,
     ) -> Result<()> {
-        let mut p = Params::default();
+        let mut p = Params::new(self.db);
         let mut sets = vec![format!("updated_at = {}", p.int(t))];
         let has = |f: Field| r.present.contains(&f);
         sets.push(format!("name = {}", p.text(r.name.trim())));

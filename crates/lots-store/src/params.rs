@@ -1,5 +1,11 @@
-//! Numbered parameters for queries whose conditions depend on a filter, so every value is
-//! bound (never spliced into SQL) and the placeholders stay in order on both backends.
+//! Numbered parameters for queries whose conditions depend on a filter or that insert many
+//! rows at once, so every value is bound (never spliced into SQL) and the placeholders stay
+//! in order on both backends.
+//!
+//! SQLite is given anonymous `?` placeholders rather than `$N`: binding a named parameter
+//! searches the statement's list of names, which makes a statement with thousands of
+//! parameters quadratic to bind. Anonymous placeholders bind in order, so every placeholder
+//! this returns must appear exactly once in the statement, in the order it was made.
 
 use sqlx::Any;
 use sqlx::any::AnyArguments;
@@ -10,25 +16,42 @@ enum Param {
     Int(i64),
 }
 
-#[derive(Default)]
-pub(crate) struct Params(Vec<Param>);
+pub(crate) struct Params {
+    values: Vec<Param>,
+    numbered: bool,
+}
 
 impl Params {
+    pub(crate) fn new(db: &crate::Db) -> Params {
+        Params {
+            values: Vec::new(),
+            numbered: db.backend() == crate::Backend::Postgres,
+        }
+    }
+
+    fn placeholder(&self) -> String {
+        if self.numbered {
+            format!("${}", self.values.len())
+        } else {
+            "?".to_string()
+        }
+    }
+
     /// Adds a text value; returns its placeholder (`$n`).
     pub(crate) fn text(&mut self, v: impl Into<String>) -> String {
-        self.0.push(Param::Text(v.into()));
-        format!("${}", self.0.len())
+        self.values.push(Param::Text(v.into()));
+        self.placeholder()
     }
 
     /// Adds an integer value; returns its placeholder.
     pub(crate) fn int(&mut self, v: i64) -> String {
-        self.0.push(Param::Int(v));
-        format!("${}", self.0.len())
+        self.values.push(Param::Int(v));
+        self.placeholder()
     }
 
     /// A query on `sql` with every value bound in order.
     pub(crate) fn bind<'q>(&'q self, sql: &'q str) -> Query<'q, Any, AnyArguments<'q>> {
-        self.0.iter().fold(sqlx::query(sql), |q, p| match p {
+        self.values.iter().fold(sqlx::query(sql), |q, p| match p {
             Param::Text(t) => q.bind(t.as_str()),
             Param::Int(n) => q.bind(*n),
         })

@@ -303,7 +303,7 @@ impl Tenant<'_> {
     /// The staff directory: filtered, in Swedish order by name, one page of it. Filtering,
     /// ordering and paging happen in the database; roles are read for the page only.
     pub async fn staff(&self, filter: &StaffFilter) -> Result<StaffPage> {
-        let mut p = Params::default();
+        let mut p = Params::new(self.db);
         let mut conditions = vec![format!("u.municipality_code = {}", p.text(&self.code))];
         if let Some(q) = filter
             .query
@@ -354,8 +354,8 @@ impl Tenant<'_> {
 
     /// How many staff who are not disabled hold each role, in one pass.
     pub async fn role_counts(&self) -> Result<Vec<(Role, i64)>> {
-        let mut p = Params::default();
-        let code = p.text(&self.code);
+        let mut p = Params::new(self.db);
+        // Placeholders are made in the order they appear in the statement.
         let sums: Vec<String> = Role::ALL
             .iter()
             .map(|r| {
@@ -366,6 +366,7 @@ impl Tenant<'_> {
                 )
             })
             .collect();
+        let code = p.text(&self.code);
         let sql = format!(
             "SELECT {} FROM users u WHERE u.municipality_code = {code} AND u.status <> 'disabled'",
             sums.join(", ")
