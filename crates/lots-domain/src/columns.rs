@@ -101,3 +101,23 @@ pub fn map_columns<F: Column>(
     }
     Ok(fields)
 }
+
+/// The header and value of the column that holds `field` in one row; empty when the file
+/// has no such column or the row is short.
+pub fn cell<F: Column>(
+    headers: &[String],
+    fields: &[Option<F>],
+    cells: &[String],
+    field: F,
+) -> (String, String) {
+    fields
+        .iter()
+        .position(|x| *x == Some(field))
+        .map(|i| {
+            (
+                headers[i].clone(),
+                cells.get(i).cloned().unwrap_or_default(),
+            )
+        })
+        .unwrap_or_default()
+}

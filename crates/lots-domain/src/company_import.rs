@@ -232,18 +232,7 @@ pub fn check_rows(table: &Table, fields: &[Option<Field>]) -> (Vec<CompanyRecord
     let mut first_line: HashMap<CompanyId, usize> = HashMap::new();
     let present: Vec<Field> = fields.iter().flatten().copied().collect();
     for (line, cells) in &table.rows {
-        let cell = |f: Field| -> (String, String) {
-            fields
-                .iter()
-                .position(|x| *x == Some(f))
-                .map(|i| {
-                    (
-                        table.headers[i].clone(),
-                        cells.get(i).cloned().unwrap_or_default(),
-                    )
-                })
-                .unwrap_or_default()
-        };
+        let cell = |f: Field| crate::columns::cell(&table.headers, fields, cells, f);
         let reject = |f: Field, sv: String, en: String| {
             let (column, value) = cell(f);
             Reject {

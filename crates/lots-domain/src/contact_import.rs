@@ -146,18 +146,7 @@ pub fn check_rows(
     let mut records = Vec::new();
     let mut rejects = Vec::new();
     for (line, cells) in &table.rows {
-        let cell = |f: ContactField| -> (String, String) {
-            fields
-                .iter()
-                .position(|x| *x == Some(f))
-                .map(|i| {
-                    (
-                        table.headers[i].clone(),
-                        cells.get(i).cloned().unwrap_or_default(),
-                    )
-                })
-                .unwrap_or_default()
-        };
+        let cell = |f: ContactField| crate::columns::cell(&table.headers, fields, cells, f);
         let reject = |f: ContactField, sv: &str, en: &str| {
             let (column, value) = cell(f);
             Reject {

@@ -106,15 +106,27 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
         }
         newlines.partition_point(|&n| n < at) + 1
     };
-    let mut headers = None;
-    let mut rows = Vec::new();
-    for record in reader.records() {
+    let records = reader.records().map(|record| {
         let record = record.map_err(|e| TableError::Malformed {
             line: e.position().map_or(0, |p| line_of(p.byte())),
             reason: e.to_string(),
         })?;
         let line = record.position().map_or(0, |p| line_of(p.byte()));
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        Ok((line, record.iter().map(|c| c.trim().to_string()).collect()))
+    });
+    collect(records, encoding, delimiter)
+}
+
+/// A table from numbered rows: the first non-blank row is the header, blank rows are skipped.
+fn collect(
+    records: impl Iterator<Item = Result<(usize, Vec<String>), TableError>>,
+    encoding: &'static str,
+    delimiter: u8,
+) -> Result<Table, TableError> {
+    let mut headers = None;
+    let mut rows = Vec::new();
+    for record in records {
+        let (line, cells) = record?;
         if cells.iter().all(String::is_empty) {
             continue;
         }
@@ -170,26 +182,11 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError>
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         other => other.to_string().trim().to_string(),
     };
-    let mut headers = None;
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row.iter().map(text).collect();
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        let line = first_row + i + 1;
-        if headers.is_none() {
-            headers = Some(cells);
-        } else {
-            rows.push((line, cells));
-        }
-    }
-    Ok(Table {
-        headers: headers.ok_or(TableError::Empty)?,
-        rows,
-        encoding: "XLSX",
-        delimiter: 0,
-    })
+    let records = range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| Ok((first_row + i + 1, row.iter().map(text).collect())));
+    collect(records, "XLSX", 0)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Importing a company file into a municipality's register: read, map, check every row,
 //! then write the valid rows in one transaction (or none, when asked for all or nothing).
 
+use lots_domain::columns::Column;
 use lots_domain::company_import::{Field, Reject, check_rows, map_columns};
 use lots_domain::tabular::{Table, read_table};
 
@@ -57,6 +58,22 @@ fn parse_mapping<F>(
         .collect()
 }
 
+/// Reads a file and finds which column holds what; an error says why the file cannot be
+/// imported at all.
+fn read_and_map<F: Column>(
+    bytes: &[u8],
+    options: &ImportOptions,
+    parse: impl Fn(&str) -> Option<F>,
+) -> std::result::Result<(Table, Vec<Option<F>>), Unreadable> {
+    let unreadable = |sv: String, en: String| Unreadable { sv, en };
+    let table = read_table(bytes, options.sheet.as_deref())
+        .map_err(|e| unreadable(e.message_sv(), e.to_string()))?;
+    let mapping = parse_mapping(&options.mapping, parse)?;
+    let fields = map_columns(&table.headers, &mapping)
+        .map_err(|e| unreadable(e.message_sv(), e.to_string()))?;
+    Ok((table, fields))
+}
+
 impl ImportReport {
     /// The rejected rows as a file to fix and import again: the original columns and a
     /// column `Fel` with the reason.
@@ -86,27 +103,9 @@ impl Tenant<'_> {
         options: &ImportOptions,
         actor: &str,
     ) -> Result<std::result::Result<ImportReport, Unreadable>> {
-        let table = match read_table(bytes, options.sheet.as_deref()) {
+        let (table, fields) = match read_and_map(bytes, options, Field::parse) {
             Ok(t) => t,
-            Err(e) => {
-                return Ok(Err(Unreadable {
-                    sv: e.message_sv(),
-                    en: e.to_string(),
-                }));
-            }
-        };
-        let mapping = match parse_mapping(&options.mapping, Field::parse) {
-            Ok(m) => m,
             Err(e) => return Ok(Err(e)),
-        };
-        let fields = match map_columns(&table.headers, &mapping) {
-            Ok(f) => f,
-            Err(e) => {
-                return Ok(Err(Unreadable {
-                    sv: e.message_sv(),
-                    en: e.to_string(),
-                }));
-            }
         };
         let (records, rejects) = check_rows(&table, &fields);
         let write = !options.dry_run && (!options.all_or_nothing || rejects.is_empty());
@@ -190,27 +189,9 @@ impl Tenant<'_> {
         actor: &str,
     ) -> Result<std::result::Result<ImportReport, Unreadable>> {
         use lots_domain::contact_import::{ContactField, check_rows};
-        let table = match read_table(bytes, options.sheet.as_deref()) {
+        let (table, fields) = match read_and_map(bytes, options, ContactField::parse) {
             Ok(t) => t,
-            Err(e) => {
-                return Ok(Err(Unreadable {
-                    sv: e.message_sv(),
-                    en: e.to_string(),
-                }));
-            }
-        };
-        let mapping = match parse_mapping(&options.mapping, ContactField::parse) {
-            Ok(m) => m,
             Err(e) => return Ok(Err(e)),
-        };
-        let fields = match map_columns(&table.headers, &mapping) {
-            Ok(f) => f,
-            Err(e) => {
-                return Ok(Err(Unreadable {
-                    sv: e.message_sv(),
-                    en: e.to_string(),
-                }));
-            }
         };
         let (records, mut rejects) = check_rows(&table, &fields, default_basis);
         let orgnr_column = fields

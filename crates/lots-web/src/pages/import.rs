@@ -73,6 +73,17 @@ fn preview(
     )
 }
 
+/// Checking only: what an import would do, writing nothing.
+fn preview_options() -> ImportOptions {
+    ImportOptions {
+        on_duplicate: OnDuplicate::Update,
+        all_or_nothing: false,
+        dry_run: true,
+        mapping: Vec::new(),
+        sheet: None,
+    }
+}
+
 async fn check(
     tenant: &Tenant<'_>,
     bytes: &[u8],
@@ -110,13 +121,7 @@ async fn upload(ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError
         )?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     };
-    let options = ImportOptions {
-        on_duplicate: OnDuplicate::Update,
-        all_or_nothing: false,
-        dry_run: true,
-        mapping: Vec::new(),
-        sheet: None,
-    };
+    let options = preview_options();
     let report = match check(&tenant, &bytes, &options, &me.user.name).await? {
         Ok(r) => r,
         Err(message) => {
@@ -170,13 +175,7 @@ async fn rejects_file(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppErro
     let me = ctx.require(Permission::ManageRegister)?;
     let tenant = ctx.tenant()?;
     let upload = tenant.upload(me.user.id, id).await?;
-    let options = ImportOptions {
-        on_duplicate: OnDuplicate::Update,
-        all_or_nothing: false,
-        dry_run: true,
-        mapping: Vec::new(),
-        sheet: None,
-    };
+    let options = preview_options();
     let report = check(&tenant, &upload.content, &options, &me.user.name)
         .await?
         .map_err(AppError::BadRequest)?;
