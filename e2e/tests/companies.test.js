@@ -43,3 +43,36 @@ test('search with a typo, open the journey, write a note', async () => {
   assert.match(await page.locator('.timeline').textContent(), /trafiknätverket i Brunna/);
   await context.close();
 });
+
+test('every page of the registry passes axe, at 320 px too', async () => {
+  for (const width of [1280, 320]) {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${lots.base}/logga-in`);
+    await page.getByLabel('E-postadress').fill(BD);
+    await page.getByLabel('Lösenord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(`${lots.base}/oversikt`);
+    await page.goto(`${lots.base}/foretag?q=brunna`);
+    const first = await page.getByRole('link', { name: 'Brunna Logistik AB' }).getAttribute('href');
+    await page.goto(`${lots.base}${first}`);
+    const contact = await page.locator('.people a').first().getAttribute('href');
+    for (const path of [
+      '/foretag', '/foretag/nytt', `${first}/andra`, `${first}/kontakter/ny`, contact,
+      `${contact}/registerutdrag`, `${contact}/radera`, '/foretag/import', '/foretag/dubbletter',
+      '/kontakter/granska?ar=0',
+    ]) {
+      const response = await page.goto(`${lots.base}${path}`);
+      assert.equal(response.status(), 200, path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at ${width} px`);
+      assert.deepEqual(await axeViolations(page), [], `${path} at ${width} px`);
+    }
+    // A form with errors.
+    await page.goto(`${lots.base}/foretag/nytt`);
+    await page.getByRole('button', { name: 'Registrera företaget' }).click();
+    assert.match(await page.locator('.error-summary').textContent(), /Kontrollsiffran|Numret saknas/);
+    assert.deepEqual(await axeViolations(page), [], `company form with errors at ${width} px`);
+    await context.close();
+  }
+});

@@ -78,7 +78,8 @@ test('the first Tab reaches the skip link, and nothing scrolls sideways at 320 p
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Hoppa till innehållet');
   for (const path of ['/oversikt', '/personal', '/admin/granskningslogg', '/admin/api-nycklar']) {
-    await page.goto(`${lots.base}${path}`);
+    const response = await page.goto(`${lots.base}${path}`);
+    assert.equal(response.status(), 200, path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 320 px`);
     assert.deepEqual(await axeViolations(page), [], `${path} at 320 px`);

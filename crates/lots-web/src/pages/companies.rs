@@ -361,7 +361,7 @@ async fn new_form(ctx: Ctx) -> Result<Html<String>, AppError> {
         &ctx,
         &ctx.t("Registrera företag"),
         "/foretag",
-        context! { status => "active" },
+        form_values(&FormData(vec![("status".into(), "active".into())])),
         Vec::new(),
         "Registrera företaget",
     )

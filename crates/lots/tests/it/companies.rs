@@ -824,3 +824,86 @@ async fn a_duplicate_is_found_and_merged_with_a_choice_per_field() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn every_registry_page_renders_for_the_roles_that_use_it() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let company = tenant
+            .company_by_orgnr(
+                &tenant
+                    .companies(&lots_store::CompanyFilter {
+                        query: Some("Brunna Logistik".into()),
+                        page: 1,
+                        per_page: 1,
+                        ..Default::default()
+                    })
+                    .await
+                    .unwrap()
+                    .items[0]
+                    .orgnr,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        let contact = tenant.contacts(company.id).await.unwrap().remove(0);
+        let (c, k) = (company.id, contact.id);
+        let bd = app.signed_in(BD).await;
+        for path in [
+            "/foretag".to_string(),
+            "/foretag?q=brunna&omrade=&storlek=1–4&sni=H&tagg=trafiknätverket&status=active".into(),
+            "/foretag/nytt".into(),
+            format!("/foretag/{c}"),
+            format!("/foretag/{c}/andra"),
+            format!("/foretag/{c}/kontakter/ny"),
+            format!("/kontakter/{k}"),
+            format!("/kontakter/{k}/registerutdrag"),
+            format!("/kontakter/{k}/radera"),
+            "/foretag/import".into(),
+            "/foretag/dubbletter".into(),
+            "/kontakter/granska".into(),
+            "/foretag.csv".into(),
+            "/foretag.xlsx".into(),
+        ] {
+            assert_eq!(
+                bd.get(&path).await.status(),
+                200,
+                "{path} on {}",
+                app.backend
+            );
+        }
+        let (_, english) = {
+            bd.get("/sprak/en?till=/foretag").await;
+            bd.text(&format!("/foretag/{c}")).await
+        };
+        assert!(
+            english.contains("The company&#x27;s journey")
+                || english.contains("The company's journey")
+        );
+        let officer = app.signed_in(OFFICER).await;
+        for path in [
+            "/foretag".to_string(),
+            "/foretag/nytt".into(),
+            format!("/foretag/{c}"),
+            format!("/kontakter/{k}"),
+        ] {
+            assert_eq!(
+                officer.get(&path).await.status(),
+                200,
+                "{path} for a case officer"
+            );
+        }
+        for path in [
+            "/foretag/import",
+            "/foretag/dubbletter",
+            "/kontakter/granska",
+        ] {
+            assert_eq!(
+                officer.get(path).await.status(),
+                403,
+                "{path} is for the register's owners"
+            );
+        }
+        app.stop().await;
+    }
+}
