@@ -949,3 +949,47 @@ async fn the_demo_loads_once() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn every_platform_page_renders_for_an_administrator() {
+    for app in TestApp::each_with_demo().await {
+        let admin = app.signed_in(ADMIN).await;
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let unit = tenant
+            .unit_by_name("Bygglovsenheten")
+            .await
+            .unwrap()
+            .unwrap();
+        let ahmed = app.db.user_by_email(OFFICER).await.unwrap().unwrap();
+        let (token, _) = tenant
+            .create_api_token("x", Scope::Read, "t")
+            .await
+            .unwrap();
+        for path in [
+            "/oversikt".to_string(),
+            "/organisation".into(),
+            format!("/organisation/enheter/{}", unit.id),
+            "/personal".into(),
+            "/personal?q=hass&roll=case_officer&enhet=&status=active&sida=1".into(),
+            format!("/personal/{}", ahmed.id),
+            "/personal/bjud-in".into(),
+            "/personal.csv".into(),
+            "/konto/losenord".into(),
+            "/admin/api-nycklar".into(),
+            format!("/admin/api-nycklar/{}/aterkalla", token.id),
+            "/admin/granskningslogg".into(),
+            "/admin/granskningslogg?vem=maja&fran=2026-01-01&till=2026-12-31".into(),
+            "/api/v1/docs".into(),
+            "/api/v1/openapi.json".into(),
+            "/static/favicon.svg".into(),
+        ] {
+            assert_eq!(
+                admin.get(&path).await.status(),
+                200,
+                "{path} on {}",
+                app.backend
+            );
+        }
+        app.stop().await;
+    }
+}
