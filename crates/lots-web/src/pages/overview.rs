@@ -78,7 +78,22 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
         .roles
         .iter()
         .any(|r| matches!(r, Role::CaseOfficer | Role::ContactCentre | Role::Manager));
+    let companies = if ctx.may(Permission::ViewCompanies) {
+        Some(
+            tenant
+                .companies(&lots_store::CompanyFilter {
+                    page: 1,
+                    per_page: 1,
+                    ..Default::default()
+                })
+                .await?
+                .total,
+        )
+    } else {
+        None
+    };
     let mut page = context! {
+        companies,
         municipality,
         organiser => (),
         admin,
