@@ -424,6 +424,7 @@ impl Tenant<'_> {
             actor,
         )
         .await?;
+        self.bump_search_version().await?;
         self.company(new_id).await
     }
 
@@ -448,6 +449,7 @@ impl Tenant<'_> {
         update_query(&self.code, company_id, &id, input, area, &contacts)
             .execute(&self.db.pool)
             .await?;
+        self.bump_search_version().await?;
         let after = self.company(company_id).await?;
         let changed = changed_fields(&before, &after);
         if !changed.is_empty() {
@@ -581,6 +583,20 @@ impl Tenant<'_> {
         if let Some(id) = query.and_then(|q| CompanyId::parse(q).ok()) {
             conditions.push(format!("c.orgnr = {}", p.text(id.canonical())));
         } else if let Some(q) = query {
+            if conditions.len() == 1 {
+                // Only the municipality: the in-memory index answers.
+                let ids = self.search_ids(&name_words(q)).await?;
+                let per_page = f.per_page.max(1);
+                let start = f.page.max(1).saturating_sub(1).saturating_mul(per_page);
+                let mut items = Vec::new();
+                for id in ids.iter().skip(start).take(per_page) {
+                    items.push(self.company(*id).await?);
+                }
+                return Ok(CompanyPage {
+                    total: ids.len(),
+                    items,
+                });
+            }
             return self
                 .search_by_name(q, &conditions.join(" AND "), &p, f)
                 .await;
@@ -778,6 +794,10 @@ impl Tenant<'_> {
             );
             p.bind(&sql).execute(&mut *tx).await?;
         }
+        sqlx::query(Self::bump_search_version_sql())
+            .bind(&self.code)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(outcome)
     }

@@ -137,7 +137,7 @@ impl Tenant<'_> {
         .bind(company_id)
         .execute(&self.db.pool)
         .await?;
-        Ok(())
+        self.bump_search_version().await
     }
 
     pub async fn create_contact(

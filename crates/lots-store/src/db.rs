@@ -18,6 +18,8 @@ pub enum Backend {
 pub struct Db {
     pub(crate) pool: AnyPool,
     backend: Backend,
+    /// Name search indexes, one per municipality, shared by every clone of the handle.
+    pub(crate) search: std::sync::Arc<crate::search::SearchCache>,
 }
 
 /// The current time as Unix seconds, the unit every timestamp column holds.
@@ -80,7 +82,11 @@ impl Db {
                 .await
                 .map_err(|e| fail(e.to_string()))?;
         }
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            search: Default::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {

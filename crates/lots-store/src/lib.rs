@@ -22,6 +22,7 @@ mod organisers;
 mod params;
 mod reference;
 pub mod scratch;
+mod search;
 pub mod secret;
 mod sessions;
 mod tenant;

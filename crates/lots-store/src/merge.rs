@@ -136,6 +136,10 @@ impl Tenant<'_> {
         .bind(actor)
         .execute(&mut *tx)
         .await?;
+        sqlx::query(Self::bump_search_version_sql())
+            .bind(&self.code)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         self.company(survivor).await
     }

@@ -32,6 +32,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_uploads.sql"),
         postgres: include_str!("../migrations/postgres/0003_uploads.sql"),
     },
+    Migration {
+        version: 4,
+        name: "search_versions",
+        sqlite: include_str!("../migrations/sqlite/0004_search_versions.sql"),
+        postgres: include_str!("../migrations/postgres/0004_search_versions.sql"),
+    },
 ];
 
 impl Db {

@@ -1,0 +1,210 @@
+//! The name search index: per municipality, held in memory, rebuilt when the register's
+//! version (bumped by every change, in the same transaction) differs from the one it was
+//! built at. A query looks up typed words in the vocabulary, not in every company, so it
+//! costs milliseconds where a scan of the register costs a read of every row.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use lots_domain::text::{edit_distance, typo_budget};
+use sqlx::Row;
+
+use crate::{Result, Tenant};
+
+/// What a contact person's name adds to a score: companies matched by their own names rank
+/// first.
+const CONTACT_PENALTY: u32 = 10;
+
+#[derive(Default)]
+pub(crate) struct SearchCache(Mutex<HashMap<String, Arc<Index>>>);
+
+pub(crate) struct Index {
+    version: i64,
+    /// Company ids in Swedish order: an entry's position is its rank among equals.
+    ids: Vec<i64>,
+    vocab: Vec<String>,
+    names: Vec<Vec<u32>>,
+    contacts: Vec<Vec<u32>>,
+}
+
+impl Index {
+    fn build(version: i64, rows: Vec<(i64, String)>) -> Index {
+        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut vocab = Vec::new();
+        let mut names: Vec<Vec<u32>> = Vec::new();
+        let mut contacts: Vec<Vec<u32>> = Vec::new();
+        let mut ids = Vec::with_capacity(rows.len());
+        for (entry, (id, text)) in rows.into_iter().enumerate() {
+            ids.push(id);
+            let (own, people) = text.split_once('|').unwrap_or((&text, ""));
+            for (words, postings) in [(own, &mut names), (people, &mut contacts)] {
+                for w in words.split_whitespace() {
+                    let wid = *word_ids.entry(w.to_string()).or_insert_with(|| {
+                        vocab.push(w.to_string());
+                        (vocab.len() - 1) as u32
+                    });
+                    if postings.len() < vocab.len() {
+                        postings.resize_with(vocab.len(), Vec::new);
+                    }
+                    let list = &mut postings[wid as usize];
+                    if list.last() != Some(&(entry as u32)) {
+                        list.push(entry as u32);
+                    }
+                }
+            }
+        }
+        names.resize_with(vocab.len(), Vec::new);
+        contacts.resize_with(vocab.len(), Vec::new);
+        Index {
+            version,
+            ids,
+            vocab,
+            names,
+            contacts,
+        }
+    }
+
+    /// How well each vocabulary word matches a typed word: 0 for a prefix, 1 + the number of
+    /// typos otherwise.
+    fn candidates(&self, typed: &str) -> Vec<(u32, u32)> {
+        let budget = typo_budget(typed);
+        let first = typed.chars().next();
+        let len = typed.chars().count();
+        self.vocab
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| {
+                if w.starts_with(typed) {
+                    return Some((i as u32, 0));
+                }
+                if budget == 0 || w.bytes().any(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let whole = edit_distance(typed, w, budget);
+                // A typo inside a prefix ("logsitik" for "logistikcenter") when the first
+                // letter is right.
+                let cut = || {
+                    if w.chars().next() != first {
+                        return None;
+                    }
+                    let cut: String = w.chars().take(len + 1).collect();
+                    edit_distance(typed, &cut, budget)
+                };
+                whole.or_else(cut).map(|d| (i as u32, d as u32 + 1))
+            })
+            .collect()
+    }
+
+    /// Entries matching every typed word, best first, ties in Swedish order.
+    fn search(&self, words: &[String]) -> Vec<i64> {
+        let mut total: Option<HashMap<u32, u32>> = None;
+        for typed in words {
+            let mut best: HashMap<u32, u32> = HashMap::new();
+            for (wid, score) in self.candidates(typed) {
+                for (postings, extra) in [(&self.names, 0), (&self.contacts, CONTACT_PENALTY)] {
+                    for &entry in &postings[wid as usize] {
+                        let s = score + extra;
+                        best.entry(entry)
+                            .and_modify(|b| *b = (*b).min(s))
+                            .or_insert(s);
+                    }
+                }
+            }
+            total = Some(match total {
+                None => best,
+                Some(previous) => previous
+                    .into_iter()
+                    .filter_map(|(entry, s)| best.get(&entry).map(|b| (entry, s + b)))
+                    .collect(),
+            });
+        }
+        let mut hits: Vec<(u32, u32)> = total
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(e, s)| (s, e))
+            .collect();
+        hits.sort_unstable();
+        hits.into_iter()
+            .map(|(_, e)| self.ids[e as usize])
+            .collect()
+    }
+}
+
+impl Tenant<'_> {
+    /// Bumps the register's version: call in the transaction of every change to companies'
+    /// names, contact names or membership.
+    pub(crate) fn bump_search_version_sql() -> &'static str {
+        "INSERT INTO search_versions (municipality_code, version) VALUES ($1, 1)
+         ON CONFLICT (municipality_code) DO UPDATE SET version = search_versions.version + 1"
+    }
+
+    pub(crate) async fn bump_search_version(&self) -> Result<()> {
+        sqlx::query(Self::bump_search_version_sql())
+            .bind(&self.code)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Company ids whose names or contact people match the typed words, best first.
+    pub(crate) async fn search_ids(&self, words: &[String]) -> Result<Vec<i64>> {
+        let version: i64 =
+            sqlx::query("SELECT version FROM search_versions WHERE municipality_code = $1")
+                .bind(&self.code)
+                .fetch_optional(&self.db.pool)
+                .await?
+                .map(|r| r.try_get("version"))
+                .transpose()?
+                .unwrap_or(0);
+        let cached = self
+            .db
+            .search
+            .0
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&self.code).cloned())
+            .filter(|i| i.version == version);
+        let index = match cached {
+            Some(i) => i,
+            None => {
+                let rows = sqlx::query(
+                    "SELECT id, search_text FROM companies WHERE municipality_code = $1 ORDER BY sort_key, id",
+                )
+                .bind(&self.code)
+                .fetch_all(&self.db.pool)
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get("id")?, r.try_get("search_text")?)))
+                .collect::<Result<Vec<_>>>()?;
+                let built = Arc::new(Index::build(version, rows));
+                if let Ok(mut m) = self.db.search.0.lock() {
+                    m.insert(self.code.clone(), built.clone());
+                }
+                built
+            }
+        };
+        Ok(index.search(words))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_typos_and_contacts_rank_as_promised() {
+        let index = Index::build(
+            1,
+            vec![
+                (10, "brunna logistik | lars ekman".into()),
+                (11, "brunna terminal |".into()),
+                (12, "malar akeri | brunna bengtsson".into()),
+            ],
+        );
+        let q = |s: &str| index.search(&lots_domain::text::name_words(s));
+        assert_eq!(q("brunna logsitik"), [10]);
+        assert_eq!(q("brunna"), [10, 11, 12], "own names before a contact's");
+        assert_eq!(q("ekman"), [10]);
+        assert!(q("zzz").is_empty());
+    }
+}
