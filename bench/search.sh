@@ -31,6 +31,9 @@ measure() { # label query
       --get --data-urlencode "q=$2" http://127.0.0.1:8290/api/v1/companies
   done | echo "$1 $(percentiles)"
 }
+# The first name query after start (or after a change) builds the index: timed apart.
+cold=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" --get --data-urlencode "q=$words" http://127.0.0.1:8290/api/v1/companies)
+echo "lots_index_build_first_query=$(awk -v t="$cold" 'BEGIN { printf "%.0fms", t * 1000 }')"
 measure "lots_name(\"$words\")" "$words"
 measure "lots_typo(\"$typo\")" "$typo"
 measure "lots_orgnr($orgnr)" "$orgnr"

@@ -23,6 +23,10 @@ pub(crate) struct Index {
     /// Company ids in Swedish order: an entry's position is its rank among equals.
     ids: Vec<i64>,
     vocab: Vec<String>,
+    /// Word ids in byte order of the word, for prefix ranges by binary search.
+    sorted: Vec<u32>,
+    /// Word ids without digits: the only ones a typo can match.
+    letters: Vec<u32>,
     names: Vec<Vec<u32>>,
     contacts: Vec<Vec<u32>>,
 }
@@ -55,10 +59,17 @@ impl Index {
         }
         names.resize_with(vocab.len(), Vec::new);
         contacts.resize_with(vocab.len(), Vec::new);
+        let mut sorted: Vec<u32> = (0..vocab.len() as u32).collect();
+        sorted.sort_unstable_by(|a, b| vocab[*a as usize].cmp(&vocab[*b as usize]));
+        let letters = (0..vocab.len() as u32)
+            .filter(|w| !vocab[*w as usize].bytes().any(|b| b.is_ascii_digit()))
+            .collect();
         Index {
             version,
             ids,
             vocab,
+            sorted,
+            letters,
             names,
             contacts,
         }
@@ -67,42 +78,71 @@ impl Index {
     /// How well each vocabulary word matches a typed word: 0 for a prefix, 1 + the number of
     /// typos otherwise.
     fn candidates(&self, typed: &str) -> Vec<(u32, u32)> {
+        let word = |w: &u32| self.vocab[*w as usize].as_str();
+        let from = self.sorted.partition_point(|w| word(w) < typed);
+        let mut out: Vec<(u32, u32)> = self.sorted[from..]
+            .iter()
+            .take_while(|w| word(w).starts_with(typed))
+            .map(|w| (*w, 0))
+            .collect();
         let budget = typo_budget(typed);
+        if budget == 0 {
+            return out;
+        }
         let first = typed.chars().next();
         let len = typed.chars().count();
-        self.vocab
-            .iter()
-            .enumerate()
-            .filter_map(|(i, w)| {
-                if w.starts_with(typed) {
-                    return Some((i as u32, 0));
-                }
-                if budget == 0 || w.bytes().any(|b| b.is_ascii_digit()) {
+        for &w in &self.letters {
+            let text = word(&w);
+            if text.starts_with(typed) {
+                continue;
+            }
+            let whole = edit_distance(typed, text, budget);
+            // A typo inside a prefix ("logsitik" for "logistikcenter") when the first
+            // letter is right.
+            let cut = || {
+                if text.chars().next() != first {
                     return None;
                 }
-                let whole = edit_distance(typed, w, budget);
-                // A typo inside a prefix ("logsitik" for "logistikcenter") when the first
-                // letter is right.
-                let cut = || {
-                    if w.chars().next() != first {
-                        return None;
-                    }
-                    let cut: String = w.chars().take(len + 1).collect();
-                    edit_distance(typed, &cut, budget)
-                };
-                whole.or_else(cut).map(|d| (i as u32, d as u32 + 1))
-            })
-            .collect()
+                let cut: String = text.chars().take(len + 1).collect();
+                edit_distance(typed, &cut, budget)
+            };
+            if let Some(d) = whole.or_else(cut) {
+                out.push((w, d as u32 + 1));
+            }
+        }
+        out
     }
 
     /// Entries matching every typed word, best first, ties in Swedish order.
     fn search(&self, words: &[String]) -> Vec<i64> {
+        let postings = |wid: u32| {
+            [(&self.names, 0), (&self.contacts, CONTACT_PENALTY)]
+                .into_iter()
+                .map(move |(p, extra)| (&p[wid as usize], extra))
+        };
+        // The rarest word first: later words only look at the entries still in the running.
+        let mut per_word: Vec<(usize, Vec<(u32, u32)>)> = words
+            .iter()
+            .map(|typed| {
+                let c = self.candidates(typed);
+                let size = c
+                    .iter()
+                    .flat_map(|(w, _)| postings(*w))
+                    .map(|(p, _)| p.len())
+                    .sum();
+                (size, c)
+            })
+            .collect();
+        per_word.sort_by_key(|(size, _)| *size);
         let mut total: Option<HashMap<u32, u32>> = None;
-        for typed in words {
+        for (_, candidates) in per_word {
             let mut best: HashMap<u32, u32> = HashMap::new();
-            for (wid, score) in self.candidates(typed) {
-                for (postings, extra) in [(&self.names, 0), (&self.contacts, CONTACT_PENALTY)] {
-                    for &entry in &postings[wid as usize] {
+            for (wid, score) in candidates {
+                for (list, extra) in postings(wid) {
+                    for &entry in list {
+                        if total.as_ref().is_some_and(|t| !t.contains_key(&entry)) {
+                            continue;
+                        }
                         let s = score + extra;
                         best.entry(entry)
                             .and_modify(|b| *b = (*b).min(s))
