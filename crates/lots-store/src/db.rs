@@ -61,10 +61,6 @@ impl Db {
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
                         conn.execute("PRAGMA busy_timeout = 5000").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
-                        // A 32 MiB page cache (allocated as used) keeps bulk imports off the
-                        // disk; statement journals stay in memory.
-                        conn.execute("PRAGMA cache_size = -32768").await?;
-                        conn.execute("PRAGMA temp_store = MEMORY").await?;
                         Ok(())
                     })
                 }),
