@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use lots_domain::collation::sort_key;
 use lots_domain::company_import::{CompanyRecord, Field, size_class};
 use lots_domain::orgnr::CompanyId;
-use lots_domain::text::{match_score, name_words};
+use lots_domain::text::name_words;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -583,23 +583,32 @@ impl Tenant<'_> {
         if let Some(id) = query.and_then(|q| CompanyId::parse(q).ok()) {
             conditions.push(format!("c.orgnr = {}", p.text(id.canonical())));
         } else if let Some(q) = query {
-            if conditions.len() == 1 {
-                // Only the municipality: the in-memory index answers.
-                let ids = self.search_ids(&name_words(q)).await?;
-                let per_page = f.per_page.max(1);
-                let start = f.page.max(1).saturating_sub(1).saturating_mul(per_page);
-                let mut items = Vec::new();
-                for id in ids.iter().skip(start).take(per_page) {
-                    items.push(self.company(*id).await?);
-                }
-                return Ok(CompanyPage {
-                    total: ids.len(),
-                    items,
-                });
+            let mut ids = self.search_ids(&name_words(q)).await?;
+            if conditions.len() > 1 {
+                // Other filters too: keep the index's order, among the rows they allow.
+                let sql = format!(
+                    "SELECT c.id FROM companies c WHERE {}",
+                    conditions.join(" AND ")
+                );
+                let allowed: std::collections::HashSet<i64> = p
+                    .bind(&sql)
+                    .fetch_all(&self.db.pool)
+                    .await?
+                    .iter()
+                    .map(|r| r.try_get("id"))
+                    .collect::<Result<_, _>>()?;
+                ids.retain(|id| allowed.contains(id));
             }
-            return self
-                .search_by_name(q, &conditions.join(" AND "), &p, f)
-                .await;
+            let per_page = f.per_page.max(1);
+            let start = f.page.max(1).saturating_sub(1).saturating_mul(per_page);
+            let mut items = Vec::new();
+            for id in ids.iter().skip(start).take(per_page) {
+                items.push(self.company(*id).await?);
+            }
+            return Ok(CompanyPage {
+                total: ids.len(),
+                items,
+            });
         }
         let where_clause = conditions.join(" AND ");
         let total: i64 = p
@@ -619,44 +628,6 @@ impl Tenant<'_> {
             total: total as usize,
             items: rows.iter().map(company_from_row).collect::<Result<_>>()?,
         })
-    }
-
-    /// A name search: every typed word must match a word of a name or a contact's name, as
-    /// a prefix or within a small number of typos; best matches first.
-    async fn search_by_name(
-        &self,
-        q: &str,
-        where_clause: &str,
-        p: &Params,
-        f: &CompanyFilter,
-    ) -> Result<CompanyPage> {
-        let words = name_words(q);
-        let sql =
-            format!("SELECT c.id, c.sort_key, c.search_text FROM companies c WHERE {where_clause}");
-        let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
-        let mut hits: Vec<(usize, String, i64)> = Vec::new();
-        for r in &rows {
-            let text: String = r.try_get("search_text")?;
-            let (names, contacts) = text.split_once('|').unwrap_or((&text, ""));
-            let name_words: Vec<String> = names.split_whitespace().map(str::to_string).collect();
-            let contact_words: Vec<String> =
-                contacts.split_whitespace().map(str::to_string).collect();
-            let score = match_score(&words, &name_words)
-                // A contact person's name ranks after the companies' own names.
-                .or_else(|| match_score(&words, &contact_words).map(|s| s + 10));
-            if let Some(score) = score {
-                hits.push((score, r.try_get("sort_key")?, r.try_get("id")?));
-            }
-        }
-        hits.sort();
-        let total = hits.len();
-        let per_page = f.per_page.max(1);
-        let start = f.page.max(1).saturating_sub(1).saturating_mul(per_page);
-        let mut items = Vec::new();
-        for (_, _, id) in hits.into_iter().skip(start).take(per_page) {
-            items.push(self.company(id).await?);
-        }
-        Ok(CompanyPage { total, items })
     }
 
     /// Applies checked rows of an import in one transaction: all of them, or none when an

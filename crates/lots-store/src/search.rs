@@ -245,6 +245,20 @@ mod tests {
         assert_eq!(q("brunna logsitik"), [10]);
         assert_eq!(q("brunna"), [10, 11, 12], "own names before a contact's");
         assert_eq!(q("ekman"), [10]);
+        assert_eq!(q("brun log"), [10], "prefixes of every word");
+        assert_eq!(q("bruna logistik"), [10], "a letter missing");
         assert!(q("zzz").is_empty());
+        let folded = Index::build(1, vec![(20, "kungsangens bageri |".into())]);
+        let words = lots_domain::text::name_words("Kungsängens");
+        assert_eq!(
+            folded.search(&words),
+            [20],
+            "å/ä/ö fold to a/o on both sides"
+        );
+        assert!(
+            folded
+                .search(&lots_domain::text::name_words("malmo"))
+                .is_empty()
+        );
     }
 }

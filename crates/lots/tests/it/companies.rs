@@ -21,6 +21,17 @@ async fn a_business_developer_finds_a_company_with_a_typo_and_opens_its_journey(
             "typo-tolerant search on {}",
             app.backend
         );
+        let (_, tagged) = bd
+            .text("/foretag?q=brunna+logsitik&tagg=trafikn%C3%A4tverket&status=active")
+            .await;
+        assert!(
+            tagged.contains("Brunna Logistik AB"),
+            "a name search within filters"
+        );
+        let (_, filtered_out) = bd
+            .text("/foretag?q=brunna+logistik&status=deregistered")
+            .await;
+        assert!(filtered_out.contains("Inget företag matchar sökningen."));
         let (_, none) = bd.text("/foretag?q=zzzqqq").await;
         assert!(none.contains("Inget företag matchar sökningen."));
         let (_, by_area) = bd.text("/foretag?q=kungsangen+kyl").await;
