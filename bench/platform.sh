@@ -19,9 +19,7 @@ export LOTS_LOG=error LOTS_MAIL_TRANSPORT=memory
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-wait_ready() {
-  until curl -sf "http://$1/readyz" >/dev/null 2>&1; do sleep 0.002; done
-}
+. bench/lib.sh
 
 # --- 1. start-up to /readyz ---------------------------------------------------------
 export LOTS_DATABASE_URL="sqlite://$OUT/lots.db"
@@ -40,27 +38,6 @@ startup=$(printf '%s\n' "${times[@]}" | median)
 echo "startup_ms_median=$startup runs=${times[*]}"
 
 # --- 2. load: one signed-in page ----------------------------------------------------
-session_cookie() {
-  local base=$1 jar="$OUT/jar.$RANDOM"
-  curl -s -c "$jar" -b "$jar" "$base/logga-in" >/dev/null
-  local csrf; csrf=$(awk '/lots_csrf/ {print $7}' "$jar")
-  curl -s -c "$jar" -b "$jar" -o /dev/null \
-    --data-urlencode "csrf_token=$csrf" --data-urlencode "email=sara.holmberg@upplands-bro.example" \
-    --data-urlencode "password=lots-demo" "$base/logga-in"
-  awk '/lots_session/ {print "lots_session=" $7}' "$jar"
-}
-
-load() { # name url [cookie]
-  local name=$1 url=$2 cookie=${3:-}
-  wrk -t2 -c32 -d"${DURATION}s" --latency ${cookie:+-H "Cookie: $cookie"} "$url" > "$OUT/$name.wrk"
-  local rps p50 p99 non2xx
-  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.wrk")
-  p50=$(awk '$1=="50%" {print $2}' "$OUT/$name.wrk")
-  p99=$(awk '$1=="99%" {print $2}' "$OUT/$name.wrk")
-  non2xx=$(awk '/Non-2xx/ {print $5}' "$OUT/$name.wrk")
-  echo "$name rps=$rps p50=$p50 p99=$p99 non2xx=${non2xx:-0}"
-}
-
 "$BARE" 127.0.0.1:8191 "$OUT/bare.db" >/dev/null &
 bare=$!
 sleep 1

@@ -104,20 +104,15 @@ pub fn map_columns<F: Column>(
 
 /// The header and value of the column that holds `field` in one row; empty when the file
 /// has no such column or the row is short.
-pub fn cell<F: Column>(
-    headers: &[String],
+pub fn cell<'a, F: Column>(
+    headers: &'a [String],
     fields: &[Option<F>],
-    cells: &[String],
+    cells: &'a [String],
     field: F,
-) -> (String, String) {
+) -> (&'a str, &'a str) {
     fields
         .iter()
         .position(|x| *x == Some(field))
-        .map(|i| {
-            (
-                headers[i].clone(),
-                cells.get(i).cloned().unwrap_or_default(),
-            )
-        })
+        .map(|i| (headers[i].as_str(), cells.get(i).map_or("", String::as_str)))
         .unwrap_or_default()
 }

@@ -227,61 +227,70 @@ fn parse_sni(version: SniVersion, value: &str) -> Result<Vec<String>, (String, S
 /// Checks every row; duplicates of an organisationsnummer within the file are rejected
 /// after their first line.
 pub fn check_rows(table: &Table, fields: &[Option<Field>]) -> (Vec<CompanyRecord>, Vec<Reject>) {
+    let mut checker = RowChecker::new(&table.headers, fields);
     let mut records = Vec::new();
     let mut rejects = Vec::new();
-    let mut first_line: HashMap<CompanyId, usize> = HashMap::new();
-    let present: Vec<Field> = fields.iter().flatten().copied().collect();
     for (line, cells) in &table.rows {
-        let cell = |f: Field| crate::columns::cell(&table.headers, fields, cells, f);
+        match checker.check(*line, cells) {
+            Ok(r) => records.push(r),
+            Err(r) => rejects.push(r),
+        }
+    }
+    (records, rejects)
+}
+
+/// Checks rows one at a time as a file is read, remembering each organisationsnummer's
+/// first line so a later duplicate in the same file is rejected.
+pub struct RowChecker<'h> {
+    headers: &'h [String],
+    fields: &'h [Option<Field>],
+    present: Vec<Field>,
+    first_line: HashMap<CompanyId, usize>,
+}
+
+impl<'h> RowChecker<'h> {
+    pub fn new(headers: &'h [String], fields: &'h [Option<Field>]) -> Self {
+        RowChecker {
+            headers,
+            fields,
+            present: fields.iter().flatten().copied().collect(),
+            first_line: HashMap::new(),
+        }
+    }
+
+    pub fn check(&mut self, line: usize, cells: &[String]) -> Result<CompanyRecord, Reject> {
+        let cell = |f: Field| crate::columns::cell(self.headers, self.fields, cells, f);
         let reject = |f: Field, sv: String, en: String| {
             let (column, value) = cell(f);
             Reject {
-                line: *line,
-                column,
-                value,
+                line,
+                column: column.into(),
+                value: value.into(),
                 reason_sv: sv,
                 reason_en: en,
             }
         };
-        let (_, raw_id) = cell(Field::OrgNr);
-        let id = match CompanyId::parse(&raw_id) {
-            Ok(id) => id,
-            Err(e) => {
-                rejects.push(reject(Field::OrgNr, e.message_sv().into(), e.to_string()));
-                continue;
-            }
-        };
-        if let Some(first) = first_line.get(&id) {
-            rejects.push(reject(
+        let id = CompanyId::parse(cell(Field::OrgNr).1)
+            .map_err(|e| reject(Field::OrgNr, e.message_sv().into(), e.to_string()))?;
+        if let Some(first) = self.first_line.get(&id) {
+            return Err(reject(
                 Field::OrgNr,
                 format!("Samma organisationsnummer som rad {first}."),
                 format!("Same organisationsnummer as line {first}."),
             ));
-            continue;
         }
-        let (_, name) = cell(Field::Name);
+        let name = cell(Field::Name).1;
         if name.is_empty() {
-            rejects.push(reject(
+            return Err(reject(
                 Field::Name,
                 "Företagsnamnet saknas.".into(),
                 "The company name is missing.".into(),
             ));
-            continue;
         }
-        let sni2007 = match parse_sni(SniVersion::Sni2007, &cell(Field::Sni2007).1) {
-            Ok(c) => c,
-            Err((sv, en)) => {
-                rejects.push(reject(Field::Sni2007, sv, en));
-                continue;
-            }
-        };
-        let sni2025 = match parse_sni(SniVersion::Sni2025, &cell(Field::Sni2025).1) {
-            Ok(c) => c,
-            Err((sv, en)) => {
-                rejects.push(reject(Field::Sni2025, sv, en));
-                continue;
-            }
-        };
+        let sni2007 = parse_sni(SniVersion::Sni2007, cell(Field::Sni2007).1)
+            .map_err(|(sv, en)| reject(Field::Sni2007, sv, en))?;
+        let sni2025 = parse_sni(SniVersion::Sni2025, cell(Field::Sni2025).1)
+            .map_err(|(sv, en)| reject(Field::Sni2025, sv, en))?;
         let employees_raw: String = cell(Field::Employees)
             .1
             .chars()
@@ -293,21 +302,19 @@ pub fn check_rows(table: &Table, fields: &[Option<Field>]) -> (Vec<CompanyRecord
             match employees_raw.parse::<i64>() {
                 Ok(n) if n >= 0 => Some(n),
                 _ => {
-                    rejects.push(reject(
+                    return Err(reject(
                         Field::Employees,
                         "Antal anställda ska vara ett heltal, 0 eller mer.".into(),
                         "The number of employees must be a whole number, 0 or more.".into(),
                     ));
-                    continue;
                 }
             }
         };
-        first_line.insert(id.clone(), *line);
-        let area = Some(cell(Field::Area).1).filter(|a| !a.is_empty());
-        records.push(CompanyRecord {
-            line: *line,
+        self.first_line.insert(id.clone(), line);
+        Ok(CompanyRecord {
+            line,
             id,
-            name,
+            name: name.into(),
             other_names: cell(Field::OtherNames)
                 .1
                 .split(['|', ';'])
@@ -317,16 +324,17 @@ pub fn check_rows(table: &Table, fields: &[Option<Field>]) -> (Vec<CompanyRecord
             sni2007,
             sni2025,
             employees,
-            visit_address: cell(Field::VisitAddress).1,
-            postcode: cell(Field::Postcode).1,
-            town: cell(Field::Town).1,
-            area,
-            tags: split_list(&cell(Field::Tags).1),
-            notes: cell(Field::Notes).1,
-            present: present.clone(),
-        });
+            visit_address: cell(Field::VisitAddress).1.into(),
+            postcode: cell(Field::Postcode).1.into(),
+            town: cell(Field::Town).1.into(),
+            area: Some(cell(Field::Area).1)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string),
+            tags: split_list(cell(Field::Tags).1),
+            notes: cell(Field::Notes).1.into(),
+            present: self.present.clone(),
+        })
     }
-    (records, rejects)
 }
 
 /// The size classes of SCB's business register, by number of employees.

@@ -151,13 +151,13 @@ pub fn check_rows(
             let (column, value) = cell(f);
             Reject {
                 line: *line,
-                column,
-                value,
+                column: column.into(),
+                value: value.into(),
                 reason_sv: sv.into(),
                 reason_en: en.into(),
             }
         };
-        let company = match CompanyId::parse(&cell(ContactField::OrgNr).1) {
+        let company = match CompanyId::parse(cell(ContactField::OrgNr).1) {
             Ok(id) => id,
             Err(e) => {
                 rejects.push(Reject {
@@ -168,7 +168,7 @@ pub fn check_rows(
                 continue;
             }
         };
-        let name = cell(ContactField::Name).1;
+        let name = cell(ContactField::Name).1.to_string();
         if name.is_empty() {
             rejects.push(reject(
                 ContactField::Name,
@@ -181,7 +181,7 @@ pub fn check_rows(
         let email = if raw_email.is_empty() {
             String::new()
         } else {
-            match crate::email::normalise(&raw_email) {
+            match crate::email::normalise(raw_email) {
                 Ok(e) => e,
                 Err(_) => {
                     rejects.push(reject(
@@ -193,7 +193,7 @@ pub fn check_rows(
                 }
             }
         };
-        let language = match crate::text::fold(&cell(ContactField::Language).1).trim() {
+        let language = match crate::text::fold(cell(ContactField::Language).1).trim() {
             "" | "sv" | "svenska" | "swedish" => "sv",
             "en" | "engelska" | "english" => "en",
             _ => {
@@ -209,7 +209,7 @@ pub fn check_rows(
         let basis = if raw_basis.is_empty() {
             Some(default_basis)
         } else {
-            legal_basis(&raw_basis)
+            legal_basis(raw_basis)
         };
         let Some(basis) = basis else {
             rejects.push(reject(
@@ -223,9 +223,9 @@ pub fn check_rows(
             line: *line,
             company,
             name,
-            role: cell(ContactField::Role).1,
+            role: cell(ContactField::Role).1.into(),
             email,
-            phone: cell(ContactField::Phone).1,
+            phone: cell(ContactField::Phone).1.into(),
             language: language.into(),
             legal_basis: basis.into(),
         });

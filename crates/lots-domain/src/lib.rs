@@ -8,12 +8,14 @@ pub mod company_import;
 pub mod contact_import;
 pub mod email;
 pub mod export;
+pub mod nki;
 pub mod numbers;
 pub mod orgnr;
 pub mod password;
 pub mod reference;
 pub mod role;
 pub mod sni;
+pub mod stats;
 pub mod tabular;
 pub mod text;
 

@@ -2,6 +2,11 @@
 //! UTF-8 (with or without a byte-order mark) or Windows-1252, both detected; and XLSX
 //! workbooks, the first sheet or a named one.
 
+use std::collections::VecDeque;
+use std::io::{Cursor, Read, Seek, SeekFrom};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 /// A file read into a header and rows of text cells, each row with its line number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -42,7 +47,7 @@ impl TableError {
 /// Decodes bytes as UTF-8 (dropping a byte-order mark) or, when they are not valid
 /// UTF-8, as Windows-1252, the encoding of Excel's "CSV (semikolonavgränsad)".
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {
-    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let without_bom = bytes.strip_prefix(BOM).unwrap_or(bytes);
     match std::str::from_utf8(without_bom) {
         Ok(s) => (s.to_string(), "UTF-8"),
         Err(_) => {
@@ -52,13 +57,19 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     }
 }
 
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// The delimiter used in the header line: the most frequent of `;`, tab and `,` outside
 /// quotes (semicolon wins a tie, as Swedish Excel writes it).
 pub fn detect_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
+    detect_delimiter_bytes(text.as_bytes())
+}
+
+fn detect_delimiter_bytes(text: &[u8]) -> u8 {
+    let first = text.split(|b| *b == b'\n').next().unwrap_or(b"");
     let mut counts = [(b';', 0usize), (b'\t', 0), (b',', 0)];
     let mut quoted = false;
-    for c in first.bytes() {
+    for &c in first {
         if c == b'"' {
             quoted = !quoted;
         } else if !quoted {
@@ -79,83 +90,233 @@ pub fn detect_delimiter(text: &str) -> u8 {
 /// Reads a CSV file into a table. Blank lines are skipped; a row with a different number
 /// of cells is kept (missing cells are empty), since offices' files are ragged.
 pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
-    let (text, encoding) = decode(bytes);
-    if text.trim().is_empty() {
-        return Err(TableError::Empty);
-    }
-    let delimiter = detect_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    // Line numbers as an editor shows them, counted from byte offsets: the csv crate's own
-    // count skips blank lines.
-    let newlines: Vec<usize> = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i)
-        .collect();
-    let bytes = text.as_bytes();
-    let line_of = |byte: u64| {
-        // A record's position is where the reader started, before any blank lines it skipped.
-        let mut at = byte as usize;
-        while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
-            at += 1;
-        }
-        newlines.partition_point(|&n| n < at) + 1
-    };
-    let records = reader.records().map(|record| {
-        let record = record.map_err(|e| TableError::Malformed {
-            line: e.position().map_or(0, |p| line_of(p.byte())),
-            reason: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| line_of(p.byte()));
-        Ok((line, record.iter().map(|c| c.trim().to_string()).collect()))
-    });
-    collect(records, encoding, delimiter)
-}
-
-/// A table from numbered rows: the first non-blank row is the header, blank rows are skipped.
-fn collect(
-    records: impl Iterator<Item = Result<(usize, Vec<String>), TableError>>,
-    encoding: &'static str,
-    delimiter: u8,
-) -> Result<Table, TableError> {
-    let mut headers = None;
-    let mut rows = Vec::new();
-    for record in records {
-        let (line, cells) = record?;
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        if headers.is_none() {
-            headers = Some(cells);
-        } else {
-            rows.push((line, cells));
-        }
-    }
-    Ok(Table {
-        headers: headers.ok_or(TableError::Empty)?,
-        rows,
-        encoding,
-        delimiter,
-    })
+    open_csv(Cursor::new(bytes))?.collect_table()
 }
 
 /// Reads a CSV file, or an XLSX workbook (recognised by its zip signature): the named
 /// sheet, or the first.
 pub fn read_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes, sheet)
+    open_table(Cursor::new(bytes), sheet)?.collect_table()
+}
+
+type NumberedRow = (usize, Vec<String>);
+
+/// A file's header and an iterator over its numbered, non-blank rows. A CSV file is read
+/// as it is consumed, so a register of a million lines never sits in memory.
+pub struct RowStream<'a> {
+    pub headers: Vec<String>,
+    pub encoding: &'static str,
+    pub delimiter: u8,
+    rows: Box<dyn Iterator<Item = Result<NumberedRow, TableError>> + Send + 'a>,
+    bytes_read: Arc<AtomicU64>,
+}
+
+impl RowStream<'_> {
+    /// How far into the file the reader has come, in bytes (for a progress bar).
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read.load(Ordering::Relaxed)
+    }
+
+    fn collect_table(self) -> Result<Table, TableError> {
+        let (headers, encoding, delimiter) = (self.headers.clone(), self.encoding, self.delimiter);
+        Ok(Table {
+            headers,
+            rows: self.collect::<Result<_, _>>()?,
+            encoding,
+            delimiter,
+        })
+    }
+}
+
+impl Iterator for RowStream<'_> {
+    type Item = Result<NumberedRow, TableError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.rows
+            .find(|r| !matches!(r, Ok((_, cells)) if cells.iter().all(String::is_empty)))
+    }
+}
+
+/// Opens a CSV file or an XLSX workbook (recognised by its zip signature) for reading row
+/// by row: the header is read now, the rows as the stream is consumed.
+pub fn open_table<'a, R: Read + Seek + Send + 'a>(
+    mut source: R,
+    sheet: Option<&str>,
+) -> Result<RowStream<'a>, TableError> {
+    let mut magic = [0u8; 4];
+    let n = read_up_to(&mut source, &mut magic)?;
+    source.seek(SeekFrom::Start(0)).map_err(io_error)?;
+    if magic[..n] == *b"PK\x03\x04" {
+        let mut bytes = Vec::new();
+        source.read_to_end(&mut bytes).map_err(io_error)?;
+        read_xlsx(&bytes, sheet)
     } else {
-        read_csv(bytes)
+        open_csv(source)
+    }
+}
+
+fn io_error(e: std::io::Error) -> TableError {
+    TableError::Malformed {
+        line: 0,
+        reason: e.to_string(),
+    }
+}
+
+fn read_up_to(source: &mut impl Read, buf: &mut [u8]) -> Result<usize, TableError> {
+    let mut n = 0;
+    while n < buf.len() {
+        match source.read(&mut buf[n..]).map_err(io_error)? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// Whether the whole source is UTF-8, read in chunks (a Windows-1252 letter may first turn
+/// up on the last line).
+fn is_utf8(source: &mut impl Read) -> Result<bool, TableError> {
+    let mut buf = vec![0u8; 1 << 20];
+    let mut carried = 0;
+    loop {
+        let n = read_up_to(source, &mut buf[carried..])?;
+        let end = carried + n;
+        match std::str::from_utf8(&buf[..end]) {
+            Ok(_) => carried = 0,
+            // A character cut at the chunk's end: keep its first bytes for the next round.
+            Err(e) if e.error_len().is_none() && n > 0 => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..end, 0);
+                carried = end - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+        if n == 0 {
+            return Ok(carried == 0);
+        }
+    }
+}
+
+fn open_csv<'a, R: Read + Seek + Send + 'a>(mut source: R) -> Result<RowStream<'a>, TableError> {
+    let utf8 = is_utf8(&mut source)?;
+    source.seek(SeekFrom::Start(0)).map_err(io_error)?;
+    let mut head = vec![0u8; 1 << 16];
+    let n = read_up_to(&mut source, &mut head)?;
+    head.truncate(n);
+    let bom = if head.starts_with(BOM) { BOM.len() } else { 0 };
+    if head[bom..].iter().all(u8::is_ascii_whitespace) {
+        return Err(TableError::Empty);
+    }
+    let delimiter = detect_delimiter_bytes(&head[bom..]);
+    source.seek(SeekFrom::Start(bom as u64)).map_err(io_error)?;
+    let bytes_read = Arc::new(AtomicU64::new(bom as u64));
+    let tracked = LineTracker {
+        inner: source,
+        offset: 0,
+        newlines_before: 0,
+        breaks: VecDeque::new(),
+        bytes_read: Arc::clone(&bytes_read),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(tracked);
+    let decode_cell = move |cell: &[u8]| -> String {
+        let text = if utf8 {
+            String::from_utf8_lossy(cell)
+        } else {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(cell)
+                .0
+        };
+        text.trim().to_string()
+    };
+    let mut record = csv::ByteRecord::new();
+    let mut rows = std::iter::from_fn(move || {
+        let read = reader.read_byte_record(&mut record);
+        let line = reader
+            .get_mut()
+            .line_of(record.position().map_or(0, |p| p.byte()));
+        match read {
+            Ok(false) => None,
+            Ok(true) => Some(Ok((
+                line,
+                record.iter().map(decode_cell).collect::<Vec<_>>(),
+            ))),
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(line, |p| reader.get_mut().line_of(p.byte()));
+                Some(Err(TableError::Malformed {
+                    line,
+                    reason: e.to_string(),
+                }))
+            }
+        }
+    })
+    .filter(|r| !matches!(r, Ok((_, cells)) if cells.iter().all(String::is_empty)));
+    let headers = match rows.next() {
+        None => return Err(TableError::Empty),
+        Some(header) => header?.1,
+    };
+    Ok(RowStream {
+        headers,
+        encoding: if utf8 { "UTF-8" } else { "Windows-1252" },
+        delimiter,
+        rows: Box::new(rows),
+        bytes_read,
+    })
+}
+
+/// Counts line breaks as the CSV reader pulls bytes through, so a record's byte offset
+/// becomes the line number an editor shows. The csv crate's own count skips blank lines;
+/// only the breaks after the oldest record still being read are kept.
+struct LineTracker<R> {
+    inner: R,
+    offset: u64,
+    newlines_before: usize,
+    /// (offset of a `\n` or `\r`, whether it is `\n`)
+    breaks: VecDeque<(u64, bool)>,
+    bytes_read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for LineTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for i in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
+            self.breaks
+                .push_back((self.offset + i as u64, buf[i] == b'\n'));
+        }
+        self.offset += n as u64;
+        self.bytes_read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl<R> LineTracker<R> {
+    /// The line of the record the reader reported at `byte`: its position is where the
+    /// reader started, before any blank lines it skipped.
+    fn line_of(&mut self, byte: u64) -> usize {
+        while let Some(&(at, newline)) = self.breaks.front() {
+            if at >= byte {
+                break;
+            }
+            self.newlines_before += usize::from(newline);
+            self.breaks.pop_front();
+        }
+        // The breaks right at `byte`, one after the other, are the blank lines skipped.
+        let skipped = (byte..)
+            .zip(&self.breaks)
+            .take_while(|(at, (offset, _))| offset == at)
+            .filter(|(_, (_, newline))| *newline)
+            .count();
+        self.newlines_before + skipped + 1
     }
 }
 
 /// Reads one sheet of an XLSX workbook; row numbers are the sheet's own (1 = the header).
-pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError> {
+fn read_xlsx<'a>(bytes: &[u8], sheet: Option<&str>) -> Result<RowStream<'a>, TableError> {
     use calamine::{Data, Reader, Xlsx};
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec()))
         .map_err(|e| TableError::Workbook(e.to_string()))?;
@@ -182,11 +343,21 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError>
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         other => other.to_string().trim().to_string(),
     };
-    let records = range
+    let mut rows = range
         .rows()
         .enumerate()
-        .map(|(i, row)| Ok((first_row + i + 1, row.iter().map(text).collect())));
-    collect(records, "XLSX", 0)
+        .map(|(i, row)| (first_row + i + 1, row.iter().map(text).collect::<Vec<_>>()))
+        .filter(|(_, cells)| !cells.iter().all(String::is_empty))
+        .collect::<Vec<_>>()
+        .into_iter();
+    let headers = rows.next().ok_or(TableError::Empty)?.1;
+    Ok(RowStream {
+        headers,
+        encoding: "XLSX",
+        delimiter: 0,
+        rows: Box::new(rows.map(Ok)),
+        bytes_read: Arc::new(AtomicU64::new(bytes.len() as u64)),
+    })
 }
 
 #[cfg(test)]
@@ -255,5 +426,39 @@ mod tests {
         let t = read_csv(b"a;b\n1;2\n\n3;4\n").unwrap();
         assert_eq!(t.rows.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 4]);
         assert_eq!(read_csv(b"  \n").unwrap_err(), TableError::Empty);
+        let t = read_csv(b"\r\n\r\na;b\r\n\r\n1;\"two\r\nlines\"\r\n\r\n\r\n3;4").unwrap();
+        assert_eq!(t.rows.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [5, 9]);
+        assert_eq!(t.rows[0].1[1], "two\r\nlines");
+    }
+
+    #[test]
+    fn a_windows_1252_letter_on_the_last_line_of_a_long_file_decides_the_encoding() {
+        let mut bytes = b"Namn;Ort\n".to_vec();
+        for i in 0..100_000 {
+            bytes.extend_from_slice(format!("Företag {i};Bro\n").as_bytes());
+        }
+        let utf8 = read_csv(&bytes).unwrap();
+        assert_eq!(utf8.encoding, "UTF-8");
+        assert_eq!(
+            utf8.rows[99_999],
+            (100_001, vec!["Företag 99999".into(), "Bro".into()])
+        );
+        bytes.extend_from_slice(b"\xc5keri;Bro\n");
+        let latin = read_csv(&bytes).unwrap();
+        assert_eq!(latin.encoding, "Windows-1252");
+        assert_eq!(latin.rows[100_000].1[0], "Åkeri");
+    }
+
+    #[test]
+    fn a_stream_reports_how_far_it_has_read() {
+        let bytes = b"a;b\n1;2\n3;4\n".to_vec();
+        let mut stream = open_table(Cursor::new(&bytes[..]), None).unwrap();
+        assert_eq!(stream.headers, ["a", "b"]);
+        assert_eq!(
+            stream.next().unwrap().unwrap(),
+            (2, vec!["1".into(), "2".into()])
+        );
+        assert!(stream.bytes_read() > 0 && stream.bytes_read() <= bytes.len() as u64);
+        assert_eq!(stream.count(), 1);
     }
 }

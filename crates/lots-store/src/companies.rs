@@ -1,10 +1,8 @@
 //! The company registry of a municipality: companies keyed by organisationsnummer, areas,
 //! search, and the journey timeline every change is written to.
 
-use std::collections::HashMap;
-
 use lots_domain::collation::sort_key;
-use lots_domain::company_import::{CompanyRecord, Field, size_class};
+use lots_domain::company_import::{CompanyRecord, size_class};
 use lots_domain::orgnr::CompanyId;
 use lots_domain::text::name_words;
 use sqlx::Row;
@@ -290,9 +288,12 @@ impl Tenant<'_> {
     /// The municipality's areas in Swedish order, with how many companies each has.
     pub async fn areas(&self) -> Result<Vec<Area>> {
         let rows = sqlx::query(
-            "SELECT a.id, a.name, (SELECT COUNT(*) FROM companies c WHERE c.area_id = a.id) AS n
-             FROM areas a WHERE a.municipality_code = $1 ORDER BY a.sort_key",
+            "SELECT a.id, a.name,
+                 (SELECT COUNT(*) FROM companies c
+                  WHERE c.municipality_code = $1 AND c.area_id = a.id) AS n
+             FROM areas a WHERE a.municipality_code = $2 ORDER BY a.sort_key",
         )
+        .bind(&self.code)
         .bind(&self.code)
         .fetch_all(&self.db.pool)
         .await?;
@@ -628,219 +629,6 @@ impl Tenant<'_> {
             total: total as usize,
             items: rows.iter().map(company_from_row).collect::<Result<_>>()?,
         })
-    }
-
-    /// Applies checked rows of an import in one transaction: all of them, or none when an
-    /// error occurs. Existing companies are updated (only the columns the file has) or
-    /// skipped; new ones are inserted many rows per statement.
-    pub async fn import_companies(
-        &self,
-        records: &[CompanyRecord],
-        on_duplicate: OnDuplicate,
-        actor: &str,
-    ) -> Result<ImportOutcome> {
-        let mut outcome = ImportOutcome::default();
-        let t = now();
-        let mut existing: HashMap<String, i64> = HashMap::new();
-        for r in sqlx::query("SELECT id, orgnr FROM companies WHERE municipality_code = $1")
-            .bind(&self.code)
-            .fetch_all(&self.db.pool)
-            .await?
-        {
-            existing.insert(r.try_get("orgnr")?, r.try_get("id")?);
-        }
-        let mut areas: HashMap<String, i64> = self
-            .areas()
-            .await?
-            .into_iter()
-            .map(|a| (a.name, a.id))
-            .collect();
-        let mut tx = self.db.pool.begin().await?;
-        for name in records.iter().filter_map(|r| r.area.as_deref()) {
-            if !areas.contains_key(name) {
-                let id: i64 = sqlx::query(
-                    "INSERT INTO areas (municipality_code, name, sort_key) VALUES ($1, $2, $3) RETURNING id",
-                )
-                .bind(&self.code)
-                .bind(name)
-                .bind(sort_key(name))
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("id")?;
-                areas.insert(name.to_string(), id);
-            }
-        }
-        let area_of = |r: &CompanyRecord| r.area.as_deref().and_then(|a| areas.get(a).copied());
-        let mut fresh = Vec::new();
-        let mut touched: Vec<(i64, usize)> = Vec::new();
-        for r in records {
-            match existing.get(&r.id.canonical()) {
-                Some(_) if on_duplicate == OnDuplicate::Skip => outcome.skipped += 1,
-                Some(&id) => {
-                    self.update_from_record(&mut tx, id, r, area_of(r), t)
-                        .await?;
-                    touched.push((id, r.line));
-                    outcome.updated += 1;
-                }
-                None => fresh.push(r),
-            }
-        }
-        // Many rows per statement: 19 values a row stays far below both backends' limits.
-        for chunk in fresh.chunks(400) {
-            let mut p = Params::new(self.db);
-            let mut rows = Vec::with_capacity(chunk.len());
-            for r in chunk {
-                let name = r.name.trim();
-                let values = [
-                    p.text(&self.code),
-                    p.text(r.id.canonical()),
-                    p.int(i64::from(r.id.is_personal())),
-                    p.text(r.id.legal_form().label_sv()),
-                    p.text(name),
-                    p.text(r.other_names.join("\n")),
-                    p.text(sort_key(name)),
-                    p.text(company_search_text(name, &r.other_names, &[])),
-                    p.text(r.sni2007.join(",")),
-                    p.text(r.sni2025.join(",")),
-                    r.employees.map_or("NULL".to_string(), |n| p.int(n)),
-                    p.text(size_class(r.employees)),
-                    p.text(r.visit_address.as_str()),
-                    p.text(r.postcode.as_str()),
-                    p.text(r.town.as_str()),
-                    area_of(r).map_or("NULL".to_string(), |a| p.int(a)),
-                    p.text(r.tags.join(",")),
-                    p.text(r.notes.as_str()),
-                    p.int(t),
-                    p.int(t),
-                ];
-                rows.push(format!(
-                    "({}, 'active', {})",
-                    values[..19].join(", "),
-                    values[19]
-                ));
-            }
-            let sql = format!(
-                "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name,
-                     other_names, sort_key, search_text, sni2007, sni2025, employees, size_class,
-                     visit_address, postcode, town, area_id, tags, notes, created_at, status, updated_at)
-                 VALUES {} RETURNING id, orgnr",
-                rows.join(", ")
-            );
-            let ids: HashMap<String, i64> = p
-                .bind(&sql)
-                .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(|row| Ok((row.try_get("orgnr")?, row.try_get("id")?)))
-                .collect::<Result<_>>()?;
-            for r in chunk {
-                if let Some(id) = ids.get(&r.id.canonical()) {
-                    touched.push((*id, r.line));
-                }
-            }
-            outcome.created += chunk.len();
-        }
-        for chunk in touched.chunks(1000) {
-            let mut p = Params::new(self.db);
-            let rows: Vec<String> = chunk
-                .iter()
-                .map(|(id, line)| {
-                    let values = [
-                        p.text(&self.code),
-                        p.int(*id),
-                        p.int(t),
-                        p.text(format!("rad {line}")),
-                        p.text(actor),
-                    ];
-                    format!(
-                        "({}, {}, {}, 'imported', 'Uppgifter importerades', {}, {})",
-                        values[0], values[1], values[2], values[3], values[4]
-                    )
-                })
-                .collect();
-            let sql = format!(
-                "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
-                 VALUES {}",
-                rows.join(", ")
-            );
-            p.bind(&sql).execute(&mut *tx).await?;
-        }
-        sqlx::query(Self::bump_search_version_sql())
-            .bind(&self.code)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(outcome)
-    }
-
-    /// Updates an existing company from an import row: only the columns the file has.
-    async fn update_from_record(
-        &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        id: i64,
-        r: &CompanyRecord,
-        area_id: Option<i64>,
-        t: i64,
-    ) -> Result<()> {
-        let mut p = Params::new(self.db);
-        let mut sets = vec![format!("updated_at = {}", p.int(t))];
-        let has = |f: Field| r.present.contains(&f);
-        sets.push(format!("name = {}", p.text(r.name.trim())));
-        sets.push(format!("sort_key = {}", p.text(sort_key(r.name.trim()))));
-        sets.push(format!(
-            "search_text = {}",
-            p.text(company_search_text(
-                &r.name,
-                &r.other_names,
-                &self.contact_names(id).await?
-            ))
-        ));
-        if has(Field::OtherNames) {
-            sets.push(format!(
-                "other_names = {}",
-                p.text(r.other_names.join("\n"))
-            ));
-        }
-        if has(Field::Sni2007) {
-            sets.push(format!("sni2007 = {}", p.text(r.sni2007.join(","))));
-        }
-        if has(Field::Sni2025) {
-            sets.push(format!("sni2025 = {}", p.text(r.sni2025.join(","))));
-        }
-        if has(Field::Employees) {
-            match r.employees {
-                Some(n) => sets.push(format!("employees = {}", p.int(n))),
-                None => sets.push("employees = NULL".into()),
-            }
-            sets.push(format!("size_class = {}", p.text(size_class(r.employees))));
-        }
-        for (field, column, value) in [
-            (Field::VisitAddress, "visit_address", &r.visit_address),
-            (Field::Postcode, "postcode", &r.postcode),
-            (Field::Town, "town", &r.town),
-            (Field::Notes, "notes", &r.notes),
-        ] {
-            if has(field) {
-                sets.push(format!("{column} = {}", p.text(value.as_str())));
-            }
-        }
-        if has(Field::Tags) {
-            sets.push(format!("tags = {}", p.text(r.tags.join(","))));
-        }
-        if has(Field::Area) {
-            match area_id {
-                Some(a) => sets.push(format!("area_id = {}", p.int(a))),
-                None => sets.push("area_id = NULL".into()),
-            }
-        }
-        let sql = format!(
-            "UPDATE companies SET {} WHERE municipality_code = {} AND id = {}",
-            sets.join(", "),
-            p.text(&self.code),
-            p.int(id)
-        );
-        p.bind(&sql).execute(&mut **tx).await?;
-        Ok(())
     }
 }
 

@@ -1,13 +1,23 @@
-//! Importing a company file into a municipality's register: read, map, check every row,
-//! then write the valid rows in one transaction (or none, when asked for all or nothing).
+//! Importing a company file into a municipality's register: read, map and check the rows
+//! as the file streams in, writing the valid ones batch by batch in one transaction (none,
+//! when asked for all or nothing and a row is bad).
+
+use std::io::{Read, Seek};
 
 use lots_domain::columns::Column;
-use lots_domain::company_import::{Field, Reject, check_rows, map_columns};
-use lots_domain::tabular::{Table, read_table};
+use lots_domain::company_import::{CompanyRecord, Field, Reject, RowChecker, map_columns};
+use lots_domain::tabular::{RowStream, Table, TableError, open_table, read_table};
 
 use sqlx::Row;
 
+use crate::company_writer::CompanyWriter;
 use crate::{ImportOutcome, OnDuplicate, Result, Tenant};
+
+/// Rows checked before they are written together.
+const BATCH: usize = 2000;
+
+/// From this size (about 100,000 rows) an import defers index upkeep to its end.
+const LARGE_FILE: u64 = 8 << 20;
 
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -30,7 +40,9 @@ pub struct ImportReport {
     pub rejects: Vec<Reject>,
     /// What was written; `None` for a dry run or when all-or-nothing found a bad row.
     pub outcome: Option<ImportOutcome>,
-    table: Table,
+    headers: Vec<String>,
+    /// The cells of each rejected line, for the file of rejects.
+    rejected_rows: Vec<(usize, Vec<String>)>,
 }
 
 /// A file that cannot be read at all, in Swedish and English.
@@ -58,19 +70,32 @@ fn parse_mapping<F>(
         .collect()
 }
 
-/// Reads a file and finds which column holds what; an error says why the file cannot be
-/// imported at all.
+fn unreadable(e: &(impl std::fmt::Display + ?Sized), sv: String) -> Unreadable {
+    Unreadable {
+        sv,
+        en: e.to_string(),
+    }
+}
+
+/// Finds which column holds what; an error says why the file cannot be imported at all.
+fn map_fields<F: Column>(
+    headers: &[String],
+    options: &ImportOptions,
+    parse: impl Fn(&str) -> Option<F>,
+) -> std::result::Result<Vec<Option<F>>, Unreadable> {
+    let mapping = parse_mapping(&options.mapping, parse)?;
+    map_columns(headers, &mapping).map_err(|e| unreadable(&e, e.message_sv()))
+}
+
+/// Reads a whole file and finds which column holds what.
 fn read_and_map<F: Column>(
     bytes: &[u8],
     options: &ImportOptions,
     parse: impl Fn(&str) -> Option<F>,
 ) -> std::result::Result<(Table, Vec<Option<F>>), Unreadable> {
-    let unreadable = |sv: String, en: String| Unreadable { sv, en };
-    let table = read_table(bytes, options.sheet.as_deref())
-        .map_err(|e| unreadable(e.message_sv(), e.to_string()))?;
-    let mapping = parse_mapping(&options.mapping, parse)?;
-    let fields = map_columns(&table.headers, &mapping)
-        .map_err(|e| unreadable(e.message_sv(), e.to_string()))?;
+    let table =
+        read_table(bytes, options.sheet.as_deref()).map_err(|e| unreadable(&e, e.message_sv()))?;
+    let fields = map_fields(&table.headers, options, parse)?;
     Ok((table, fields))
 }
 
@@ -78,15 +103,18 @@ impl ImportReport {
     /// The rejected rows as a file to fix and import again: the original columns and a
     /// column `Fel` with the reason.
     pub fn rejects_file(&self) -> Vec<u8> {
-        let mut headers: Vec<&str> = self.table.headers.iter().map(String::as_str).collect();
+        let mut headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
         headers.push("Fel");
         let rows: Vec<Vec<String>> = self
             .rejects
             .iter()
             .filter_map(|r| {
-                let (_, cells) = self.table.rows.iter().find(|(line, _)| *line == r.line)?;
+                let (_, cells) = self
+                    .rejected_rows
+                    .iter()
+                    .find(|(line, _)| *line == r.line)?;
                 let mut row = cells.clone();
-                row.resize(self.table.headers.len(), String::new());
+                row.resize(self.headers.len(), String::new());
                 row.push(format!("Rad {}, {}: {}", r.line, r.column, r.reason_sv));
                 Some(row)
             })
@@ -96,36 +124,145 @@ impl ImportReport {
 }
 
 impl Tenant<'_> {
-    /// Reads, checks and (unless a dry run) imports a company file.
-    pub async fn import_companies_file(
+    /// Reads, checks and (unless a dry run) imports a company file, streaming: memory
+    /// stays flat whatever its length. `progress` hears how many bytes have been read.
+    pub async fn import_companies_file<R: Read + Seek + Send>(
         &self,
-        bytes: &[u8],
+        mut source: R,
         options: &ImportOptions,
         actor: &str,
+        progress: &(dyn Fn(u64) + Sync),
     ) -> Result<std::result::Result<ImportReport, Unreadable>> {
-        let (table, fields) = match read_and_map(bytes, options, Field::parse) {
-            Ok(t) => t,
+        let length = match source
+            .seek(std::io::SeekFrom::End(0))
+            .and_then(|n| source.rewind().map(|_| n))
+        {
+            Ok(n) => n,
+            Err(e) => return Ok(Err(unreadable(&e, format!("Filen går inte att läsa: {e}")))),
+        };
+        let stream = match open_table(source, options.sheet.as_deref()) {
+            Ok(s) => s,
+            Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+        };
+        let fields = match map_fields(&stream.headers, options, Field::parse) {
+            Ok(f) => f,
             Err(e) => return Ok(Err(e)),
         };
-        let (records, rejects) = check_rows(&table, &fields);
-        let write = !options.dry_run && (!options.all_or_nothing || rejects.is_empty());
-        let outcome = if write {
-            Some(
-                self.import_companies(&records, options.on_duplicate, actor)
-                    .await?,
-            )
-        } else {
+        let mut writer = if options.dry_run {
             None
+        } else {
+            let large = length > LARGE_FILE;
+            Some(CompanyWriter::begin(self, options.on_duplicate, actor, large).await?)
         };
-        Ok(Ok(ImportReport {
-            encoding: table.encoding,
-            rows: table.rows.len(),
-            valid: records.len(),
-            rejects,
-            outcome,
-            table,
-        }))
+        match check_and_write(stream, &fields, options, &mut writer, progress).await? {
+            Err(e) => Ok(Err(e)),
+            Ok(mut report) => {
+                report.outcome = match writer {
+                    Some(w) => Some(w.commit().await?),
+                    None => None,
+                };
+                Ok(Ok(report))
+            }
+        }
     }
+}
+
+/// What has been read and checked so far.
+struct Checked {
+    rows: usize,
+    valid: usize,
+    rejects: Vec<Reject>,
+    rejected_rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Checks every row and hands the valid ones to the writer in batches. Reading and checking
+/// the next batch runs while the database writes the last one. With all or nothing, the
+/// first bad row drops the writer (its transaction rolls back) and the rest of the file is
+/// only checked.
+async fn check_and_write(
+    mut stream: RowStream<'_>,
+    fields: &[Option<Field>],
+    options: &ImportOptions,
+    writer: &mut Option<CompanyWriter<'_, '_>>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<std::result::Result<ImportReport, Unreadable>> {
+    let headers = std::mem::take(&mut stream.headers);
+    let mut checker = RowChecker::new(&headers, fields);
+    let mut checked = Checked {
+        rows: 0,
+        valid: 0,
+        rejects: Vec::new(),
+        rejected_rows: Vec::new(),
+    };
+    let mut writing = Vec::new();
+    loop {
+        let keep = writer.is_some();
+        let write = async {
+            match writer.as_mut() {
+                Some(w) if !writing.is_empty() => w.write(&writing).await,
+                _ => Ok(()),
+            }
+        };
+        let read = next_batch(&mut stream, &mut checker, &mut checked, keep);
+        let (written, read) = tokio::join!(write, read);
+        written?;
+        let (batch, bad_row) = match read {
+            Ok(b) => b,
+            Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+        };
+        if bad_row && options.all_or_nothing {
+            *writer = None;
+        }
+        progress(stream.bytes_read());
+        if batch.is_empty() {
+            break;
+        }
+        writing = batch;
+    }
+    Ok(Ok(ImportReport {
+        encoding: stream.encoding,
+        rows: checked.rows,
+        valid: checked.valid,
+        rejects: checked.rejects,
+        outcome: None,
+        headers,
+        rejected_rows: checked.rejected_rows,
+    }))
+}
+
+/// Reads and checks rows until a batch of valid ones is full or the file ends (an empty
+/// batch), yielding now and then so the write beside it can send its next statement.
+/// Also says whether a bad row was seen.
+async fn next_batch(
+    stream: &mut RowStream<'_>,
+    checker: &mut RowChecker<'_>,
+    checked: &mut Checked,
+    keep: bool,
+) -> std::result::Result<(Vec<CompanyRecord>, bool), TableError> {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut bad_row = false;
+    while batch.len() < BATCH {
+        let Some(row) = stream.next() else { break };
+        let (line, cells) = row?;
+        checked.rows += 1;
+        match checker.check(line, &cells) {
+            Ok(record) => {
+                checked.valid += 1;
+                if keep {
+                    batch.push(record);
+                }
+            }
+            Err(reject) => {
+                bad_row = true;
+                checked.rejects.push(reject);
+                checked.rejected_rows.push((line, cells));
+            }
+        }
+        if checked.rows.is_multiple_of(64) {
+            tokio::task::yield_now().await;
+        }
+    }
+    Ok((batch, bad_row))
 }
 
 /// A file kept between an import's preview and its confirmation.
@@ -221,13 +358,20 @@ impl Tenant<'_> {
         } else {
             None
         };
+        let rejected_rows = table
+            .rows
+            .iter()
+            .filter(|(line, _)| rejects.iter().any(|r| r.line == *line))
+            .cloned()
+            .collect();
         Ok(Ok(ImportReport {
             encoding: table.encoding,
             rows: table.rows.len(),
             valid: valid.len(),
             rejects,
             outcome,
-            table,
+            headers: table.headers,
+            rejected_rows,
         }))
     }
 

@@ -11,6 +11,7 @@
 
 mod audit;
 mod companies;
+mod company_writer;
 mod contacts;
 mod db;
 mod error;

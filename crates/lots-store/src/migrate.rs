@@ -38,6 +38,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_search_versions.sql"),
         postgres: include_str!("../migrations/postgres/0004_search_versions.sql"),
     },
+    Migration {
+        version: 5,
+        name: "company_area_index",
+        sqlite: include_str!("../migrations/sqlite/0005_company_area_index.sql"),
+        postgres: include_str!("../migrations/postgres/0005_company_area_index.sql"),
+    },
 ];
 
 impl Db {

@@ -670,10 +670,11 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         eprintln!("lots: error: {message}");
         Ok(ExitCode::from(2))
     };
-    let bytes = match std::fs::read(&args.file) {
-        Ok(b) => b,
+    let file = match std::fs::File::open(&args.file) {
+        Ok(f) => f,
         Err(e) => return unreadable(format!("cannot read {}: {e}", args.file.display())),
     };
+    let length = file.metadata().map_or(0, |m| m.len());
     let tenant = db
         .tenant(&args.municipality)
         .await
@@ -691,15 +692,26 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         mapping: parse_mapping(&args.mapping)?,
         sheet: args.sheet.clone(),
     };
-    let progress = indicatif::ProgressBar::new_spinner().with_message(format!("importing {what}…"));
-    progress.enable_steady_tick(std::time::Duration::from_millis(120));
+    let progress = indicatif::ProgressBar::new(length)
+        .with_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:40}] {bytes}/{total_bytes} ({eta} left)",
+            )?
+            .progress_chars("=> "),
+        )
+        .with_message(format!("importing {what}"));
     let result = match &cmd {
         ImportCommand::Companies { .. } => {
+            let report = |bytes: u64| progress.set_position(bytes);
             tenant
-                .import_companies_file(&bytes, &options, "cli")
+                .import_companies_file(file, &options, "cli", &report)
                 .await?
         }
         ImportCommand::Contacts { legal_basis, .. } => {
+            let bytes = match std::fs::read(&args.file) {
+                Ok(b) => b,
+                Err(e) => return unreadable(format!("cannot read {}: {e}", args.file.display())),
+            };
             let basis = match legal_basis {
                 LegalBasis::PublicTask => "public_task",
                 LegalBasis::LegitimateInterest => "legitimate_interest",

@@ -91,7 +91,7 @@ async fn check(
     actor: &str,
 ) -> Result<Result<ImportReport, String>, AppError> {
     Ok(tenant
-        .import_companies_file(bytes, options, actor)
+        .import_companies_file(std::io::Cursor::new(bytes), options, actor, &|_| ())
         .await?
         .map_err(|e| e.sv))
 }

@@ -382,6 +382,100 @@ fn lots(args: &[&str], db: &str) -> std::process::Output {
         .unwrap()
 }
 
+/// A file large enough for the importer to defer index upkeep: an all-or-nothing import
+/// that meets a bad line halfway leaves nothing and the indexes as they were; a clean
+/// import brings every row in and the indexes back.
+#[test]
+fn a_large_import_streams_and_rolls_back_or_commits_whole() {
+    let dir = std::env::temp_dir().join(format!("lots-large-{}", lots_store::secret::new_token()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite://{}/l.db", dir.display());
+    assert!(
+        lots(&["municipality", "host", "0139"], &db)
+            .status
+            .success()
+    );
+    let file = dir.join("register.csv");
+    let generated = lots(
+        &[
+            "generate",
+            "companies",
+            "--count",
+            "130000",
+            "--invalid-every",
+            "0",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+        &db,
+    );
+    assert!(generated.status.success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.len() > 8 << 20,
+        "the file must pass the large-file threshold"
+    );
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(60_000, "556012-5791;Fel Kontrollsiffra AB;;;Bro;0139");
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, lines.join("\n")).unwrap();
+    let args = |f: &std::path::Path, all: bool| {
+        let mut a = vec![
+            "import",
+            "companies",
+            f.to_str().unwrap(),
+            "--municipality",
+            "0139",
+        ];
+        if all {
+            a.push("--all-or-nothing");
+        }
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let run = |a: Vec<String>| lots(&a.iter().map(String::as_str).collect::<Vec<_>>(), &db);
+
+    let refused = run(args(&bad, true));
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("line 60001, column"), "{err}");
+
+    let count = || async {
+        let pool = sqlx::SqlitePool::connect(&db).await.unwrap();
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM companies")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let indexes: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN
+             ('companies_sort', 'companies_area', 'journey_company') ORDER BY name",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        (n, indexes)
+    };
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let all_indexes = ["companies_area", "companies_sort", "journey_company"];
+    assert_eq!(
+        rt.block_on(count()),
+        (0, all_indexes.map(String::from).to_vec())
+    );
+
+    let done = run(args(&file, false));
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(String::from_utf8_lossy(&done.stdout).contains("130000 created"));
+    assert_eq!(
+        rt.block_on(count()),
+        (130_000, all_indexes.map(String::from).to_vec())
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
     let dir = std::env::temp_dir().join(format!("lots-import-{}", lots_store::secret::new_token()));

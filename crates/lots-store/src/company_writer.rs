@@ -1,0 +1,294 @@
+//! Writing checked company rows into the register, batch by batch inside one transaction,
+//! so a file of any length streams through and an error (or all-or-nothing) leaves nothing.
+
+use std::collections::HashMap;
+
+use lots_domain::collation::sort_key;
+use lots_domain::company_import::{CompanyRecord, Field, size_class};
+use sqlx::Row;
+
+use crate::companies::company_search_text;
+use crate::params::Params;
+use crate::{Backend, ImportOutcome, OnDuplicate, Result, Tenant, now};
+
+/// An import in progress: the open transaction and what it has learnt of the register.
+pub(crate) struct CompanyWriter<'t, 'db> {
+    tenant: &'t Tenant<'db>,
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    existing: HashMap<String, i64>,
+    areas: HashMap<String, i64>,
+    on_duplicate: OnDuplicate,
+    actor: String,
+    t: i64,
+    outcome: ImportOutcome,
+    /// Indexes dropped for the import, as the SQL that recreates them before the commit.
+    deferred: Vec<String>,
+}
+
+impl<'t, 'db> CompanyWriter<'t, 'db> {
+    /// Opens the transaction; `large` says many rows are coming, so index upkeep is better
+    /// deferred to the end.
+    pub(crate) async fn begin(
+        tenant: &'t Tenant<'db>,
+        on_duplicate: OnDuplicate,
+        actor: &str,
+        large: bool,
+    ) -> Result<Self> {
+        let pool = &tenant.db.pool;
+        let mut existing = HashMap::new();
+        for r in sqlx::query("SELECT id, orgnr FROM companies WHERE municipality_code = $1")
+            .bind(&tenant.code)
+            .fetch_all(pool)
+            .await?
+        {
+            existing.insert(r.try_get("orgnr")?, r.try_get("id")?);
+        }
+        let mut areas = HashMap::new();
+        for r in sqlx::query("SELECT id, name FROM areas WHERE municipality_code = $1")
+            .bind(&tenant.code)
+            .fetch_all(pool)
+            .await?
+        {
+            areas.insert(r.try_get("name")?, r.try_get("id")?);
+        }
+        let mut tx = pool.begin().await?;
+        let mut deferred = Vec::new();
+        if large && tenant.db.backend() == Backend::Sqlite {
+            // Keeping these sorted while a million random rows go in costs more than sorting
+            // them once at the end. SQLite readers keep seeing the committed schema meanwhile;
+            // on PostgreSQL dropping an index would lock readers out, so it is not done there.
+            for row in sqlx::query(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ($1, $2, $3)",
+            )
+            .bind("companies_sort")
+            .bind("companies_area")
+            .bind("journey_company")
+            .fetch_all(&mut *tx)
+            .await?
+            {
+                let name: String = row.try_get("name")?;
+                sqlx::query(&format!("DROP INDEX {name}"))
+                    .execute(&mut *tx)
+                    .await?;
+                deferred.push(row.try_get("sql")?);
+            }
+        }
+        Ok(CompanyWriter {
+            tenant,
+            tx,
+            deferred,
+            existing,
+            areas,
+            on_duplicate,
+            actor: actor.to_string(),
+            t: now(),
+            outcome: ImportOutcome::default(),
+        })
+    }
+
+    fn area_of(&self, r: &CompanyRecord) -> Option<i64> {
+        r.area.as_deref().and_then(|a| self.areas.get(a).copied())
+    }
+
+    /// Writes one batch: new areas, updates or skips of registered companies, inserts of
+    /// new ones many rows per statement, and an "imported" event on each touched journey.
+    pub(crate) async fn write(&mut self, records: &[CompanyRecord]) -> Result<()> {
+        let code = self.tenant.code.clone();
+        for name in records.iter().filter_map(|r| r.area.as_deref()) {
+            if !self.areas.contains_key(name) {
+                let id: i64 = sqlx::query(
+                    "INSERT INTO areas (municipality_code, name, sort_key) VALUES ($1, $2, $3) RETURNING id",
+                )
+                .bind(&code)
+                .bind(name)
+                .bind(sort_key(name))
+                .fetch_one(&mut *self.tx)
+                .await?
+                .try_get("id")?;
+                self.areas.insert(name.to_string(), id);
+            }
+        }
+        let mut fresh = Vec::new();
+        let mut touched: Vec<(i64, usize)> = Vec::new();
+        for r in records {
+            match self.existing.get(&r.id.canonical()).copied() {
+                Some(_) if self.on_duplicate == OnDuplicate::Skip => self.outcome.skipped += 1,
+                Some(id) => {
+                    self.update(id, r).await?;
+                    touched.push((id, r.line));
+                    self.outcome.updated += 1;
+                }
+                None => fresh.push(r),
+            }
+        }
+        // Many rows per statement: 20 values a row stays far below both backends' limits.
+        for chunk in fresh.chunks(400) {
+            let mut p = Params::new(self.tenant.db);
+            let mut rows = Vec::with_capacity(chunk.len());
+            for r in chunk {
+                let name = r.name.trim();
+                let values = [
+                    p.text(&code),
+                    p.text(r.id.canonical()),
+                    p.int(i64::from(r.id.is_personal())),
+                    p.text(r.id.legal_form().label_sv()),
+                    p.text(name),
+                    p.text(r.other_names.join("\n")),
+                    p.text(sort_key(name)),
+                    p.text(company_search_text(name, &r.other_names, &[])),
+                    p.text(r.sni2007.join(",")),
+                    p.text(r.sni2025.join(",")),
+                    r.employees.map_or("NULL".to_string(), |n| p.int(n)),
+                    p.text(size_class(r.employees)),
+                    p.text(r.visit_address.as_str()),
+                    p.text(r.postcode.as_str()),
+                    p.text(r.town.as_str()),
+                    self.area_of(r).map_or("NULL".to_string(), |a| p.int(a)),
+                    p.text(r.tags.join(",")),
+                    p.text(r.notes.as_str()),
+                    p.int(self.t),
+                ];
+                // Anonymous placeholders on SQLite: each one once, in order.
+                let updated_at = p.int(self.t);
+                rows.push(format!("({}, 'active', {updated_at})", values.join(", ")));
+            }
+            let sql = format!(
+                "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name,
+                     other_names, sort_key, search_text, sni2007, sni2025, employees, size_class,
+                     visit_address, postcode, town, area_id, tags, notes, created_at, status, updated_at)
+                 VALUES {} RETURNING id, orgnr",
+                rows.join(", ")
+            );
+            // The file's own duplicates were rejected before, so new ids need not be kept
+            // beyond this chunk; a register of a million stays out of memory.
+            let ids: HashMap<String, i64> = p
+                .bind(&sql)
+                .fetch_all(&mut *self.tx)
+                .await?
+                .iter()
+                .map(|row| Ok((row.try_get("orgnr")?, row.try_get("id")?)))
+                .collect::<Result<_>>()?;
+            for r in chunk {
+                if let Some(id) = ids.get(&r.id.canonical()) {
+                    touched.push((*id, r.line));
+                }
+            }
+            self.outcome.created += chunk.len();
+        }
+        for chunk in touched.chunks(1000) {
+            let mut p = Params::new(self.tenant.db);
+            let rows: Vec<String> = chunk
+                .iter()
+                .map(|(id, line)| {
+                    format!(
+                        "({}, {}, {}, 'imported', 'Uppgifter importerades', {}, {})",
+                        p.text(&code),
+                        p.int(*id),
+                        p.int(self.t),
+                        p.text(format!("rad {line}")),
+                        p.text(self.actor.as_str()),
+                    )
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
+                 VALUES {}",
+                rows.join(", ")
+            );
+            p.bind(&sql).execute(&mut *self.tx).await?;
+        }
+        Ok(())
+    }
+
+    /// Commits everything written, and lets searches see it.
+    pub(crate) async fn commit(mut self) -> Result<ImportOutcome> {
+        for sql in &self.deferred {
+            sqlx::query(sql).execute(&mut *self.tx).await?;
+        }
+        sqlx::query(Tenant::bump_search_version_sql())
+            .bind(&self.tenant.code)
+            .execute(&mut *self.tx)
+            .await?;
+        self.tx.commit().await?;
+        Ok(self.outcome)
+    }
+
+    /// Updates an existing company from an import row: only the columns the file has.
+    async fn update(&mut self, id: i64, r: &CompanyRecord) -> Result<()> {
+        let (t, area_id) = (self.t, self.area_of(r));
+        let mut p = Params::new(self.tenant.db);
+        let mut sets = vec![format!("updated_at = {}", p.int(t))];
+        let has = |f: Field| r.present.contains(&f);
+        sets.push(format!("name = {}", p.text(r.name.trim())));
+        sets.push(format!("sort_key = {}", p.text(sort_key(r.name.trim()))));
+        sets.push(format!(
+            "search_text = {}",
+            p.text(company_search_text(
+                &r.name,
+                &r.other_names,
+                &self.tenant.contact_names(id).await?
+            ))
+        ));
+        if has(Field::OtherNames) {
+            sets.push(format!(
+                "other_names = {}",
+                p.text(r.other_names.join("\n"))
+            ));
+        }
+        if has(Field::Sni2007) {
+            sets.push(format!("sni2007 = {}", p.text(r.sni2007.join(","))));
+        }
+        if has(Field::Sni2025) {
+            sets.push(format!("sni2025 = {}", p.text(r.sni2025.join(","))));
+        }
+        if has(Field::Employees) {
+            match r.employees {
+                Some(n) => sets.push(format!("employees = {}", p.int(n))),
+                None => sets.push("employees = NULL".into()),
+            }
+            sets.push(format!("size_class = {}", p.text(size_class(r.employees))));
+        }
+        for (field, column, value) in [
+            (Field::VisitAddress, "visit_address", &r.visit_address),
+            (Field::Postcode, "postcode", &r.postcode),
+            (Field::Town, "town", &r.town),
+            (Field::Notes, "notes", &r.notes),
+        ] {
+            if has(field) {
+                sets.push(format!("{column} = {}", p.text(value.as_str())));
+            }
+        }
+        if has(Field::Tags) {
+            sets.push(format!("tags = {}", p.text(r.tags.join(","))));
+        }
+        if has(Field::Area) {
+            match area_id {
+                Some(a) => sets.push(format!("area_id = {}", p.int(a))),
+                None => sets.push("area_id = NULL".into()),
+            }
+        }
+        let sql = format!(
+            "UPDATE companies SET {} WHERE municipality_code = {} AND id = {}",
+            sets.join(", "),
+            p.text(&self.tenant.code),
+            p.int(id)
+        );
+        p.bind(&sql).execute(&mut *self.tx).await?;
+        Ok(())
+    }
+}
+
+impl Tenant<'_> {
+    /// Applies checked rows in one transaction: all of them, or none when an error occurs.
+    /// Existing companies are updated (only the columns the file has) or skipped.
+    pub async fn import_companies(
+        &self,
+        records: &[CompanyRecord],
+        on_duplicate: OnDuplicate,
+        actor: &str,
+    ) -> Result<ImportOutcome> {
+        let mut writer = CompanyWriter::begin(self, on_duplicate, actor, false).await?;
+        writer.write(records).await?;
+        writer.commit().await
+    }
+}
