@@ -2,6 +2,7 @@
 //! values, so the rules can be tested exhaustively and reused by the store, the web layer
 //! and the command line alike.
 
+pub mod battery;
 pub mod collation;
 pub mod columns;
 pub mod company_import;
