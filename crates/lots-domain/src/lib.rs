@@ -17,6 +17,7 @@ pub mod reference;
 pub mod role;
 pub mod sni;
 pub mod stats;
+pub mod survey_results;
 pub mod tabular;
 pub mod text;
 

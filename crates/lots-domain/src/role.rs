@@ -90,6 +90,10 @@ pub enum Permission {
     ManageRegister,
     /// See personal data: contact details and sole traders' personnummer.
     ViewPersonalData,
+    /// Build survey rounds, send invitations, enter answers taken by phone.
+    ManageSurveys,
+    /// See survey results (never below the anonymity threshold).
+    ViewSurveyResults,
 }
 
 pub fn allows(roles: &[Role], permission: Permission) -> bool {
@@ -107,6 +111,8 @@ pub fn allows(roles: &[Role], permission: Permission) -> bool {
         ),
         Permission::ManageRegister => matches!(r, Role::Administrator | Role::BusinessDevelopment),
         Permission::ViewPersonalData => !matches!(r, Role::Organiser | Role::ReadOnly),
+        Permission::ManageSurveys => matches!(r, Role::Administrator | Role::BusinessDevelopment),
+        Permission::ViewSurveyResults => *r != Role::Organiser,
     })
 }
 
@@ -156,5 +162,11 @@ mod tests {
         assert!(!allows(&[Role::ReadOnly], Permission::ViewPersonalData));
         assert!(allows(&[Role::ReadOnly], Permission::ViewCompanies));
         assert!(!allows(&[Role::CaseOfficer], Permission::ManageRegister));
+        assert!(allows(
+            &[Role::BusinessDevelopment],
+            Permission::ManageSurveys
+        ));
+        assert!(!allows(&[Role::CaseOfficer], Permission::ManageSurveys));
+        assert!(allows(&[Role::Manager], Permission::ViewSurveyResults));
     }
 }

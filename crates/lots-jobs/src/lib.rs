@@ -6,5 +6,5 @@ mod messages;
 mod worker;
 
 pub use mailer::{MailConfig, Mailer, OutgoingMail, SmtpConfig, SmtpTls};
-pub use messages::{enqueue_invitation, enqueue_mail};
-pub use worker::{JobContext, Workers};
+pub use messages::{enqueue_invitation, enqueue_mail, enqueue_survey_mail};
+pub use worker::{JobContext, Workers, queue_due_reminders};

@@ -7,6 +7,81 @@ use crate::OutgoingMail;
 
 pub(crate) const KIND_MAIL: &str = "mail";
 pub(crate) const KIND_INVITATION: &str = "invitation";
+pub(crate) const KIND_SURVEY: &str = "survey_invitation";
+
+/// Queues the invitation e-mail of every invited company of a round (`reminder` 0) or
+/// reminder number `reminder` of one invitation. The personal link is made when the job
+/// runs; queueing the same one twice sends it once.
+pub async fn enqueue_survey_mail(
+    db: &Db,
+    municipality: &str,
+    invitation_id: i64,
+    reminder: i64,
+) -> lots_store::Result<bool> {
+    db.enqueue(NewJob {
+        municipality_code: Some(municipality.to_string()),
+        kind: KIND_SURVEY.into(),
+        payload: serde_json::json!({ "invitation_id": invitation_id, "reminder": reminder }),
+        idempotency_key: format!("survey:{municipality}:{invitation_id}:{reminder}"),
+        max_attempts: 8,
+        run_at: now(),
+    })
+    .await
+}
+
+/// The invitation or reminder to answer a survey, in the contact's language.
+pub(crate) fn survey_mail(
+    to: &str,
+    language: &str,
+    municipality_name: &str,
+    round: &lots_store::Round,
+    link: &str,
+    reminder: bool,
+) -> OutgoingMail {
+    if language == "en" {
+        OutgoingMail {
+            to: to.into(),
+            subject: format!(
+                "{}{municipality_name} wants to hear how you experience its service",
+                if reminder { "Reminder: " } else { "" }
+            ),
+            body: format!(
+                "Hello,\n\n{municipality_name} wants to know how your company experiences the \
+                 municipality's service. The questions take about five minutes.\n\n\
+                 Answer here by {closes}:\n{link}\n\n\
+                 The link is yours: you can stop and go on later, and change your answers until \
+                 the survey closes.{anonymous}\n",
+                closes = round.closes_on,
+                anonymous = if round.anonymous {
+                    " Your answers are anonymous: the municipality sees them only together with others'."
+                } else {
+                    ""
+                }
+            ),
+        }
+    } else {
+        OutgoingMail {
+            to: to.into(),
+            subject: format!(
+                "{}{municipality_name} vill veta vad du tycker om kommunens service",
+                if reminder { "Påminnelse: " } else { "" }
+            ),
+            body: format!(
+                "Hej!\n\n{municipality_name} vill veta hur ditt företag upplever kommunens \
+                 service. Frågorna tar ungefär fem minuter.\n\n\
+                 Svara här senast {closes}:\n{link}\n\n\
+                 Länken är din: du kan göra en paus och fortsätta senare, och ändra dina svar tills \
+                 enkäten stänger.{anonymous}\n",
+                closes = round.closes_on,
+                anonymous = if round.anonymous {
+                    " Dina svar är anonyma: kommunen ser dem bara tillsammans med andras."
+                } else {
+                    ""
+                }
+            ),
+        }
+    }
+}
 
 /// Queues a plain e-mail. `key` identifies the message so queueing it twice sends it once.
 pub async fn enqueue_mail(

@@ -6,7 +6,7 @@ use std::time::Duration;
 use lots_store::{Db, Job, now};
 use tokio::sync::{Notify, watch};
 
-use crate::messages::{KIND_INVITATION, KIND_MAIL, invitation_mail};
+use crate::messages::{KIND_INVITATION, KIND_MAIL, KIND_SURVEY, invitation_mail, survey_mail};
 use crate::{Mailer, OutgoingMail};
 
 /// What jobs need from the running installation.
@@ -28,6 +28,19 @@ impl Workers {
     /// Starts `count` workers that stop when `shutdown` turns true.
     pub fn start(ctx: JobContext, count: usize, shutdown: watch::Receiver<bool>) -> Workers {
         let notify = Arc::new(Notify::new());
+        let sweeper = ctx.db.clone();
+        let mut stop = shutdown.clone();
+        tokio::spawn(async move {
+            loop {
+                if let Err(e) = queue_due_reminders(&sweeper).await {
+                    tracing::warn!(error = %e, "could not queue survey reminders");
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_secs(600)) => {}
+                    _ = stop.changed() => break,
+                }
+            }
+        });
         for _ in 0..count {
             let ctx = ctx.clone();
             let notify = notify.clone();
@@ -124,8 +137,72 @@ async fn execute(ctx: &JobContext, job: &Job) -> Result<(), String> {
             let mail = invitation_mail(&user, &municipality.name, &link, sent_by);
             ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
         }
+        KIND_SURVEY => send_survey_mail(ctx, job).await,
         other => Err(format!("unknown job kind {other:?}")),
     }
+}
+
+/// Sends a survey invitation or reminder with a new personal link, and records on the
+/// invitation that it went out or why it did not.
+async fn send_survey_mail(ctx: &JobContext, job: &Job) -> Result<(), String> {
+    let invitation_id = job.payload["invitation_id"]
+        .as_i64()
+        .ok_or("payload lacks invitation_id")?;
+    let reminder = job.payload["reminder"].as_i64().unwrap_or(0);
+    let code = job
+        .municipality_code
+        .as_deref()
+        .ok_or("survey mail without municipality")?;
+    let tenant = ctx.db.tenant_unchecked(code);
+    let (invitation, round_id) = match tenant.invitation(invitation_id).await {
+        Ok(found) => found,
+        Err(lots_store::StoreError::NotFound) => return Ok(()),
+        Err(e) => return Err(e.to_string()),
+    };
+    let round = tenant.round(round_id).await.map_err(|e| e.to_string())?;
+    if invitation.answered || round.closes_on.as_str() < lots_store::today().as_str() {
+        return Ok(());
+    }
+    let municipality = tenant.municipality().await.map_err(|e| e.to_string())?;
+    let token = tenant
+        .mint_survey_link(invitation_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    let link = format!("{}/enkat/{token}", ctx.base_url.trim_end_matches('/'));
+    let mail = survey_mail(
+        &invitation.email,
+        &invitation.language,
+        &municipality.name,
+        &round,
+        &link,
+        reminder > 0,
+    );
+    let sent = ctx.mailer.send(&mail).await.map_err(|e| e.to_string());
+    tenant
+        .record_delivery(
+            invitation_id,
+            reminder > 0,
+            sent.as_ref().err().map(String::as_str),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    sent
+}
+
+/// Queues the survey reminders that are due, in every hosted municipality; the jobs'
+/// idempotency keys make a second sweep the same day a no-op.
+pub async fn queue_due_reminders(db: &Db) -> lots_store::Result<usize> {
+    let today = lots_store::today();
+    let mut queued = 0;
+    for m in db.hosted_municipalities().await? {
+        let tenant = db.tenant_unchecked(&m.code);
+        for (invitation_id, number) in tenant.reminders_due(&today).await? {
+            if crate::enqueue_survey_mail(db, &m.code, invitation_id, number).await? {
+                queued += 1;
+            }
+        }
+    }
+    Ok(queued)
 }
 
 #[cfg(test)]

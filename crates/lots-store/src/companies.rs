@@ -612,21 +612,37 @@ impl Tenant<'_> {
             });
         }
         let where_clause = conditions.join(" AND ");
-        let total: i64 = p
-            .bind(&format!(
-                "SELECT COUNT(*) AS n FROM companies c WHERE {where_clause}"
-            ))
-            .fetch_one(&self.db.pool)
-            .await?
-            .try_get("n")?;
+        let version = self.register_version().await?;
+        let filter_key = format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}",
+            f.sni, f.area_id, f.size_class, f.tag, f.status
+        );
+        let total = match self.cached_count(&filter_key, version) {
+            Some(n) => n,
+            None => {
+                let n: i64 = p
+                    .bind(&format!(
+                        "SELECT COUNT(*) AS n FROM companies c WHERE {where_clause}"
+                    ))
+                    .fetch_one(&self.db.pool)
+                    .await?
+                    .try_get("n")?;
+                self.remember_count(&filter_key, version, n as usize);
+                n as usize
+            }
+        };
+        // The page's ids come from the sort index alone; only those rows are read whole,
+        // so a late page costs an index walk, not a read of every row before it.
         let sql = format!(
             "SELECT {COMPANY_COLUMNS} FROM companies c LEFT JOIN areas a ON a.id = c.area_id
-             WHERE {where_clause} ORDER BY c.sort_key {}",
+             WHERE c.id IN (SELECT c.id FROM companies c WHERE {where_clause}
+                            ORDER BY c.sort_key {})
+             ORDER BY c.sort_key",
             limit_offset(f.page, f.per_page)
         );
         let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
         Ok(CompanyPage {
-            total: total as usize,
+            total,
             items: rows.iter().map(company_from_row).collect::<Result<_>>()?,
         })
     }

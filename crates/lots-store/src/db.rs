@@ -20,6 +20,8 @@ pub struct Db {
     backend: Backend,
     /// Name search indexes, one per municipality, shared by every clone of the handle.
     pub(crate) search: std::sync::Arc<crate::search::SearchCache>,
+    /// List counts per municipality and filter, shared likewise.
+    pub(crate) counts: std::sync::Arc<crate::search::CountCache>,
 }
 
 /// The current time as Unix seconds, the unit every timestamp column holds.
@@ -82,6 +84,7 @@ impl Db {
             pool,
             backend,
             search: Default::default(),
+            counts: Default::default(),
         })
     }
 

@@ -26,6 +26,8 @@ pub mod scratch;
 mod search;
 pub mod secret;
 mod sessions;
+mod survey_results;
+mod surveys;
 mod tenant;
 mod tokens;
 mod users;
@@ -44,6 +46,11 @@ pub use merge::DuplicatePair;
 pub use organisers::{Organiser, OrganiserScope};
 pub use reference::HostedMunicipality;
 pub use sessions::{SessionUser, SignInOutcome};
+pub use survey_results::{BREAKDOWNS, CountyComparison, RoundResults};
+pub use surveys::{
+    Audience, BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
+    ResponseRecord, Round, as_form, today,
+};
 pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
 pub use tokens::{ApiToken, Scope, TokenIdentity};
 pub use users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};

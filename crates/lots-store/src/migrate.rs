@@ -44,6 +44,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_company_area_index.sql"),
         postgres: include_str!("../migrations/postgres/0005_company_area_index.sql"),
     },
+    Migration {
+        version: 6,
+        name: "surveys",
+        sqlite: include_str!("../migrations/sqlite/0006_surveys.sql"),
+        postgres: include_str!("../migrations/postgres/0006_surveys.sql"),
+    },
 ];
 
 impl Db {

@@ -18,6 +18,12 @@ const CONTACT_PENALTY: u32 = 10;
 #[derive(Default)]
 pub(crate) struct SearchCache(Mutex<HashMap<String, Arc<Index>>>);
 
+/// How many companies a list filter matches, per municipality and filter, valid while the
+/// register's version stays the one it was counted at: counting a million rows for every
+/// page of a list would cost more than the page.
+#[derive(Default)]
+pub(crate) struct CountCache(Mutex<HashMap<String, (i64, usize)>>);
+
 pub(crate) struct Index {
     version: i64,
     /// Company ids in Swedish order: an entry's position is its rank among equals.
@@ -186,16 +192,40 @@ impl Tenant<'_> {
         Ok(())
     }
 
-    /// Company ids whose names or contact people match the typed words, best first.
-    pub(crate) async fn search_ids(&self, words: &[String]) -> Result<Vec<i64>> {
-        let version: i64 =
+    /// The register's version, bumped by every change to the municipality's companies.
+    pub(crate) async fn register_version(&self) -> Result<i64> {
+        Ok(
             sqlx::query("SELECT version FROM search_versions WHERE municipality_code = $1")
                 .bind(&self.code)
                 .fetch_optional(&self.db.pool)
                 .await?
                 .map(|r| r.try_get("version"))
                 .transpose()?
-                .unwrap_or(0);
+                .unwrap_or(0),
+        )
+    }
+
+    /// A count remembered for `filter` at this version of the register.
+    pub(crate) fn cached_count(&self, filter: &str, version: i64) -> Option<usize> {
+        let key = format!("{}|{filter}", self.code);
+        let counts = self.db.counts.0.lock().ok()?;
+        counts
+            .get(&key)
+            .filter(|(v, _)| *v == version)
+            .map(|(_, n)| *n)
+    }
+
+    pub(crate) fn remember_count(&self, filter: &str, version: i64, n: usize) {
+        if let Ok(mut counts) = self.db.counts.0.lock() {
+            // Stale entries of older versions are dropped rather than left to grow.
+            counts.retain(|_, (v, _)| *v >= version);
+            counts.insert(format!("{}|{filter}", self.code), (version, n));
+        }
+    }
+
+    /// Company ids whose names or contact people match the typed words, best first.
+    pub(crate) async fn search_ids(&self, words: &[String]) -> Result<Vec<i64>> {
+        let version = self.register_version().await?;
         let cached = self
             .db
             .search

@@ -160,6 +160,9 @@ impl Ctx {
         if self.may(Permission::ViewCompanies) {
             items.push(("/foretag", "Företag"));
         }
+        if self.may(Permission::ViewSurveyResults) {
+            items.push(("/enkater", "Enkäter"));
+        }
         if self.may(Permission::ViewOrganisation) {
             items.push(("/organisation", "Organisation"));
             items.push(("/personal", "Personal"));

@@ -11,6 +11,8 @@ pub struct WebConfig {
     pub base_url: String,
     /// Contacts with no activity for this many years are listed for a retention review.
     pub contact_review_years: i64,
+    /// When survey results are shown and ranked.
+    pub survey_thresholds: lots_domain::nki::Thresholds,
 }
 
 impl WebConfig {

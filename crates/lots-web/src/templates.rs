@@ -43,6 +43,14 @@ sources!(
     "duplicates.html",
     "merge.html",
     "contacts_review.html",
+    "surveys.html",
+    "survey_new.html",
+    "survey_round.html",
+    "survey_form.html",
+    "survey_closed.html",
+    "survey_thanks.html",
+    "batteries.html",
+    "battery.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -20,6 +20,8 @@ pub struct Config {
     pub demo_password: String,
     /// Years without activity after which a contact person is listed for review (GDPR).
     pub contact_review_years: i64,
+    /// Fewer survey answers than this and a result is not shown (Insikt: 7).
+    pub survey_min_answers: u64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -47,6 +49,7 @@ struct ServerSection {
 #[serde(deny_unknown_fields)]
 struct PrivacySection {
     contact_review_years: Option<i64>,
+    survey_min_answers: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -165,6 +168,15 @@ impl Config {
                 .or(file.privacy.contact_review_years)
                 .unwrap_or(3)
                 .clamp(1, 100),
+            survey_min_answers: env("LOTS_SURVEY_MIN_ANSWERS")
+                .map(|n| {
+                    n.parse()
+                        .context("LOTS_SURVEY_MIN_ANSWERS must be a number of answers")
+                })
+                .transpose()?
+                .or(file.privacy.survey_min_answers)
+                .unwrap_or(7)
+                .clamp(3, 1000),
         })
     }
 }

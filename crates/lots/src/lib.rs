@@ -4,6 +4,7 @@
 pub mod config;
 pub mod demo;
 mod demo_companies;
+mod demo_surveys;
 pub mod generate;
 
 use std::net::SocketAddr;
@@ -60,6 +61,10 @@ impl Server {
             WebConfig {
                 base_url,
                 contact_review_years: config.contact_review_years,
+                survey_thresholds: lots_domain::nki::Thresholds {
+                    min_shown: config.survey_min_answers,
+                    ..Default::default()
+                },
             },
             workers,
         ));

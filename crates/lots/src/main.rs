@@ -1,6 +1,6 @@
 //! `lots`: the one binary of Lots.
 
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -60,6 +60,33 @@ enum Command {
     /// Generate synthetic data for benchmarks and scale tests.
     #[command(subcommand)]
     Generate(GenerateCommand),
+    /// Survey results.
+    #[command(subcommand)]
+    Survey(SurveyCommand),
+}
+
+#[derive(Subcommand)]
+enum SurveyCommand {
+    /// Print a round's results table. Columns (stable): group ("" = total), index, n,
+    /// invited, response_rate (%), value, ci_low, ci_high, band, suppressed, previous,
+    /// significant_change. The web page and its export compute the same table.
+    Results {
+        /// The round's number, as in its address /enkater/N.
+        round: i64,
+        #[arg(long)]
+        municipality: String,
+        /// Split by area, industry, size_class or quarter.
+        #[arg(long, default_value = "area")]
+        by: String,
+        #[arg(long, value_enum, default_value_t = ResultsFormat::Csv)]
+        format: ResultsFormat,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ResultsFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -366,6 +393,12 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
             format,
             output,
         }) => export_companies(&db, &municipality, format, output.as_deref()).await,
+        Command::Survey(SurveyCommand::Results {
+            round,
+            municipality,
+            by,
+            format,
+        }) => survey_results(&db, config, round, &municipality, &by, format).await,
         Command::Municipality(MunicipalityCommand::List) => {
             for m in db.hosted_municipalities().await? {
                 println!("{}\t{}\t{}", m.code, m.name, m.county_name);
@@ -775,6 +808,47 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+async fn survey_results(
+    db: &Db,
+    config: &Config,
+    round: i64,
+    municipality: &str,
+    by: &str,
+    format: ResultsFormat,
+) -> anyhow::Result<()> {
+    if !lots_store::BREAKDOWNS.contains(&by) {
+        bail!("--by must be one of {}", lots_store::BREAKDOWNS.join(", "));
+    }
+    let tenant = db
+        .tenant(municipality)
+        .await
+        .context("municipality not hosted here")?;
+    let thresholds = lots_domain::nki::Thresholds {
+        min_shown: config.survey_min_answers,
+        ..Default::default()
+    };
+    let results = match tenant.round_results(round, by, "sv", &thresholds).await {
+        Err(lots_store::StoreError::NotFound) => bail!("no round {round} in {municipality}"),
+        other => other?,
+    };
+    let mut out = std::io::stdout().lock();
+    match format {
+        ResultsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &results.rows)?;
+            writeln!(out)?;
+        }
+        ResultsFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(lots_domain::survey_results::COLUMNS)?;
+            for row in &results.rows {
+                w.write_record(row.cells())?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(())
 }
 
 async fn export_companies(

@@ -145,7 +145,11 @@ async fn export_rows(ctx: &Ctx, q: &ListQuery, format: &str) -> Result<Vec<Vec<S
     Ok(rows)
 }
 
-fn download(content_type: &'static str, filename: &'static str, bytes: Vec<u8>) -> Response {
+pub(super) fn download(
+    content_type: &'static str,
+    filename: &'static str,
+    bytes: Vec<u8>,
+) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type),

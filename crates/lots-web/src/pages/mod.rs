@@ -9,8 +9,10 @@ mod import;
 mod merge;
 mod organisation;
 mod overview;
+mod respond;
 mod sign_in;
 mod staff;
+mod surveys;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -35,6 +37,8 @@ pub fn routes() -> Router<AppState> {
         .merge(contacts::routes())
         .merge(import::routes())
         .merge(merge::routes())
+        .merge(surveys::routes())
+        .merge(respond::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.

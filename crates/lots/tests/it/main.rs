@@ -4,6 +4,7 @@ mod cli;
 mod companies;
 mod smtp;
 mod support;
+mod surveys;
 
 use lots_domain::Role;
 use lots_store::{NewUnit, NewUser, Scope, UnitKind};

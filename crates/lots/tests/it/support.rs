@@ -31,6 +31,7 @@ pub fn test_config() -> Config {
         mail_from: "Lots <lots@test.example>".into(),
         demo_password: PASSWORD.into(),
         contact_review_years: 3,
+        survey_min_answers: 7,
     }
 }
 

@@ -1,0 +1,401 @@
+//! The results table of a survey: each respondent's indices aggregated per group (the
+//! total, an area, an industry, a quarter …), with n, response rate, the index and its
+//! 95 % interval, the SKR band and Insikt's suppression; the effect analysis per group;
+//! and the distribution of answers per question. The web page, the export and
+//! `lots survey results` all print what this module computes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::battery::{Answer, Battery, Kind};
+use crate::nki::{Band, FactorEffect, IndexResult, Thresholds, priority_matrix, respondent_index};
+use crate::stats::{Comparison, Moments, Ols, welch};
+
+/// The columns of the results table, in order; documented and stable for scripts.
+pub const COLUMNS: [&str; 12] = [
+    "group",
+    "index",
+    "n",
+    "invited",
+    "response_rate",
+    "value",
+    "ci_low",
+    "ci_high",
+    "band",
+    "suppressed",
+    "previous",
+    "significant_change",
+];
+
+/// One line of the results table.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ResultRow {
+    /// "" for the total, else the group's name (an area, an industry, a quarter …).
+    pub group: String,
+    pub index: String,
+    pub n: u64,
+    pub invited: Option<u64>,
+    pub response_rate: Option<f64>,
+    pub value: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub band: Option<Band>,
+    pub suppressed: bool,
+    /// The same group's index in the previous period, when shown there too.
+    pub previous: Option<f64>,
+    pub change: Option<Comparison>,
+}
+
+impl ResultRow {
+    /// The row as text cells in [`COLUMNS`] order (numbers with one decimal).
+    pub fn cells(&self) -> Vec<String> {
+        let num = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
+        vec![
+            self.group.clone(),
+            self.index.clone(),
+            self.n.to_string(),
+            self.invited.map_or(String::new(), |n| n.to_string()),
+            self.response_rate
+                .map_or(String::new(), |r| format!("{:.1}", r * 100.0)),
+            num(self.value),
+            num(self.ci_low),
+            num(self.ci_high),
+            self.band
+                .map_or(String::new(), |b| b.label_sv().to_string()),
+            self.suppressed.to_string(),
+            num(self.previous),
+            self.change
+                .map_or(String::new(), |c| c.significant.to_string()),
+        ]
+    }
+}
+
+/// Sums per group and index, built one respondent at a time.
+#[derive(Debug, Clone)]
+pub struct Aggregator {
+    indices: Vec<String>,
+    groups: BTreeMap<String, Vec<Moments>>,
+    /// NKI against the factors, per group: respondents with all of them answered.
+    effects: BTreeMap<String, Ols>,
+}
+
+impl Aggregator {
+    /// `indices` as [`Battery::indices`] lists them: NKI first when the battery has it.
+    pub fn new(indices: &[String]) -> Aggregator {
+        Aggregator {
+            indices: indices.to_vec(),
+            groups: BTreeMap::new(),
+            effects: BTreeMap::new(),
+        }
+    }
+
+    pub fn indices(&self) -> &[String] {
+        &self.indices
+    }
+
+    /// Adds one respondent's indices (in `indices` order, `None` when not answered) to a group.
+    pub fn add(&mut self, group: &str, values: &[Option<f64>]) {
+        let k = self.indices.len();
+        let moments = self
+            .groups
+            .entry(group.to_string())
+            .or_insert_with(|| vec![Moments::default(); k]);
+        for (m, v) in moments.iter_mut().zip(values) {
+            if let Some(v) = v {
+                m.add(*v);
+            }
+        }
+        if self.indices.first().is_some_and(|i| i == "nki")
+            && k > 2
+            && let Some(all) = values.iter().copied().collect::<Option<Vec<f64>>>()
+        {
+            self.effects
+                .entry(group.to_string())
+                .or_insert_with(|| Ols::new(k - 1))
+                .add(&all[1..], all[0]);
+        }
+    }
+
+    pub fn moments(&self, group: &str, index: &str) -> Option<&Moments> {
+        let i = self.indices.iter().position(|x| x == index)?;
+        self.groups.get(group).map(|m| &m[i])
+    }
+
+    pub fn groups(&self) -> impl Iterator<Item = &String> {
+        self.groups.keys()
+    }
+
+    /// The results table: every group and index; `invited` per group gives the response
+    /// rate (respondents with any answer over invited); `previous` the last period.
+    pub fn rows(
+        &self,
+        invited: &HashMap<String, u64>,
+        previous: Option<&Aggregator>,
+        thresholds: &Thresholds,
+    ) -> Vec<ResultRow> {
+        let mut rows = Vec::new();
+        for (group, moments) in &self.groups {
+            let respondents = moments.iter().map(|m| m.n).max().unwrap_or(0);
+            for (index, m) in self.indices.iter().zip(moments) {
+                let r = IndexResult::from_moments(m, thresholds);
+                let before = previous.and_then(|p| p.moments(group, index));
+                let shown_before = before.filter(|b| thresholds.shown(b.n));
+                let invited_here = invited.get(group).copied();
+                rows.push(ResultRow {
+                    group: group.clone(),
+                    index: index.clone(),
+                    n: m.n,
+                    invited: invited_here,
+                    response_rate: invited_here
+                        .filter(|i| *i > 0)
+                        .map(|i| respondents as f64 / i as f64),
+                    value: r.estimate.map(|e| e.mean),
+                    ci_low: r.estimate.map(|e| e.ci_low),
+                    ci_high: r.estimate.map(|e| e.ci_high),
+                    band: r.band,
+                    suppressed: r.suppressed,
+                    previous: shown_before.map(Moments::mean),
+                    change: if r.suppressed {
+                        None
+                    } else {
+                        shown_before.and_then(|b| welch(m, b))
+                    },
+                });
+            }
+        }
+        rows
+    }
+
+    /// The effect analysis of a group: each factor's effect on NKI and its quadrant, with
+    /// R²; `None` below the threshold or when the factors cannot be told apart.
+    pub fn effects(&self, group: &str, thresholds: &Thresholds) -> Option<Effects> {
+        let ols = self.effects.get(group)?;
+        let fit = ols.fit()?;
+        if !thresholds.shown(fit.n) {
+            return None;
+        }
+        let moments = self.groups.get(group)?;
+        let factors = self.indices[1..].to_vec();
+        let indices: Vec<f64> = moments[1..].iter().map(Moments::mean).collect();
+        Some(Effects {
+            n: fit.n,
+            r2: fit.r2,
+            factors: priority_matrix(&factors, &indices, &fit),
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Effects {
+    pub n: u64,
+    pub r2: f64,
+    pub factors: Vec<FactorEffect>,
+}
+
+/// A respondent's value for each of the battery's indices.
+pub fn respondent_values(
+    battery: &Battery,
+    indices: &[String],
+    answers: &HashMap<String, Answer>,
+) -> Vec<Option<f64>> {
+    indices
+        .iter()
+        .map(|i| respondent_index(&battery.scaled(answers, i)))
+        .collect()
+}
+
+/// How the answers to one closed question fell.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Distribution {
+    pub question: String,
+    pub text: String,
+    /// (label, count) in the question's order.
+    pub counts: Vec<(String, u64)>,
+    pub n: u64,
+    pub suppressed: bool,
+}
+
+/// The distribution of every closed question, and the free-text answers (only when the
+/// round has enough answers to show anything).
+pub fn distributions<'a>(
+    battery: &Battery,
+    language: &str,
+    responses: impl Iterator<Item = &'a HashMap<String, Answer>> + Clone,
+    thresholds: &Thresholds,
+) -> (Vec<Distribution>, Vec<(String, Vec<String>)>) {
+    let mut closed = Vec::new();
+    let mut free = Vec::new();
+    let total = responses.clone().count() as u64;
+    for q in battery.questions() {
+        let labels: Vec<(String, String)> = match &q.kind {
+            Kind::Rating {
+                min,
+                max,
+                dont_know,
+                ..
+            } => {
+                let mut l: Vec<(String, String)> = (*min..=*max)
+                    .map(|v| (v.to_string(), v.to_string()))
+                    .collect();
+                if *dont_know {
+                    l.push((
+                        "vet_ej".into(),
+                        if language == "en" {
+                            "Don't know"
+                        } else {
+                            "Vet ej"
+                        }
+                        .into(),
+                    ));
+                }
+                l
+            }
+            Kind::Nps => (0..=10).map(|v| (v.to_string(), v.to_string())).collect(),
+            Kind::SingleChoice { choices } | Kind::MultipleChoice { choices } => choices
+                .iter()
+                .map(|c| (c.value.clone(), c.text.get(language).to_string()))
+                .collect(),
+            Kind::YesNo => vec![
+                (
+                    "ja".into(),
+                    if language == "en" { "Yes" } else { "Ja" }.into(),
+                ),
+                (
+                    "nej".into(),
+                    if language == "en" { "No" } else { "Nej" }.into(),
+                ),
+            ],
+            Kind::FreeText => {
+                if thresholds.shown(total) {
+                    let texts: Vec<String> = responses
+                        .clone()
+                        .filter_map(|a| match a.get(&q.id) {
+                            Some(Answer::Text(t)) => Some(t.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    free.push((q.text.get(language).to_string(), texts));
+                }
+                continue;
+            }
+        };
+        let mut counts: Vec<u64> = vec![0; labels.len()];
+        let mut n = 0;
+        for answers in responses.clone() {
+            let Some(a) = answers.get(&q.id) else {
+                continue;
+            };
+            n += 1;
+            let values: Vec<String> = match a {
+                Answer::Number(v) => vec![v.to_string()],
+                Answer::DontKnow => vec!["vet_ej".into()],
+                Answer::Choice(c) => vec![c.clone()],
+                Answer::Choices(cs) => cs.clone(),
+                Answer::YesNo(b) => vec![if *b { "ja" } else { "nej" }.into()],
+                Answer::Text(_) => vec![],
+            };
+            for v in values {
+                if let Some(i) = labels.iter().position(|(value, _)| *value == v) {
+                    counts[i] += 1;
+                }
+            }
+        }
+        let suppressed = !thresholds.shown(n);
+        closed.push(Distribution {
+            question: q.id.clone(),
+            text: q.text.get(language).to_string(),
+            counts: labels
+                .into_iter()
+                .zip(counts)
+                .map(|((_, label), c)| (label, if suppressed { 0 } else { c }))
+                .collect(),
+            n,
+            suppressed,
+        });
+    }
+    (closed, free)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indices() -> Vec<String> {
+        ["nki", "information", "bemotande"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn groups_are_suppressed_below_seven_and_rates_use_the_invited() {
+        let mut agg = Aggregator::new(&indices());
+        for i in 0..10 {
+            let v = 60.0 + i as f64 * 4.0;
+            agg.add("", &[Some(v), Some(v), None]);
+            agg.add(
+                if i < 6 { "Bro" } else { "Brunna" },
+                &[Some(v), Some(v), None],
+            );
+        }
+        let invited = HashMap::from([("".to_string(), 20)]);
+        let rows = agg.rows(&invited, None, &Thresholds::default());
+        let total = rows
+            .iter()
+            .find(|r| r.group.is_empty() && r.index == "nki")
+            .unwrap();
+        assert_eq!(total.n, 10);
+        assert_eq!(total.response_rate, Some(0.5));
+        assert_eq!(total.value, Some(78.0));
+        assert_eq!(total.band, Some(Band::High));
+        let bro = rows
+            .iter()
+            .find(|r| r.group == "Bro" && r.index == "nki")
+            .unwrap();
+        assert!(bro.suppressed && bro.value.is_none());
+        let nobody = rows
+            .iter()
+            .find(|r| r.group.is_empty() && r.index == "bemotande")
+            .unwrap();
+        assert_eq!(nobody.n, 0);
+        assert!(nobody.suppressed);
+        assert_eq!(total.cells().len(), COLUMNS.len());
+    }
+
+    #[test]
+    fn a_change_from_the_previous_period_is_tested() {
+        let mut before = Aggregator::new(&indices());
+        let mut now = Aggregator::new(&indices());
+        for i in 0..40 {
+            let wiggle = (i % 5) as f64;
+            before.add("", &[Some(60.0 + wiggle), None, None]);
+            now.add("", &[Some(70.0 + wiggle), None, None]);
+        }
+        let rows = now.rows(&HashMap::new(), Some(&before), &Thresholds::default());
+        let nki = &rows[0];
+        assert_eq!(nki.previous, Some(62.0));
+        let change = nki.change.unwrap();
+        assert!(change.significant && (change.difference - 10.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn planted_effects_are_recovered() {
+        // NKI = 10 + 0.7·information + 0.1·bemötande + noise: information is the strong one.
+        let mut agg = Aggregator::new(&indices());
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        };
+        for _ in 0..2000 {
+            let info = 40.0 + next() * 60.0;
+            let treat = 50.0 + next() * 50.0;
+            let nki = 10.0 + 0.7 * info + 0.1 * treat + (next() - 0.5) * 10.0;
+            agg.add("", &[Some(nki), Some(info), Some(treat)]);
+        }
+        let e = agg.effects("", &Thresholds::default()).unwrap();
+        assert!((e.factors[0].effect - 0.7).abs() < 0.03, "{e:?}");
+        assert!((e.factors[1].effect - 0.1).abs() < 0.03, "{e:?}");
+        assert!(e.factors[0].significant && e.r2 > 0.8);
+    }
+}

@@ -1,0 +1,969 @@
+//! Surveys: question batteries as versioned templates, survey rounds and their invited
+//! companies, the personal links (stored as hashes only), and the responses.
+//!
+//! A response is found by its respondent key, a hash of the round's salt and the
+//! invitation: in an anonymous round the response row names no invitation, so nothing
+//! in Lots connects an answer to a company.
+
+use std::collections::HashMap;
+
+use lots_domain::battery::{Answer, Battery};
+use sqlx::Row;
+
+use crate::secret::{new_token, token_hash};
+use crate::{Result, StoreError, Tenant, now};
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BatterySummary {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    /// The newest published version: (version id, version number).
+    pub published: Option<(i64, i64)>,
+    /// The draft being edited, if any: its version id.
+    pub draft: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BatteryVersion {
+    pub id: i64,
+    pub battery_id: i64,
+    pub version: i64,
+    pub battery: Battery,
+    pub published: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewRound {
+    pub battery_version_id: i64,
+    pub name: String,
+    /// YYYY-MM-DD.
+    pub opens_on: String,
+    pub closes_on: String,
+    pub anonymous: bool,
+    pub quarantine_months: i64,
+    pub reminder_days: Vec<i64>,
+    pub company_ids: Vec<i64>,
+}
+
+/// Who a new round reached, and who it could not.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Audience {
+    pub invited: usize,
+    /// Asked in another round within the quarantine: company names.
+    pub quarantined: Vec<String>,
+    /// No contact person with an e-mail address: company names.
+    pub without_email: Vec<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Round {
+    pub id: i64,
+    pub name: String,
+    pub battery_version_id: i64,
+    pub battery_name: String,
+    pub battery_version: i64,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub anonymous: bool,
+    pub quarantine_months: i64,
+    pub reminder_days: Vec<i64>,
+    pub invited: i64,
+    pub answered: i64,
+    pub created_by: String,
+}
+
+impl Round {
+    /// Open on `today` (YYYY-MM-DD, Europe/Stockholm): from the opening day through the
+    /// closing day.
+    pub fn is_open(&self, today: &str) -> bool {
+        self.opens_on.as_str() <= today && today <= self.closes_on.as_str()
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Invitation {
+    pub id: i64,
+    pub company_id: Option<i64>,
+    pub company_name: String,
+    pub email: String,
+    pub language: String,
+    pub sent_at: Option<i64>,
+    pub reminders_sent: i64,
+    pub delivery_error: String,
+    pub answered: bool,
+}
+
+/// What a personal link opens: the round, its battery and the response so far.
+#[derive(Debug, Clone)]
+pub struct LinkTarget {
+    pub municipality_code: String,
+    pub municipality_name: String,
+    pub invitation_id: i64,
+    pub round: Round,
+    pub battery: Battery,
+    pub language: String,
+    pub answers: HashMap<String, Answer>,
+    pub submitted: bool,
+}
+
+/// One submitted response with the background it was given for breakdowns.
+#[derive(Debug, Clone)]
+pub struct ResponseRecord {
+    pub area: String,
+    pub industry: String,
+    pub size_class: String,
+    /// YYYY-Qn of the submission, Europe/Stockholm.
+    pub quarter: String,
+    pub answers: HashMap<String, Answer>,
+}
+
+/// One answer of an earlier measurement brought into Lots (an Insikt or SBA round run
+/// before, or elsewhere): its background and answers, no company.
+#[derive(Debug, Clone)]
+pub struct ImportedResponse {
+    pub area: String,
+    pub industry: String,
+    pub size_class: String,
+    pub submitted_at: i64,
+    pub answers: HashMap<String, Answer>,
+}
+
+/// Today's date in Europe/Stockholm, as YYYY-MM-DD.
+pub fn today() -> String {
+    jiff::Zoned::now()
+        .in_tz("Europe/Stockholm")
+        .map(|z| z.date().to_string())
+        .unwrap_or_default()
+}
+
+fn quarter_of(unix: i64) -> String {
+    jiff::Timestamp::from_second(unix)
+        .ok()
+        .and_then(|t| t.in_tz("Europe/Stockholm").ok())
+        .map(|z| format!("{}-K{}", z.year(), (z.month() - 1) / 3 + 1))
+        .unwrap_or_default()
+}
+
+fn respondent_key(salt: &str, invitation_id: i64) -> String {
+    token_hash(&format!("{salt}:{invitation_id}"))
+}
+
+/// Typed answers as the form fields that give them, to check them against a battery.
+pub fn as_form(answers: &HashMap<String, Answer>) -> HashMap<String, Vec<String>> {
+    answers
+        .iter()
+        .map(|(id, a)| {
+            let values = match a {
+                Answer::Number(n) => vec![n.to_string()],
+                Answer::DontKnow => vec!["vet_ej".into()],
+                Answer::Choice(c) => vec![c.clone()],
+                Answer::Choices(cs) => cs.clone(),
+                Answer::YesNo(b) => vec![if *b { "ja" } else { "nej" }.into()],
+                Answer::Text(t) => vec![t.clone()],
+            };
+            (id.clone(), values)
+        })
+        .collect()
+}
+
+fn parse_days(s: &str) -> Vec<i64> {
+    s.split(',').filter_map(|d| d.trim().parse().ok()).collect()
+}
+
+const ROUND_SELECT: &str = "SELECT r.id, r.name, r.battery_version_id, b.name AS battery_name,
+        v.version AS battery_version, r.opens_on, r.closes_on, r.anonymous,
+        r.quarantine_months, r.reminder_days, r.created_by,
+        (SELECT COUNT(*) FROM survey_invitations i WHERE i.round_id = r.id) AS invited,
+        (SELECT COUNT(*) FROM survey_invitations i WHERE i.round_id = r.id AND i.answered = 1) AS answered
+    FROM survey_rounds r
+    JOIN battery_versions v ON v.id = r.battery_version_id
+    JOIN batteries b ON b.id = v.battery_id";
+
+fn round_from_row(r: &sqlx::any::AnyRow) -> Result<Round> {
+    Ok(Round {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        battery_version_id: r.try_get("battery_version_id")?,
+        battery_name: r.try_get("battery_name")?,
+        battery_version: r.try_get("battery_version")?,
+        opens_on: r.try_get("opens_on")?,
+        closes_on: r.try_get("closes_on")?,
+        anonymous: r.try_get::<i64, _>("anonymous")? == 1,
+        quarantine_months: r.try_get("quarantine_months")?,
+        reminder_days: parse_days(&r.try_get::<String, _>("reminder_days")?),
+        invited: r.try_get("invited")?,
+        answered: r.try_get("answered")?,
+        created_by: r.try_get("created_by")?,
+    })
+}
+
+fn parse_battery(json: &str) -> Result<Battery> {
+    Battery::from_json(json).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+fn field(name: &str, message: &str) -> StoreError {
+    StoreError::Field(name.into(), message.into())
+}
+
+fn is_date(s: &str) -> bool {
+    s.parse::<jiff::civil::Date>().is_ok() && s.len() == 10
+}
+
+impl Tenant<'_> {
+    /// Gives the municipality the standard batteries (as published version 1) it lacks.
+    pub async fn install_standard_batteries(&self) -> Result<()> {
+        for battery in lots_domain::battery::standard() {
+            let exists =
+                sqlx::query("SELECT id FROM batteries WHERE municipality_code = $1 AND code = $2")
+                    .bind(&self.code)
+                    .bind(&battery.code)
+                    .fetch_optional(&self.db.pool)
+                    .await?
+                    .is_some();
+            if exists {
+                continue;
+            }
+            let mut tx = self.db.pool.begin().await?;
+            let t = now();
+            let id: i64 = sqlx::query(
+                "INSERT INTO batteries (municipality_code, code, name, created_at)
+                 VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(&self.code)
+            .bind(&battery.code)
+            .bind(&battery.name.sv)
+            .bind(t)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("id")?;
+            sqlx::query(
+                "INSERT INTO battery_versions (municipality_code, battery_id, version, definition, published_at)
+                 VALUES ($1, $2, 1, $3, $4)",
+            )
+            .bind(&self.code)
+            .bind(id)
+            .bind(serde_json::to_string(&battery).unwrap_or_default())
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
+    pub async fn batteries(&self) -> Result<Vec<BatterySummary>> {
+        let rows = sqlx::query(
+            "SELECT b.id, b.code, b.name,
+                 (SELECT MAX(v.version) FROM battery_versions v
+                  WHERE v.battery_id = b.id AND v.published_at IS NOT NULL) AS published_version,
+                 (SELECT MAX(v.id) FROM battery_versions v
+                  WHERE v.battery_id = b.id AND v.published_at IS NOT NULL
+                    AND v.version = (SELECT MAX(w.version) FROM battery_versions w
+                                     WHERE w.battery_id = b.id AND w.published_at IS NOT NULL)) AS published_id,
+                 (SELECT MAX(v.id) FROM battery_versions v
+                  WHERE v.battery_id = b.id AND v.published_at IS NULL) AS draft_id
+             FROM batteries b WHERE b.municipality_code = $1 ORDER BY b.name",
+        )
+        .bind(&self.code)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let published_id: Option<i64> = r.try_get("published_id")?;
+                let published_version: Option<i64> = r.try_get("published_version")?;
+                Ok(BatterySummary {
+                    id: r.try_get("id")?,
+                    code: r.try_get("code")?,
+                    name: r.try_get("name")?,
+                    published: published_id.zip(published_version),
+                    draft: r.try_get("draft_id")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn battery_version(&self, id: i64) -> Result<BatteryVersion> {
+        let r = sqlx::query(
+            "SELECT id, battery_id, version, definition, published_at FROM battery_versions
+             WHERE municipality_code = $1 AND id = $2",
+        )
+        .bind(&self.code)
+        .bind(id)
+        .fetch_optional(&self.db.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(BatteryVersion {
+            id: r.try_get("id")?,
+            battery_id: r.try_get("battery_id")?,
+            version: r.try_get("version")?,
+            battery: parse_battery(&r.try_get::<String, _>("definition")?)?,
+            published: r.try_get::<Option<i64>, _>("published_at")?.is_some(),
+        })
+    }
+
+    /// Saves a battery's draft: the open draft is replaced, or a new version (one above
+    /// the newest) is started. Published versions are never touched.
+    pub async fn save_battery_draft(&self, battery_id: i64, battery: &Battery) -> Result<i64> {
+        battery
+            .validate()
+            .map_err(|e| field("definition", &e.to_string()))?;
+        let json = serde_json::to_string(battery).unwrap_or_default();
+        let mut tx = self.db.pool.begin().await?;
+        let latest = sqlx::query(
+            "SELECT id, version, published_at FROM battery_versions
+             WHERE municipality_code = $1 AND battery_id = $2 ORDER BY version DESC LIMIT 1",
+        )
+        .bind(&self.code)
+        .bind(battery_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let (id, version): (i64, i64) = (latest.try_get("id")?, latest.try_get("version")?);
+        let draft_id = if latest.try_get::<Option<i64>, _>("published_at")?.is_none() {
+            sqlx::query("UPDATE battery_versions SET definition = $1 WHERE municipality_code = $2 AND id = $3")
+                .bind(&json)
+                .bind(&self.code)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            id
+        } else {
+            sqlx::query(
+                "INSERT INTO battery_versions (municipality_code, battery_id, version, definition)
+                 VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(&self.code)
+            .bind(battery_id)
+            .bind(version + 1)
+            .bind(&json)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("id")?
+        };
+        sqlx::query("UPDATE batteries SET name = $1 WHERE municipality_code = $2 AND id = $3")
+            .bind(&battery.name.sv)
+            .bind(&self.code)
+            .bind(battery_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(draft_id)
+    }
+
+    /// Publishes a draft; from now on it cannot change.
+    pub async fn publish_battery_version(&self, version_id: i64) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE battery_versions SET published_at = $1
+             WHERE municipality_code = $2 AND id = $3 AND published_at IS NULL",
+        )
+        .bind(now())
+        .bind(&self.code)
+        .bind(version_id)
+        .execute(&self.db.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Creates a round and invites the chosen companies' first contact person with an
+    /// e-mail address; companies asked in another round within the quarantine are left
+    /// out and named.
+    pub async fn create_round(&self, new: &NewRound, actor: &str) -> Result<(i64, Audience)> {
+        if new.name.trim().is_empty() {
+            return Err(field("name", "Ge omgången ett namn."));
+        }
+        if !is_date(&new.opens_on) {
+            return Err(field("opens_on", "Skriv startdagen som ÅÅÅÅ-MM-DD."));
+        }
+        if !is_date(&new.closes_on) || new.closes_on < new.opens_on {
+            return Err(field(
+                "closes_on",
+                "Skriv slutdagen som ÅÅÅÅ-MM-DD, samma dag som starten eller senare.",
+            ));
+        }
+        if new.reminder_days.len() > 3 || new.reminder_days.iter().any(|d| !(1..=90).contains(d)) {
+            return Err(field(
+                "reminder_days",
+                "Högst tre påminnelser, var och en 1–90 dagar efter inbjudan.",
+            ));
+        }
+        if !(0..=60).contains(&new.quarantine_months) {
+            return Err(field("quarantine_months", "Karenstiden är 0–60 månader."));
+        }
+        if new.company_ids.is_empty() {
+            return Err(field("companies", "Välj minst ett företag."));
+        }
+        let version = self.battery_version(new.battery_version_id).await?;
+        if !version.published {
+            return Err(field(
+                "battery_version_id",
+                "Frågebatteriet måste vara publicerat innan det skickas ut.",
+            ));
+        }
+        let t = now();
+        let quarantine_from = t - new.quarantine_months * 30 * 86_400;
+        let mut audience = Audience::default();
+        let mut tx = self.db.pool.begin().await?;
+        let round_id: i64 = sqlx::query(
+            "INSERT INTO survey_rounds (municipality_code, battery_version_id, name, opens_on, closes_on,
+                 anonymous, quarantine_months, reminder_days, salt, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(&self.code)
+        .bind(new.battery_version_id)
+        .bind(new.name.trim())
+        .bind(&new.opens_on)
+        .bind(&new.closes_on)
+        .bind(i64::from(new.anonymous))
+        .bind(new.quarantine_months)
+        .bind(
+            new.reminder_days
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        )
+        .bind(new_token())
+        .bind(actor)
+        .bind(t)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        let mut ids = new.company_ids.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        for company_id in ids {
+            let company = self.company(company_id).await?;
+            if new.quarantine_months > 0 {
+                let recent = sqlx::query(
+                    "SELECT 1 AS x FROM survey_invitations
+                     WHERE municipality_code = $1 AND company_id = $2 AND created_at >= $3 LIMIT 1",
+                )
+                .bind(&self.code)
+                .bind(company_id)
+                .bind(quarantine_from)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if recent.is_some() {
+                    audience.quarantined.push(company.name);
+                    continue;
+                }
+            }
+            let contact = self
+                .contacts(company_id)
+                .await?
+                .into_iter()
+                .find(|c| !c.erased && !c.email.is_empty());
+            let Some(contact) = contact else {
+                audience.without_email.push(company.name);
+                continue;
+            };
+            let industry = company
+                .sni2007
+                .first()
+                .and_then(|code| {
+                    lots_domain::sni::lineage(lots_domain::sni::SniVersion::Sni2007, code)
+                        .first()
+                        .map(|s| format!("{} {}", s.code, s.name))
+                })
+                .unwrap_or_default();
+            sqlx::query(
+                "INSERT INTO survey_invitations (municipality_code, round_id, company_id, contact_id,
+                     email, language, area, industry, size_class, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(&self.code)
+            .bind(round_id)
+            .bind(company_id)
+            .bind(contact.id)
+            .bind(&contact.email)
+            .bind(&contact.language)
+            .bind(company.area_name.clone().unwrap_or_default())
+            .bind(industry)
+            .bind(&company.size_class)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+            if !new.anonymous {
+                sqlx::query(
+                    "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
+                     VALUES ($1, $2, $3, 'survey', 'Inbjuden till enkät', $4, $5)",
+                )
+                .bind(&self.code)
+                .bind(company_id)
+                .bind(t)
+                .bind(new.name.trim())
+                .bind(actor)
+                .execute(&mut *tx)
+                .await?;
+            }
+            audience.invited += 1;
+        }
+        tx.commit().await?;
+        Ok((round_id, audience))
+    }
+
+    /// Brings in an earlier measurement as a closed, anonymous round: `invited` people were
+    /// asked, and these responses came back. Idempotent on the round's name.
+    pub async fn import_round(
+        &self,
+        battery_version_id: i64,
+        name: &str,
+        period: (&str, &str),
+        invited: usize,
+        responses: &[ImportedResponse],
+        actor: &str,
+    ) -> Result<i64> {
+        if let Some(r) =
+            sqlx::query("SELECT id FROM survey_rounds WHERE municipality_code = $1 AND name = $2")
+                .bind(&self.code)
+                .bind(name)
+                .fetch_optional(&self.db.pool)
+                .await?
+        {
+            return Ok(r.try_get("id")?);
+        }
+        if responses.len() > invited {
+            return Err(field("invited", "Fler svar än inbjudna."));
+        }
+        let version = self.battery_version(battery_version_id).await?;
+        for (i, r) in responses.iter().enumerate() {
+            let form = crate::surveys::as_form(&r.answers);
+            version.battery.check(&form, true).map_err(|errors| {
+                StoreError::Invalid(format!(
+                    "response {}: question {}: {}",
+                    i + 1,
+                    errors[0].question,
+                    errors[0].en
+                ))
+            })?;
+        }
+        let t = now();
+        let salt = new_token();
+        let mut tx = self.db.pool.begin().await?;
+        let round_id: i64 = sqlx::query(
+            "INSERT INTO survey_rounds (municipality_code, battery_version_id, name, opens_on, closes_on,
+                 anonymous, quarantine_months, reminder_days, salt, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, 1, 0, '', $6, $7, $8) RETURNING id",
+        )
+        .bind(&self.code)
+        .bind(battery_version_id)
+        .bind(name)
+        .bind(period.0)
+        .bind(period.1)
+        .bind(&salt)
+        .bind(actor)
+        .bind(t)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        // Those who did not answer are spread over the groups of those who did, so the
+        // response rate per area stays an estimate rather than 100 %.
+        let mut groups: Vec<(&str, &str, &str)> = responses
+            .iter()
+            .map(|r| (r.area.as_str(), r.industry.as_str(), r.size_class.as_str()))
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for i in 0..invited {
+            let response = responses.get(i);
+            let (area, industry, size_class) = match response {
+                Some(r) => (r.area.as_str(), r.industry.as_str(), r.size_class.as_str()),
+                None => groups
+                    .get(i % groups.len().max(1))
+                    .copied()
+                    .unwrap_or_default(),
+            };
+            let invitation_id: i64 = sqlx::query(
+                "INSERT INTO survey_invitations (municipality_code, round_id, email, area, industry,
+                     size_class, sent_at, answered, created_at)
+                 VALUES ($1, $2, '', $3, $4, $5, $6, $7, $6) RETURNING id",
+            )
+            .bind(&self.code)
+            .bind(round_id)
+            .bind(area)
+            .bind(industry)
+            .bind(size_class)
+            .bind(t)
+            .bind(i64::from(response.is_some()))
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("id")?;
+            if let Some(r) = response {
+                sqlx::query(
+                    "INSERT INTO survey_responses (municipality_code, round_id, respondent_key, answers,
+                         area, industry, size_class, channel, submitted_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'import', $8, $8)",
+                )
+                .bind(&self.code)
+                .bind(round_id)
+                .bind(respondent_key(&salt, invitation_id))
+                .bind(serde_json::to_string(&r.answers).unwrap_or_default())
+                .bind(&r.area)
+                .bind(&r.industry)
+                .bind(&r.size_class)
+                .bind(r.submitted_at)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(round_id)
+    }
+
+    pub async fn rounds(&self) -> Result<Vec<Round>> {
+        let sql = format!(
+            "{ROUND_SELECT} WHERE r.municipality_code = $1 ORDER BY r.opens_on DESC, r.id DESC"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(&self.code)
+            .fetch_all(&self.db.pool)
+            .await?;
+        rows.iter().map(round_from_row).collect()
+    }
+
+    pub async fn round(&self, id: i64) -> Result<Round> {
+        let sql = format!("{ROUND_SELECT} WHERE r.municipality_code = $1 AND r.id = $2");
+        let row = sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        round_from_row(&row)
+    }
+
+    pub async fn invitations(&self, round_id: i64) -> Result<Vec<Invitation>> {
+        self.round(round_id).await?;
+        let rows = sqlx::query(
+            "SELECT i.id, i.company_id, COALESCE(c.name, '') AS company_name, i.email, i.language,
+                    i.sent_at, i.reminders_sent, i.delivery_error, i.answered
+             FROM survey_invitations i LEFT JOIN companies c ON c.id = i.company_id
+             WHERE i.municipality_code = $1 AND i.round_id = $2 ORDER BY c.sort_key",
+        )
+        .bind(&self.code)
+        .bind(round_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Invitation {
+                    id: r.try_get("id")?,
+                    company_id: r.try_get("company_id")?,
+                    company_name: r.try_get("company_name")?,
+                    email: r.try_get("email")?,
+                    language: r.try_get("language")?,
+                    sent_at: r.try_get("sent_at")?,
+                    reminders_sent: r.try_get("reminders_sent")?,
+                    delivery_error: r.try_get("delivery_error")?,
+                    answered: r.try_get::<i64, _>("answered")? == 1,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn invitation(&self, id: i64) -> Result<(Invitation, i64)> {
+        let row = sqlx::query(
+            "SELECT round_id FROM survey_invitations WHERE municipality_code = $1 AND id = $2",
+        )
+        .bind(&self.code)
+        .bind(id)
+        .fetch_optional(&self.db.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let round_id: i64 = row.try_get("round_id")?;
+        let invitation = self
+            .invitations(round_id)
+            .await?
+            .into_iter()
+            .find(|i| i.id == id)
+            .ok_or(StoreError::NotFound)?;
+        Ok((invitation, round_id))
+    }
+
+    /// A new personal link for an invitation (the invitation e-mail or a reminder): the
+    /// token is returned once and only its hash is kept.
+    pub async fn mint_survey_link(&self, invitation_id: i64) -> Result<String> {
+        let token = new_token();
+        sqlx::query(
+            "INSERT INTO survey_links (token_hash, municipality_code, invitation_id, created_at)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash(&token))
+        .bind(&self.code)
+        .bind(invitation_id)
+        .bind(now())
+        .execute(&self.db.pool)
+        .await?;
+        Ok(token)
+    }
+
+    /// Records that the invitation (`reminder` false) or a reminder went out, or why not.
+    pub async fn record_delivery(
+        &self,
+        invitation_id: i64,
+        reminder: bool,
+        error: Option<&str>,
+    ) -> Result<()> {
+        let sql = match (reminder, error) {
+            (_, Some(_)) => {
+                "UPDATE survey_invitations SET delivery_error = $1 WHERE municipality_code = $2 AND id = $3"
+            }
+            (false, None) => {
+                "UPDATE survey_invitations SET delivery_error = $1, sent_at = $4 WHERE municipality_code = $2 AND id = $3"
+            }
+            (true, None) => {
+                "UPDATE survey_invitations SET delivery_error = $1, reminders_sent = reminders_sent + 1 WHERE municipality_code = $2 AND id = $3 AND $4 > 0"
+            }
+        };
+        sqlx::query(sql)
+            .bind(error.unwrap_or(""))
+            .bind(&self.code)
+            .bind(invitation_id)
+            .bind(now())
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Invitations due a reminder today: sent, unanswered, the round open, and the next
+    /// reminder's day reached.
+    pub async fn reminders_due(&self, today: &str) -> Result<Vec<(i64, i64)>> {
+        let mut due = Vec::new();
+        for round in self.rounds().await? {
+            if !round.is_open(today) || round.reminder_days.is_empty() {
+                continue;
+            }
+            for i in self.invitations(round.id).await? {
+                let Some(sent) = i.sent_at else { continue };
+                let Some(days) = round.reminder_days.get(i.reminders_sent as usize) else {
+                    continue;
+                };
+                if !i.answered && now() >= sent + days * 86_400 {
+                    due.push((i.id, i.reminders_sent + 1));
+                }
+            }
+        }
+        Ok(due)
+    }
+
+    /// Staff enter an answer taken by phone for an invitation.
+    pub async fn enter_phone_answer(
+        &self,
+        invitation_id: i64,
+        answers: &HashMap<String, Answer>,
+    ) -> Result<()> {
+        let (_, round_id) = self.invitation(invitation_id).await?;
+        let round = self.round(round_id).await?;
+        save_response(self, &round, invitation_id, answers, true, "phone").await
+    }
+
+    /// The submitted responses of a round, with their background.
+    pub async fn round_responses(&self, round_id: i64) -> Result<Vec<ResponseRecord>> {
+        let rows = sqlx::query(
+            "SELECT answers, area, industry, size_class, submitted_at FROM survey_responses
+             WHERE municipality_code = $1 AND round_id = $2 AND submitted_at IS NOT NULL",
+        )
+        .bind(&self.code)
+        .bind(round_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ResponseRecord {
+                    area: r.try_get("area")?,
+                    industry: r.try_get("industry")?,
+                    size_class: r.try_get("size_class")?,
+                    quarter: quarter_of(r.try_get("submitted_at")?),
+                    answers: serde_json::from_str(&r.try_get::<String, _>("answers")?)
+                        .unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    /// How many were invited per group of a breakdown ("area", "industry", "size_class"),
+    /// "" being the total.
+    pub async fn invited_per_group(&self, round_id: i64, by: &str) -> Result<HashMap<String, u64>> {
+        let column = match by {
+            "area" | "industry" | "size_class" => by,
+            _ => "''",
+        };
+        let sql = format!(
+            "SELECT {column} AS g, COUNT(*) AS n FROM survey_invitations
+             WHERE municipality_code = $1 AND round_id = $2 GROUP BY {column}"
+        );
+        let mut out = HashMap::new();
+        let mut total = 0;
+        for r in sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(round_id)
+            .fetch_all(&self.db.pool)
+            .await?
+        {
+            let n = r.try_get::<i64, _>("n")? as u64;
+            total += n;
+            if column != "''" {
+                out.insert(r.try_get("g")?, n);
+            }
+        }
+        out.insert(String::new(), total);
+        Ok(out)
+    }
+}
+
+/// Saves a draft or submits a response, keyed so an anonymous round stores no invitation.
+/// Submitting again before the round closes replaces the answers.
+async fn save_response(
+    tenant: &Tenant<'_>,
+    round: &Round,
+    invitation_id: i64,
+    answers: &HashMap<String, Answer>,
+    submit: bool,
+    channel: &str,
+) -> Result<()> {
+    let pool = &tenant.db.pool;
+    let salt: String = sqlx::query("SELECT salt FROM survey_rounds WHERE id = $1")
+        .bind(round.id)
+        .fetch_one(pool)
+        .await?
+        .try_get("salt")?;
+    let key = respondent_key(&salt, invitation_id);
+    let background = sqlx::query(
+        "SELECT area, industry, size_class FROM survey_invitations WHERE municipality_code = $1 AND id = $2",
+    )
+    .bind(&tenant.code)
+    .bind(invitation_id)
+    .fetch_one(pool)
+    .await?;
+    let json = serde_json::to_string(answers).unwrap_or_default();
+    let t = now();
+    let submitted = submit.then_some(t);
+    let mut tx = pool.begin().await?;
+    let existing =
+        sqlx::query("SELECT id, submitted_at FROM survey_responses WHERE respondent_key = $1")
+            .bind(&key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    match existing {
+        Some(row) => {
+            let was: Option<i64> = row.try_get("submitted_at")?;
+            sqlx::query(
+                "UPDATE survey_responses SET answers = $1, submitted_at = $2, updated_at = $3, channel = $4
+                 WHERE id = $5",
+            )
+            .bind(&json)
+            .bind(submitted.or(was))
+            .bind(t)
+            .bind(channel)
+            .bind(row.try_get::<i64, _>("id")?)
+            .execute(&mut *tx)
+            .await?;
+        }
+        None => {
+            sqlx::query(
+                "INSERT INTO survey_responses (municipality_code, round_id, invitation_id, respondent_key,
+                     answers, area, industry, size_class, channel, submitted_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            )
+            .bind(&tenant.code)
+            .bind(round.id)
+            .bind((!round.anonymous).then_some(invitation_id))
+            .bind(&key)
+            .bind(&json)
+            .bind(background.try_get::<String, _>("area")?)
+            .bind(background.try_get::<String, _>("industry")?)
+            .bind(background.try_get::<String, _>("size_class")?)
+            .bind(channel)
+            .bind(submitted)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    if submit {
+        sqlx::query(
+            "UPDATE survey_invitations SET answered = 1 WHERE municipality_code = $1 AND id = $2",
+        )
+        .bind(&tenant.code)
+        .bind(invitation_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+impl crate::Db {
+    /// What a personal survey link opens; `None` for an unknown or tampered token.
+    pub async fn survey_link(&self, token: &str) -> Result<Option<LinkTarget>> {
+        let Some(row) = sqlx::query(
+            "SELECT l.municipality_code, l.invitation_id, i.round_id, i.language, m.name AS municipality_name
+             FROM survey_links l
+             JOIN survey_invitations i ON i.id = l.invitation_id
+             JOIN municipalities m ON m.code = l.municipality_code
+             WHERE l.token_hash = $1",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let code: String = row.try_get("municipality_code")?;
+        let tenant = self.tenant_unchecked(&code);
+        let round = tenant.round(row.try_get("round_id")?).await?;
+        let version = tenant.battery_version(round.battery_version_id).await?;
+        let invitation_id: i64 = row.try_get("invitation_id")?;
+        let salt: String = sqlx::query("SELECT salt FROM survey_rounds WHERE id = $1")
+            .bind(round.id)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("salt")?;
+        let response = sqlx::query(
+            "SELECT answers, submitted_at FROM survey_responses WHERE respondent_key = $1",
+        )
+        .bind(respondent_key(&salt, invitation_id))
+        .fetch_optional(&self.pool)
+        .await?;
+        let (answers, submitted) = match response {
+            Some(r) => (
+                serde_json::from_str(&r.try_get::<String, _>("answers")?).unwrap_or_default(),
+                r.try_get::<Option<i64>, _>("submitted_at")?.is_some(),
+            ),
+            None => (HashMap::new(), false),
+        };
+        Ok(Some(LinkTarget {
+            municipality_code: code,
+            municipality_name: row.try_get("municipality_name")?,
+            invitation_id,
+            round,
+            battery: version.battery,
+            language: row.try_get("language")?,
+            answers,
+            submitted,
+        }))
+    }
+
+    /// Saves (or submits) the answers given through a personal link.
+    pub async fn save_link_response(
+        &self,
+        target: &LinkTarget,
+        answers: &HashMap<String, Answer>,
+        submit: bool,
+    ) -> Result<()> {
+        let tenant = self.tenant_unchecked(&target.municipality_code);
+        save_response(
+            &tenant,
+            &target.round,
+            target.invitation_id,
+            answers,
+            submit,
+            "web",
+        )
+        .await
+    }
+}

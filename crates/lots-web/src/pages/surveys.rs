@@ -1,0 +1,659 @@
+//! Survey rounds for staff: the list, a new round from a battery and a company filter,
+//! a round's invitations and results (with exports), answers taken by phone, and the
+//! question batteries.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use lots_domain::nki::{Band, Quadrant, Thresholds};
+use lots_domain::role::Permission;
+use lots_domain::survey_results::COLUMNS;
+use lots_store::{CompanyFilter, NewRound, RoundResults, StoreError, Tenant};
+use minijinja::{Value, context};
+
+use super::respond::{form_answers, form_sections};
+use super::{FormData, field_error};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/enkater", get(list))
+        .route("/enkater/ny", get(new_form).post(create))
+        .route("/enkater/{id}", get(round))
+        .route("/enkater/{id}/resultat.csv", get(results_csv))
+        .route("/enkater/{id}/resultat.xlsx", get(results_xlsx))
+        .route(
+            "/enkater/{id}/telefon/{invitation}",
+            get(phone_form).post(phone_save),
+        )
+        .route("/fragebatterier", get(batteries))
+        .route("/fragebatterier/{version}", get(battery))
+        .route("/fragebatterier/{version}/publicera", post(publish))
+}
+
+fn thresholds(ctx: &Ctx) -> Thresholds {
+    ctx.app.config.survey_thresholds
+}
+
+async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let rounds = ctx.tenant()?.rounds().await?;
+    let today = lots_store::today();
+    let rows: Vec<Value> = rounds
+        .iter()
+        .map(|r| {
+            let status = if today < r.opens_on {
+                "Planerad"
+            } else if r.is_open(&today) {
+                "Pågår"
+            } else {
+                "Stängd"
+            };
+            context! {
+                status => ctx.t(status),
+                rate => percent(r.answered, r.invited),
+                ..Value::from_serialize(r)
+            }
+        })
+        .collect();
+    ctx.render(
+        "surveys.html",
+        &ctx.t("Enkäter"),
+        context! { rounds => rows, can_manage => ctx.may(Permission::ManageSurveys) },
+    )
+}
+
+fn percent(part: i64, whole: i64) -> String {
+    if whole == 0 {
+        return "–".into();
+    }
+    format!("{} %", (part * 100 + whole / 2) / whole)
+}
+
+#[derive(serde::Deserialize, Default)]
+struct AudienceQuery {
+    omrade: Option<String>,
+    storlek: Option<String>,
+    sni: Option<String>,
+    tagg: Option<String>,
+}
+
+impl AudienceQuery {
+    fn filter(&self) -> CompanyFilter {
+        let some = |o: &Option<String>| o.clone().filter(|s| !s.trim().is_empty());
+        CompanyFilter {
+            area_id: self.omrade.as_deref().and_then(|a| a.parse().ok()),
+            size_class: some(&self.storlek),
+            sni: some(&self.sni),
+            tag: some(&self.tagg),
+            status: Some("active".into()),
+            page: 1,
+            per_page: 500,
+            ..Default::default()
+        }
+    }
+}
+
+async fn new_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    q: &AudienceQuery,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    tenant.install_standard_batteries().await?;
+    let versions: Vec<Value> = tenant
+        .batteries()
+        .await?
+        .into_iter()
+        .filter_map(|b| {
+            let (id, version) = b.published?;
+            Some(context! { id, label => format!("{} ({} {version})", b.name, ctx.t("version")) })
+        })
+        .collect();
+    let page = tenant.companies(&q.filter()).await?;
+    let picked: Vec<String> = form.map(|f| f.all("company")).unwrap_or_default();
+    let companies: Vec<Value> = page
+        .items
+        .iter()
+        .map(|c| {
+            context! {
+                id => c.id,
+                name => c.name.clone(),
+                area => c.area_name.clone().unwrap_or_default(),
+                checked => form.is_none() || picked.contains(&c.id.to_string()),
+            }
+        })
+        .collect();
+    let today = lots_store::today();
+    let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
+    ctx.render(
+        "survey_new.html",
+        &ctx.t("Ny enkätomgång"),
+        context! {
+            versions,
+            companies,
+            total => page.total,
+            areas => tenant.areas().await?,
+            sizes => lots_domain::company_import::SIZE_CLASSES,
+            filter => context! {
+                omrade => q.omrade.clone().unwrap_or_default(),
+                storlek => q.storlek.clone().unwrap_or_default(),
+                sni => q.sni.clone().unwrap_or_default(),
+                tagg => q.tagg.clone().unwrap_or_default(),
+            },
+            form => context! {
+                name => value("name", ""),
+                battery_version_id => value("battery_version_id", ""),
+                opens_on => value("opens_on", &today),
+                closes_on => value("closes_on", ""),
+                anonymous => form.is_some_and(|f| f.get("anonymous") == "1"),
+                quarantine_months => value("quarantine_months", "12"),
+                reminder_days => value("reminder_days", "7, 14"),
+            },
+            query => format!(
+                "omrade={}&storlek={}&sni={}&tagg={}",
+                crate::ctx::urlencode(q.omrade.as_deref().unwrap_or("")),
+                crate::ctx::urlencode(q.storlek.as_deref().unwrap_or("")),
+                crate::ctx::urlencode(q.sni.as_deref().unwrap_or("")),
+                crate::ctx::urlencode(q.tagg.as_deref().unwrap_or("")),
+            ),
+            errors,
+            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],
+        },
+    )
+}
+
+async fn new_form(ctx: Ctx, Query(q): Query<AudienceQuery>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    new_page(&ctx, &tenant, &q, None, Vec::new()).await
+}
+
+async fn create(
+    ctx: Ctx,
+    Query(q): Query<AudienceQuery>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let fail = |field: &str, message: String| (field.to_string(), message);
+    let parsed = (|| {
+        let battery_version_id = form
+            .get("battery_version_id")
+            .parse()
+            .map_err(|_| fail("battery_version_id", ctx.t("Välj ett frågebatteri.")))?;
+        let quarantine_months = form.get("quarantine_months").parse().map_err(|_| {
+            fail(
+                "quarantine_months",
+                ctx.t("Karenstiden ska vara ett antal månader."),
+            )
+        })?;
+        let reminder_days = form
+            .get("reminder_days")
+            .split([',', ' '])
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse::<i64>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| {
+                fail(
+                    "reminder_days",
+                    ctx.t("Skriv dagarna som tal, till exempel 7, 14."),
+                )
+            })?;
+        Ok::<_, (String, String)>(NewRound {
+            battery_version_id,
+            name: form.get("name"),
+            opens_on: form.get("opens_on"),
+            closes_on: form.get("closes_on"),
+            anonymous: form.get("anonymous") == "1",
+            quarantine_months,
+            reminder_days,
+            company_ids: form
+                .all("company")
+                .iter()
+                .filter_map(|c| c.parse().ok())
+                .collect(),
+        })
+    })();
+    let result = match parsed {
+        Ok(new) => tenant
+            .create_round(&new, &me.user.name)
+            .await
+            .map_err(|e| match e {
+                StoreError::Field(field, message) => Ok((field, ctx.t(&message))),
+                other => Err(other),
+            }),
+        Err(field) => Err(Ok(field)),
+    };
+    match result {
+        Ok((id, audience)) => {
+            for invitation in tenant.invitations(id).await? {
+                lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0)
+                    .await?;
+            }
+            ctx.app.workers.wake();
+            let mut entry = ctx.audit_entry("survey.create", "survey_round", id.to_string());
+            entry.detail = format!(
+                "{} invited, {} in quarantine, {} without e-mail",
+                audience.invited,
+                audience.quarantined.len(),
+                audience.without_email.len()
+            );
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/enkater/{id}")).into_response())
+        }
+        Err(Ok((field, message))) => {
+            let html = new_page(
+                &ctx,
+                &tenant,
+                &q,
+                Some(&form),
+                vec![field_error(&field, message)],
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(Err(e)) => Err(e.into()),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ResultsQuery {
+    per: Option<String>,
+}
+
+fn decimal(lang: Lang, v: Option<f64>) -> String {
+    match (lang, v) {
+        (_, None) => "–".into(),
+        (Lang::Sv, Some(v)) => lots_domain::numbers::decimal_sv(v, 1),
+        (Lang::En, Some(v)) => format!("{v:.1}"),
+    }
+}
+
+fn band_text(ctx: &Ctx, band: Option<Band>) -> String {
+    band.map_or(String::new(), |b| ctx.t(b.label_sv()))
+}
+
+fn index_label(ctx: &Ctx, index: &str) -> String {
+    ctx.t(match index {
+        "nki" => "NKI",
+        "information" => "Information",
+        "tillganglighet" => "Tillgänglighet",
+        "bemotande" => "Bemötande",
+        "kompetens" => "Kompetens",
+        "rattssakerhet" => "Rättssäkerhet",
+        "effektivitet" => "Effektivitet",
+        "helhet" => "Helhetsbetyg",
+        other => other,
+    })
+}
+
+/// The results as the page shows them: the rows per group, and the priority matrix as SVG
+/// coordinates beside the same numbers in a table.
+fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
+    let rows: Vec<Value> = r
+        .rows
+        .iter()
+        .map(|row| {
+            context! {
+                group => if row.group.is_empty() { ctx.t("Totalt") } else { row.group.clone() },
+                total => row.group.is_empty(),
+                index => index_label(ctx, &row.index),
+                n => row.n,
+                rate => row.response_rate.map(|x| format!("{} %", (x * 100.0).round())).unwrap_or_else(|| "–".into()),
+                value => decimal(ctx.lang, row.value),
+                ci => match (row.ci_low, row.ci_high) {
+                    (Some(l), Some(h)) => format!("{}–{}", decimal(ctx.lang, Some(l)), decimal(ctx.lang, Some(h))),
+                    _ => "–".into(),
+                },
+                band => band_text(ctx, row.band),
+                suppressed => row.suppressed,
+                previous => decimal(ctx.lang, row.previous),
+                change => row.change.map(|c| context! {
+                    difference => decimal(ctx.lang, Some(c.difference)),
+                    significant => c.significant,
+                }),
+            }
+        })
+        .collect();
+    let matrix = r.effects.as_ref().map(|e| {
+        let max_effect = e
+            .factors
+            .iter()
+            .map(|f| f.effect.abs())
+            .fold(0.0f64, f64::max)
+            .max(0.01);
+        let (min_index, max_index) = e.factors.iter().fold((100.0f64, 0.0f64), |(lo, hi), f| {
+            (lo.min(f.index), hi.max(f.index))
+        });
+        let (lo, hi) = ((min_index - 5.0).max(0.0), (max_index + 5.0).min(100.0));
+        let points: Vec<Value> = e
+            .factors
+            .iter()
+            .map(|f| {
+                let x = 40.0 + (f.effect.max(0.0) / max_effect) * 320.0;
+                let y = 260.0 - ((f.index - lo) / (hi - lo).max(1.0)) * 240.0;
+                context! {
+                    label => index_label(ctx, &f.factor),
+                    x => format!("{x:.0}"),
+                    y => format!("{y:.0}"),
+                    index => decimal(ctx.lang, Some(f.index)),
+                    effect => format!("{:.2}", f.effect),
+                    significant => f.significant,
+                    quadrant => ctx.t(f.quadrant.label_sv()),
+                    prioritise => f.quadrant == Quadrant::Prioritise,
+                }
+            })
+            .collect();
+        context! { n => e.n, r2 => format!("{:.2}", e.r2), points }
+    });
+    let distributions: Vec<Value> = r
+        .distributions
+        .iter()
+        .map(|d| {
+            let counts: Vec<Value> = d
+                .counts
+                .iter()
+                .map(|(label, n)| {
+                    let share = if d.n > 0 { *n as f64 / d.n as f64 } else { 0.0 };
+                    context! { label, n => *n, width => format!("{:.0}", share * 100.0), share => format!("{:.0} %", share * 100.0) }
+                })
+                .collect();
+            context! { text => d.text.clone(), n => d.n, suppressed => d.suppressed, counts }
+        })
+        .collect();
+    let county = r.county.as_ref().map(|c| {
+        context! {
+            county => c.county.clone(),
+            average => decimal(ctx.lang, c.average),
+            rank => c.rank,
+            ranked => c.ranked,
+            municipalities => c.municipalities.iter().map(|(name, n, v)| context! {
+                name, n => *n, value => decimal(ctx.lang, *v), suppressed => v.is_none(),
+            }).collect::<Vec<_>>(),
+        }
+    });
+    context! {
+        rows,
+        responses => r.responses,
+        by => r.by.clone(),
+        matrix,
+        distributions,
+        free_text => r.free_text.iter().map(|(q, answers)| context! { question => q.clone(), answers => answers.clone() }).collect::<Vec<_>>(),
+        county,
+    }
+}
+
+async fn round(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ResultsQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let round = tenant.round(id).await?;
+    let results = tenant
+        .round_results(
+            id,
+            q.per.as_deref().unwrap_or("area"),
+            ctx.lang.code(),
+            &thresholds(&ctx),
+        )
+        .await?;
+    let can_manage = ctx.may(Permission::ManageSurveys);
+    let invitations: Vec<Value> = if can_manage {
+        tenant
+            .invitations(id)
+            .await?
+            .into_iter()
+            .map(|i| context! { answered_shown => !round.anonymous && i.answered, ..Value::from_serialize(&i) })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let breakdowns: Vec<Value> = [
+        ("area", "Område"),
+        ("industry", "Bransch"),
+        ("size_class", "Storlek"),
+        ("quarter", "Kvartal"),
+    ]
+    .into_iter()
+    .map(|(code, label)| context! { code, label => ctx.t(label), current => results.by == code })
+    .collect();
+    ctx.render(
+        "survey_round.html",
+        &round.name,
+        context! {
+            round => Value::from_serialize(&round),
+            rate => percent(round.answered, round.invited),
+            results => results_value(&ctx, &results),
+            invitations,
+            can_manage,
+            breakdowns,
+            threshold => thresholds(&ctx).min_shown,
+            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],
+        },
+    )
+}
+
+async fn results_rows(
+    ctx: &Ctx,
+    id: i64,
+    q: &ResultsQuery,
+    format: &str,
+) -> Result<Vec<Vec<String>>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let results = tenant
+        .round_results(
+            id,
+            q.per.as_deref().unwrap_or("area"),
+            ctx.lang.code(),
+            &thresholds(ctx),
+        )
+        .await?;
+    let mut entry = ctx.audit_entry("survey.export", "survey_round", id.to_string());
+    entry.detail = format!("results table, {format}");
+    ctx.app.db.audit(entry).await?;
+    Ok(results.rows.iter().map(|r| r.cells()).collect())
+}
+
+async fn results_csv(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ResultsQuery>,
+) -> Result<Response, AppError> {
+    let rows = results_rows(&ctx, id, &q, "csv").await?;
+    Ok(super::companies::download(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"resultat.csv\"",
+        lots_domain::export::csv_for_excel(&COLUMNS, &rows),
+    ))
+}
+
+async fn results_xlsx(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ResultsQuery>,
+) -> Result<Response, AppError> {
+    let rows = results_rows(&ctx, id, &q, "xlsx").await?;
+    let bytes =
+        lots_domain::export::xlsx("Resultat", &COLUMNS, &rows).map_err(AppError::Internal)?;
+    Ok(super::companies::download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "attachment; filename=\"resultat.xlsx\"",
+        bytes,
+    ))
+}
+
+async fn phone_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    invitation_id: i64,
+    values: &HashMap<String, Vec<String>>,
+    errors: &[lots_domain::battery::FieldError],
+) -> Result<Html<String>, AppError> {
+    let round = tenant.round(id).await?;
+    let (invitation, round_id) = tenant.invitation(invitation_id).await?;
+    if round_id != id {
+        return Err(AppError::NotFound);
+    }
+    let battery = tenant
+        .battery_version(round.battery_version_id)
+        .await?
+        .battery;
+    let summary: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            field_error(
+                &format!("q-{}", e.question),
+                if ctx.lang == Lang::En {
+                    e.en.clone()
+                } else {
+                    e.sv.clone()
+                },
+            )
+        })
+        .collect();
+    ctx.render(
+        "survey_form.html",
+        &format!("{} – {}", ctx.t("Svar per telefon"), invitation.company_name),
+        context! {
+            action => format!("/enkater/{id}/telefon/{invitation_id}"),
+            sections => form_sections(&battery, ctx.lang, values, errors),
+            errors => summary,
+            respondent => false,
+            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter"), ctx.crumb(&format!("/enkater/{id}"), &round.name)],
+        },
+    )
+}
+
+async fn phone_form(
+    ctx: Ctx,
+    Path((id, invitation)): Path<(i64, i64)>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    phone_page(&ctx, &tenant, id, invitation, &HashMap::new(), &[]).await
+}
+
+async fn phone_save(
+    ctx: Ctx,
+    Path((id, invitation)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let round = tenant.round(id).await?;
+    let battery = tenant
+        .battery_version(round.battery_version_id)
+        .await?
+        .battery;
+    let values = form_answers(&form);
+    match battery.check(&values, true) {
+        Ok(answers) => {
+            let (_, round_id) = tenant.invitation(invitation).await?;
+            if round_id != id {
+                return Err(AppError::NotFound);
+            }
+            tenant.enter_phone_answer(invitation, &answers).await?;
+            let entry = ctx.audit_entry(
+                "survey.phone_answer",
+                "survey_invitation",
+                invitation.to_string(),
+            );
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/enkater/{id}")).into_response())
+        }
+        Err(errors) => {
+            let html = phone_page(&ctx, &tenant, id, invitation, &values, &errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+async fn batteries(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    tenant.install_standard_batteries().await?;
+    let items: Vec<Value> = tenant
+        .batteries()
+        .await?
+        .into_iter()
+        .map(|b| {
+            context! {
+                name => b.name.clone(),
+                code => b.code.clone(),
+                published => b.published.map(|(id, version)| context! { id, version }),
+                draft => b.draft,
+            }
+        })
+        .collect();
+    ctx.render(
+        "batteries.html",
+        &ctx.t("Frågebatterier"),
+        context! { items, breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")] },
+    )
+}
+
+async fn battery(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let v = tenant.battery_version(version).await?;
+    let language = ctx.lang.code();
+    let sections: Vec<Value> = v
+        .battery
+        .sections
+        .iter()
+        .map(|s| {
+            context! {
+                title => s.title.get(language),
+                questions => s.questions.iter().map(|q| context! {
+                    text => q.text.get(language),
+                    kind => ctx.t(match &q.kind {
+                        lots_domain::battery::Kind::Rating { .. } => "Skala",
+                        lots_domain::battery::Kind::Nps => "NPS 0–10",
+                        lots_domain::battery::Kind::SingleChoice { .. } => "Ett val",
+                        lots_domain::battery::Kind::MultipleChoice { .. } => "Flera val",
+                        lots_domain::battery::Kind::YesNo => "Ja/nej",
+                        lots_domain::battery::Kind::FreeText => "Fritext",
+                    }),
+                    index => q.index.as_deref().map(|i| index_label(&ctx, i)),
+                    required => q.required,
+                    conditional => q.show_if.is_some(),
+                }).collect::<Vec<_>>(),
+            }
+        })
+        .collect();
+    ctx.render(
+        "battery.html",
+        v.battery.name.get(language),
+        context! {
+            version => v.version,
+            id => v.id,
+            published => v.published,
+            description => v.battery.description.get(language),
+            sections,
+            can_publish => ctx.may(Permission::ManageSurveys) && !v.published,
+            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter"), ctx.crumb("/fragebatterier", "Frågebatterier")],
+        },
+    )
+}
+
+async fn publish(ctx: Ctx, Path(version): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    tenant.publish_battery_version(version).await?;
+    let entry = ctx.audit_entry("battery.publish", "battery_version", version.to_string());
+    ctx.app.db.audit(entry).await?;
+    Ok(Redirect::to(&format!("/fragebatterier/{version}")).into_response())
+}

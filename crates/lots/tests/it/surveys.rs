@@ -1,0 +1,317 @@
+//! Surveys end to end: a business developer builds a round from the visit battery for ten
+//! companies, the invitations go out through the job queue, a respondent answers through
+//! the personal link (errors, a saved draft, the submission), staff enter an answer taken
+//! by phone, and the results pages show what they must.
+
+use lots_store::CompanyFilter;
+
+use crate::support::{TestApp, location};
+use crate::{ADMIN, BD, OFFICER};
+
+const VALID: [(&str, &str); 7] = [
+    ("q_f_bemotande", "5"),
+    ("q_f_tillganglighet", "4"),
+    ("q_f_information", "vet_ej"),
+    ("q_nki_overall", "6"),
+    ("q_nki_expectations", "5"),
+    ("q_nki_ideal", "4"),
+    ("q_contacts", "bygglov"),
+];
+
+#[tokio::test]
+async fn a_round_from_the_visit_battery_is_answered_and_reported() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let brunna = tenant
+            .areas()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.name == "Brunna")
+            .unwrap();
+        let mut companies = Vec::new();
+        for c in tenant
+            .companies(&CompanyFilter {
+                area_id: Some(brunna.id),
+                page: 1,
+                per_page: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+        {
+            let reachable = tenant
+                .contacts(c.id)
+                .await
+                .unwrap()
+                .iter()
+                .any(|k| !k.email.is_empty());
+            if reachable && companies.len() < 10 {
+                companies.push(c);
+            }
+        }
+        assert_eq!(companies.len(), 10);
+        let officer = app.signed_in(OFFICER).await;
+        assert_eq!(officer.get("/enkater/ny").await.status(), 403);
+
+        let bd = app.signed_in(BD).await;
+        let (status, form) = bd.text("/enkater/ny").await;
+        assert_eq!(status, 200);
+        let visit = tenant
+            .batteries()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|b| b.code == "foretagsbesok")
+            .unwrap()
+            .published
+            .unwrap()
+            .0;
+        assert!(form.contains(&format!("<option value=\"{visit}\"")));
+        let mut fields: Vec<(&str, String)> = vec![
+            ("name", "Uppföljning företagsbesök".into()),
+            ("battery_version_id", visit.to_string()),
+            ("opens_on", lots_store::today()),
+            ("closes_on", "2099-12-31".into()),
+            ("reminder_days", "7, 14".into()),
+            ("quarantine_months", "12".into()),
+        ];
+        let bad: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    if *k == "closes_on" {
+                        "2000-01-01"
+                    } else {
+                        v.as_str()
+                    },
+                )
+            })
+            .collect();
+        let refused = bd.post("/enkater/ny", &bad).await;
+        assert_eq!(refused.status(), 422);
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("href=\"#closes_on\"")
+        );
+        for c in &companies {
+            fields.push(("company", c.id.to_string()));
+        }
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let created = bd.post("/enkater/ny", &pairs).await;
+        assert_eq!(created.status(), 303, "{}", app.backend);
+        let round_path = location(&created);
+        let round_id: i64 = round_path.trim_start_matches("/enkater/").parse().unwrap();
+        let invitations = tenant.invitations(round_id).await.unwrap();
+        assert_eq!(invitations.len(), 10);
+
+        // The invitation arrives with a personal link; only its hash is stored.
+        let mail = app.wait_for_mail(&invitations[0].email).await;
+        let token = mail
+            .body
+            .split("/enkat/")
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_string();
+        assert_eq!(token.len(), 64);
+        let link = format!("/enkat/{token}");
+
+        let respondent = app.client();
+        let (status, page) = respondent.text(&link).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Hur nöjd är du med det bemötande du fick?"));
+        let wrong = respondent
+            .post(
+                &link,
+                &[
+                    ("q_nki_overall", "9"),
+                    ("q_challenges", "<script>x</script>"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status(), 422);
+        let wrong = wrong.text().await.unwrap();
+        assert!(wrong.contains("href=\"#q-nki_overall\"") && wrong.contains("från 1 till 6"));
+        assert!(wrong.contains("&lt;script&gt;x") && !wrong.contains("<script>x"));
+
+        let saved = respondent
+            .post(&link, &[("action", "spara"), ("q_nki_overall", "5")])
+            .await;
+        assert_eq!(location(&saved), format!("{link}?sparat=1"));
+        let (_, resumed) = respondent.text(&link).await;
+        assert!(resumed.contains("name=\"q_nki_overall\" value=\"5\" checked"));
+        assert_eq!(
+            tenant.round(round_id).await.unwrap().answered,
+            0,
+            "a draft is not an answer"
+        );
+
+        let sent = respondent.post(&link, &VALID).await;
+        assert_eq!(location(&sent), format!("{link}/tack"));
+        let (_, thanks) = respondent.text(&format!("{link}/tack")).await;
+        assert!(thanks.contains("ändra dina svar"));
+        // Submitting again replaces the answer: still one.
+        respondent.post(&link, &VALID).await;
+        assert_eq!(tenant.round(round_id).await.unwrap().answered, 1);
+
+        let mut tampered = token.clone();
+        tampered.replace_range(63.., if token.ends_with('0') { "1" } else { "0" });
+        assert_eq!(
+            respondent.get(&format!("/enkat/{tampered}")).await.status(),
+            404
+        );
+        assert_eq!(respondent.get("/enkat/inte-en-lank").await.status(), 404);
+
+        // An answer taken by phone.
+        let phone = format!("{round_path}/telefon/{}", invitations[1].id);
+        assert_eq!(bd.get(&phone).await.status(), 200);
+        assert_eq!(location(&bd.post(&phone, &VALID).await), round_path);
+        assert_eq!(tenant.round(round_id).await.unwrap().answered, 2);
+
+        // Two answers: counted, but too few to show.
+        let (status, results) = bd.text(&round_path).await;
+        assert_eq!(status, 200);
+        assert!(results.contains("För få svar för att visas"));
+        assert!(results.contains("Har svarat"));
+
+        // The demo's Insikt round: NKI with interval and band, the matrix, the county.
+        let insikt = tenant
+            .rounds()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.name.starts_with("Insikt 2025"))
+            .unwrap();
+        let (status, page) = bd.text(&format!("/enkater/{}", insikt.id)).await;
+        assert_eq!(status, 200);
+        for needle in [
+            "<td>NKI</td><td class=\"num\">180</td>",
+            "Högt",
+            "<svg",
+            "Prioritera",
+            "Jämförelse i länet",
+            "Stockholms län",
+            "signifikant",
+        ] {
+            assert!(page.contains(needle), "{needle} on {}", app.backend);
+        }
+        let csv = bd
+            .get(&format!("/enkater/{}/resultat.csv", insikt.id))
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        let csv = String::from_utf8(csv.to_vec()).unwrap();
+        assert!(csv.starts_with("\u{feff}group;index;n;invited"), "{csv}");
+
+        // Another municipality's round is not there for Upplands-Bro's staff.
+        let other = app
+            .db
+            .tenant_unchecked("0180")
+            .rounds()
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+            .unwrap();
+        let admin = app.signed_in(ADMIN).await;
+        assert_eq!(
+            admin.get(&format!("/enkater/{}", other.id)).await.status(),
+            404
+        );
+        assert_eq!(
+            admin
+                .get(&format!("/enkater/{round_id}/telefon/999999"))
+                .await
+                .status(),
+            404
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_closed_round_says_so_and_takes_no_answers() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let visit = tenant
+            .batteries()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|b| b.code == "uppfoljning")
+            .unwrap()
+            .published
+            .unwrap()
+            .0;
+        let company = tenant
+            .companies(&CompanyFilter {
+                query: Some("Brunna".into()),
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+            .remove(0);
+        let (round_id, audience) = tenant
+            .create_round(
+                &lots_store::NewRound {
+                    battery_version_id: visit,
+                    name: "Gammal".into(),
+                    opens_on: "2020-01-01".into(),
+                    closes_on: "2020-01-31".into(),
+                    anonymous: true,
+                    quarantine_months: 0,
+                    reminder_days: vec![],
+                    company_ids: vec![company.id],
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        assert_eq!(audience.invited, 1);
+        let invitation = tenant.invitations(round_id).await.unwrap().remove(0);
+        let token = tenant.mint_survey_link(invitation.id).await.unwrap();
+        let c = app.client();
+        let (status, page) = c.text(&format!("/enkat/{token}")).await;
+        assert_eq!(status, 410);
+        assert!(page.contains("Enkäten är stängd"));
+        let r = c
+            .post(
+                &format!("/enkat/{token}"),
+                &[("q_overall", "6"), ("q_helped", "ja")],
+            )
+            .await;
+        assert_eq!(r.status(), 410);
+        assert_eq!(tenant.round(round_id).await.unwrap().answered, 0);
+        // The quarantine keeps the company out of a new round within a year.
+        let (_, again) = tenant
+            .create_round(
+                &lots_store::NewRound {
+                    battery_version_id: visit,
+                    name: "Ny".into(),
+                    opens_on: "2020-02-01".into(),
+                    closes_on: "2020-02-28".into(),
+                    anonymous: false,
+                    quarantine_months: 12,
+                    reminder_days: vec![7],
+                    company_ids: vec![company.id],
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        assert_eq!((again.invited, again.quarantined.len()), (0, 1));
+        app.stop().await;
+    }
+}
