@@ -1,7 +1,7 @@
 // Starts the real `lots serve --demo` on a free port with a fresh SQLite file, and a
 // headless Chromium from Debian driven by Playwright.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -50,7 +50,7 @@ export async function startLots() {
   for (let i = 0; i < 300; i++) {
     try {
       const r = await fetch(`${base}/readyz`);
-      if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
+      if (r.ok) return { base, mailDir: join(dir, 'mail'), stop: () => child.kill('SIGTERM') };
     } catch {
       // not up yet
     }
@@ -73,6 +73,20 @@ export async function launchBrowser() {
       '--disable-sync',
       '--no-first-run',
     ],
+  });
+}
+
+// The personal survey links in the e-mails written so far (quoted-printable undone).
+export function surveyLinks(mailDir) {
+  let files = [];
+  try {
+    files = readdirSync(mailDir);
+  } catch {
+    return [];
+  }
+  return files.flatMap((f) => {
+    const text = readFileSync(join(mailDir, f), 'utf8').replace(/=\r?\n/g, '');
+    return [...text.matchAll(/\/enkat\/([0-9a-f]{64})/g)].map((m) => `/enkat/${m[1]}`);
   });
 }
 

@@ -613,9 +613,11 @@ impl Tenant<'_> {
         }
         let where_clause = conditions.join(" AND ");
         let version = self.register_version().await?;
+        // Every condition of the WHERE clause is in the key (the query too: a number in it
+        // is a condition on orgnr).
         let filter_key = format!(
-            "{:?}|{:?}|{:?}|{:?}|{:?}",
-            f.sni, f.area_id, f.size_class, f.tag, f.status
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            f.sni, f.area_id, f.size_class, f.tag, f.status, query
         );
         let total = match self.cached_count(&filter_key, version) {
             Some(n) => n,

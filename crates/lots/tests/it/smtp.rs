@@ -1,5 +1,5 @@
-//! E-mail over real SMTP: the invitation goes through the job queue to an SMTP server
-//! (mailin) listening on loopback.
+//! E-mail over real SMTP: a staff invitation and a survey invitation go through the job
+//! queue to an SMTP server (mailin) listening on loopback.
 
 use std::sync::{Arc, Mutex};
 
@@ -110,6 +110,66 @@ async fn the_invitation_is_delivered_over_smtp() {
             counts = app.db.job_counts(None).await.unwrap();
         }
         assert_eq!((counts.done, counts.failed), (1, 0));
+
+        // A survey invitation to a company's contact person, the same way.
+        let company = tenant
+            .companies(&lots_store::CompanyFilter {
+                query: Some("Brunna Logistik".into()),
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+            .remove(0);
+        let battery = tenant
+            .batteries()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|b| b.code == "foretagsbesok")
+            .unwrap();
+        let (round, _) = tenant
+            .create_round(
+                &lots_store::NewRound {
+                    battery_version_id: battery.published.unwrap().0,
+                    name: "SMTP".into(),
+                    opens_on: lots_store::today(),
+                    closes_on: "2099-12-31".into(),
+                    anonymous: false,
+                    quarantine_months: 0,
+                    reminder_days: vec![],
+                    company_ids: vec![company.id],
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        let invitation = tenant.invitations(round).await.unwrap().remove(0);
+        lots_jobs::enqueue_survey_mail(&app.db, "0139", invitation.id, 0)
+            .await
+            .unwrap();
+        let mut survey = None;
+        for _ in 0..200 {
+            survey = messages
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|(to, text)| {
+                    to.iter().any(|t| t.contains(&invitation.email)) && text.contains("/enkat/")
+                })
+                .cloned();
+            if survey.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let (_, text) = survey.expect("the SMTP server received the survey invitation");
+        assert!(
+            text.contains("vill veta") || text.contains("wants to hear"),
+            "{text}"
+        );
         app.stop().await;
     }
 }

@@ -1,0 +1,87 @@
+// A business developer builds a round from the visit battery for companies in Brunna; a
+// respondent answers on a phone-sized screen through the personal link, meeting the error
+// summary first; the results pages pass axe-core's WCAG 2.1 A/AA rules.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BD, PASSWORD, axeViolations, launchBrowser, startLots, surveyLinks } from './support.js';
+
+let lots;
+let browser;
+
+before(async () => {
+  lots = await startLots();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  lots?.stop();
+});
+
+async function signIn(context) {
+  const page = await context.newPage();
+  await page.goto(`${lots.base}/logga-in`);
+  await page.getByLabel('E-postadress').fill(BD);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(`${lots.base}/oversikt`);
+  return page;
+}
+
+test('build a round, answer it on a phone, read the results', async () => {
+  const staff = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await signIn(staff);
+  await page.getByRole('link', { name: 'Enkäter', exact: true }).click();
+  assert.deepEqual(await axeViolations(page), [], 'survey list');
+  await page.getByRole('link', { name: 'Ny enkätomgång' }).click();
+  await page.getByLabel('Område').selectOption({ label: 'Brunna' });
+  await page.getByRole('button', { name: 'Visa företagen' }).click();
+  await page.waitForURL(/omrade=/);
+  assert.deepEqual(await axeViolations(page), [], 'new round form');
+  await page.getByLabel('Namn på omgången').fill('Uppföljning av besöken i Brunna');
+  await page.getByLabel('Frågebatteri').selectOption({ label: 'Företagsbesök (version 1)' });
+  await page.getByLabel('Stänger').fill('2099-12-31');
+  await page.getByRole('button', { name: 'Skapa omgången och skicka inbjudningar' }).click();
+  await page.waitForURL(/\/enkater\/\d+$/);
+  assert.match(await page.locator('main').textContent(), /Uppföljning av besöken i Brunna/);
+  assert.deepEqual(await axeViolations(page), [], 'round page');
+
+  let links = [];
+  for (let i = 0; i < 100 && links.length === 0; i++) {
+    links = surveyLinks(lots.mailDir);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.ok(links.length > 0, 'an invitation was written');
+
+  const phone = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 700 } });
+  const form = await phone.newPage();
+  await form.goto(`${lots.base}${links[0]}`);
+  assert.deepEqual(await axeViolations(form), [], 'respondent form');
+  const overflow = await form.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the form scrolls sideways by ${overflow}px`);
+  await form.getByRole('button', { name: 'Skicka svaren' }).click();
+  assert.match(await form.locator('.error-summary').textContent(), /Svara på frågan/);
+  assert.deepEqual(await axeViolations(form), [], 'respondent form with errors');
+  for (const [question, value] of [
+    ['f_bemotande', 5], ['f_tillganglighet', 4], ['f_information', 6],
+    ['nki_overall', 6], ['nki_expectations', 5], ['nki_ideal', 5],
+  ]) {
+    await form.check(`#q_${question}_${value}`);
+  }
+  await form.getByLabel('Vilka är företagets största utmaningar just nu?').fill('Kompetensförsörjning.');
+  await form.getByRole('button', { name: 'Skicka svaren' }).click();
+  await form.waitForURL(/\/tack$/);
+  assert.match(await form.locator('h1').textContent(), /Tack för dina svar/);
+  assert.deepEqual(await axeViolations(form), [], 'thank-you page');
+  await phone.close();
+
+  await page.goto(`${lots.base}/enkater`);
+  await page.getByRole('link', { name: /Insikt 2025/ }).click();
+  assert.match(await page.locator('main').textContent(), /Prioriteringsmatris/);
+  assert.deepEqual(await axeViolations(page), [], 'results of the Insikt round');
+  await page.goto(`${lots.base}/fragebatterier`);
+  assert.deepEqual(await axeViolations(page), [], 'battery list');
+  await page.getByRole('link', { name: 'Företagsbesök' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'battery');
+  await staff.close();
+});
