@@ -9,6 +9,7 @@ pub mod company_import;
 pub mod contact_import;
 pub mod email;
 pub mod export;
+pub mod national;
 pub mod nki;
 pub mod numbers;
 pub mod orgnr;

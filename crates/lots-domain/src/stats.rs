@@ -12,6 +12,21 @@ pub fn t_quantile(df: f64) -> f64 {
     StudentsT::new(0.0, 1.0, df).map_or(f64::NAN, |t| t.inverse_cdf(1.0 - ALPHA / 2.0))
 }
 
+/// [`t_quantile`] for whole degrees of freedom, remembered per thread: a results table
+/// asks for the same few thousand values tens of thousands of times, and each costs an
+/// inverse incomplete beta function.
+fn t_quantile_whole(df: u64) -> f64 {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<u64, f64>> =
+            std::cell::RefCell::default();
+    }
+    KNOWN.with(|k| {
+        *k.borrow_mut()
+            .entry(df)
+            .or_insert_with(|| t_quantile(df as f64))
+    })
+}
+
 /// The two-sided p-value of a t statistic.
 pub fn p_value(t: f64, df: f64) -> f64 {
     StudentsT::new(0.0, 1.0, df).map_or(f64::NAN, |d| 2.0 * (1.0 - d.cdf(t.abs())))
@@ -65,7 +80,7 @@ impl Moments {
         let mean = self.mean();
         let se = (self.variance() / self.n as f64).sqrt();
         let half = if self.n > 1 {
-            t_quantile(self.n as f64 - 1.0) * se
+            t_quantile_whole(self.n - 1) * se
         } else {
             f64::NAN
         };

@@ -70,11 +70,18 @@ enum SurveyCommand {
     /// Print a round's results table. Columns (stable): group ("" = total), index, n,
     /// invited, response_rate (%), value, ci_low, ci_high, band, suppressed, previous,
     /// significant_change. The web page and its export compute the same table.
+    /// With --input, the national table of a measurement file instead (see
+    /// `lots generate survey`): level, code, area, year, index, n, value, ci_low, ci_high,
+    /// band, suppressed, rank; JSON adds the effect analysis per area.
     Results {
         /// The round's number, as in its address /enkater/N.
-        round: i64,
-        #[arg(long)]
-        municipality: String,
+        #[arg(required_unless_present = "input")]
+        round: Option<i64>,
+        #[arg(long, required_unless_present = "input")]
+        municipality: Option<String>,
+        /// A national measurement file (municipality,county,area,year,q01…q20).
+        #[arg(long, conflicts_with_all = ["round", "municipality"])]
+        input: Option<PathBuf>,
         /// Split by area, industry, size_class or quarter.
         #[arg(long, default_value = "area")]
         by: String,
@@ -93,6 +100,16 @@ enum ResultsFormat {
 enum GenerateCommand {
     /// A synthetic national company register as semicolon CSV, spread over the 290
     /// municipalities, with a share of invalid organisationsnummer.
+    /// A synthetic national Insikt-style measurement: respondents over 290 municipalities,
+    /// six areas and five years, twenty answers each, with planted effects on NKI.
+    Survey {
+        #[arg(long, default_value_t = 1_000_000)]
+        respondents: u64,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        #[arg(long)]
+        output: PathBuf,
+    },
     Companies {
         #[arg(long, default_value_t = 1_000_000)]
         count: u64,
@@ -329,6 +346,31 @@ fn cli_audit(
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
+    // Files in, files out: no database.
+    match &cli.command {
+        Command::Survey(SurveyCommand::Results {
+            input: Some(input),
+            format,
+            ..
+        }) => {
+            national_results(&config, input, *format)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Generate(GenerateCommand::Survey {
+            respondents,
+            seed,
+            output,
+        }) => {
+            let file = std::fs::File::create(output)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            lots::generate::survey(&mut out, *respondents, *seed)?;
+            out.flush()?;
+            println!("{respondents} respondents written to {}.", output.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let db = open_database(&config.database_url).await?;
     if let Command::Import(cmd) = cli.command {
         return import(&db, cmd).await;
@@ -394,11 +436,17 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
             output,
         }) => export_companies(&db, &municipality, format, output.as_deref()).await,
         Command::Survey(SurveyCommand::Results {
-            round,
-            municipality,
+            round: Some(round),
+            municipality: Some(municipality),
             by,
             format,
+            input: None,
         }) => survey_results(&db, config, round, &municipality, &by, format).await,
+        Command::Survey(SurveyCommand::Results { input: Some(_), .. })
+        | Command::Generate(GenerateCommand::Survey { .. }) => bail!("handled above"),
+        Command::Survey(SurveyCommand::Results { .. }) => {
+            bail!("give a round and --municipality, or --input")
+        }
         Command::Municipality(MunicipalityCommand::List) => {
             for m in db.hosted_municipalities().await? {
                 println!("{}\t{}\t{}", m.code, m.name, m.county_name);
@@ -808,6 +856,56 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The national table of a measurement file; no database needed.
+fn national_results(
+    config: &Config,
+    input: &std::path::Path,
+    format: ResultsFormat,
+) -> anyhow::Result<()> {
+    let thresholds = lots_domain::nki::Thresholds {
+        min_shown: config.survey_min_answers,
+        ..Default::default()
+    };
+    let started = std::time::Instant::now();
+    let agg = lots::generate::national_results(input)?;
+    let rows = agg.table(&thresholds);
+    let effects = agg.effects();
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        rows = rows.len(),
+        "national results"
+    );
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match format {
+        ResultsFormat::Json => {
+            let effects: Vec<_> = effects
+                .iter()
+                .map(|(area, r2, factors)| {
+                    serde_json::json!({
+                        "area": area,
+                        "r2": r2,
+                        "factors": factors.iter().map(|(f, e, p)| serde_json::json!({"factor": f, "effect": e, "p": p})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({ "rows": rows, "effects": effects }),
+            )?;
+            writeln!(out)?;
+        }
+        ResultsFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(lots_domain::national::COLUMNS)?;
+            for row in &rows {
+                w.write_record(row.cells())?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(())
 }
 
 async fn survey_results(

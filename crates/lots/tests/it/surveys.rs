@@ -315,3 +315,96 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
         app.stop().await;
     }
 }
+
+/// `lots survey results --input` on a generated national measurement agrees with a plain
+/// recomputation here (every municipality × area × year: n and NKI), and the effect
+/// analysis finds the effects the generator planted.
+#[test]
+fn the_national_table_matches_an_independent_computation() {
+    use std::collections::HashMap;
+    let dir =
+        std::env::temp_dir().join(format!("lots-national-{}", lots_store::secret::new_token()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("national.csv");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lots"))
+            .args(args)
+            .env("LOTS_LOG", "error")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    run(&[
+        "generate",
+        "survey",
+        "--respondents",
+        "60000",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&run(&[
+        "survey",
+        "results",
+        "--input",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+
+    // The independent computation: NKI as the mean of q01–q03 mapped to 0–100.
+    let mut sums: HashMap<(String, String, String), (u64, f64)> = HashMap::new();
+    for line in std::fs::read_to_string(&file).unwrap().lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let answers: Vec<f64> = cells[4..7]
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| (c.parse::<f64>().unwrap() - 1.0) / 5.0 * 100.0)
+            .collect();
+        if answers.is_empty() {
+            continue;
+        }
+        let nki = answers.iter().sum::<f64>() / answers.len() as f64;
+        let e = sums
+            .entry((cells[0].into(), cells[2].into(), cells[3].into()))
+            .or_default();
+        e.0 += 1;
+        e.1 += nki;
+    }
+    let mut compared = 0;
+    for row in json["rows"].as_array().unwrap() {
+        if row["level"] != "municipality" || row["area"] == "" || row["index"] != "nki" {
+            continue;
+        }
+        let key = (
+            row["code"].as_str().unwrap().to_string(),
+            row["area"].as_str().unwrap().to_string(),
+            row["year"].to_string(),
+        );
+        let (n, sum) = sums[&key];
+        assert_eq!(row["n"].as_u64().unwrap(), n, "{key:?}");
+        match row["value"].as_f64() {
+            Some(v) => assert!((v - sum / n as f64).abs() < 1e-9, "{key:?}"),
+            None => assert!(n < 7 && row["suppressed"] == true, "{key:?}"),
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, sums.len());
+    for area in json["effects"].as_array().unwrap() {
+        let found: Vec<f64> = area["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["effect"].as_f64().unwrap())
+            .collect();
+        for (f, planted) in found.iter().zip(lots::generate::PLANTED_EFFECTS) {
+            assert!((f - planted).abs() < 0.05, "{area}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
