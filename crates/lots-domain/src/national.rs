@@ -179,7 +179,7 @@ impl NationalAggregate {
             .collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
         let mut ranks: HashMap<usize, usize> = HashMap::new();
-        let mut peers: HashMap<(&str, u16), Vec<(usize, &str, f64)>> = HashMap::new();
+        let mut peers: Peers<'_> = HashMap::new();
         for (i, (k, sums)) in keys.iter().enumerate() {
             let needed = if k.area.is_empty() {
                 t.rank_total
@@ -223,8 +223,8 @@ impl NationalAggregate {
         rows
     }
 
-    /// Each factor's effect on NKI per area: (area, R², [(factor, coefficient, p)]).
-    pub fn effects(&self) -> Vec<(String, f64, Vec<(&'static str, f64, f64)>)> {
+    /// Each factor's effect on NKI per area.
+    pub fn effects(&self) -> Vec<AreaEffects> {
         let mut out: Vec<_> = self
             .effects
             .iter()
@@ -233,14 +233,40 @@ impl NationalAggregate {
                 let factors = SERVICE_FACTORS
                     .iter()
                     .zip(&fit.coefficients)
-                    .map(|(f, c)| (*f, c.estimate, c.p))
+                    .map(|(f, c)| FactorFit {
+                        factor: f,
+                        effect: c.estimate,
+                        p: c.p,
+                    })
                     .collect();
-                Some((self.names.names[*a as usize].clone(), fit.r2, factors))
+                Some(AreaEffects {
+                    area: self.names.names[*a as usize].clone(),
+                    r2: fit.r2,
+                    factors,
+                })
             })
             .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.sort_by(|a, b| a.area.cmp(&b.area));
         out
     }
+}
+
+/// Municipalities that may be ranked, per area and year: (group, code, NKI).
+type Peers<'a> = HashMap<(&'a str, u16), Vec<(usize, &'a str, f64)>>;
+
+/// The regression of NKI on the factors in one service area.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AreaEffects {
+    pub area: String,
+    pub r2: f64,
+    pub factors: Vec<FactorFit>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FactorFit {
+    pub factor: &'static str,
+    pub effect: f64,
+    pub p: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -71,6 +71,9 @@ pub struct Round {
     pub invited: i64,
     pub answered: i64,
     pub created_by: String,
+    /// Keys responses to invitations; never shown.
+    #[serde(skip)]
+    salt: String,
 }
 
 impl Round {
@@ -173,9 +176,19 @@ fn parse_days(s: &str) -> Vec<i64> {
 
 const ROUND_SELECT: &str = "SELECT r.id, r.name, r.battery_version_id, b.name AS battery_name,
         v.version AS battery_version, r.opens_on, r.closes_on, r.anonymous,
-        r.quarantine_months, r.reminder_days, r.created_by,
+        r.quarantine_months, r.reminder_days, r.created_by, r.salt,
         (SELECT COUNT(*) FROM survey_invitations i WHERE i.round_id = r.id) AS invited,
         (SELECT COUNT(*) FROM survey_invitations i WHERE i.round_id = r.id AND i.answered = 1) AS answered
+    FROM survey_rounds r
+    JOIN battery_versions v ON v.id = r.battery_version_id
+    JOIN batteries b ON b.id = v.battery_id";
+
+/// The same without the counts, for the respondent's every request: a round of a hundred
+/// thousand invitations must not be counted to show one form.
+const ROUND_SELECT_LIGHT: &str =
+    "SELECT r.id, r.name, r.battery_version_id, b.name AS battery_name,
+        v.version AS battery_version, r.opens_on, r.closes_on, r.anonymous,
+        r.quarantine_months, r.reminder_days, r.created_by, r.salt, 0 AS invited, 0 AS answered
     FROM survey_rounds r
     JOIN battery_versions v ON v.id = r.battery_version_id
     JOIN batteries b ON b.id = v.battery_id";
@@ -195,6 +208,7 @@ fn round_from_row(r: &sqlx::any::AnyRow) -> Result<Round> {
         invited: r.try_get("invited")?,
         answered: r.try_get("answered")?,
         created_by: r.try_get("created_by")?,
+        salt: r.try_get("salt")?,
     })
 }
 
@@ -626,7 +640,11 @@ impl Tenant<'_> {
     }
 
     pub async fn round(&self, id: i64) -> Result<Round> {
-        let sql = format!("{ROUND_SELECT} WHERE r.municipality_code = $1 AND r.id = $2");
+        self.round_from(ROUND_SELECT, id).await
+    }
+
+    async fn round_from(&self, select: &str, id: i64) -> Result<Round> {
+        let sql = format!("{select} WHERE r.municipality_code = $1 AND r.id = $2");
         let row = sqlx::query(&sql)
             .bind(&self.code)
             .bind(id)
@@ -826,12 +844,7 @@ async fn save_response(
     channel: &str,
 ) -> Result<()> {
     let pool = &tenant.db.pool;
-    let salt: String = sqlx::query("SELECT salt FROM survey_rounds WHERE id = $1")
-        .bind(round.id)
-        .fetch_one(pool)
-        .await?
-        .try_get("salt")?;
-    let key = respondent_key(&salt, invitation_id);
+    let key = respondent_key(&round.salt, invitation_id);
     let background = sqlx::query(
         "SELECT area, industry, size_class FROM survey_invitations WHERE municipality_code = $1 AND id = $2",
     )
@@ -841,49 +854,30 @@ async fn save_response(
     .await?;
     let json = serde_json::to_string(answers).unwrap_or_default();
     let t = now();
-    let submitted = submit.then_some(t);
+    // The transaction writes first: on SQLite one that read before writing could not get
+    // the write lock while other respondents submit.
     let mut tx = pool.begin().await?;
-    let existing =
-        sqlx::query("SELECT id, submitted_at FROM survey_responses WHERE respondent_key = $1")
-            .bind(&key)
-            .fetch_optional(&mut *tx)
-            .await?;
-    match existing {
-        Some(row) => {
-            let was: Option<i64> = row.try_get("submitted_at")?;
-            sqlx::query(
-                "UPDATE survey_responses SET answers = $1, submitted_at = $2, updated_at = $3, channel = $4
-                 WHERE id = $5",
-            )
-            .bind(&json)
-            .bind(submitted.or(was))
-            .bind(t)
-            .bind(channel)
-            .bind(row.try_get::<i64, _>("id")?)
-            .execute(&mut *tx)
-            .await?;
-        }
-        None => {
-            sqlx::query(
-                "INSERT INTO survey_responses (municipality_code, round_id, invitation_id, respondent_key,
-                     answers, area, industry, size_class, channel, submitted_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(&tenant.code)
-            .bind(round.id)
-            .bind((!round.anonymous).then_some(invitation_id))
-            .bind(&key)
-            .bind(&json)
-            .bind(background.try_get::<String, _>("area")?)
-            .bind(background.try_get::<String, _>("industry")?)
-            .bind(background.try_get::<String, _>("size_class")?)
-            .bind(channel)
-            .bind(submitted)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
+    sqlx::query(
+        "INSERT INTO survey_responses (municipality_code, round_id, invitation_id, respondent_key,
+             answers, area, industry, size_class, channel, submitted_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (respondent_key) DO UPDATE SET answers = excluded.answers,
+             channel = excluded.channel, updated_at = excluded.updated_at,
+             submitted_at = COALESCE(excluded.submitted_at, survey_responses.submitted_at)",
+    )
+    .bind(&tenant.code)
+    .bind(round.id)
+    .bind((!round.anonymous).then_some(invitation_id))
+    .bind(&key)
+    .bind(&json)
+    .bind(background.try_get::<String, _>("area")?)
+    .bind(background.try_get::<String, _>("industry")?)
+    .bind(background.try_get::<String, _>("size_class")?)
+    .bind(channel)
+    .bind(submit.then_some(t))
+    .bind(t)
+    .execute(&mut *tx)
+    .await?;
     if submit {
         sqlx::query(
             "UPDATE survey_invitations SET answered = 1 WHERE municipality_code = $1 AND id = $2",
@@ -915,18 +909,15 @@ impl crate::Db {
         };
         let code: String = row.try_get("municipality_code")?;
         let tenant = self.tenant_unchecked(&code);
-        let round = tenant.round(row.try_get("round_id")?).await?;
+        let round = tenant
+            .round_from(ROUND_SELECT_LIGHT, row.try_get("round_id")?)
+            .await?;
         let version = tenant.battery_version(round.battery_version_id).await?;
         let invitation_id: i64 = row.try_get("invitation_id")?;
-        let salt: String = sqlx::query("SELECT salt FROM survey_rounds WHERE id = $1")
-            .bind(round.id)
-            .fetch_one(&self.pool)
-            .await?
-            .try_get("salt")?;
         let response = sqlx::query(
             "SELECT answers, submitted_at FROM survey_responses WHERE respondent_key = $1",
         )
-        .bind(respondent_key(&salt, invitation_id))
+        .bind(respondent_key(&round.salt, invitation_id))
         .fetch_optional(&self.pool)
         .await?;
         let (answers, submitted) = match response {

@@ -880,16 +880,6 @@ fn national_results(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         ResultsFormat::Json => {
-            let effects: Vec<_> = effects
-                .iter()
-                .map(|(area, r2, factors)| {
-                    serde_json::json!({
-                        "area": area,
-                        "r2": r2,
-                        "factors": factors.iter().map(|(f, e, p)| serde_json::json!({"factor": f, "effect": e, "p": p})).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
             serde_json::to_writer(
                 &mut out,
                 &serde_json::json!({ "rows": rows, "effects": effects }),

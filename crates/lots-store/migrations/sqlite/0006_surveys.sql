@@ -69,6 +69,8 @@ CREATE TABLE survey_invitations (
     FOREIGN KEY (company_id, municipality_code) REFERENCES companies(id, municipality_code)
 );
 CREATE INDEX survey_invitations_company ON survey_invitations(company_id);
+-- Counting a round's invited and answered reads this index alone.
+CREATE INDEX survey_invitations_answered ON survey_invitations(round_id, answered);
 
 -- Every link sent (the invitation and each reminder) opens the same response; only the
 -- SHA-256 of the token is kept.
