@@ -85,3 +85,17 @@ test('build a round, answer it on a phone, read the results', async () => {
   assert.deepEqual(await axeViolations(page), [], 'battery');
   await staff.close();
 });
+
+test("the organiser's comparison of its members passes axe", async () => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${lots.base}/logga-in`);
+  await page.getByLabel('E-postadress').fill('elias.sjoberg@sba.example');
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(`${lots.base}/oversikt`);
+  await page.getByRole('link', { name: 'NKI i medlemskommunerna' }).click();
+  assert.match(await page.locator('main').textContent(), /Upplands-Bro/);
+  assert.deepEqual(await axeViolations(page), [], 'member comparison');
+  await context.close();
+});

@@ -46,7 +46,7 @@ pub use merge::DuplicatePair;
 pub use organisers::{Organiser, OrganiserScope};
 pub use reference::HostedMunicipality;
 pub use sessions::{SessionUser, SignInOutcome};
-pub use survey_results::{BREAKDOWNS, CountyComparison, RoundResults};
+pub use survey_results::{BREAKDOWNS, CountyComparison, MemberNki, RoundResults};
 pub use surveys::{
     Audience, BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
     ResponseRecord, Round, as_form, today,

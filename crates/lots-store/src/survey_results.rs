@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use lots_domain::battery::Battery;
 use lots_domain::nki::Thresholds;
+use lots_domain::stats::Moments;
 use lots_domain::survey_results::{
     Aggregator, Distribution, Effects, ResultRow, distributions, respondent_values,
 };
@@ -143,50 +144,24 @@ impl Tenant<'_> {
         thresholds: &Thresholds,
     ) -> Result<Option<CountyComparison>> {
         let me = self.municipality().await?;
-        let rows = sqlx::query(
-            "SELECT m.code, m.name, r.id AS round_id, v.definition
-             FROM survey_rounds r
-             JOIN battery_versions v ON v.id = r.battery_version_id
-             JOIN batteries b ON b.id = v.battery_id
-             JOIN municipalities m ON m.code = r.municipality_code
-             WHERE m.county_code = $1 AND b.code = $2 AND r.opens_on <= $3 AND r.closes_on >= $4",
-        )
-        .bind(&me.county_code)
-        .bind(battery_code)
-        .bind(&round.closes_on)
-        .bind(&round.opens_on)
-        .fetch_all(&self.db.pool)
-        .await?;
-        let mut per_municipality: HashMap<String, (String, Aggregator)> = HashMap::new();
-        for r in &rows {
-            let code: String = r.try_get("code")?;
-            let battery = match Battery::from_json(&r.try_get::<String, _>("definition")?) {
-                Ok(b) => b,
-                Err(_) => continue,
-            };
-            if battery.indices().first().map(String::as_str) != Some("nki") {
-                return Ok(None);
-            }
-            let tenant = self.db.tenant_unchecked(&code);
-            let responses = tenant.round_responses(r.try_get("round_id")?).await?;
-            let entry = per_municipality.entry(code).or_insert_with(|| {
-                let name = r.try_get("name").unwrap_or_default();
-                (name, Aggregator::new(&["nki".to_string()]))
-            });
-            for resp in &responses {
-                let values = respondent_values(&battery, &battery.indices(), &resp.answers);
-                entry.1.add("", &values[..1]);
-            }
-        }
-        if per_municipality.len() < 2 {
+        let members: Vec<String> = lots_domain::reference::municipalities()
+            .iter()
+            .filter(|m| m.county_code == me.county_code)
+            .map(|m| m.code.clone())
+            .collect();
+        let results = self
+            .db
+            .members_nki(&members, battery_code, (&round.opens_on, &round.closes_on))
+            .await?;
+        if results.len() < 2 {
             return Ok(None);
         }
-        let mut municipalities: Vec<(String, String, u64, Option<f64>)> = per_municipality
+        let mut municipalities: Vec<(String, String, u64, Option<f64>)> = results
             .into_iter()
-            .map(|(code, (name, agg))| {
-                let m = agg.moments("", "nki").copied().unwrap_or_default();
-                let shown = thresholds.shown(m.n).then(|| m.mean());
-                (code, name, m.n, shown)
+            .map(|m| {
+                let total = m.total();
+                let shown = thresholds.shown(total.n).then(|| total.mean());
+                (m.code, m.name, total.n, shown)
             })
             .collect();
         municipalities.sort_by(|a, b| {
@@ -211,5 +186,88 @@ impl Tenant<'_> {
             average,
             rank,
         }))
+    }
+}
+
+/// One municipality's NKI in a measurement: sums per service area (the response's area)
+/// and how many were invited there. Totals only: no answer leaves its municipality.
+#[derive(Debug, Clone)]
+pub struct MemberNki {
+    pub code: String,
+    pub name: String,
+    /// Per area: NKI sums and the number invited.
+    pub areas: std::collections::BTreeMap<String, (Moments, u64)>,
+}
+
+impl MemberNki {
+    pub fn total(&self) -> Moments {
+        let mut all = Moments::default();
+        self.areas.values().for_each(|(m, _)| all.merge(m));
+        all
+    }
+
+    pub fn invited(&self) -> u64 {
+        self.areas.values().map(|(_, i)| i).sum()
+    }
+}
+
+impl crate::Db {
+    /// The NKI of each of `codes` that measured with a battery of `battery_code` in a
+    /// round overlapping `period` (YYYY-MM-DD, inclusive).
+    pub async fn members_nki(
+        &self,
+        codes: &[String],
+        battery_code: &str,
+        period: (&str, &str),
+    ) -> Result<Vec<MemberNki>> {
+        let rows = sqlx::query(
+            "SELECT m.code, m.name, r.id AS round_id, v.definition
+             FROM survey_rounds r
+             JOIN battery_versions v ON v.id = r.battery_version_id
+             JOIN batteries b ON b.id = v.battery_id
+             JOIN municipalities m ON m.code = r.municipality_code
+             WHERE b.code = $1 AND r.opens_on <= $2 AND r.closes_on >= $3
+             ORDER BY m.code",
+        )
+        .bind(battery_code)
+        .bind(period.1)
+        .bind(period.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<MemberNki> = Vec::new();
+        for r in &rows {
+            let code: String = r.try_get("code")?;
+            if !codes.contains(&code) {
+                continue;
+            }
+            let Ok(battery) = Battery::from_json(&r.try_get::<String, _>("definition")?) else {
+                continue;
+            };
+            let nki = ["nki".to_string()];
+            if !battery.indices().contains(&nki[0]) {
+                continue;
+            }
+            let tenant = self.tenant_unchecked(&code);
+            let round_id: i64 = r.try_get("round_id")?;
+            if out.last().is_none_or(|m| m.code != code) {
+                out.push(MemberNki {
+                    code: code.clone(),
+                    name: r.try_get("name")?,
+                    areas: Default::default(),
+                });
+            }
+            let member = out.last_mut().expect("pushed above");
+            for (area, invited) in tenant.invited_per_group(round_id, "area").await? {
+                if !area.is_empty() {
+                    member.areas.entry(area).or_default().1 += invited;
+                }
+            }
+            for resp in tenant.round_responses(round_id).await? {
+                if let Some(v) = respondent_values(&battery, &nki, &resp.answers)[0] {
+                    member.areas.entry(resp.area.clone()).or_default().0.add(v);
+                }
+            }
+        }
+        Ok(out)
     }
 }

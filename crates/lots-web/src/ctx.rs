@@ -163,6 +163,9 @@ impl Ctx {
         if self.may(Permission::ViewSurveyResults) {
             items.push(("/enkater", "Enkäter"));
         }
+        if self.may(Permission::ViewMembers) {
+            items.push(("/medlemmar/nki", "NKI i medlemskommunerna"));
+        }
         if self.may(Permission::ViewOrganisation) {
             items.push(("/organisation", "Organisation"));
             items.push(("/personal", "Personal"));

@@ -42,6 +42,33 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    (
+        "NKI i medlemskommunerna",
+        "NKI in the member municipalities",
+    ),
+    (
+        "medlemmar har mätt med Insikt-enkäten detta år.",
+        "members have measured with the Insikt survey this year.",
+    ),
+    ("Resultat från färre än", "Results from fewer than"),
+    (
+        "svar visas inte. Ett område rankas med minst",
+        "answers are not shown. An area is ranked with at least",
+    ),
+    (
+        "svar; totalen med minst",
+        "answers; the total with at least",
+    ),
+    (
+        "svar och en svarsfrekvens på minst 40 % totalt och 30 % i varje område.",
+        "answers and a response rate of at least 40 % in total and 30 % in every area.",
+    ),
+    ("År", "Year"),
+    ("Plats", "Rank"),
+    (
+        "Ingen medlem har mätt med Insikt-enkäten detta år.",
+        "No member has measured with the Insikt survey this year.",
+    ),
     ("Enkäter", "Surveys"),
     ("Ny enkätomgång", "New survey round"),
     ("Frågebatterier", "Question batteries"),

@@ -51,6 +51,7 @@ sources!(
     "survey_thanks.html",
     "batteries.html",
     "battery.html",
+    "members_nki.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -6,6 +6,7 @@ mod assets;
 mod companies;
 mod contacts;
 mod import;
+mod members;
 mod merge;
 mod organisation;
 mod overview;
@@ -38,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .merge(import::routes())
         .merge(merge::routes())
         .merge(surveys::routes())
+        .merge(members::routes())
         .merge(respond::routes())
 }
 

@@ -408,3 +408,28 @@ fn the_national_table_matches_an_independent_computation() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The organiser compares its members' NKI with Insikt's ranking rules; a municipality's
+/// staff cannot open the comparison.
+#[tokio::test]
+async fn the_organiser_sees_its_members_ranked() {
+    for app in TestApp::each_with_demo().await {
+        let organiser = app.signed_in(crate::ORGANISER).await;
+        let (status, page) = organiser.text("/medlemmar/nki?ar=2025").await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(page.contains("Upplands-Bro") && page.contains("Danderyd"));
+        assert!(
+            page.contains("26 av 26 medlemmar"),
+            "every county member measured"
+        );
+        assert!(
+            page.contains("<td class=\"num\">1</td>"),
+            "someone ranks first"
+        );
+        let (_, empty) = organiser.text("/medlemmar/nki?ar=2019").await;
+        assert!(empty.contains("Ingen medlem har mätt"));
+        let bd = app.signed_in(BD).await;
+        assert_eq!(bd.get("/medlemmar/nki").await.status(), 403);
+        app.stop().await;
+    }
+}
