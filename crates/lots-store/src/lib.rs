@@ -49,7 +49,7 @@ pub use sessions::{SessionUser, SignInOutcome};
 pub use survey_results::{BREAKDOWNS, CountyComparison, MemberNki, RoundResults};
 pub use surveys::{
     Audience, BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
-    ResponseRecord, Round, as_form, today,
+    RespondingCompany, ResponseRecord, Round, as_form, today,
 };
 pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
 pub use tokens::{ApiToken, Scope, TokenIdentity};

@@ -119,6 +119,16 @@ pub struct ResponseRecord {
     /// YYYY-Qn of the submission, Europe/Stockholm.
     pub quarter: String,
     pub answers: HashMap<String, Answer>,
+    /// The company that answered; `None` in an anonymous round (and for imported answers).
+    pub company: Option<RespondingCompany>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RespondingCompany {
+    pub name: String,
+    pub orgnr: String,
+    /// A sole trader: the number is a personnummer.
+    pub personal: bool,
 }
 
 /// One answer of an earlier measurement brought into Lots (an Insikt or SBA round run
@@ -781,9 +791,15 @@ impl Tenant<'_> {
 
     /// The submitted responses of a round, with their background.
     pub async fn round_responses(&self, round_id: i64) -> Result<Vec<ResponseRecord>> {
+        // In the order of the respondent key, a hash: nothing about who answered when.
         let rows = sqlx::query(
-            "SELECT answers, area, industry, size_class, submitted_at FROM survey_responses
-             WHERE municipality_code = $1 AND round_id = $2 AND submitted_at IS NOT NULL",
+            "SELECT s.answers, s.area, s.industry, s.size_class, s.submitted_at,
+                    c.name AS company_name, c.orgnr, c.personal
+             FROM survey_responses s
+             LEFT JOIN survey_invitations i ON i.id = s.invitation_id
+             LEFT JOIN companies c ON c.id = i.company_id
+             WHERE s.municipality_code = $1 AND s.round_id = $2 AND s.submitted_at IS NOT NULL
+             ORDER BY s.respondent_key",
         )
         .bind(&self.code)
         .bind(round_id)
@@ -798,6 +814,14 @@ impl Tenant<'_> {
                     quarter: quarter_of(r.try_get("submitted_at")?),
                     answers: serde_json::from_str(&r.try_get::<String, _>("answers")?)
                         .unwrap_or_default(),
+                    company: match r.try_get::<Option<String>, _>("company_name")? {
+                        Some(name) => Some(RespondingCompany {
+                            name,
+                            orgnr: r.try_get("orgnr")?,
+                            personal: r.try_get::<i64, _>("personal")? == 1,
+                        }),
+                        None => None,
+                    },
                 })
             })
             .collect()

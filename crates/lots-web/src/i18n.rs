@@ -42,6 +42,16 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Exportera svaren (CSV)", "Export the answers (CSV)"),
+    ("Exportera svaren (XLSX)", "Export the answers (XLSX)"),
+    (
+        "utan företag: omgången är anonym",
+        "without companies: the round is anonymous",
+    ),
+    (
+        "Omgången är anonym och har för få svar för att svaren ska kunna lämnas ut.",
+        "The round is anonymous and has too few answers for them to be exported.",
+    ),
     (
         "NKI i medlemskommunerna",
         "NKI in the member municipalities",

@@ -71,12 +71,18 @@ impl ListQuery {
 /// The identity as the user may see it: a sole trader's personnummer is masked for roles
 /// without access to personal data.
 fn shown_orgnr(ctx: &Ctx, c: &Company) -> String {
-    if c.personal && !ctx.may(Permission::ViewPersonalData) {
-        lots_domain::orgnr::CompanyId::parse(&c.orgnr)
+    shown_number(ctx, &c.orgnr, c.personal)
+}
+
+/// A company's number as this user may see it: a sole trader's personnummer is masked for
+/// roles without access to personal data.
+pub(super) fn shown_number(ctx: &Ctx, orgnr: &str, personal: bool) -> String {
+    if personal && !ctx.may(Permission::ViewPersonalData) {
+        lots_domain::orgnr::CompanyId::parse(orgnr)
             .map(|id| id.masked())
             .unwrap_or_default()
     } else {
-        c.orgnr.clone()
+        orgnr.to_string()
     }
 }
 

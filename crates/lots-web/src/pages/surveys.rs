@@ -29,6 +29,8 @@ pub fn routes() -> Router<AppState> {
         .route("/enkater/{id}", get(round))
         .route("/enkater/{id}/resultat.csv", get(results_csv))
         .route("/enkater/{id}/resultat.xlsx", get(results_xlsx))
+        .route("/enkater/{id}/svar.csv", get(answers_csv))
+        .route("/enkater/{id}/svar.xlsx", get(answers_xlsx))
         .route(
             "/enkater/{id}/telefon/{invitation}",
             get(phone_form).post(phone_save),
@@ -490,6 +492,98 @@ async fn results_xlsx(
     Ok(super::companies::download(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "attachment; filename=\"resultat.xlsx\"",
+        bytes,
+    ))
+}
+
+/// Every submitted answer of a round, one row per respondent, as the round allows: the
+/// company only when the round is not anonymous, and an anonymous round only once it has
+/// enough answers that no one stands out.
+async fn answer_rows(
+    ctx: &Ctx,
+    id: i64,
+    format: &str,
+) -> Result<(Vec<String>, Vec<Vec<String>>), AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let round = tenant.round(id).await?;
+    let battery = tenant
+        .battery_version(round.battery_version_id)
+        .await?
+        .battery;
+    let responses = tenant.round_responses(id).await?;
+    if round.anonymous && !thresholds(ctx).shown(responses.len() as u64) {
+        return Err(AppError::Unprocessable(ctx.t(
+            "Omgången är anonym och har för få svar för att svaren ska kunna lämnas ut.",
+        )));
+    }
+    let language = ctx.lang.code();
+    let mut header: Vec<String> = Vec::new();
+    if !round.anonymous {
+        header.extend([ctx.t("Företag"), ctx.t("Organisationsnummer")]);
+    }
+    header.extend([
+        ctx.t("Område"),
+        ctx.t("Bransch"),
+        ctx.t("Storlek"),
+        ctx.t("Kvartal"),
+    ]);
+    header.extend(
+        battery
+            .questions()
+            .map(|q| q.text.get(language).to_string()),
+    );
+    let rows = responses
+        .iter()
+        .map(|r| {
+            let mut row = Vec::new();
+            if !round.anonymous {
+                match &r.company {
+                    Some(c) => row.extend([
+                        c.name.clone(),
+                        super::companies::shown_number(ctx, &c.orgnr, c.personal),
+                    ]),
+                    None => row.extend([String::new(), String::new()]),
+                }
+            }
+            row.extend([
+                r.area.clone(),
+                r.industry.clone(),
+                r.size_class.clone(),
+                r.quarter.clone(),
+            ]);
+            let values = lots_store::as_form(&r.answers);
+            row.extend(
+                battery
+                    .questions()
+                    .map(|q| values.get(&q.id).map(|v| v.join(", ")).unwrap_or_default()),
+            );
+            row
+        })
+        .collect();
+    let mut entry = ctx.audit_entry("survey.export_answers", "survey_round", id.to_string());
+    entry.detail = format!("{} answers, {format}", responses.len());
+    ctx.app.db.audit(entry).await?;
+    Ok((header, rows))
+}
+
+async fn answers_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (header, rows) = answer_rows(&ctx, id, "csv").await?;
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    Ok(super::companies::download(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"svar.csv\"",
+        lots_domain::export::csv_for_excel(&header, &rows),
+    ))
+}
+
+async fn answers_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (header, rows) = answer_rows(&ctx, id, "xlsx").await?;
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let bytes = lots_domain::export::xlsx("Svar", &header, &rows).map_err(AppError::Internal)?;
+    Ok(super::companies::download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "attachment; filename=\"svar.xlsx\"",
         bytes,
     ))
 }

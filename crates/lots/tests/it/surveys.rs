@@ -176,6 +176,20 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
         assert_eq!(location(&bd.post(&phone, &VALID).await), round_path);
         assert_eq!(tenant.round(round_id).await.unwrap().answered, 2);
 
+        // The answers as a file: the company named, since the round is not anonymous.
+        let answers = bd.get(&format!("{round_path}/svar.csv")).await;
+        assert_eq!(answers.status(), 200);
+        let answers = answers.text().await.unwrap();
+        assert!(
+            answers.contains("Företag;Organisationsnummer;Område"),
+            "{answers}"
+        );
+        assert!(
+            answers.contains(&invitations[0].company_name)
+                || answers.contains(&invitations[1].company_name)
+        );
+        assert_eq!(answers.lines().count(), 3, "a header and two answers");
+
         // Two answers: counted, but too few to show.
         let (status, results) = bd.text(&round_path).await;
         assert_eq!(status, 200);
@@ -283,6 +297,14 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
         let invitation = tenant.invitations(round_id).await.unwrap().remove(0);
         let token = tenant.mint_survey_link(invitation.id).await.unwrap();
         let c = app.client();
+        let bd = app.signed_in(BD).await;
+        assert_eq!(
+            bd.get(&format!("/enkater/{round_id}/svar.csv"))
+                .await
+                .status(),
+            422,
+            "an anonymous round with too few answers is not handed out"
+        );
         let (status, page) = c.text(&format!("/enkat/{token}")).await;
         assert_eq!(status, 410);
         assert!(page.contains("Enkäten är stängd"));
