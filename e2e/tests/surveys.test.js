@@ -83,6 +83,11 @@ test('build a round, answer it on a phone, read the results', async () => {
   assert.deepEqual(await axeViolations(page), [], 'battery list');
   await page.getByRole('link', { name: 'Företagsbesök' }).click();
   assert.deepEqual(await axeViolations(page), [], 'battery');
+  await page.getByRole('button', { name: 'Gör en ny version' }).click();
+  await page.waitForURL(/\/andra$/);
+  await page.getByRole('button', { name: 'Lägg till frågan' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /Skriv frågan på svenska/);
+  assert.deepEqual(await axeViolations(page), [], 'battery editor with an error');
   await staff.close();
 });
 

@@ -42,6 +42,59 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Ändra utkastet", "Edit the draft"),
+    ("Gör en ny version", "Make a new version"),
+    (
+        "Ändringarna sparas i utkastet; svar samlas först när versionen publicerats.",
+        "Changes are saved in the draft; answers are collected only once the version is published.",
+    ),
+    ("Lägg till en fråga", "Add a question"),
+    ("Avsnitt", "Section"),
+    ("Frågetyp", "Question type"),
+    ("Frågan på svenska", "The question in Swedish"),
+    ("Frågan på engelska", "The question in English"),
+    ("För en skala", "For a scale"),
+    ("Lägsta värde", "Lowest value"),
+    ("Högsta värde", "Highest value"),
+    ("Text vid lägsta värdet", "Label of the lowest value"),
+    ("Text vid högsta värdet", "Label of the highest value"),
+    (
+        "Svarsalternativ, ett per rad (för val)",
+        "Options, one per line (for choices)",
+    ),
+    ("Ingår i index", "Feeds the index"),
+    ("Inget", "None"),
+    ("Obligatorisk", "Required"),
+    ("Lägg till frågan", "Add the question"),
+    ("Klar", "Done"),
+    ("Ta bort", "Remove"),
+    ("Skriv frågan på svenska.", "Write the question in Swedish."),
+    (
+        "Skriv minst två svarsalternativ, ett per rad.",
+        "Write at least two options, one per line.",
+    ),
+    (
+        "Skalans lägsta värde ska vara ett heltal.",
+        "The scale's lowest value must be a whole number.",
+    ),
+    (
+        "Skalans högsta värde ska vara ett heltal.",
+        "The scale's highest value must be a whole number.",
+    ),
+    (
+        "Skalan ska gå uppåt, med högst elva steg.",
+        "The scale must go upwards, with at most eleven steps.",
+    ),
+    ("Välj frågetyp.", "Choose a question type."),
+    (
+        "Bara skalfrågor kan ingå i ett index.",
+        "Only scale questions can feed an index.",
+    ),
+    ("Välj avsnitt.", "Choose a section."),
+    (
+        "Frågan kan inte tas bort: en annan fråga visas bara beroende på den, eller så blir batteriet tomt.",
+        "The question cannot be removed: another question depends on it, or the battery would be empty.",
+    ),
     ("Exportera svaren (CSV)", "Export the answers (CSV)"),
     ("Exportera svaren (XLSX)", "Export the answers (XLSX)"),
     (

@@ -52,6 +52,7 @@ sources!(
     "batteries.html",
     "battery.html",
     "members_nki.html",
+    "battery_edit.html",
 );
 
 pub fn environment() -> Environment<'static> {

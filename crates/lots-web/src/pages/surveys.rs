@@ -38,6 +38,13 @@ pub fn routes() -> Router<AppState> {
         .route("/fragebatterier", get(batteries))
         .route("/fragebatterier/{version}", get(battery))
         .route("/fragebatterier/{version}/publicera", post(publish))
+        .route("/fragebatterier/{version}/ny-version", post(new_version))
+        .route("/fragebatterier/{version}/andra", get(edit_form))
+        .route("/fragebatterier/{version}/fragor", post(add_question))
+        .route(
+            "/fragebatterier/{version}/fragor/{question}/ta-bort",
+            post(remove_question),
+        )
 }
 
 fn thresholds(ctx: &Ctx) -> Thresholds {
@@ -738,6 +745,7 @@ async fn battery(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, App
             description => v.battery.description.get(language),
             sections,
             can_publish => ctx.may(Permission::ManageSurveys) && !v.published,
+            can_edit => ctx.may(Permission::ManageSurveys),
             breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter"), ctx.crumb("/fragebatterier", "Frågebatterier")],
         },
     )
@@ -750,4 +758,217 @@ async fn publish(ctx: Ctx, Path(version): Path<i64>) -> Result<Response, AppErro
     let entry = ctx.audit_entry("battery.publish", "battery_version", version.to_string());
     ctx.app.db.audit(entry).await?;
     Ok(Redirect::to(&format!("/fragebatterier/{version}")).into_response())
+}
+
+/// Starts a new draft from a published version (or goes to the open draft).
+async fn new_version(ctx: Ctx, Path(version): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let v = tenant.battery_version(version).await?;
+    let draft = tenant.save_battery_draft(v.battery_id, &v.battery).await?;
+    Ok(Redirect::to(&format!("/fragebatterier/{draft}/andra")).into_response())
+}
+
+async fn draft(tenant: &Tenant<'_>, version: i64) -> Result<lots_store::BatteryVersion, AppError> {
+    let v = tenant.battery_version(version).await?;
+    if v.published {
+        return Err(AppError::Unprocessable(
+            "published versions do not change".into(),
+        ));
+    }
+    Ok(v)
+}
+
+async fn editor_page(
+    ctx: &Ctx,
+    v: &lots_store::BatteryVersion,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let language = ctx.lang.code();
+    let sections: Vec<Value> = v
+        .battery
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            context! {
+                index => i,
+                title => s.title.get(language),
+                questions => s.questions.iter().map(|q| context! {
+                    id => q.id.clone(),
+                    text => q.text.get(language),
+                    index => q.index.as_deref().map(|x| index_label(ctx, x)),
+                }).collect::<Vec<_>>(),
+            }
+        })
+        .collect();
+    let indices: Vec<Value> = std::iter::once("nki")
+        .chain(lots_domain::battery::SERVICE_FACTORS)
+        .map(|code| context! { code, label => index_label(ctx, code) })
+        .collect();
+    let value = |name: &str| form.map(|f| f.get(name)).unwrap_or_default();
+    ctx.render(
+        "battery_edit.html",
+        &format!("{} – {}", v.battery.name.get(language), ctx.t("utkast")),
+        context! {
+            id => v.id,
+            version => v.version,
+            sections,
+            indices,
+            errors,
+            form => context! {
+                section => value("section"), kind => value("kind"), text_sv => value("text_sv"),
+                text_en => value("text_en"), min => value("min"), max => value("max"),
+                low => value("low"), high => value("high"), choices => value("choices"),
+                index => value("index"), required => form.is_some_and(|f| f.get("required") == "1"),
+            },
+            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter"), ctx.crumb("/fragebatterier", "Frågebatterier")],
+        },
+    )
+}
+
+async fn edit_form(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let v = draft(&tenant, version).await?;
+    editor_page(&ctx, &v, None, Vec::new()).await
+}
+
+/// A question from the editor's form; the first wrong field and why.
+fn question_from(
+    ctx: &Ctx,
+    form: &FormData,
+    id: String,
+) -> Result<lots_domain::battery::Question, (String, String)> {
+    use lots_domain::battery::{Choice, Kind, Question, Text};
+    let fail = |field: &str, sv: &str| (field.to_string(), ctx.t(sv));
+    let text_sv = form.get("text_sv");
+    if text_sv.is_empty() {
+        return Err(fail("text_sv", "Skriv frågan på svenska."));
+    }
+    let text = |sv: String, en: String| Text { sv, en };
+    let choices = || -> Result<Vec<Choice>, (String, String)> {
+        let list: Vec<Choice> = form
+            .get("choices")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, l)| Choice {
+                value: format!("v{}", i + 1),
+                text: text(l.to_string(), String::new()),
+            })
+            .collect();
+        if list.len() < 2 {
+            return Err(fail(
+                "choices",
+                "Skriv minst två svarsalternativ, ett per rad.",
+            ));
+        }
+        Ok(list)
+    };
+    let kind = match form.get("kind").as_str() {
+        "rating" => {
+            let min = form
+                .get("min")
+                .parse::<i64>()
+                .map_err(|_| fail("min", "Skalans lägsta värde ska vara ett heltal."))?;
+            let max = form
+                .get("max")
+                .parse::<i64>()
+                .map_err(|_| fail("max", "Skalans högsta värde ska vara ett heltal."))?;
+            if min >= max || max - min > 10 {
+                return Err(fail("max", "Skalan ska gå uppåt, med högst elva steg."));
+            }
+            Kind::Rating {
+                min,
+                max,
+                low: text(form.get("low"), String::new()),
+                high: text(form.get("high"), String::new()),
+                dont_know: true,
+            }
+        }
+        "nps" => Kind::Nps,
+        "single_choice" => Kind::SingleChoice {
+            choices: choices()?,
+        },
+        "multiple_choice" => Kind::MultipleChoice {
+            choices: choices()?,
+        },
+        "yes_no" => Kind::YesNo,
+        "free_text" => Kind::FreeText,
+        _ => return Err(fail("kind", "Välj frågetyp.")),
+    };
+    let index = Some(form.get("index")).filter(|i| !i.is_empty());
+    if index.is_some() && !matches!(kind, Kind::Rating { .. } | Kind::Nps) {
+        return Err(fail("index", "Bara skalfrågor kan ingå i ett index."));
+    }
+    Ok(Question {
+        id,
+        text: text(text_sv, form.get("text_en")),
+        kind,
+        required: form.get("required") == "1",
+        index,
+        show_if: None,
+    })
+}
+
+async fn add_question(
+    ctx: Ctx,
+    Path(version): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let v = draft(&tenant, version).await?;
+    let mut battery = v.battery.clone();
+    let taken: Vec<String> = battery.questions().map(|q| q.id.clone()).collect();
+    let id = (1..)
+        .map(|n| format!("q{n}"))
+        .find(|id| !taken.contains(id))
+        .unwrap_or_default();
+    let section = form
+        .get("section")
+        .parse::<usize>()
+        .ok()
+        .filter(|s| *s < battery.sections.len());
+    let result = question_from(&ctx, &form, id).and_then(|q| {
+        let s = section.ok_or_else(|| ("section".to_string(), ctx.t("Välj avsnitt.")))?;
+        battery.sections[s].questions.push(q);
+        Ok(())
+    });
+    match result {
+        Ok(()) => {
+            tenant.save_battery_draft(v.battery_id, &battery).await?;
+            Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response())
+        }
+        Err((field, message)) => {
+            let html =
+                editor_page(&ctx, &v, Some(&form), vec![field_error(&field, message)]).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+async fn remove_question(
+    ctx: Ctx,
+    Path((version, question)): Path<(i64, String)>,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let v = draft(&tenant, version).await?;
+    let mut battery = v.battery.clone();
+    for s in &mut battery.sections {
+        s.questions.retain(|q| q.id != question);
+    }
+    match tenant.save_battery_draft(v.battery_id, &battery).await {
+        Ok(_) => Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response()),
+        Err(StoreError::Field(_, _)) => {
+            let message = ctx.t("Frågan kan inte tas bort: en annan fråga visas bara beroende på den, eller så blir batteriet tomt.");
+            let html = editor_page(&ctx, &v, None, vec![field_error("questions", message)]).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }

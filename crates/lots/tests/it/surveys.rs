@@ -455,3 +455,88 @@ async fn the_organiser_sees_its_members_ranked() {
         app.stop().await;
     }
 }
+
+/// A published battery stays as it was: editing makes a new draft version, which gets a
+/// question, refuses a broken one, and is published as version 2.
+#[tokio::test]
+async fn editing_a_battery_makes_a_new_version() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let bd = app.signed_in(BD).await;
+        assert_eq!(bd.get("/fragebatterier").await.status(), 200);
+        let summary = tenant
+            .batteries()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|b| b.code == "uppfoljning")
+            .unwrap();
+        let (v1, _) = summary.published.unwrap();
+        let before = tenant.battery_version(v1).await.unwrap().battery;
+        let r = bd
+            .post(&format!("/fragebatterier/{v1}/ny-version"), &[])
+            .await;
+        let edit = location(&r);
+        assert!(edit.ends_with("/andra"), "{edit}");
+        let draft: i64 = edit.split('/').nth(2).unwrap().parse().unwrap();
+        let (status, page) = bd.text(&edit).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Lägg till en fråga"));
+        let bad = bd
+            .post(
+                &format!("/fragebatterier/{draft}/fragor"),
+                &[
+                    ("section", "0"),
+                    ("kind", "single_choice"),
+                    ("text_sv", "Vilket?"),
+                    ("choices", "bara en"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        assert!(bad.text().await.unwrap().contains("href=\"#choices\""));
+        let ok = bd
+            .post(
+                &format!("/fragebatterier/{draft}/fragor"),
+                &[
+                    ("section", "0"),
+                    ("kind", "rating"),
+                    ("text_sv", "Hur nöjd är du med bemötandet?"),
+                    ("min", "1"),
+                    ("max", "6"),
+                    ("low", "Inte alls"),
+                    ("high", "Mycket"),
+                    ("index", "bemotande"),
+                    ("required", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(location(&ok), edit);
+        let published = bd
+            .post(&format!("/fragebatterier/{draft}/publicera"), &[])
+            .await;
+        assert_eq!(location(&published), format!("/fragebatterier/{draft}"));
+        let v2 = tenant.battery_version(draft).await.unwrap();
+        assert!(v2.published && v2.version == 2);
+        assert_eq!(
+            v2.battery.questions().count(),
+            before.questions().count() + 1
+        );
+        assert_eq!(
+            tenant.battery_version(v1).await.unwrap().battery,
+            before,
+            "version 1 unchanged"
+        );
+        // A published version takes no more edits.
+        assert_eq!(
+            bd.post(
+                &format!("/fragebatterier/{draft}/fragor"),
+                &[("section", "0")]
+            )
+            .await
+            .status(),
+            422
+        );
+        app.stop().await;
+    }
+}
