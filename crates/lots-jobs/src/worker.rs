@@ -196,7 +196,7 @@ pub async fn queue_due_reminders(db: &Db) -> lots_store::Result<usize> {
     let mut queued = 0;
     for m in db.hosted_municipalities().await? {
         let tenant = db.tenant_unchecked(&m.code);
-        for (invitation_id, number) in tenant.reminders_due(&today).await? {
+        for (invitation_id, number) in tenant.reminders_due(&today, now()).await? {
             if crate::enqueue_survey_mail(db, &m.code, invitation_id, number).await? {
                 queued += 1;
             }

@@ -759,7 +759,7 @@ impl Tenant<'_> {
 
     /// Invitations due a reminder today: sent, unanswered, the round open, and the next
     /// reminder's day reached.
-    pub async fn reminders_due(&self, today: &str) -> Result<Vec<(i64, i64)>> {
+    pub async fn reminders_due(&self, today: &str, now: i64) -> Result<Vec<(i64, i64)>> {
         let mut due = Vec::new();
         for round in self.rounds().await? {
             if !round.is_open(today) || round.reminder_days.is_empty() {
@@ -770,7 +770,7 @@ impl Tenant<'_> {
                 let Some(days) = round.reminder_days.get(i.reminders_sent as usize) else {
                     continue;
                 };
-                if !i.answered && now() >= sent + days * 86_400 {
+                if !i.answered && now >= sent + days * 86_400 {
                     due.push((i.id, i.reminders_sent + 1));
                 }
             }

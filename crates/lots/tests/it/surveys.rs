@@ -540,3 +540,129 @@ async fn editing_a_battery_makes_a_new_version() {
         app.stop().await;
     }
 }
+
+/// Reminders go to those who have not answered, on the chosen days after the invitation,
+/// each once, with a link that opens the same response.
+#[tokio::test]
+async fn reminders_follow_the_chosen_days() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let version = tenant
+            .batteries()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|b| b.code == "uppfoljning")
+            .unwrap()
+            .published
+            .unwrap()
+            .0;
+        let company = tenant
+            .companies(&CompanyFilter {
+                query: Some("Brunna Logistik".into()),
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+            .remove(0);
+        let (round, _) = tenant
+            .create_round(
+                &lots_store::NewRound {
+                    battery_version_id: version,
+                    name: "Påminnelser".into(),
+                    opens_on: lots_store::today(),
+                    closes_on: "2099-12-31".into(),
+                    anonymous: false,
+                    quarantine_months: 0,
+                    reminder_days: vec![3, 7],
+                    company_ids: vec![company.id],
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        let invitation = tenant.invitations(round).await.unwrap().remove(0);
+        let today = lots_store::today();
+        let now = lots_store::now();
+        assert!(
+            tenant
+                .reminders_due(&today, now + 10 * 86_400)
+                .await
+                .unwrap()
+                .is_empty(),
+            "not sent yet"
+        );
+        lots_jobs::enqueue_survey_mail(&app.db, "0139", invitation.id, 0)
+            .await
+            .unwrap();
+        app.wait_for_mail(&invitation.email).await;
+        for _ in 0..100 {
+            if tenant
+                .invitation(invitation.id)
+                .await
+                .unwrap()
+                .0
+                .sent_at
+                .is_some()
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let day = 86_400;
+        assert!(
+            tenant
+                .reminders_due(&today, now + 2 * day)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            tenant.reminders_due(&today, now + 4 * day).await.unwrap(),
+            vec![(invitation.id, 1)]
+        );
+        assert_eq!(
+            lots_jobs::queue_due_reminders(&app.db).await.unwrap(),
+            0,
+            "none due today"
+        );
+        lots_jobs::enqueue_survey_mail(&app.db, "0139", invitation.id, 1)
+            .await
+            .unwrap();
+        for _ in 0..100 {
+            if tenant
+                .invitation(invitation.id)
+                .await
+                .unwrap()
+                .0
+                .reminders_sent
+                == 1
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let reminder = app.wait_for_mail(&invitation.email).await;
+        assert!(
+            reminder.subject.starts_with("Påminnelse") || reminder.subject.starts_with("Reminder"),
+            "{}",
+            reminder.subject
+        );
+        assert!(
+            tenant
+                .reminders_due(&today, now + 4 * day)
+                .await
+                .unwrap()
+                .is_empty(),
+            "the first is sent"
+        );
+        assert_eq!(
+            tenant.reminders_due(&today, now + 8 * day).await.unwrap(),
+            vec![(invitation.id, 2)]
+        );
+        app.stop().await;
+    }
+}
