@@ -22,6 +22,10 @@ pub struct Db {
     pub(crate) search: std::sync::Arc<crate::search::SearchCache>,
     /// List counts per municipality and filter, shared likewise.
     pub(crate) counts: std::sync::Arc<crate::search::CountCache>,
+    /// Published battery versions, which never change, by (municipality, version id).
+    pub(crate) published_batteries: std::sync::Arc<
+        std::sync::Mutex<std::collections::HashMap<(String, i64), crate::BatteryVersion>>,
+    >,
 }
 
 /// The current time as Unix seconds, the unit every timestamp column holds.
@@ -85,6 +89,7 @@ impl Db {
             backend,
             search: Default::default(),
             counts: Default::default(),
+            published_batteries: Default::default(),
         })
     }
 

@@ -103,6 +103,8 @@ pub struct LinkTarget {
     pub municipality_code: String,
     pub municipality_name: String,
     pub invitation_id: i64,
+    /// The invitation's background, copied onto the response.
+    background: [String; 3],
     pub round: Round,
     pub battery: Battery,
     pub language: String,
@@ -308,6 +310,15 @@ impl Tenant<'_> {
     }
 
     pub async fn battery_version(&self, id: i64) -> Result<BatteryVersion> {
+        let cached = self
+            .db
+            .published_batteries
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&(self.code.clone(), id)).cloned());
+        if let Some(v) = cached {
+            return Ok(v);
+        }
         let r = sqlx::query(
             "SELECT id, battery_id, version, definition, published_at FROM battery_versions
              WHERE municipality_code = $1 AND id = $2",
@@ -317,13 +328,20 @@ impl Tenant<'_> {
         .fetch_optional(&self.db.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
-        Ok(BatteryVersion {
+        let v = BatteryVersion {
             id: r.try_get("id")?,
             battery_id: r.try_get("battery_id")?,
             version: r.try_get("version")?,
             battery: parse_battery(&r.try_get::<String, _>("definition")?)?,
             published: r.try_get::<Option<i64>, _>("published_at")?.is_some(),
-        })
+        };
+        // A published version never changes (a trigger sees to it), so it can be kept.
+        if v.published
+            && let Ok(mut cache) = self.db.published_batteries.lock()
+        {
+            cache.insert((self.code.clone(), id), v.clone());
+        }
+        Ok(v)
     }
 
     /// Saves a battery's draft: the open draft is replaced, or a new version (one above
@@ -786,7 +804,17 @@ impl Tenant<'_> {
     ) -> Result<()> {
         let (_, round_id) = self.invitation(invitation_id).await?;
         let round = self.round(round_id).await?;
-        save_response(self, &round, invitation_id, answers, true, "phone").await
+        let background = invitation_background(self, invitation_id).await?;
+        save_response(
+            self,
+            &round,
+            invitation_id,
+            &background,
+            answers,
+            true,
+            "phone",
+        )
+        .await
     }
 
     /// The submitted responses of a round, with their background.
@@ -859,23 +887,33 @@ impl Tenant<'_> {
 
 /// Saves a draft or submits a response, keyed so an anonymous round stores no invitation.
 /// Submitting again before the round closes replaces the answers.
+/// The background an invitation carries for breakdowns: area, industry, size class.
+async fn invitation_background(tenant: &Tenant<'_>, invitation_id: i64) -> Result<[String; 3]> {
+    let r = sqlx::query(
+        "SELECT area, industry, size_class FROM survey_invitations WHERE municipality_code = $1 AND id = $2",
+    )
+    .bind(&tenant.code)
+    .bind(invitation_id)
+    .fetch_one(&tenant.db.pool)
+    .await?;
+    Ok([
+        r.try_get("area")?,
+        r.try_get("industry")?,
+        r.try_get("size_class")?,
+    ])
+}
+
 async fn save_response(
     tenant: &Tenant<'_>,
     round: &Round,
     invitation_id: i64,
+    background: &[String; 3],
     answers: &HashMap<String, Answer>,
     submit: bool,
     channel: &str,
 ) -> Result<()> {
     let pool = &tenant.db.pool;
     let key = respondent_key(&round.salt, invitation_id);
-    let background = sqlx::query(
-        "SELECT area, industry, size_class FROM survey_invitations WHERE municipality_code = $1 AND id = $2",
-    )
-    .bind(&tenant.code)
-    .bind(invitation_id)
-    .fetch_one(pool)
-    .await?;
     let json = serde_json::to_string(answers).unwrap_or_default();
     let t = now();
     // The transaction writes first: on SQLite one that read before writing could not get
@@ -894,9 +932,9 @@ async fn save_response(
     .bind((!round.anonymous).then_some(invitation_id))
     .bind(&key)
     .bind(&json)
-    .bind(background.try_get::<String, _>("area")?)
-    .bind(background.try_get::<String, _>("industry")?)
-    .bind(background.try_get::<String, _>("size_class")?)
+    .bind(&background[0])
+    .bind(&background[1])
+    .bind(&background[2])
     .bind(channel)
     .bind(submit.then_some(t))
     .bind(t)
@@ -919,7 +957,8 @@ impl crate::Db {
     /// What a personal survey link opens; `None` for an unknown or tampered token.
     pub async fn survey_link(&self, token: &str) -> Result<Option<LinkTarget>> {
         let Some(row) = sqlx::query(
-            "SELECT l.municipality_code, l.invitation_id, i.round_id, i.language, m.name AS municipality_name
+            "SELECT l.municipality_code, l.invitation_id, i.round_id, i.language, i.area, i.industry,
+                    i.size_class, m.name AS municipality_name
              FROM survey_links l
              JOIN survey_invitations i ON i.id = l.invitation_id
              JOIN municipalities m ON m.code = l.municipality_code
@@ -955,6 +994,11 @@ impl crate::Db {
             municipality_code: code,
             municipality_name: row.try_get("municipality_name")?,
             invitation_id,
+            background: [
+                row.try_get("area")?,
+                row.try_get("industry")?,
+                row.try_get("size_class")?,
+            ],
             round,
             battery: version.battery,
             language: row.try_get("language")?,
@@ -975,6 +1019,7 @@ impl crate::Db {
             &tenant,
             &target.round,
             target.invitation_id,
+            &target.background,
             answers,
             submit,
             "web",
