@@ -11,6 +11,25 @@ use crate::companies::company_search_text;
 use crate::params::Params;
 use crate::{Backend, ImportOutcome, OnDuplicate, Result, Tenant, now};
 
+/// A checked row with the values derived from its name, made while the previous batch is
+/// being written, so the writer only writes.
+pub(crate) struct Prepared {
+    record: CompanyRecord,
+    sort_key: String,
+    search_text: String,
+}
+
+impl Prepared {
+    pub(crate) fn new(record: CompanyRecord) -> Prepared {
+        let name = record.name.trim();
+        Prepared {
+            sort_key: sort_key(name),
+            search_text: company_search_text(name, &record.other_names, &[]),
+            record,
+        }
+    }
+}
+
 /// An import in progress: the open transaction and what it has learnt of the register.
 pub(crate) struct CompanyWriter<'t, 'db> {
     tenant: &'t Tenant<'db>,
@@ -92,7 +111,8 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
 
     /// Writes one batch: new areas, updates or skips of registered companies, inserts of
     /// new ones many rows per statement, and an "imported" event on each touched journey.
-    pub(crate) async fn write(&mut self, records: &[CompanyRecord]) -> Result<()> {
+    pub(crate) async fn write(&mut self, batch: &[Prepared]) -> Result<()> {
+        let records: Vec<&CompanyRecord> = batch.iter().map(|p| &p.record).collect();
         let code = self.tenant.code.clone();
         for name in records.iter().filter_map(|r| r.area.as_deref()) {
             if !self.areas.contains_key(name) {
@@ -110,7 +130,7 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         }
         let mut fresh = Vec::new();
         let mut touched: Vec<(i64, usize)> = Vec::new();
-        for r in records {
+        for (r, prepared) in records.iter().zip(batch) {
             match self.existing.get(&r.id.canonical()).copied() {
                 Some(_) if self.on_duplicate == OnDuplicate::Skip => self.outcome.skipped += 1,
                 Some(id) => {
@@ -118,14 +138,15 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
                     touched.push((id, r.line));
                     self.outcome.updated += 1;
                 }
-                None => fresh.push(r),
+                None => fresh.push(prepared),
             }
         }
         // Many rows per statement: 20 values a row stays far below both backends' limits.
         for chunk in fresh.chunks(400) {
             let mut p = Params::new(self.tenant.db);
             let mut rows = Vec::with_capacity(chunk.len());
-            for r in chunk {
+            for prepared in chunk {
+                let r = &prepared.record;
                 let name = r.name.trim();
                 let values = [
                     p.text(&code),
@@ -134,8 +155,8 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
                     p.text(r.id.legal_form().label_sv()),
                     p.text(name),
                     p.text(r.other_names.join("\n")),
-                    p.text(sort_key(name)),
-                    p.text(company_search_text(name, &r.other_names, &[])),
+                    p.text(prepared.sort_key.as_str()),
+                    p.text(prepared.search_text.as_str()),
                     p.text(r.sni2007.join(",")),
                     p.text(r.sni2025.join(",")),
                     r.employees.map_or("NULL".to_string(), |n| p.int(n)),
@@ -168,7 +189,8 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
                 .iter()
                 .map(|row| Ok((row.try_get("orgnr")?, row.try_get("id")?)))
                 .collect::<Result<_>>()?;
-            for r in chunk {
+            for prepared in chunk {
+                let r = &prepared.record;
                 if let Some(id) = ids.get(&r.id.canonical()) {
                     touched.push((*id, r.line));
                 }
@@ -288,7 +310,8 @@ impl Tenant<'_> {
         actor: &str,
     ) -> Result<ImportOutcome> {
         let mut writer = CompanyWriter::begin(self, on_duplicate, actor, false).await?;
-        writer.write(records).await?;
+        let batch: Vec<Prepared> = records.iter().cloned().map(Prepared::new).collect();
+        writer.write(&batch).await?;
         writer.commit().await
     }
 }

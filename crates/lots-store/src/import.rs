@@ -5,12 +5,12 @@
 use std::io::{Read, Seek};
 
 use lots_domain::columns::Column;
-use lots_domain::company_import::{CompanyRecord, Field, Reject, RowChecker, map_columns};
+use lots_domain::company_import::{Field, Reject, RowChecker, map_columns};
 use lots_domain::tabular::{RowStream, Table, TableError, open_table, read_table};
 
 use sqlx::Row;
 
-use crate::company_writer::CompanyWriter;
+use crate::company_writer::{CompanyWriter, Prepared};
 use crate::{ImportOutcome, OnDuplicate, Result, Tenant};
 
 /// Rows checked before they are written together.
@@ -238,7 +238,7 @@ async fn next_batch(
     checker: &mut RowChecker<'_>,
     checked: &mut Checked,
     keep: bool,
-) -> std::result::Result<(Vec<CompanyRecord>, bool), TableError> {
+) -> std::result::Result<(Vec<Prepared>, bool), TableError> {
     let mut batch = Vec::with_capacity(BATCH);
     let mut bad_row = false;
     while batch.len() < BATCH {
@@ -249,7 +249,7 @@ async fn next_batch(
             Ok(record) => {
                 checked.valid += 1;
                 if keep {
-                    batch.push(record);
+                    batch.push(Prepared::new(record));
                 }
             }
             Err(reject) => {
