@@ -79,6 +79,9 @@ test('build a round, answer it on a phone, read the results', async () => {
   await page.getByRole('link', { name: /Insikt 2025/ }).click();
   assert.match(await page.locator('main').textContent(), /Prioriteringsmatris/);
   assert.deepEqual(await axeViolations(page), [], 'results of the Insikt round');
+  await page.goto(`${lots.base}/enkater/resultat?batteri=insikt-nki&fran=2024-01-01&till=2025-12-31`);
+  assert.match(await page.locator('main').textContent(), /Prioriteringsmatris/);
+  assert.deepEqual(await axeViolations(page), [], 'results over a period');
   await page.goto(`${lots.base}/fragebatterier`);
   assert.deepEqual(await axeViolations(page), [], 'battery list');
   await page.getByRole('link', { name: 'Företagsbesök' }).click();

@@ -55,8 +55,14 @@ fn group_of<'a>(r: &'a ResponseRecord, by: &str) -> &'a str {
 }
 
 fn aggregate(battery: &Battery, responses: &[ResponseRecord], by: &str) -> Aggregator {
-    let indices = battery.indices();
-    let mut agg = Aggregator::new(&indices);
+    let mut agg = Aggregator::new(&battery.indices());
+    add_responses(&mut agg, battery, responses, by);
+    agg
+}
+
+/// Adds responses answered with `battery` (any version with the same indices) to `agg`.
+fn add_responses(agg: &mut Aggregator, battery: &Battery, responses: &[ResponseRecord], by: &str) {
+    let indices = agg.indices().to_vec();
     for r in responses {
         let values = respondent_values(battery, &indices, &r.answers);
         agg.add("", &values);
@@ -65,7 +71,6 @@ fn aggregate(battery: &Battery, responses: &[ResponseRecord], by: &str) -> Aggre
             agg.add(group, &values);
         }
     }
-    agg
 }
 
 impl Tenant<'_> {
@@ -111,9 +116,97 @@ impl Tenant<'_> {
             distributions,
             free_text,
             county: self
-                .county_comparison(&round, &battery.code, thresholds)
+                .county_comparison(
+                    (&round.opens_on, &round.closes_on),
+                    &battery.code,
+                    thresholds,
+                )
                 .await?,
         })
+    }
+
+    /// The results of every round of a battery (by its code, any version) that overlaps a
+    /// period (YYYY-MM-DD, inclusive), compared with the period of the same length before.
+    pub async fn period_results(
+        &self,
+        battery_code: &str,
+        period: (&str, &str),
+        by: &str,
+        language: &str,
+        thresholds: &Thresholds,
+    ) -> Result<RoundResults> {
+        let by = BREAKDOWNS.into_iter().find(|b| *b == by).unwrap_or("area");
+        let rounds = self.rounds_of(battery_code, period).await?;
+        let Some(latest) = rounds.first() else {
+            return Err(crate::StoreError::NotFound);
+        };
+        let battery = self.battery_version(latest.1).await?.battery;
+        let mut agg = Aggregator::new(&battery.indices());
+        let mut invited: HashMap<String, u64> = HashMap::new();
+        let mut all = Vec::new();
+        for (round_id, version_id) in &rounds {
+            let b = self.battery_version(*version_id).await?.battery;
+            let responses = self.round_responses(*round_id).await?;
+            add_responses(&mut agg, &b, &responses, by);
+            if by != "quarter" {
+                for (g, n) in self.invited_per_group(*round_id, by).await? {
+                    *invited.entry(g).or_default() += n;
+                }
+            } else {
+                let n = self.invited_per_group(*round_id, "area").await?;
+                *invited.entry(String::new()).or_default() += n.get("").copied().unwrap_or(0);
+            }
+            all.extend(responses);
+        }
+        let before = previous_period(period);
+        let mut previous = None;
+        if let Some((from, to)) = &before {
+            let earlier = self.rounds_of(battery_code, (from, to)).await?;
+            if !earlier.is_empty() {
+                let mut p = Aggregator::new(&battery.indices());
+                for (round_id, version_id) in earlier {
+                    let b = self.battery_version(version_id).await?.battery;
+                    add_responses(&mut p, &b, &self.round_responses(round_id).await?, by);
+                }
+                previous = Some(p);
+            }
+        }
+        let answers: Vec<_> = all.iter().map(|r| &r.answers).collect();
+        let (distributions, free_text) =
+            distributions(&battery, language, answers.iter().copied(), thresholds);
+        Ok(RoundResults {
+            battery: battery.code.clone(),
+            by: by.to_string(),
+            responses: all.len(),
+            rows: agg.rows(&invited, previous.as_ref(), thresholds),
+            effects: agg.effects("", thresholds),
+            distributions,
+            free_text,
+            county: self
+                .county_comparison(period, battery_code, thresholds)
+                .await?,
+        })
+    }
+
+    /// The rounds of a battery code overlapping a period, newest first:
+    /// (round id, battery version id).
+    async fn rounds_of(&self, battery_code: &str, period: (&str, &str)) -> Result<Vec<(i64, i64)>> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.battery_version_id FROM survey_rounds r
+             JOIN battery_versions v ON v.id = r.battery_version_id
+             JOIN batteries b ON b.id = v.battery_id
+             WHERE r.municipality_code = $1 AND b.code = $2 AND r.opens_on <= $3 AND r.closes_on >= $4
+             ORDER BY r.closes_on DESC, r.id DESC",
+        )
+        .bind(&self.code)
+        .bind(battery_code)
+        .bind(period.1)
+        .bind(period.0)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("battery_version_id")?)))
+            .collect()
     }
 
     /// The latest round of the same battery that closed before this one opened:
@@ -139,7 +232,7 @@ impl Tenant<'_> {
     /// battery in an overlapping period, each with n and NKI (suppressed below the threshold).
     async fn county_comparison(
         &self,
-        round: &crate::Round,
+        period: (&str, &str),
         battery_code: &str,
         thresholds: &Thresholds,
     ) -> Result<Option<CountyComparison>> {
@@ -149,10 +242,7 @@ impl Tenant<'_> {
             .filter(|m| m.county_code == me.county_code)
             .map(|m| m.code.clone())
             .collect();
-        let results = self
-            .db
-            .members_nki(&members, battery_code, (&round.opens_on, &round.closes_on))
-            .await?;
+        let results = self.db.members_nki(&members, battery_code, period).await?;
         if results.len() < 2 {
             return Ok(None);
         }
@@ -187,6 +277,24 @@ impl Tenant<'_> {
             rank,
         }))
     }
+}
+
+/// The period of the same length that ends the day before `period` starts: whole months
+/// (a year, a quarter) go back by months, other periods by days.
+fn previous_period(period: (&str, &str)) -> Option<(String, String)> {
+    let from: jiff::civil::Date = period.0.parse().ok()?;
+    let to: jiff::civil::Date = period.1.parse().ok()?;
+    let end = from.yesterday().ok()?;
+    let start = if from.day() == 1 && to.tomorrow().ok()?.day() == 1 {
+        let months = (i32::from(to.year()) * 12 + i32::from(to.month()))
+            - (i32::from(from.year()) * 12 + i32::from(from.month()))
+            + 1;
+        from.checked_sub(jiff::Span::new().months(months)).ok()?
+    } else {
+        let days = (to - from).get_days() + 1;
+        end.checked_sub(jiff::Span::new().days(days - 1)).ok()?
+    };
+    Some((start.to_string(), end.to_string()))
 }
 
 /// One municipality's NKI in a measurement: sums per service area (the response's area)
@@ -269,5 +377,25 @@ impl crate::Db {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_previous_period_has_the_same_length() {
+        let p = |a, b| super::previous_period((a, b)).unwrap();
+        assert_eq!(
+            p("2025-01-01", "2025-12-31"),
+            ("2024-01-01".into(), "2024-12-31".into())
+        );
+        assert_eq!(
+            p("2025-04-01", "2025-06-30"),
+            ("2025-01-01".into(), "2025-03-31".into())
+        );
+        assert_eq!(
+            p("2025-03-10", "2025-03-19"),
+            ("2025-02-28".into(), "2025-03-09".into())
+        );
     }
 }

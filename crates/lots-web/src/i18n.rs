@@ -42,6 +42,23 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Resultat för en period", "Results for a period"),
+    ("Från", "From"),
+    ("Till", "To"),
+    ("Visa resultaten", "Show the results"),
+    ("svar", "answers"),
+    (
+        "Inga omgångar med det frågebatteriet under perioden.",
+        "No rounds with that question battery in the period.",
+    ),
+    (
+        "Skriv ett slutdatum som 2026-11-26, samma dag som starten eller senare.",
+        "Write an end date like 2026-11-26, the start day or later.",
+    ),
+    (
+        "Skriv datumet som 2026-11-26.",
+        "Write the date as 2026-11-26.",
+    ),
     ("Ändra utkastet", "Edit the draft"),
     ("Gör en ny version", "Make a new version"),
     (

@@ -53,6 +53,8 @@ sources!(
     "battery.html",
     "members_nki.html",
     "battery_edit.html",
+    "survey_results.html",
+    "survey_period.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -26,6 +26,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/enkater", get(list))
         .route("/enkater/ny", get(new_form).post(create))
+        .route("/enkater/resultat", get(period))
+        .route("/enkater/resultat.csv", get(period_csv))
+        .route("/enkater/resultat.xlsx", get(period_xlsx))
         .route("/enkater/{id}", get(round))
         .route("/enkater/{id}/resultat.csv", get(results_csv))
         .route("/enkater/{id}/resultat.xlsx", get(results_xlsx))
@@ -401,6 +404,19 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
     }
 }
 
+/// The ways a results table can be split, the current one marked.
+fn breakdowns(ctx: &Ctx, current: &str) -> Vec<Value> {
+    [
+        ("area", "Område"),
+        ("industry", "Bransch"),
+        ("size_class", "Storlek"),
+        ("quarter", "Kvartal"),
+    ]
+    .into_iter()
+    .map(|(code, label)| context! { code, label => ctx.t(label), current => current == code })
+    .collect()
+}
+
 async fn round(
     ctx: Ctx,
     Path(id): Path<i64>,
@@ -428,15 +444,7 @@ async fn round(
     } else {
         Vec::new()
     };
-    let breakdowns: Vec<Value> = [
-        ("area", "Område"),
-        ("industry", "Bransch"),
-        ("size_class", "Storlek"),
-        ("quarter", "Kvartal"),
-    ]
-    .into_iter()
-    .map(|(code, label)| context! { code, label => ctx.t(label), current => results.by == code })
-    .collect();
+    let splits = breakdowns(&ctx, &results.by);
     ctx.render(
         "survey_round.html",
         &round.name,
@@ -444,13 +452,161 @@ async fn round(
             round => Value::from_serialize(&round),
             rate => percent(round.answered, round.invited),
             results => results_value(&ctx, &results),
+            links => context! {
+                page => format!("/enkater/{id}?"),
+                csv => format!("/enkater/{id}/resultat.csv?"),
+                xlsx => format!("/enkater/{id}/resultat.xlsx?"),
+            },
             invitations,
             can_manage,
-            breakdowns,
+            breakdowns => splits,
             threshold => thresholds(&ctx).min_shown,
             breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],
         },
     )
+}
+
+#[derive(serde::Deserialize)]
+struct PeriodQuery {
+    batteri: Option<String>,
+    fran: Option<String>,
+    till: Option<String>,
+    per: Option<String>,
+}
+
+impl PeriodQuery {
+    /// The battery code and period asked for; by default Insikt's NKI survey last year.
+    fn resolved(&self) -> (String, String, String) {
+        let last_year = lots_store::today()[..4].parse::<i32>().unwrap_or(2026) - 1;
+        let or =
+            |v: &Option<String>, d: String| v.clone().filter(|s| !s.trim().is_empty()).unwrap_or(d);
+        (
+            or(&self.batteri, "insikt-nki".into()),
+            or(&self.fran, format!("{last_year}-01-01")),
+            or(&self.till, format!("{last_year}-12-31")),
+        )
+    }
+
+    fn query(&self) -> String {
+        let (b, f, t) = self.resolved();
+        let e = crate::ctx::urlencode;
+        format!("batteri={}&fran={}&till={}&", e(&b), e(&f), e(&t))
+    }
+}
+
+/// The results of a period, or the field that is wrong; `None` when no round matches.
+async fn period_results(
+    ctx: &Ctx,
+    q: &PeriodQuery,
+) -> Result<Result<Option<RoundResults>, Value>, AppError> {
+    let (battery, from, to) = q.resolved();
+    let date = |s: &str| s.parse::<jiff::civil::Date>().is_ok() && s.len() == 10;
+    if !date(&from) {
+        return Ok(Err(field_error(
+            "fran",
+            ctx.t("Skriv datumet som 2026-11-26."),
+        )));
+    }
+    if !date(&to) || to < from {
+        return Ok(Err(field_error(
+            "till",
+            ctx.t("Skriv ett slutdatum som 2026-11-26, samma dag som starten eller senare."),
+        )));
+    }
+    let tenant = ctx.tenant()?;
+    match tenant
+        .period_results(
+            &battery,
+            (&from, &to),
+            q.per.as_deref().unwrap_or("area"),
+            ctx.lang.code(),
+            &thresholds(ctx),
+        )
+        .await
+    {
+        Ok(r) => Ok(Ok(Some(r))),
+        Err(StoreError::NotFound) => Ok(Ok(None)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn period(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let batteries: Vec<Value> = batteries_of(&tenant)
+        .await?
+        .into_iter()
+        .map(|b| context! { code => b.code, name => b.name })
+        .collect();
+    let (battery, from, to) = q.resolved();
+    let outcome = period_results(&ctx, &q).await?;
+    let (results, errors) = match &outcome {
+        Ok(r) => (r.as_ref().map(|r| results_value(&ctx, r)), Vec::new()),
+        Err(e) => (None, vec![e.clone()]),
+    };
+    let by = q.per.clone().unwrap_or_else(|| "area".into());
+    let query = q.query();
+    let html = ctx.render(
+        "survey_period.html",
+        &ctx.t("Resultat för en period"),
+        context! {
+            batteries,
+            filter => context! { batteri => battery, fran => from, till => to },
+            results,
+            links => context! {
+                page => format!("/enkater/resultat?{query}"),
+                csv => format!("/enkater/resultat.csv?{query}"),
+                xlsx => format!("/enkater/resultat.xlsx?{query}"),
+            },
+            threshold => thresholds(&ctx).min_shown,
+            breakdowns => breakdowns(&ctx, &by),
+            errors,
+            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],
+        },
+    )?;
+    let status = if outcome.is_err() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, html).into_response())
+}
+
+async fn period_rows(
+    ctx: &Ctx,
+    q: &PeriodQuery,
+    format: &str,
+) -> Result<Vec<Vec<String>>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let results = match period_results(ctx, q).await? {
+        Ok(Some(r)) => r,
+        Ok(None) => return Err(AppError::NotFound),
+        Err(_) => return Err(AppError::BadRequest("wrong period".into())),
+    };
+    let mut entry = ctx.audit_entry("survey.export", "survey_period", q.query());
+    entry.detail = format!("results table, {format}");
+    ctx.app.db.audit(entry).await?;
+    Ok(results.rows.iter().map(|r| r.cells()).collect())
+}
+
+async fn period_csv(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
+    let rows = period_rows(&ctx, &q, "csv").await?;
+    Ok(super::companies::download(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"resultat.csv\"",
+        lots_domain::export::csv_for_excel(&COLUMNS, &rows),
+    ))
+}
+
+async fn period_xlsx(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
+    let rows = period_rows(&ctx, &q, "xlsx").await?;
+    let bytes =
+        lots_domain::export::xlsx("Resultat", &COLUMNS, &rows).map_err(AppError::Internal)?;
+    Ok(super::companies::download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "attachment; filename=\"resultat.xlsx\"",
+        bytes,
+    ))
 }
 
 async fn results_rows(
@@ -682,12 +838,16 @@ async fn phone_save(
     }
 }
 
+/// The municipality's batteries, the standard ones included from the first visit.
+async fn batteries_of(tenant: &Tenant<'_>) -> Result<Vec<lots_store::BatterySummary>, AppError> {
+    tenant.install_standard_batteries().await?;
+    Ok(tenant.batteries().await?)
+}
+
 async fn batteries(ctx: Ctx) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ViewSurveyResults)?;
     let tenant = ctx.tenant()?;
-    tenant.install_standard_batteries().await?;
-    let items: Vec<Value> = tenant
-        .batteries()
+    let items: Vec<Value> = batteries_of(&tenant)
         .await?
         .into_iter()
         .map(|b| {

@@ -666,3 +666,36 @@ async fn reminders_follow_the_chosen_days() {
         app.stop().await;
     }
 }
+
+/// Results over a period gather every round of the battery in it and compare with the
+/// period before.
+#[tokio::test]
+async fn results_over_a_period() {
+    for app in TestApp::each_with_demo().await {
+        let bd = app.signed_in(BD).await;
+        let (status, page) = bd
+            .text("/enkater/resultat?batteri=insikt-nki&fran=2025-01-01&till=2025-12-31")
+            .await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(page.contains("180 svar") && page.contains("Prioriteringsmatris"));
+        assert!(page.contains("signifikant"), "compared with 2024");
+        let (status, both) = bd
+            .text("/enkater/resultat?batteri=insikt-nki&fran=2024-01-01&till=2025-12-31")
+            .await;
+        assert_eq!(status, 200);
+        assert!(both.contains("340 svar"), "two years together");
+        let (status, bad) = bd.text("/enkater/resultat?fran=2025-13-01").await;
+        assert_eq!(status, 422);
+        assert!(bad.contains("href=\"#fran\""));
+        let (_, none) = bd
+            .text("/enkater/resultat?fran=2010-01-01&till=2010-12-31")
+            .await;
+        assert!(none.contains("Inga omgångar"));
+        let csv = bd
+            .get("/enkater/resultat.csv?batteri=insikt-nki&fran=2025-01-01&till=2025-12-31")
+            .await;
+        assert_eq!(csv.status(), 200);
+        assert!(csv.text().await.unwrap().contains(";nki;180;"));
+        app.stop().await;
+    }
+}
