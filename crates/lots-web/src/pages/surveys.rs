@@ -589,24 +589,53 @@ async fn period_rows(
     Ok(results.rows.iter().map(|r| r.cells()).collect())
 }
 
+/// A table as a download: Swedish Excel CSV or XLSX, formulas neutralised either way.
+/// `files` are the attachment headers for (CSV, XLSX).
+fn spreadsheet(
+    xlsx: bool,
+    sheet: &str,
+    files: (&'static str, &'static str),
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<Response, AppError> {
+    Ok(if xlsx {
+        let bytes = lots_domain::export::xlsx(sheet, header, rows).map_err(AppError::Internal)?;
+        super::companies::download(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            files.1,
+            bytes,
+        )
+    } else {
+        let csv = lots_domain::export::csv_for_excel(header, rows);
+        super::companies::download("text/csv; charset=utf-8", files.0, csv)
+    })
+}
+
+const RESULT_FILES: (&str, &str) = (
+    "attachment; filename=\"resultat.csv\"",
+    "attachment; filename=\"resultat.xlsx\"",
+);
+const ANSWER_FILES: (&str, &str) = (
+    "attachment; filename=\"svar.csv\"",
+    "attachment; filename=\"svar.xlsx\"",
+);
+
 async fn period_csv(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
-    let rows = period_rows(&ctx, &q, "csv").await?;
-    Ok(super::companies::download(
-        "text/csv; charset=utf-8",
-        "attachment; filename=\"resultat.csv\"",
-        lots_domain::export::csv_for_excel(&COLUMNS, &rows),
-    ))
+    spreadsheet(
+        false,
+        "Resultat",
+        &COLUMNS,
+        &period_rows(&ctx, &q, "csv").await?,
+    )
 }
 
 async fn period_xlsx(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
-    let rows = period_rows(&ctx, &q, "xlsx").await?;
-    let bytes =
-        lots_domain::export::xlsx("Resultat", &COLUMNS, &rows).map_err(AppError::Internal)?;
-    Ok(super::companies::download(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "attachment; filename=\"resultat.xlsx\"",
-        bytes,
-    ))
+    spreadsheet(
+        true,
+        "Resultat",
+        &COLUMNS,
+        &period_rows(&ctx, &q, "xlsx").await?,
+    )
 }
 
 async fn results_rows(
@@ -636,12 +665,12 @@ async fn results_csv(
     Path(id): Path<i64>,
     Query(q): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let rows = results_rows(&ctx, id, &q, "csv").await?;
-    Ok(super::companies::download(
-        "text/csv; charset=utf-8",
-        "attachment; filename=\"resultat.csv\"",
-        lots_domain::export::csv_for_excel(&COLUMNS, &rows),
-    ))
+    spreadsheet(
+        false,
+        "Resultat",
+        &COLUMNS,
+        &results_rows(&ctx, id, &q, "csv").await?,
+    )
 }
 
 async fn results_xlsx(
@@ -649,14 +678,12 @@ async fn results_xlsx(
     Path(id): Path<i64>,
     Query(q): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
-    let rows = results_rows(&ctx, id, &q, "xlsx").await?;
-    let bytes =
-        lots_domain::export::xlsx("Resultat", &COLUMNS, &rows).map_err(AppError::Internal)?;
-    Ok(super::companies::download(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "attachment; filename=\"resultat.xlsx\"",
-        bytes,
-    ))
+    spreadsheet(
+        true,
+        "Resultat",
+        &COLUMNS,
+        &results_rows(&ctx, id, &q, "xlsx").await?,
+    )
 }
 
 /// Every submitted answer of a round, one row per respondent, as the round allows: the
@@ -733,22 +760,13 @@ async fn answer_rows(
 async fn answers_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (header, rows) = answer_rows(&ctx, id, "csv").await?;
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    Ok(super::companies::download(
-        "text/csv; charset=utf-8",
-        "attachment; filename=\"svar.csv\"",
-        lots_domain::export::csv_for_excel(&header, &rows),
-    ))
+    spreadsheet(false, "Svar", ANSWER_FILES, &header, &rows)
 }
 
 async fn answers_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (header, rows) = answer_rows(&ctx, id, "xlsx").await?;
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let bytes = lots_domain::export::xlsx("Svar", &header, &rows).map_err(AppError::Internal)?;
-    Ok(super::companies::download(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "attachment; filename=\"svar.xlsx\"",
-        bytes,
-    ))
+    spreadsheet(true, "Svar", ANSWER_FILES, &header, &rows)
 }
 
 async fn phone_page(
