@@ -624,6 +624,7 @@ async fn period_csv(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, 
     spreadsheet(
         false,
         "Resultat",
+        RESULT_FILES,
         &COLUMNS,
         &period_rows(&ctx, &q, "csv").await?,
     )
@@ -633,6 +634,7 @@ async fn period_xlsx(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response,
     spreadsheet(
         true,
         "Resultat",
+        RESULT_FILES,
         &COLUMNS,
         &period_rows(&ctx, &q, "xlsx").await?,
     )
@@ -668,6 +670,7 @@ async fn results_csv(
     spreadsheet(
         false,
         "Resultat",
+        RESULT_FILES,
         &COLUMNS,
         &results_rows(&ctx, id, &q, "csv").await?,
     )
@@ -681,6 +684,7 @@ async fn results_xlsx(
     spreadsheet(
         true,
         "Resultat",
+        RESULT_FILES,
         &COLUMNS,
         &results_rows(&ctx, id, &q, "xlsx").await?,
     )
