@@ -112,28 +112,12 @@ async fn the_invitation_is_delivered_over_smtp() {
         assert_eq!((counts.done, counts.failed), (1, 0));
 
         // A survey invitation to a company's contact person, the same way.
-        let company = tenant
-            .companies(&lots_store::CompanyFilter {
-                query: Some("Brunna Logistik".into()),
-                page: 1,
-                per_page: 1,
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .items
-            .remove(0);
-        let battery = tenant
-            .batteries()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|b| b.code == "foretagsbesok")
-            .unwrap();
+        let company = crate::surveys::brunna_logistik(&tenant).await;
+        let battery = crate::surveys::published_battery(&tenant, "foretagsbesok").await;
         let (round, _) = tenant
             .create_round(
                 &lots_store::NewRound {
-                    battery_version_id: battery.published.unwrap().0,
+                    battery_version_id: battery,
                     name: "SMTP".into(),
                     opens_on: lots_store::today(),
                     closes_on: "2099-12-31".into(),

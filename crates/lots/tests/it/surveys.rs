@@ -8,6 +8,35 @@ use lots_store::CompanyFilter;
 use crate::support::{TestApp, location};
 use crate::{ADMIN, BD, OFFICER};
 
+/// The published version of one of the municipality's standard batteries.
+pub async fn published_battery(tenant: &lots_store::Tenant<'_>, code: &str) -> i64 {
+    tenant.install_standard_batteries().await.unwrap();
+    tenant
+        .batteries()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|b| b.code == code)
+        .and_then(|b| b.published)
+        .unwrap()
+        .0
+}
+
+/// The demo's Brunna Logistik AB, whose contact person has an e-mail address.
+pub async fn brunna_logistik(tenant: &lots_store::Tenant<'_>) -> lots_store::Company {
+    tenant
+        .companies(&CompanyFilter {
+            query: Some("Brunna Logistik".into()),
+            page: 1,
+            per_page: 1,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .remove(0)
+}
+
 const VALID: [(&str, &str); 7] = [
     ("q_f_bemotande", "5"),
     ("q_f_tillganglighet", "4"),
@@ -58,16 +87,7 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
         let bd = app.signed_in(BD).await;
         let (status, form) = bd.text("/enkater/ny").await;
         assert_eq!(status, 200);
-        let visit = tenant
-            .batteries()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|b| b.code == "foretagsbesok")
-            .unwrap()
-            .published
-            .unwrap()
-            .0;
+        let visit = published_battery(&tenant, "foretagsbesok").await;
         assert!(form.contains(&format!("<option value=\"{visit}\"")));
         let mut fields: Vec<(&str, String)> = vec![
             ("name", "Uppföljning företagsbesök".into()),
@@ -256,27 +276,8 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
 async fn a_closed_round_says_so_and_takes_no_answers() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let visit = tenant
-            .batteries()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|b| b.code == "uppfoljning")
-            .unwrap()
-            .published
-            .unwrap()
-            .0;
-        let company = tenant
-            .companies(&CompanyFilter {
-                query: Some("Brunna".into()),
-                page: 1,
-                per_page: 1,
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .items
-            .remove(0);
+        let visit = published_battery(&tenant, "uppfoljning").await;
+        let company = brunna_logistik(&tenant).await;
         let (round_id, audience) = tenant
             .create_round(
                 &lots_store::NewRound {
@@ -547,27 +548,8 @@ async fn editing_a_battery_makes_a_new_version() {
 async fn reminders_follow_the_chosen_days() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let version = tenant
-            .batteries()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|b| b.code == "uppfoljning")
-            .unwrap()
-            .published
-            .unwrap()
-            .0;
-        let company = tenant
-            .companies(&CompanyFilter {
-                query: Some("Brunna Logistik".into()),
-                page: 1,
-                per_page: 1,
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .items
-            .remove(0);
+        let version = published_battery(&tenant, "uppfoljning").await;
+        let company = brunna_logistik(&tenant).await;
         let (round, _) = tenant
             .create_round(
                 &lots_store::NewRound {
