@@ -70,17 +70,28 @@ enum SurveyCommand {
     /// Print a round's results table. Columns (stable): group ("" = total), index, n,
     /// invited, response_rate (%), value, ci_low, ci_high, band, suppressed, previous,
     /// significant_change. The web page and its export compute the same table.
+    /// With --battery, --from and --to instead of a round: every round of that battery
+    /// overlapping the period, compared with the period before.
     /// With --input, the national table of a measurement file instead (see
     /// `lots generate survey`): level, code, area, year, index, n, value, ci_low, ci_high,
     /// band, suppressed, rank; JSON adds the effect analysis per area.
     Results {
         /// The round's number, as in its address /enkater/N.
-        #[arg(required_unless_present = "input")]
+        #[arg(required_unless_present_any = ["input", "battery"])]
         round: Option<i64>,
+        /// A battery's code (insikt-nki, foretagsbesok, uppfoljning …), with --from and --to.
+        #[arg(long, conflicts_with = "round", requires_all = ["from", "to"])]
+        battery: Option<String>,
+        /// The period's first day, YYYY-MM-DD.
+        #[arg(long)]
+        from: Option<String>,
+        /// The period's last day, YYYY-MM-DD.
+        #[arg(long)]
+        to: Option<String>,
         #[arg(long, required_unless_present = "input")]
         municipality: Option<String>,
         /// A national measurement file (municipality,county,area,year,q01…q20).
-        #[arg(long, conflicts_with_all = ["round", "municipality"])]
+        #[arg(long, conflicts_with_all = ["round", "municipality", "battery"])]
         input: Option<PathBuf>,
         /// Split by area, industry, size_class or quarter.
         #[arg(long, default_value = "area")]
@@ -98,8 +109,6 @@ enum ResultsFormat {
 
 #[derive(Subcommand)]
 enum GenerateCommand {
-    /// A synthetic national company register as semicolon CSV, spread over the 290
-    /// municipalities, with a share of invalid organisationsnummer.
     /// A synthetic national Insikt-style measurement: respondents over 290 municipalities,
     /// six areas and five years, twenty answers each, with planted effects on NKI.
     Survey {
@@ -110,6 +119,8 @@ enum GenerateCommand {
         #[arg(long)]
         output: PathBuf,
     },
+    /// A synthetic national company register as semicolon CSV, spread over the 290
+    /// municipalities, with a share of invalid organisationsnummer.
     Companies {
         #[arg(long, default_value_t = 1_000_000)]
         count: u64,
@@ -436,12 +447,22 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
             output,
         }) => export_companies(&db, &municipality, format, output.as_deref()).await,
         Command::Survey(SurveyCommand::Results {
-            round: Some(round),
+            round,
             municipality: Some(municipality),
             by,
             format,
             input: None,
-        }) => survey_results(&db, config, round, &municipality, &by, format).await,
+            battery,
+            from,
+            to,
+        }) => {
+            let which = match (round, battery, from, to) {
+                (Some(round), _, _, _) => Which::Round(round),
+                (None, Some(battery), Some(from), Some(to)) => Which::Period(battery, from, to),
+                _ => bail!("give a round, or --battery with --from and --to"),
+            };
+            survey_results(&db, config, which, &municipality, &by, format).await
+        }
         Command::Survey(SurveyCommand::Results { input: Some(_), .. })
         | Command::Generate(GenerateCommand::Survey { .. }) => bail!("handled above"),
         Command::Survey(SurveyCommand::Results { .. }) => {
@@ -898,10 +919,16 @@ fn national_results(
     Ok(())
 }
 
+/// A round, or a battery over a period.
+enum Which {
+    Round(i64),
+    Period(String, String, String),
+}
+
 async fn survey_results(
     db: &Db,
     config: &Config,
-    round: i64,
+    which: Which,
     municipality: &str,
     by: &str,
     format: ResultsFormat,
@@ -917,8 +944,21 @@ async fn survey_results(
         min_shown: config.survey_min_answers,
         ..Default::default()
     };
-    let results = match tenant.round_results(round, by, "sv", &thresholds).await {
-        Err(lots_store::StoreError::NotFound) => bail!("no round {round} in {municipality}"),
+    let results = match &which {
+        Which::Round(round) => tenant.round_results(*round, by, "sv", &thresholds).await,
+        Which::Period(battery, from, to) => {
+            for day in [from, to] {
+                if day.parse::<jiff::civil::Date>().is_err() {
+                    bail!("{day:?} is not a date: write it as 2026-11-26");
+                }
+            }
+            tenant
+                .period_results(battery, (from, to), by, "sv", &thresholds)
+                .await
+        }
+    };
+    let results = match results {
+        Err(lots_store::StoreError::NotFound) => bail!("no such round or rounds in {municipality}"),
         other => other?,
     };
     let mut out = std::io::stdout().lock();
