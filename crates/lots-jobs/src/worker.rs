@@ -159,7 +159,10 @@ async fn send_survey_mail(ctx: &JobContext, job: &Job) -> Result<(), String> {
         Err(lots_store::StoreError::NotFound) => return Ok(()),
         Err(e) => return Err(e.to_string()),
     };
-    let round = tenant.round(round_id).await.map_err(|e| e.to_string())?;
+    let round = tenant
+        .round_facts(round_id)
+        .await
+        .map_err(|e| e.to_string())?;
     if invitation.answered || round.closes_on.as_str() < lots_store::today().as_str() {
         return Ok(());
     }

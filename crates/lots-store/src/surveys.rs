@@ -205,6 +205,25 @@ const ROUND_SELECT_LIGHT: &str =
     JOIN battery_versions v ON v.id = r.battery_version_id
     JOIN batteries b ON b.id = v.battery_id";
 
+const INVITATION_SELECT: &str = "SELECT i.id, i.round_id, i.company_id,
+        COALESCE(c.name, '') AS company_name, i.email, i.language, i.sent_at, i.reminders_sent,
+        i.delivery_error, i.answered
+    FROM survey_invitations i LEFT JOIN companies c ON c.id = i.company_id";
+
+fn invitation_from_row(r: &sqlx::any::AnyRow) -> Result<Invitation> {
+    Ok(Invitation {
+        id: r.try_get("id")?,
+        company_id: r.try_get("company_id")?,
+        company_name: r.try_get("company_name")?,
+        email: r.try_get("email")?,
+        language: r.try_get("language")?,
+        sent_at: r.try_get("sent_at")?,
+        reminders_sent: r.try_get("reminders_sent")?,
+        delivery_error: r.try_get("delivery_error")?,
+        answered: r.try_get::<i64, _>("answered")? == 1,
+    })
+}
+
 fn round_from_row(r: &sqlx::any::AnyRow) -> Result<Round> {
     Ok(Round {
         id: r.try_get("id")?,
@@ -671,6 +690,12 @@ impl Tenant<'_> {
         self.round_from(ROUND_SELECT, id).await
     }
 
+    /// A round without its counts (`invited` and `answered` are 0), for work done once per
+    /// invitation: sending, answering.
+    pub async fn round_facts(&self, id: i64) -> Result<Round> {
+        self.round_from(ROUND_SELECT_LIGHT, id).await
+    }
+
     async fn round_from(&self, select: &str, id: i64) -> Result<Round> {
         let sql = format!("{select} WHERE r.municipality_code = $1 AND r.id = $2");
         let row = sqlx::query(&sql)
@@ -683,51 +708,29 @@ impl Tenant<'_> {
     }
 
     pub async fn invitations(&self, round_id: i64) -> Result<Vec<Invitation>> {
-        self.round(round_id).await?;
-        let rows = sqlx::query(
-            "SELECT i.id, i.company_id, COALESCE(c.name, '') AS company_name, i.email, i.language,
-                    i.sent_at, i.reminders_sent, i.delivery_error, i.answered
-             FROM survey_invitations i LEFT JOIN companies c ON c.id = i.company_id
-             WHERE i.municipality_code = $1 AND i.round_id = $2 ORDER BY c.sort_key",
-        )
-        .bind(&self.code)
-        .bind(round_id)
-        .fetch_all(&self.db.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Invitation {
-                    id: r.try_get("id")?,
-                    company_id: r.try_get("company_id")?,
-                    company_name: r.try_get("company_name")?,
-                    email: r.try_get("email")?,
-                    language: r.try_get("language")?,
-                    sent_at: r.try_get("sent_at")?,
-                    reminders_sent: r.try_get("reminders_sent")?,
-                    delivery_error: r.try_get("delivery_error")?,
-                    answered: r.try_get::<i64, _>("answered")? == 1,
-                })
-            })
-            .collect()
+        self.round_facts(round_id).await?;
+        let sql = format!(
+            "{INVITATION_SELECT} WHERE i.municipality_code = $1 AND i.round_id = $2 ORDER BY c.sort_key"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(round_id)
+            .fetch_all(&self.db.pool)
+            .await?;
+        rows.iter().map(invitation_from_row).collect()
     }
 
+    /// One invitation and its round's id, read alone: a send job must not read the other
+    /// hundred thousand of its round.
     pub async fn invitation(&self, id: i64) -> Result<(Invitation, i64)> {
-        let row = sqlx::query(
-            "SELECT round_id FROM survey_invitations WHERE municipality_code = $1 AND id = $2",
-        )
-        .bind(&self.code)
-        .bind(id)
-        .fetch_optional(&self.db.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let round_id: i64 = row.try_get("round_id")?;
-        let invitation = self
-            .invitations(round_id)
+        let sql = format!("{INVITATION_SELECT} WHERE i.municipality_code = $1 AND i.id = $2");
+        let row = sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(id)
+            .fetch_optional(&self.db.pool)
             .await?
-            .into_iter()
-            .find(|i| i.id == id)
             .ok_or(StoreError::NotFound)?;
-        Ok((invitation, round_id))
+        Ok((invitation_from_row(&row)?, row.try_get("round_id")?))
     }
 
     /// A new personal link for an invitation (the invitation e-mail or a reminder): the
@@ -803,7 +806,7 @@ impl Tenant<'_> {
         answers: &HashMap<String, Answer>,
     ) -> Result<()> {
         let (_, round_id) = self.invitation(invitation_id).await?;
-        let round = self.round(round_id).await?;
+        let round = self.round_facts(round_id).await?;
         let background = invitation_background(self, invitation_id).await?;
         save_response(
             self,
@@ -972,9 +975,7 @@ impl crate::Db {
         };
         let code: String = row.try_get("municipality_code")?;
         let tenant = self.tenant_unchecked(&code);
-        let round = tenant
-            .round_from(ROUND_SELECT_LIGHT, row.try_get("round_id")?)
-            .await?;
+        let round = tenant.round_facts(row.try_get("round_id")?).await?;
         let version = tenant.battery_version(round.battery_version_id).await?;
         let invitation_id: i64 = row.try_get("invitation_id")?;
         let response = sqlx::query(
