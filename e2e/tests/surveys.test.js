@@ -42,7 +42,8 @@ test('build a round, answer it on a phone, read the results', async () => {
   await page.getByLabel('Frågebatteri').selectOption({ label: 'Företagsbesök (version 1)' });
   await page.getByLabel('Stänger').fill('2099-12-31');
   await page.getByRole('button', { name: 'Skapa omgången och skicka inbjudningar' }).click();
-  await page.waitForURL(/\/enkater\/\d+$/);
+  await page.waitForURL(/\/enkater\/\d+\?inbjudna=\d+/);
+  assert.match(await page.locator('.notice').textContent(), /företag bjöds in/);
   assert.match(await page.locator('main').textContent(), /Uppföljning av besöken i Brunna/);
   assert.deepEqual(await axeViolations(page), [], 'round page');
 
@@ -94,7 +95,7 @@ test('build a round, answer it on a phone, read the results', async () => {
   await staff.close();
 });
 
-test("the organiser's comparison of its members passes axe", async () => {
+test("the organiser's comparison and joint measurements pass axe", async () => {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${lots.base}/logga-in`);
@@ -105,5 +106,27 @@ test("the organiser's comparison of its members passes axe", async () => {
   await page.getByRole('link', { name: 'NKI i medlemskommunerna' }).click();
   assert.match(await page.locator('main').textContent(), /Upplands-Bro/);
   assert.deepEqual(await axeViolations(page), [], 'member comparison');
+
+  await page.getByRole('link', { name: 'Gemensamma mätningar' }).first().click();
+  assert.deepEqual(await axeViolations(page), [], 'joint measurements');
+  await page.getByRole('button', { name: 'Starta mätningen i de valda kommunerna' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /Ge omgången ett namn/);
+  assert.deepEqual(await axeViolations(page), [], 'joint measurement form with errors');
+  await page.getByLabel('Namn på mätningen').fill('Insikt 2027');
+  await page.getByLabel('Stänger').fill('2099-12-31');
+  await page.getByRole('button', { name: 'Starta mätningen i de valda kommunerna' }).click();
+  await page.waitForURL(/matning=\d+/);
+  assert.match(await page.locator('h1').textContent(), /Insikt 2027/);
+  assert.deepEqual(await axeViolations(page), [], 'a joint measurement');
   await context.close();
+
+  // The member's business developer finds its part and invites companies to it.
+  const member = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const staff = await signIn(member);
+  await staff.goto(`${lots.base}/enkater`);
+  await staff.getByRole('link', { name: 'Insikt 2027' }).click();
+  assert.match(await staff.locator('main').textContent(), /gemensamma mätningen/);
+  await staff.getByRole('link', { name: 'Bjud in företag' }).click();
+  assert.deepEqual(await axeViolations(staff), [], 'inviting companies to a round');
+  await member.close();
 });

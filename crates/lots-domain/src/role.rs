@@ -82,6 +82,8 @@ pub enum Permission {
     ViewAuditLog,
     /// See member municipalities of an organiser.
     ViewMembers,
+    /// Start a joint measurement across the member municipalities.
+    RunJointMeasurements,
     /// See the company registry and the companies' journeys.
     ViewCompanies,
     /// Register and change companies and contact people, write notes.
@@ -100,7 +102,7 @@ pub fn allows(roles: &[Role], permission: Permission) -> bool {
     roles.iter().any(|r| match permission {
         Permission::ViewOrganisation => *r != Role::Organiser,
         Permission::ManageStaff | Permission::ViewAuditLog => *r == Role::Administrator,
-        Permission::ViewMembers => *r == Role::Organiser,
+        Permission::ViewMembers | Permission::RunJointMeasurements => *r == Role::Organiser,
         Permission::ViewCompanies => *r != Role::Organiser,
         Permission::EditCompanies => matches!(
             r,

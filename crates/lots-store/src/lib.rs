@@ -17,6 +17,7 @@ mod db;
 mod error;
 mod import;
 mod jobs;
+mod joint_rounds;
 mod merge;
 mod migrate;
 mod organisers;
@@ -42,11 +43,12 @@ pub use db::{Backend, Db, now};
 pub use error::{Conflict, StoreError};
 pub use import::{ImportOptions, ImportReport, Unreadable, Upload};
 pub use jobs::{Job, JobCounts, NewJob};
+pub use joint_rounds::{JointMember, JointRound, NewJointRound};
 pub use merge::DuplicatePair;
 pub use organisers::{Organiser, OrganiserScope};
 pub use reference::HostedMunicipality;
 pub use sessions::{SessionUser, SignInOutcome};
-pub use survey_results::{BREAKDOWNS, CountyComparison, MemberNki, RoundResults};
+pub use survey_results::{BREAKDOWNS, CountyComparison, Measurement, MemberNki, RoundResults};
 pub use surveys::{
     Audience, BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
     RespondingCompany, ResponseRecord, Round, as_form, today,

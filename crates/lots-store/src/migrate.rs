@@ -50,6 +50,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_surveys.sql"),
         postgres: include_str!("../migrations/postgres/0006_surveys.sql"),
     },
+    Migration {
+        version: 7,
+        name: "joint_rounds",
+        sqlite: include_str!("../migrations/sqlite/0007_joint_rounds.sql"),
+        postgres: include_str!("../migrations/postgres/0007_joint_rounds.sql"),
+    },
 ];
 
 impl Db {

@@ -16,8 +16,8 @@ pub struct Organiser {
 
 /// Data reachable by an organiser's staff: the organiser and its members.
 pub struct OrganiserScope<'a> {
-    db: &'a Db,
-    id: i64,
+    pub(crate) db: &'a Db,
+    pub(crate) id: i64,
 }
 
 impl Db {

@@ -35,7 +35,10 @@ pub struct RoundResults {
 /// a battery of the same code in an overlapping period.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CountyComparison {
+    /// The county's name, or the joint measurement's when the round is part of one.
     pub county: String,
+    /// Whether the comparison is a joint measurement's rather than the county's.
+    pub joint: bool,
     /// (municipality, n, NKI), NKI `None` when suppressed; best first.
     pub municipalities: Vec<(String, u64, Option<f64>)>,
     /// The mean of the shown municipalities' NKI.
@@ -115,13 +118,17 @@ impl Tenant<'_> {
             effects: agg.effects("", thresholds),
             distributions,
             free_text,
-            county: self
-                .county_comparison(
-                    (&round.opens_on, &round.closes_on),
-                    &battery.code,
-                    thresholds,
-                )
-                .await?,
+            county: match (round.joint_round_id, round.joint_name.clone()) {
+                (Some(joint), Some(name)) => self.joint_comparison(joint, name, thresholds).await?,
+                _ => {
+                    self.county_comparison(
+                        (&round.opens_on, &round.closes_on),
+                        &battery.code,
+                        thresholds,
+                    )
+                    .await?
+                }
+            },
         })
     }
 
@@ -242,7 +249,43 @@ impl Tenant<'_> {
             .filter(|m| m.county_code == me.county_code)
             .map(|m| m.code.clone())
             .collect();
-        let results = self.db.members_nki(&members, battery_code, period).await?;
+        let measurement = Measurement::Battery {
+            code: battery_code,
+            period,
+        };
+        self.comparison(me.county_name, &members, &measurement, thresholds)
+            .await
+    }
+
+    /// Totals only: the municipalities of a joint measurement that this round is part of.
+    async fn joint_comparison(
+        &self,
+        joint_id: i64,
+        name: String,
+        thresholds: &Thresholds,
+    ) -> Result<Option<CountyComparison>> {
+        let members: Vec<String> =
+            sqlx::query("SELECT municipality_code FROM survey_rounds WHERE joint_round_id = $1")
+                .bind(joint_id)
+                .fetch_all(&self.db.pool)
+                .await?
+                .iter()
+                .map(|r| r.try_get("municipality_code"))
+                .collect::<std::result::Result<_, _>>()?;
+        self.comparison(name, &members, &Measurement::Joint(joint_id), thresholds)
+            .await
+    }
+
+    /// This municipality among `members` in a measurement: each one's n and NKI (suppressed
+    /// below the threshold), the average of those shown and this one's rank.
+    async fn comparison(
+        &self,
+        label: String,
+        members: &[String],
+        measurement: &Measurement<'_>,
+        thresholds: &Thresholds,
+    ) -> Result<Option<CountyComparison>> {
+        let results = self.db.members_nki(members, measurement).await?;
         if results.len() < 2 {
             return Ok(None);
         }
@@ -267,7 +310,8 @@ impl Tenant<'_> {
             .position(|m| m.0 == self.code)
             .map(|p| p + 1);
         Ok(Some(CountyComparison {
-            county: me.county_name,
+            joint: matches!(measurement, Measurement::Joint(_)),
+            county: label,
             ranked: shown.len(),
             municipalities: municipalities
                 .into_iter()
@@ -319,29 +363,51 @@ impl MemberNki {
     }
 }
 
+/// Which rounds count as one measurement across municipalities.
+#[derive(Debug, Clone, Copy)]
+pub enum Measurement<'a> {
+    /// Every round of a battery (by code) overlapping a period (YYYY-MM-DD, inclusive).
+    Battery {
+        code: &'a str,
+        period: (&'a str, &'a str),
+    },
+    /// The member rounds of an organiser's joint measurement.
+    Joint(i64),
+}
+
 impl crate::Db {
-    /// The NKI of each of `codes` that measured with a battery of `battery_code` in a
-    /// round overlapping `period` (YYYY-MM-DD, inclusive).
+    /// The NKI of each of `codes` in the rounds of a measurement.
     pub async fn members_nki(
         &self,
         codes: &[String],
-        battery_code: &str,
-        period: (&str, &str),
+        measurement: &Measurement<'_>,
     ) -> Result<Vec<MemberNki>> {
-        let rows = sqlx::query(
-            "SELECT m.code, m.name, r.id AS round_id, v.definition
+        const FROM: &str = "SELECT m.code, m.name, r.id AS round_id, v.definition
              FROM survey_rounds r
              JOIN battery_versions v ON v.id = r.battery_version_id
              JOIN batteries b ON b.id = v.battery_id
-             JOIN municipalities m ON m.code = r.municipality_code
-             WHERE b.code = $1 AND r.opens_on <= $2 AND r.closes_on >= $3
-             ORDER BY m.code",
-        )
-        .bind(battery_code)
-        .bind(period.1)
-        .bind(period.0)
-        .fetch_all(&self.pool)
-        .await?;
+             JOIN municipalities m ON m.code = r.municipality_code";
+        let rows = match measurement {
+            Measurement::Battery { code, period } => {
+                sqlx::query(&format!(
+                    "{FROM} WHERE b.code = $1 AND r.opens_on <= $2 AND r.closes_on >= $3
+                     ORDER BY m.code"
+                ))
+                .bind(*code)
+                .bind(period.1)
+                .bind(period.0)
+                .fetch_all(&self.pool)
+                .await?
+            }
+            Measurement::Joint(id) => {
+                sqlx::query(&format!(
+                    "{FROM} WHERE r.joint_round_id = $1 ORDER BY m.code"
+                ))
+                .bind(*id)
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
         let mut out: Vec<MemberNki> = Vec::new();
         for r in &rows {
             let code: String = r.try_get("code")?;

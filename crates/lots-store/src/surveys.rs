@@ -46,10 +46,20 @@ pub struct NewRound {
     pub company_ids: Vec<i64>,
 }
 
+/// The facts of a round that decide whom an invitation may reach.
+struct RoundAudience<'a> {
+    round_id: i64,
+    name: &'a str,
+    anonymous: bool,
+    quarantine_months: i64,
+}
+
 /// Who a new round reached, and who it could not.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Audience {
     pub invited: usize,
+    /// Already invited to this round: company names.
+    pub already_invited: Vec<String>,
     /// Asked in another round within the quarantine: company names.
     pub quarantined: Vec<String>,
     /// No contact person with an e-mail address: company names.
@@ -71,6 +81,9 @@ pub struct Round {
     pub invited: i64,
     pub answered: i64,
     pub created_by: String,
+    /// The organiser's joint measurement this round is the municipality's part of.
+    pub joint_round_id: Option<i64>,
+    pub joint_name: Option<String>,
     /// Keys responses to invitations; never shown.
     #[serde(skip)]
     salt: String,
@@ -188,19 +201,22 @@ fn parse_days(s: &str) -> Vec<i64> {
 
 const ROUND_SELECT: &str = "SELECT r.id, r.name, r.battery_version_id, b.name AS battery_name,
         v.version AS battery_version, r.opens_on, r.closes_on, r.anonymous,
-        r.quarantine_months, r.reminder_days, r.created_by, r.salt,
+        r.quarantine_months, r.reminder_days, r.created_by, r.salt, r.joint_round_id,
+        j.name AS joint_name,
         (SELECT COUNT(*) FROM survey_invitations i WHERE i.round_id = r.id) AS invited,
         (SELECT COUNT(*) FROM survey_invitations i WHERE i.round_id = r.id AND i.answered = 1) AS answered
     FROM survey_rounds r
     JOIN battery_versions v ON v.id = r.battery_version_id
-    JOIN batteries b ON b.id = v.battery_id";
+    JOIN batteries b ON b.id = v.battery_id
+    LEFT JOIN joint_rounds j ON j.id = r.joint_round_id";
 
 /// The same without the counts, for the respondent's every request: a round of a hundred
 /// thousand invitations must not be counted to show one form.
 const ROUND_SELECT_LIGHT: &str =
     "SELECT r.id, r.name, r.battery_version_id, b.name AS battery_name,
         v.version AS battery_version, r.opens_on, r.closes_on, r.anonymous,
-        r.quarantine_months, r.reminder_days, r.created_by, r.salt, 0 AS invited, 0 AS answered
+        r.quarantine_months, r.reminder_days, r.created_by, r.salt, r.joint_round_id,
+        CAST(NULL AS TEXT) AS joint_name, 0 AS invited, 0 AS answered
     FROM survey_rounds r
     JOIN battery_versions v ON v.id = r.battery_version_id
     JOIN batteries b ON b.id = v.battery_id";
@@ -239,6 +255,8 @@ fn round_from_row(r: &sqlx::any::AnyRow) -> Result<Round> {
         invited: r.try_get("invited")?,
         answered: r.try_get("answered")?,
         created_by: r.try_get("created_by")?,
+        joint_round_id: r.try_get("joint_round_id")?,
+        joint_name: r.try_get("joint_name")?,
         salt: r.try_get("salt")?,
     })
 }
@@ -253,6 +271,37 @@ fn field(name: &str, message: &str) -> StoreError {
 
 fn is_date(s: &str) -> bool {
     s.parse::<jiff::civil::Date>().is_ok() && s.len() == 10
+}
+
+/// The facts every round must have right, each refused with the field it concerns.
+pub(crate) fn check_round_facts(
+    name: &str,
+    (opens_on, closes_on): (&str, &str),
+    reminder_days: &[i64],
+    quarantine_months: i64,
+) -> Result<()> {
+    if name.trim().is_empty() {
+        return Err(field("name", "Ge omgången ett namn."));
+    }
+    if !is_date(opens_on) {
+        return Err(field("opens_on", "Skriv startdagen som ÅÅÅÅ-MM-DD."));
+    }
+    if !is_date(closes_on) || closes_on < opens_on {
+        return Err(field(
+            "closes_on",
+            "Skriv slutdagen som ÅÅÅÅ-MM-DD, samma dag som starten eller senare.",
+        ));
+    }
+    if reminder_days.len() > 3 || reminder_days.iter().any(|d| !(1..=90).contains(d)) {
+        return Err(field(
+            "reminder_days",
+            "Högst tre påminnelser, var och en 1–90 dagar efter inbjudan.",
+        ));
+    }
+    if !(0..=60).contains(&quarantine_months) {
+        return Err(field("quarantine_months", "Karenstiden är 0–60 månader."));
+    }
+    Ok(())
 }
 
 impl Tenant<'_> {
@@ -433,27 +482,12 @@ impl Tenant<'_> {
     /// e-mail address; companies asked in another round within the quarantine are left
     /// out and named.
     pub async fn create_round(&self, new: &NewRound, actor: &str) -> Result<(i64, Audience)> {
-        if new.name.trim().is_empty() {
-            return Err(field("name", "Ge omgången ett namn."));
-        }
-        if !is_date(&new.opens_on) {
-            return Err(field("opens_on", "Skriv startdagen som ÅÅÅÅ-MM-DD."));
-        }
-        if !is_date(&new.closes_on) || new.closes_on < new.opens_on {
-            return Err(field(
-                "closes_on",
-                "Skriv slutdagen som ÅÅÅÅ-MM-DD, samma dag som starten eller senare.",
-            ));
-        }
-        if new.reminder_days.len() > 3 || new.reminder_days.iter().any(|d| !(1..=90).contains(d)) {
-            return Err(field(
-                "reminder_days",
-                "Högst tre påminnelser, var och en 1–90 dagar efter inbjudan.",
-            ));
-        }
-        if !(0..=60).contains(&new.quarantine_months) {
-            return Err(field("quarantine_months", "Karenstiden är 0–60 månader."));
-        }
+        check_round_facts(
+            &new.name,
+            (&new.opens_on, &new.closes_on),
+            &new.reminder_days,
+            new.quarantine_months,
+        )?;
         if new.company_ids.is_empty() {
             return Err(field("companies", "Välj minst ett företag."));
         }
@@ -465,8 +499,6 @@ impl Tenant<'_> {
             ));
         }
         let t = now();
-        let quarantine_from = t - new.quarantine_months * 30 * 86_400;
-        let mut audience = Audience::default();
         let mut tx = self.db.pool.begin().await?;
         let round_id: i64 = sqlx::query(
             "INSERT INTO survey_rounds (municipality_code, battery_version_id, name, opens_on, closes_on,
@@ -493,12 +525,53 @@ impl Tenant<'_> {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        let mut ids = new.company_ids.clone();
+        let audience = self
+            .invite(
+                &mut tx,
+                RoundAudience {
+                    round_id,
+                    name: new.name.trim(),
+                    anonymous: new.anonymous,
+                    quarantine_months: new.quarantine_months,
+                },
+                &new.company_ids,
+                actor,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok((round_id, audience))
+    }
+
+    /// Invites the chosen companies' first contact person with an e-mail address to a round,
+    /// inside the caller's transaction; companies asked in another round within the
+    /// quarantine, or already invited to this one, are left out and named.
+    async fn invite(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        round: RoundAudience<'_>,
+        company_ids: &[i64],
+        actor: &str,
+    ) -> Result<Audience> {
+        let t = now();
+        let quarantine_from = t - round.quarantine_months * 30 * 86_400;
+        let mut audience = Audience::default();
+        let mut ids = company_ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
         for company_id in ids {
             let company = self.company(company_id).await?;
-            if new.quarantine_months > 0 {
+            let invited_here = sqlx::query(
+                "SELECT 1 AS x FROM survey_invitations WHERE round_id = $1 AND company_id = $2",
+            )
+            .bind(round.round_id)
+            .bind(company_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+            if invited_here.is_some() {
+                audience.already_invited.push(company.name);
+                continue;
+            }
+            if round.quarantine_months > 0 {
                 let recent = sqlx::query(
                     "SELECT 1 AS x FROM survey_invitations
                      WHERE municipality_code = $1 AND company_id = $2 AND created_at >= $3 LIMIT 1",
@@ -506,7 +579,7 @@ impl Tenant<'_> {
                 .bind(&self.code)
                 .bind(company_id)
                 .bind(quarantine_from)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await?;
                 if recent.is_some() {
                     audience.quarantined.push(company.name);
@@ -537,7 +610,7 @@ impl Tenant<'_> {
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             )
             .bind(&self.code)
-            .bind(round_id)
+            .bind(round.round_id)
             .bind(company_id)
             .bind(contact.id)
             .bind(&contact.email)
@@ -546,9 +619,9 @@ impl Tenant<'_> {
             .bind(industry)
             .bind(&company.size_class)
             .bind(t)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            if !new.anonymous {
+            if !round.anonymous {
                 sqlx::query(
                     "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
                      VALUES ($1, $2, $3, 'survey', 'Inbjuden till enkät', $4, $5)",
@@ -556,15 +629,47 @@ impl Tenant<'_> {
                 .bind(&self.code)
                 .bind(company_id)
                 .bind(t)
-                .bind(new.name.trim())
+                .bind(round.name)
                 .bind(actor)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             }
             audience.invited += 1;
         }
+        Ok(audience)
+    }
+
+    /// Adds companies to a round that has not closed (a municipality's part of a joint
+    /// measurement starts without any); returns who was reached.
+    pub async fn add_to_round(
+        &self,
+        round_id: i64,
+        company_ids: &[i64],
+        actor: &str,
+    ) -> Result<Audience> {
+        let round = self.round_facts(round_id).await?;
+        if round.closes_on < today() {
+            return Err(field("companies", "Omgången har stängt."));
+        }
+        if company_ids.is_empty() {
+            return Err(field("companies", "Välj minst ett företag."));
+        }
+        let mut tx = self.db.pool.begin().await?;
+        let audience = self
+            .invite(
+                &mut tx,
+                RoundAudience {
+                    round_id,
+                    name: &round.name,
+                    anonymous: round.anonymous,
+                    quarantine_months: round.quarantine_months,
+                },
+                company_ids,
+                actor,
+            )
+            .await?;
         tx.commit().await?;
-        Ok((round_id, audience))
+        Ok(audience)
     }
 
     /// Brings in an earlier measurement as a closed, anonymous round: `invited` people were

@@ -165,6 +165,7 @@ impl Ctx {
         }
         if self.may(Permission::ViewMembers) {
             items.push(("/medlemmar/nki", "NKI i medlemskommunerna"));
+            items.push(("/medlemmar/matningar", "Gemensamma mätningar"));
         }
         if self.may(Permission::ViewOrganisation) {
             items.push(("/organisation", "Organisation"));

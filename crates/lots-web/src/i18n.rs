@@ -42,6 +42,59 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Bjud in företag", "Invite companies"),
+    ("Bjud in och skicka enkäten", "Invite and send the survey"),
+    ("Deltagande kommuner", "Municipalities taking part"),
+    (
+        "En gemensam mätning är en enkätomgång i varje deltagande medlemskommun med samma frågebatteri och samma datum. Kommunerna bjuder in sina egna företag; du ser resultaten sida vid sida, aldrig vem som svarat.",
+        "A joint measurement is a survey round in every member municipality taking part, with the same question battery and the same dates. The municipalities invite their own companies; you see the results side by side, never who answered.",
+    ),
+    ("Gemensamma mätningar", "Joint measurements"),
+    (
+        "Inga gemensamma mätningar ännu.",
+        "No joint measurements yet.",
+    ),
+    ("Inga svar ännu.", "No answers yet."),
+    (
+        "Jämförelse med de andra deltagarna",
+        "Comparison with the others taking part",
+    ),
+    (
+        "Kommunens del av den gemensamma mätningen",
+        "The municipality's part of the joint measurement",
+    ),
+    ("Kommuner", "Municipalities"),
+    ("Mätning", "Measurement"),
+    ("Namn på mätningen", "Name of the measurement"),
+    ("Ny gemensam mätning", "New joint measurement"),
+    (
+        "Resultaten jämförs med de andra deltagande kommunerna.",
+        "The results are compared with the other municipalities taking part.",
+    ),
+    (
+        "Starta mätningen i de valda kommunerna",
+        "Start the measurement in the chosen municipalities",
+    ),
+    ("Till exempel: Insikt 2026", "For example: Insikt 2026"),
+    ("använder inte Lots", "does not use Lots"),
+    ("del av", "part of"),
+    ("företag bjöds in;", "companies were invited;"),
+    ("i karenstid och", "in quarantine and"),
+    ("medlemmar deltar.", "members take part."),
+    ("redan inbjudet", "already invited"),
+    (
+        "utan kontaktperson med e-post",
+        "without a contact person with e-mail",
+    ),
+    (
+        "Välj minst en medlemskommun.",
+        "Choose at least one member municipality.",
+    ),
+    (
+        "Det finns redan en mätning med det namnet.",
+        "There is already a measurement with that name.",
+    ),
+    ("Omgången har stängt.", "The round has closed."),
     ("Resultat för en period", "Results for a period"),
     ("Från", "From"),
     ("Till", "To"),

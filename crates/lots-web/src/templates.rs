@@ -55,6 +55,9 @@ sources!(
     "battery_edit.html",
     "survey_results.html",
     "survey_period.html",
+    "audience.html",
+    "survey_add.html",
+    "joint_rounds.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -1,25 +1,168 @@
-//! The organiser's comparison of its member municipalities: NKI per municipality and
-//! service area from their rounds of one battery in a period, ranked the way Insikt ranks
-//! (enough answers per area; for the total, enough answers and response rates).
+//! The organiser's pages: joint measurements across the member municipalities (one battery,
+//! one round in each), and the comparison of the members: NKI per municipality and service
+//! area from a joint measurement or from their rounds of one battery in a year, ranked the
+//! way Insikt ranks (enough answers per area; for the total, enough answers and response
+//! rates).
 
 use axum::Router;
 use axum::extract::Query;
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use lots_domain::role::Permission;
+use lots_store::{Measurement, NewJointRound, StoreError};
 use minijinja::{Value, context};
 
+use super::surveys::day_list;
+use super::{FormData, field_error};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/medlemmar/nki", get(comparison))
+    Router::new()
+        .route("/medlemmar/nki", get(comparison))
+        .route(
+            "/medlemmar/matningar",
+            get(joint_rounds).post(create_joint_round),
+        )
 }
 
 #[derive(serde::Deserialize)]
 struct Period {
     ar: Option<i32>,
+    /// A joint measurement by id, instead of a year.
+    matning: Option<i64>,
+}
+
+async fn joint_page(
+    ctx: &Ctx,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let staff = ctx.require(Permission::RunJointMeasurements)?;
+    let organiser_id = staff.user.organiser_id.ok_or(AppError::Forbidden)?;
+    let scope = ctx.app.db.organiser_scope(organiser_id);
+    let hosted: Vec<String> = ctx
+        .app
+        .db
+        .hosted_municipalities()
+        .await?
+        .into_iter()
+        .map(|m| m.code)
+        .collect();
+    let picked = form.map(|f| f.all("member"));
+    let members: Vec<Value> = scope
+        .members()
+        .await?
+        .into_iter()
+        .map(|m| {
+            let uses_lots = hosted.contains(&m.code);
+            context! {
+                checked => uses_lots && picked.as_ref().is_none_or(|p| p.contains(&m.code)),
+                code => m.code,
+                name => m.name,
+                uses_lots,
+            }
+        })
+        .collect();
+    let batteries: Vec<Value> = lots_domain::battery::standard()
+        .into_iter()
+        .map(|b| context! { code => b.code, name => b.name.get(ctx.lang.code()).to_string() })
+        .collect();
+    let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
+    let joint: Vec<Value> = scope
+        .joint_rounds()
+        .await?
+        .into_iter()
+        .map(|j| {
+            let (invited, answered) = j
+                .members
+                .iter()
+                .fold((0, 0), |(i, a), m| (i + m.invited, a + m.answered));
+            context! {
+                taking_part => j.members.len(),
+                invited,
+                answered,
+                ..Value::from_serialize(&j)
+            }
+        })
+        .collect();
+    ctx.render(
+        "joint_rounds.html",
+        &ctx.t("Gemensamma mätningar"),
+        context! {
+            joint,
+            members,
+            batteries,
+            errors,
+            form => context! {
+                name => value("name", ""),
+                battery_code => value("battery_code", "insikt-nki"),
+                opens_on => value("opens_on", &lots_store::today()),
+                closes_on => value("closes_on", ""),
+                reminder_days => value("reminder_days", "7, 14"),
+                quarantine_months => value("quarantine_months", "12"),
+                anonymous => form.is_none_or(|f| f.get("anonymous") == "1"),
+            },
+        },
+    )
+}
+
+async fn joint_rounds(ctx: Ctx) -> Result<Html<String>, AppError> {
+    joint_page(&ctx, None, Vec::new()).await
+}
+
+async fn create_joint_round(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let staff = ctx.require(Permission::RunJointMeasurements)?;
+    let organiser_id = staff.user.organiser_id.ok_or(AppError::Forbidden)?;
+    let (Some(reminder_days), Some(quarantine)) = (
+        day_list(&form.get("reminder_days")),
+        form.get("quarantine_months").trim().parse::<i64>().ok(),
+    ) else {
+        let (field, message) = if day_list(&form.get("reminder_days")).is_none() {
+            (
+                "reminder_days",
+                "Skriv dagarna som tal, till exempel 7, 14.",
+            )
+        } else {
+            (
+                "quarantine_months",
+                "Karenstiden ska vara ett antal månader.",
+            )
+        };
+        let html = joint_page(&ctx, Some(&form), vec![field_error(field, ctx.t(message))]).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    };
+    let new = NewJointRound {
+        name: form.get("name"),
+        battery_code: form.get("battery_code"),
+        opens_on: form.get("opens_on"),
+        closes_on: form.get("closes_on"),
+        anonymous: form.get("anonymous") == "1",
+        quarantine_months: quarantine,
+        reminder_days,
+        members: form.all("member"),
+    };
+    let scope = ctx.app.db.organiser_scope(organiser_id);
+    match scope.create_joint_round(&new, &staff.user.name).await {
+        Ok(id) => {
+            let mut entry = ctx.audit_entry("survey.joint_create", "joint_round", id.to_string());
+            entry.detail = format!("{} municipalities", new.members.len());
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/medlemmar/nki?matning={id}")).into_response())
+        }
+        Err(StoreError::Field(field, message)) => {
+            let html = joint_page(
+                &ctx,
+                Some(&form),
+                vec![field_error(&field, ctx.t(&message))],
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn rank_by<T>(items: &mut [(T, f64)]) -> Vec<(T, usize)>
@@ -43,11 +186,18 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
         q.ar.unwrap_or_else(|| lots_store::today()[..4].parse::<i32>().unwrap_or(2026) - 1);
     let codes: Vec<String> = scope.members().await?.into_iter().map(|m| m.code).collect();
     let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
-    let results = ctx
-        .app
-        .db
-        .members_nki(&codes, "insikt-nki", (&from, &to))
-        .await?;
+    let joint = match q.matning {
+        Some(id) => Some(scope.joint_round(id).await?),
+        None => None,
+    };
+    let measurement = match &joint {
+        Some(j) => Measurement::Joint(j.id),
+        None => Measurement::Battery {
+            code: "insikt-nki",
+            period: (&from, &to),
+        },
+    };
+    let results = ctx.app.db.members_nki(&codes, &measurement).await?;
     let t = ctx.app.config.survey_thresholds;
     let mut areas: Vec<String> = results
         .iter()
@@ -112,10 +262,15 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
             }
         })
         .collect();
+    let title = match &joint {
+        Some(j) => format!("{}: {}", ctx.t("NKI i medlemskommunerna"), j.name),
+        None => format!("{} {year}", ctx.t("NKI i medlemskommunerna")),
+    };
     ctx.render(
         "members_nki.html",
-        &format!("{} {year}", ctx.t("NKI i medlemskommunerna")),
+        &title,
         context! {
+            joint => joint.map(|j| Value::from_serialize(&j)),
             organiser => organiser.name,
             year,
             previous => year - 1,

@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/enkater/resultat.csv", get(period_csv))
         .route("/enkater/resultat.xlsx", get(period_xlsx))
         .route("/enkater/{id}", get(round))
+        .route("/enkater/{id}/bjud-in", get(add_form).post(add))
         .route("/enkater/{id}/resultat.csv", get(results_csv))
         .route("/enkater/{id}/resultat.xlsx", get(results_xlsx))
         .route("/enkater/{id}/svar.csv", get(answers_csv))
@@ -113,6 +114,51 @@ impl AudienceQuery {
     }
 }
 
+/// The company picker (templates/audience.html): the filter as chosen, the matching active
+/// companies, checked unless the form unchecked them; those in `invited` are shown as such.
+async fn picker(
+    tenant: &Tenant<'_>,
+    q: &AudienceQuery,
+    form: Option<&FormData>,
+    invited: &[i64],
+) -> Result<Value, AppError> {
+    let page = tenant.companies(&q.filter()).await?;
+    let picked: Vec<String> = form.map(|f| f.all("company")).unwrap_or_default();
+    let companies: Vec<Value> = page
+        .items
+        .iter()
+        .map(|c| {
+            let already = invited.contains(&c.id);
+            context! {
+                id => c.id,
+                name => c.name.clone(),
+                area => c.area_name.clone().unwrap_or_default(),
+                already,
+                checked => !already && (form.is_none() || picked.contains(&c.id.to_string())),
+            }
+        })
+        .collect();
+    Ok(context! {
+        companies,
+        total => page.total,
+        areas => tenant.areas().await?,
+        sizes => lots_domain::company_import::SIZE_CLASSES,
+        filter => context! {
+            omrade => q.omrade.clone().unwrap_or_default(),
+            storlek => q.storlek.clone().unwrap_or_default(),
+            sni => q.sni.clone().unwrap_or_default(),
+            tagg => q.tagg.clone().unwrap_or_default(),
+        },
+        query => format!(
+            "omrade={}&storlek={}&sni={}&tagg={}",
+            crate::ctx::urlencode(q.omrade.as_deref().unwrap_or("")),
+            crate::ctx::urlencode(q.storlek.as_deref().unwrap_or("")),
+            crate::ctx::urlencode(q.sni.as_deref().unwrap_or("")),
+            crate::ctx::urlencode(q.tagg.as_deref().unwrap_or("")),
+        ),
+    })
+}
+
 async fn new_page(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
@@ -130,20 +176,6 @@ async fn new_page(
             Some(context! { id, label => format!("{} ({} {version})", b.name, ctx.t("version")) })
         })
         .collect();
-    let page = tenant.companies(&q.filter()).await?;
-    let picked: Vec<String> = form.map(|f| f.all("company")).unwrap_or_default();
-    let companies: Vec<Value> = page
-        .items
-        .iter()
-        .map(|c| {
-            context! {
-                id => c.id,
-                name => c.name.clone(),
-                area => c.area_name.clone().unwrap_or_default(),
-                checked => form.is_none() || picked.contains(&c.id.to_string()),
-            }
-        })
-        .collect();
     let today = lots_store::today();
     let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
     ctx.render(
@@ -151,16 +183,7 @@ async fn new_page(
         &ctx.t("Ny enkätomgång"),
         context! {
             versions,
-            companies,
-            total => page.total,
-            areas => tenant.areas().await?,
-            sizes => lots_domain::company_import::SIZE_CLASSES,
-            filter => context! {
-                omrade => q.omrade.clone().unwrap_or_default(),
-                storlek => q.storlek.clone().unwrap_or_default(),
-                sni => q.sni.clone().unwrap_or_default(),
-                tagg => q.tagg.clone().unwrap_or_default(),
-            },
+            picker => picker(tenant, q, form, &[]).await?,
             form => context! {
                 name => value("name", ""),
                 battery_version_id => value("battery_version_id", ""),
@@ -170,13 +193,6 @@ async fn new_page(
                 quarantine_months => value("quarantine_months", "12"),
                 reminder_days => value("reminder_days", "7, 14"),
             },
-            query => format!(
-                "omrade={}&storlek={}&sni={}&tagg={}",
-                crate::ctx::urlencode(q.omrade.as_deref().unwrap_or("")),
-                crate::ctx::urlencode(q.storlek.as_deref().unwrap_or("")),
-                crate::ctx::urlencode(q.sni.as_deref().unwrap_or("")),
-                crate::ctx::urlencode(q.tagg.as_deref().unwrap_or("")),
-            ),
             errors,
             breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],
         },
@@ -208,18 +224,12 @@ async fn create(
                 ctx.t("Karenstiden ska vara ett antal månader."),
             )
         })?;
-        let reminder_days = form
-            .get("reminder_days")
-            .split([',', ' '])
-            .filter(|s| !s.is_empty())
-            .map(|s| s.parse::<i64>())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| {
-                fail(
-                    "reminder_days",
-                    ctx.t("Skriv dagarna som tal, till exempel 7, 14."),
-                )
-            })?;
+        let reminder_days = day_list(&form.get("reminder_days")).ok_or_else(|| {
+            fail(
+                "reminder_days",
+                ctx.t("Skriv dagarna som tal, till exempel 7, 14."),
+            )
+        })?;
         Ok::<_, (String, String)>(NewRound {
             battery_version_id,
             name: form.get("name"),
@@ -246,22 +256,9 @@ async fn create(
         Err(field) => Err(Ok(field)),
     };
     match result {
-        Ok((id, audience)) => {
-            for invitation in tenant.invitations(id).await? {
-                lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0)
-                    .await?;
-            }
-            ctx.app.workers.wake();
-            let mut entry = ctx.audit_entry("survey.create", "survey_round", id.to_string());
-            entry.detail = format!(
-                "{} invited, {} in quarantine, {} without e-mail",
-                audience.invited,
-                audience.quarantined.len(),
-                audience.without_email.len()
-            );
-            ctx.app.db.audit(entry).await?;
-            Ok(Redirect::to(&format!("/enkater/{id}")).into_response())
-        }
+        Ok((id, audience)) => Ok(invited(&ctx, &tenant, id, &audience, "survey.create")
+            .await?
+            .into_response()),
         Err(Ok((field, message))) => {
             let html = new_page(
                 &ctx,
@@ -277,9 +274,119 @@ async fn create(
     }
 }
 
+/// Reminder days as typed: numbers separated by commas or spaces.
+pub(crate) fn day_list(text: &str) -> Option<Vec<i64>> {
+    text.split([',', ' '])
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().ok())
+        .collect()
+}
+
+/// After companies were added to a round: their invitations go to the job queue, the audit
+/// log says how many, and the round page tells who could not be reached.
+async fn invited(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    audience: &lots_store::Audience,
+    action: &str,
+) -> Result<Redirect, AppError> {
+    // The queue's idempotency keys make this safe for invitations already queued.
+    for invitation in tenant.invitations(id).await? {
+        lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0).await?;
+    }
+    ctx.app.workers.wake();
+    let mut entry = ctx.audit_entry(action, "survey_round", id.to_string());
+    entry.detail = format!(
+        "{} invited, {} in quarantine, {} without e-mail, {} already invited",
+        audience.invited,
+        audience.quarantined.len(),
+        audience.without_email.len(),
+        audience.already_invited.len()
+    );
+    ctx.app.db.audit(entry).await?;
+    Ok(Redirect::to(&format!(
+        "/enkater/{id}?inbjudna={}&karens={}&utan={}",
+        audience.invited,
+        audience.quarantined.len(),
+        audience.without_email.len()
+    )))
+}
+
+async fn add_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    q: &AudienceQuery,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let round = tenant.round(id).await?;
+    let invited: Vec<i64> = tenant
+        .invitations(id)
+        .await?
+        .iter()
+        .filter_map(|i| i.company_id)
+        .collect();
+    ctx.render(
+        "survey_add.html",
+        &format!("{}: {}", ctx.t("Bjud in företag"), round.name),
+        context! {
+            round => Value::from_serialize(&round),
+            action => format!("/enkater/{id}/bjud-in"),
+            picker => picker(tenant, q, form, &invited).await?,
+            errors,
+            breadcrumbs => vec![
+                ctx.crumb("/enkater", "Enkäter"),
+                context! { href => format!("/enkater/{id}"), label => round.name.clone() },
+            ],
+        },
+    )
+}
+
+async fn add_form(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<AudienceQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    add_page(&ctx, &tenant, id, &q, None, Vec::new()).await
+}
+
+async fn add(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<AudienceQuery>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let ids: Vec<i64> = form
+        .all("company")
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    match tenant.add_to_round(id, &ids, &me.user.name).await {
+        Ok(audience) => Ok(invited(&ctx, &tenant, id, &audience, "survey.invite")
+            .await?
+            .into_response()),
+        Err(StoreError::Field(field, message)) => {
+            let errors = vec![field_error(&field, ctx.t(&message))];
+            let html = add_page(&ctx, &tenant, id, &q, Some(&form), errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 #[derive(serde::Deserialize)]
 struct ResultsQuery {
     per: Option<String>,
+    /// After invitations were made: how many went out, were in quarantine, lacked e-mail.
+    inbjudna: Option<usize>,
+    karens: Option<usize>,
+    utan: Option<usize>,
 }
 
 fn decimal(lang: Lang, v: Option<f64>) -> String {
@@ -385,6 +492,7 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
     let county = r.county.as_ref().map(|c| {
         context! {
             county => c.county.clone(),
+            joint => c.joint,
             average => decimal(ctx.lang, c.average),
             rank => c.rank,
             ranked => c.ranked,
@@ -445,6 +553,16 @@ async fn round(
         Vec::new()
     };
     let splits = breakdowns(&ctx, &results.by);
+    let notice = q.inbjudna.map(|n| {
+        format!(
+            "{n} {} {} {} {} {}.",
+            ctx.t("företag bjöds in;"),
+            q.karens.unwrap_or(0),
+            ctx.t("i karenstid och"),
+            q.utan.unwrap_or(0),
+            ctx.t("utan kontaktperson med e-post")
+        )
+    });
     ctx.render(
         "survey_round.html",
         &round.name,
@@ -459,6 +577,8 @@ async fn round(
             },
             invitations,
             can_manage,
+            can_add => can_manage && round.closes_on >= lots_store::today(),
+            notice,
             breakdowns => splits,
             threshold => thresholds(&ctx).min_shown,
             breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],

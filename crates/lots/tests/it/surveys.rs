@@ -125,7 +125,12 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let created = bd.post("/enkater/ny", &pairs).await;
         assert_eq!(created.status(), 303, "{}", app.backend);
-        let round_path = location(&created);
+        let target = location(&created);
+        let (round_path, reached) = target.split_once('?').unwrap();
+        let round_path = round_path.to_string();
+        assert_eq!(reached, "inbjudna=10&karens=0&utan=0");
+        let (_, notice) = bd.text(&target).await;
+        assert!(notice.contains("10 företag bjöds in; 0 i karenstid"));
         let round_id: i64 = round_path.trim_start_matches("/enkater/").parse().unwrap();
         let invitations = tenant.invitations(round_id).await.unwrap();
         assert_eq!(invitations.len(), 10);
@@ -454,6 +459,133 @@ async fn the_organiser_sees_its_members_ranked() {
         assert!(empty.contains("Ingen medlem har mätt"));
         let bd = app.signed_in(BD).await;
         assert_eq!(bd.get("/medlemmar/nki").await.status(), 403);
+        app.stop().await;
+    }
+}
+
+/// An organiser runs one round across two member municipalities with one battery: each
+/// gets its own round of the same battery definition, invites its own companies, and sees
+/// its NKI beside the other's; the organiser sees both ranked, never who answered.
+#[tokio::test]
+async fn an_organiser_runs_one_round_across_its_members() {
+    for app in TestApp::each_with_demo().await {
+        let jarfalla = app.db.host_municipality("0123").await.unwrap().code;
+        let organiser = app.signed_in(crate::ORGANISER).await;
+        let (status, page) = organiser.text("/medlemmar/matningar").await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(page.contains("value=\"0139\" checked") && page.contains("använder inte Lots"));
+        let mut fields = vec![
+            ("name", "Företagsbesök i länet 2026"),
+            ("battery_code", "foretagsbesok"),
+            ("opens_on", "2026-01-01"),
+            ("closes_on", "2099-12-31"),
+            ("reminder_days", "7"),
+            ("quarantine_months", "0"),
+        ];
+        let none = organiser.post("/medlemmar/matningar", &fields).await;
+        assert_eq!(none.status(), 422, "no member chosen");
+        assert!(none.text().await.unwrap().contains("href=\"#members\""));
+        fields.extend([("member", "0139"), ("member", jarfalla.as_str())]);
+        let created = organiser.post("/medlemmar/matningar", &fields).await;
+        let overview = location(&created);
+        assert!(
+            overview.starts_with("/medlemmar/nki?matning="),
+            "{overview}"
+        );
+        let again = organiser.post("/medlemmar/matningar", &fields).await;
+        assert_eq!(again.status(), 422, "the name is taken");
+
+        // Each member has its round of exactly the same battery definition.
+        let home = app.db.tenant("0139").await.unwrap();
+        let other = app.db.tenant(&jarfalla).await.unwrap();
+        let mut definitions = Vec::new();
+        let mut rounds = Vec::new();
+        for tenant in [&home, &other] {
+            let round = tenant
+                .rounds()
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|r| r.joint_round_id.is_some())
+                .unwrap();
+            assert_eq!(round.invited, 0, "a member invites its own companies");
+            let version = tenant
+                .battery_version(round.battery_version_id)
+                .await
+                .unwrap();
+            assert!(version.published);
+            definitions.push(serde_json::to_value(&version.battery).unwrap());
+            rounds.push(round);
+        }
+        assert_eq!(definitions[0], definitions[1]);
+
+        // Upplands-Bro's business developer invites three companies and takes their
+        // answers by phone; Järfälla's round stays without answers.
+        let bd = app.signed_in(BD).await;
+        let round_path = format!("/enkater/{}", rounds[0].id);
+        let (_, round_page) = bd.text(&round_path).await;
+        assert!(
+            round_page.contains("Företagsbesök i länet 2026") && round_page.contains("/bjud-in")
+        );
+        let brunna = brunna_logistik(&home).await;
+        let (status, add_page) = bd.text(&format!("{round_path}/bjud-in")).await;
+        assert_eq!(status, 200);
+        assert!(add_page.contains(&format!("value=\"{}\"", brunna.id)));
+        let empty = bd.post(&format!("{round_path}/bjud-in"), &[]).await;
+        assert_eq!(empty.status(), 422);
+        let mut picked = Vec::new();
+        for c in home
+            .companies(&CompanyFilter {
+                page: 1,
+                per_page: 200,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+        {
+            let reachable = home
+                .contacts(c.id)
+                .await
+                .unwrap()
+                .iter()
+                .any(|k| !k.email.is_empty());
+            if reachable && picked.len() < 3 {
+                picked.push(c.id.to_string());
+            }
+        }
+        let form: Vec<(&str, &str)> = picked.iter().map(|id| ("company", id.as_str())).collect();
+        let added = bd.post(&format!("{round_path}/bjud-in"), &form).await;
+        assert!(location(&added).starts_with(&format!("{round_path}?inbjudna=3")));
+        let twice = bd.post(&format!("{round_path}/bjud-in"), &form).await;
+        assert!(
+            location(&twice).starts_with(&format!("{round_path}?inbjudna=0")),
+            "no one twice"
+        );
+        let invitations = home.invitations(rounds[0].id).await.unwrap();
+        assert_eq!(invitations.len(), 3);
+        for invitation in &invitations {
+            let phone = format!("{round_path}/telefon/{}", invitation.id);
+            assert_eq!(location(&bd.post(&phone, &VALID).await), round_path);
+        }
+
+        let (_, results) = bd.text(&round_path).await;
+        assert!(
+            results.contains("Jämförelse med de andra deltagarna"),
+            "{}",
+            app.backend
+        );
+        assert!(results.contains("Järfälla"));
+        let (status, ranking) = organiser.text(&overview).await;
+        assert_eq!(status, 200);
+        assert!(
+            ranking.contains("2 av 26 medlemmar deltar"),
+            "{}",
+            app.backend
+        );
+        assert!(ranking.contains("Upplands-Bro") && ranking.contains("Järfälla"));
+        assert!(!ranking.contains(&brunna.name), "totals only");
+        assert_eq!(bd.get("/medlemmar/matningar").await.status(), 403);
         app.stop().await;
     }
 }
