@@ -2,7 +2,7 @@
 // writes a note; the list and the journey page pass axe-core's WCAG 2.1 A/AA rules.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, PASSWORD, axeViolations, launchBrowser, startLots } from './support.js';
+import { BD, axeViolations, launchBrowser, signedIn, startLots } from './support.js';
 
 let lots;
 let browser;
@@ -18,13 +18,7 @@ after(async () => {
 });
 
 test('search with a typo, open the journey, write a note', async () => {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${lots.base}/logga-in`);
-  await page.getByLabel('E-postadress').fill(BD);
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(`${lots.base}/oversikt`);
+  const { context, page } = await signedIn(browser, lots, BD);
 
   await page.getByRole('link', { name: 'Företag', exact: true }).click();
   assert.deepEqual(await axeViolations(page), [], 'company list');
@@ -46,13 +40,7 @@ test('search with a typo, open the journey, write a note', async () => {
 
 test('every page of the registry passes axe, at 320 px too', async () => {
   for (const width of [1280, 320]) {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${lots.base}/logga-in`);
-    await page.getByLabel('E-postadress').fill(BD);
-    await page.getByLabel('Lösenord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(`${lots.base}/oversikt`);
+    const { context, page } = await signedIn(browser, lots, BD, { width, height: 900 });
     await page.goto(`${lots.base}/foretag?q=brunna`);
     const first = await page.getByRole('link', { name: 'Brunna Logistik AB' }).getAttribute('href');
     await page.goto(`${lots.base}${first}`);

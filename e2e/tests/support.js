@@ -106,3 +106,15 @@ export async function axeViolations(page) {
     nodes: v.nodes.map((n) => n.target.join(' ')),
   }));
 }
+
+// A browser context signed in as `email` on the demo: { context, page }, on the start page.
+export async function signedIn(browser, lots, email, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ bypassCSP: true, viewport });
+  const page = await context.newPage();
+  await page.goto(`${lots.base}/logga-in`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(`${lots.base}/oversikt`);
+  return { context, page };
+}

@@ -3,7 +3,7 @@
 // summary first; the results pages pass axe-core's WCAG 2.1 A/AA rules.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, PASSWORD, axeViolations, launchBrowser, startLots, surveyLinks } from './support.js';
+import { BD, axeViolations, launchBrowser, signedIn, startLots, surveyLinks } from './support.js';
 
 let lots;
 let browser;
@@ -18,19 +18,8 @@ after(async () => {
   lots?.stop();
 });
 
-async function signIn(context) {
-  const page = await context.newPage();
-  await page.goto(`${lots.base}/logga-in`);
-  await page.getByLabel('E-postadress').fill(BD);
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(`${lots.base}/oversikt`);
-  return page;
-}
-
 test('build a round, answer it on a phone, read the results', async () => {
-  const staff = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await signIn(staff);
+  const { context: staff, page } = await signedIn(browser, lots, BD);
   await page.getByRole('link', { name: 'Enkäter', exact: true }).click();
   assert.deepEqual(await axeViolations(page), [], 'survey list');
   await page.getByRole('link', { name: 'Ny enkätomgång' }).click();
@@ -96,13 +85,7 @@ test('build a round, answer it on a phone, read the results', async () => {
 });
 
 test("the organiser's comparison and joint measurements pass axe", async () => {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${lots.base}/logga-in`);
-  await page.getByLabel('E-postadress').fill('elias.sjoberg@sba.example');
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(`${lots.base}/oversikt`);
+  const { context, page } = await signedIn(browser, lots, 'elias.sjoberg@sba.example');
   await page.getByRole('link', { name: 'NKI i medlemskommunerna' }).click();
   assert.match(await page.locator('main').textContent(), /Upplands-Bro/);
   assert.deepEqual(await axeViolations(page), [], 'member comparison');
@@ -121,8 +104,7 @@ test("the organiser's comparison and joint measurements pass axe", async () => {
   await context.close();
 
   // The member's business developer finds its part and invites companies to it.
-  const member = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const staff = await signIn(member);
+  const { context: member, page: staff } = await signedIn(browser, lots, BD);
   await staff.goto(`${lots.base}/enkater`);
   await staff.getByRole('link', { name: 'Insikt 2027' }).click();
   assert.match(await staff.locator('main').textContent(), /gemensamma mätningen/);

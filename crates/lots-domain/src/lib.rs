@@ -3,6 +3,8 @@
 //! and the command line alike.
 
 pub mod battery;
+pub mod case_import;
+pub mod cases;
 pub mod collation;
 pub mod columns;
 pub mod company_import;

@@ -505,7 +505,9 @@ impl Tenant<'_> {
             .await
     }
 
-    /// The company's journey, newest first.
+    /// The company's journey, newest first: the events written to it, and the steps of its
+    /// cases read from the cases themselves (kind `case`, dated by day), so a case pushed
+    /// again never tells its story twice.
     pub async fn journey(&self, company_id: i64) -> Result<Vec<JourneyEvent>> {
         self.company(company_id).await?;
         let rows = sqlx::query(
@@ -516,7 +518,8 @@ impl Tenant<'_> {
         .bind(company_id)
         .fetch_all(&self.db.pool)
         .await?;
-        rows.iter()
+        let mut events = rows
+            .iter()
             .map(|r| {
                 Ok(JourneyEvent {
                     id: r.try_get("id")?,
@@ -527,7 +530,10 @@ impl Tenant<'_> {
                     actor: r.try_get("actor")?,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        events.extend(self.case_events(company_id).await?);
+        events.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
+        Ok(events)
     }
 
     /// Companies matching a filter, in Swedish order (by relevance first for a name search).

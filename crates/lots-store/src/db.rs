@@ -26,6 +26,10 @@ pub struct Db {
     pub(crate) published_batteries: std::sync::Arc<
         std::sync::Mutex<std::collections::HashMap<(String, i64), crate::BatteryVersion>>,
     >,
+    /// Hot write paths take turns here on SQLite: a writer that finds the database locked
+    /// falls into SQLite's busy handler, which sleeps in growing steps, while a turn in this
+    /// queue is handed on the moment the last writer commits.
+    writers: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// The current time as Unix seconds, the unit every timestamp column holds.
@@ -90,7 +94,17 @@ impl Db {
             search: Default::default(),
             counts: Default::default(),
             published_batteries: Default::default(),
+            writers: Default::default(),
         })
+    }
+
+    /// A turn to write, held until the transaction commits; `None` on PostgreSQL, whose
+    /// writers do not exclude each other.
+    pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writers.lock().await),
+            Backend::Postgres => None,
+        }
     }
 
     pub fn backend(&self) -> Backend {

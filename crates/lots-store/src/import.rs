@@ -70,7 +70,7 @@ fn parse_mapping<F>(
         .collect()
 }
 
-fn unreadable(e: &(impl std::fmt::Display + ?Sized), sv: String) -> Unreadable {
+pub(crate) fn unreadable(e: &(impl std::fmt::Display + ?Sized), sv: String) -> Unreadable {
     Unreadable {
         sv,
         en: e.to_string(),
@@ -78,7 +78,7 @@ fn unreadable(e: &(impl std::fmt::Display + ?Sized), sv: String) -> Unreadable {
 }
 
 /// Finds which column holds what; an error says why the file cannot be imported at all.
-fn map_fields<F: Column>(
+pub(crate) fn map_fields<F: Column>(
     headers: &[String],
     options: &ImportOptions,
     parse: impl Fn(&str) -> Option<F>,
@@ -100,6 +100,24 @@ fn read_and_map<F: Column>(
 }
 
 impl ImportReport {
+    pub(crate) fn new(encoding: &'static str, headers: Vec<String>) -> ImportReport {
+        ImportReport {
+            encoding,
+            rows: 0,
+            valid: 0,
+            rejects: Vec::new(),
+            outcome: None,
+            headers,
+            rejected_rows: Vec::new(),
+        }
+    }
+
+    /// Records a rejected line and its cells.
+    pub(crate) fn reject(&mut self, reject: Reject, cells: Vec<String>) {
+        self.rejected_rows.push((reject.line, cells));
+        self.rejects.push(reject);
+    }
+
     /// The rejected rows as a file to fix and import again: the original columns and a
     /// column `Fel` with the reason.
     pub fn rejects_file(&self) -> Vec<u8> {

@@ -10,6 +10,8 @@
 //! another municipality by id.
 
 mod audit;
+mod case_file;
+mod cases;
 mod companies;
 mod company_writer;
 mod contacts;
@@ -34,6 +36,7 @@ mod tokens;
 mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use cases::{AreaRow, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written};
 pub use companies::{
     Area, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER, ImportOutcome,
     JourneyEvent, OnDuplicate,

@@ -56,6 +56,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_joint_rounds.sql"),
         postgres: include_str!("../migrations/postgres/0007_joint_rounds.sql"),
     },
+    Migration {
+        version: 8,
+        name: "cases",
+        sqlite: include_str!("../migrations/sqlite/0008_cases.sql"),
+        postgres: include_str!("../migrations/postgres/0008_cases.sql"),
+    },
 ];
 
 impl Db {

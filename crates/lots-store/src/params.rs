@@ -13,7 +13,7 @@ use sqlx::query::Query;
 
 enum Param {
     Text(String),
-    Int(i64),
+    Int(Option<i64>),
 }
 
 pub(crate) struct Params {
@@ -23,9 +23,14 @@ pub(crate) struct Params {
 
 impl Params {
     pub(crate) fn new(db: &crate::Db) -> Params {
+        Params::new_numbered(db.backend() == crate::Backend::Postgres)
+    }
+
+    /// `numbered` placeholders (`$n`) for PostgreSQL, anonymous ones for SQLite.
+    pub(crate) fn new_numbered(numbered: bool) -> Params {
         Params {
             values: Vec::new(),
-            numbered: db.backend() == crate::Backend::Postgres,
+            numbered,
         }
     }
 
@@ -45,6 +50,12 @@ impl Params {
 
     /// Adds an integer value; returns its placeholder.
     pub(crate) fn int(&mut self, v: i64) -> String {
+        self.opt_int(Some(v))
+    }
+
+    /// Adds an integer or NULL. Bound rather than spliced as `NULL`, so a statement's text
+    /// does not depend on its values and the prepared statement is reused.
+    pub(crate) fn opt_int(&mut self, v: Option<i64>) -> String {
         self.values.push(Param::Int(v));
         self.placeholder()
     }

@@ -1026,6 +1026,7 @@ async fn save_response(
     let t = now();
     // The transaction writes first: on SQLite one that read before writing could not get
     // the write lock while other respondents submit.
+    let _turn = tenant.db.write_turn().await;
     let mut tx = pool.begin().await?;
     sqlx::query(
         "INSERT INTO survey_responses (municipality_code, round_id, invitation_id, respondent_key,

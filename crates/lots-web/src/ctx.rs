@@ -159,6 +159,7 @@ impl Ctx {
         let mut items = vec![("/oversikt", "Översikt")];
         if self.may(Permission::ViewCompanies) {
             items.push(("/foretag", "Företag"));
+            items.push(("/arenden", "Ärenden"));
         }
         if self.may(Permission::ViewSurveyResults) {
             items.push(("/enkater", "Enkäter"));

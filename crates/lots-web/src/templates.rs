@@ -58,6 +58,9 @@ sources!(
     "audience.html",
     "survey_add.html",
     "joint_rounds.html",
+    "cases.html",
+    "case.html",
+    "case_times.html",
 );
 
 pub fn environment() -> Environment<'static> {

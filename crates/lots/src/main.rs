@@ -155,6 +155,12 @@ enum ImportCommand {
         #[arg(long, value_enum, default_value = "public-task")]
         legal_basis: LegalBasis,
     },
+    /// Import cases (SKR's Insikt case template or a case system's export), by diarienummer:
+    /// a case already in Lots is updated.
+    Cases {
+        #[command(flatten)]
+        args: ImportArgs,
+    },
 }
 
 #[derive(clap::Args)]
@@ -174,6 +180,9 @@ struct ImportArgs {
     /// Map a column to a field: "COLUMN=orgnr". Company fields: orgnr, name, other_names,
     /// sni2007, sni2025, employees, visit_address, postcode, town, area, tags, notes.
     /// Contact fields: orgnr, name, role, email, phone, language, legal_basis.
+    /// Case fields: reference, orgnr, company_name, contact_email, contact_phone, area, unit,
+    /// officer, received_on, complete_on, decided_on, closed_on, extension_weeks,
+    /// extension_decision, decision, fee_sek.
     #[arg(long = "map")]
     mapping: Vec<String>,
 }
@@ -767,6 +776,7 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     let (args, what, action) = match &cmd {
         ImportCommand::Companies { args, .. } => (args, "companies", "company.import"),
         ImportCommand::Contacts { args, .. } => (args, "contacts", "contact.import"),
+        ImportCommand::Cases { args } => (args, "cases", "case.import"),
     };
     let unreadable = |message: String| {
         eprintln!("lots: error: {message}");
@@ -821,6 +831,13 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
             };
             tenant
                 .import_contacts_file(&bytes, &options, basis, "cli")
+                .await?
+        }
+        ImportCommand::Cases { .. } => {
+            let report = |bytes: u64| progress.set_position(bytes);
+            let name = args.file.file_name().unwrap_or_default().to_string_lossy();
+            tenant
+                .import_cases_file(file, &options, &name, &report)
                 .await?
         }
     };

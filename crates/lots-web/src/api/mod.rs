@@ -2,6 +2,7 @@
 //! Every call carries an API token of one municipality (`Authorization: Bearer …`) and sees
 //! only that municipality's data.
 
+mod cases;
 mod companies;
 mod docs;
 mod organisation;
@@ -38,6 +39,8 @@ use crate::state::AppState;
         companies::get_company,
         companies::create_company,
         companies::update_company,
+        cases::get_case,
+        cases::put_case,
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))
@@ -64,6 +67,7 @@ pub fn routes() -> Router<AppState> {
         .merge(reference::routes())
         .merge(organisation::routes())
         .merge(companies::routes())
+        .merge(cases::routes())
 }
 
 /// The caller of an API endpoint, identified by a valid token.

@@ -3,6 +3,7 @@
 mod account;
 mod admin;
 mod assets;
+mod cases;
 mod companies;
 mod contacts;
 mod import;
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(admin::routes())
         .merge(assets::routes())
         .merge(companies::routes())
+        .merge(cases::routes())
         .merge(contacts::routes())
         .merge(import::routes())
         .merge(merge::routes())

@@ -595,14 +595,7 @@ fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
 async fn the_company_api_searches_creates_and_updates() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let (_, write) = tenant
-            .create_api_token("ByggR", lots_store::Scope::Write, "test")
-            .await
-            .unwrap();
-        let (_, read) = tenant
-            .create_api_token("Rapport", lots_store::Scope::Read, "test")
-            .await
-            .unwrap();
+        let (write, read) = crate::support::api_tokens(&tenant).await;
         let api = reqwest::Client::new();
         let url = |p: &str| format!("{}{p}", app.base);
         let found: serde_json::Value = api

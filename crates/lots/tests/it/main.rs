@@ -1,5 +1,6 @@
 //! Integration tests: the real `lots` application over HTTP, on every backend under test.
 
+mod cases;
 mod cli;
 mod companies;
 mod smtp;

@@ -201,3 +201,16 @@ pub fn location(r: &reqwest::Response) -> String {
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default()
 }
+
+/// A write token ("ByggR") and a read token ("Rapport") of a municipality, as secrets.
+pub async fn api_tokens(tenant: &lots_store::Tenant<'_>) -> (String, String) {
+    let (_, write) = tenant
+        .create_api_token("ByggR", lots_store::Scope::Write, "test")
+        .await
+        .unwrap();
+    let (_, read) = tenant
+        .create_api_token("Rapport", lots_store::Scope::Read, "test")
+        .await
+        .unwrap();
+    (write, read)
+}

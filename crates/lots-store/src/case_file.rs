@@ -1,0 +1,191 @@
+//! Importing a case file (SKR's Insikt case template or a case system's export): rows read
+//! and checked as the file streams in, written batch by batch in one transaction, the same
+//! line-numbered report and modes as the company import.
+
+use std::collections::HashMap;
+use std::io::{Read, Seek};
+
+use lots_domain::case_import::{CaseField, CaseRecord, check_case};
+use lots_domain::columns::cell;
+use lots_domain::company_import::Reject;
+use lots_domain::tabular::open_table;
+use sqlx::Row;
+
+use crate::cases::CaseTargets;
+use crate::import::{ImportOptions, ImportReport, Unreadable, map_fields, unreadable};
+use crate::params::Params;
+use crate::{ImportOutcome, Result, StoreError, Tenant};
+
+/// Rows checked before they are written together.
+const BATCH: usize = 1000;
+
+/// A row waiting for its batch: its line and cells (for the rejects file) and the case.
+struct Pending {
+    line: usize,
+    cells: Vec<String>,
+    record: CaseRecord,
+}
+
+impl Tenant<'_> {
+    /// Reads, checks and (unless a dry run) imports a case file. A diarienummer already in
+    /// Lots updates that case; one seen twice in the file, an unknown area, unit or
+    /// organisationsnummer, or dates out of order reject the line.
+    pub async fn import_cases_file<R: Read + Seek + Send>(
+        &self,
+        source: R,
+        options: &ImportOptions,
+        file_name: &str,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<std::result::Result<ImportReport, Unreadable>> {
+        let mut stream = match open_table(source, options.sheet.as_deref()) {
+            Ok(s) => s,
+            Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+        };
+        let fields = match map_fields(&stream.headers, options, CaseField::parse) {
+            Ok(f) => f,
+            Err(e) => return Ok(Err(e)),
+        };
+        let headers = std::mem::take(&mut stream.headers);
+        let areas: Vec<_> = self
+            .service_areas()
+            .await?
+            .into_iter()
+            .map(|a| a.area)
+            .collect();
+        let targets = CaseTargets::load(self).await?;
+        let mut tx = if options.dry_run {
+            None
+        } else {
+            Some(self.db.pool.begin().await?)
+        };
+        let source_name = format!("import:{file_name}");
+        let mut report = ImportReport::new(stream.encoding, headers.clone());
+        let mut outcome = ImportOutcome::default();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut pending: Vec<Pending> = Vec::with_capacity(BATCH);
+        let column_of = |f: CaseField| {
+            fields
+                .iter()
+                .position(|x| *x == Some(f))
+                .map(|i| headers[i].clone())
+                .unwrap_or_default()
+        };
+        loop {
+            let row = stream.next();
+            let end = row.is_none();
+            if let Some(row) = row {
+                let (line, cells) = match row {
+                    Ok(r) => r,
+                    Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+                };
+                report.rows += 1;
+                let value = |f: CaseField| cell(&headers, &fields, &cells, f).1;
+                let checked = check_case(value, &areas).map_err(|e| Reject {
+                    line,
+                    column: column_of(e.field),
+                    value: value(e.field).to_string(),
+                    reason_sv: e.sv,
+                    reason_en: e.en,
+                });
+                let checked = checked.and_then(|record| {
+                    targets.check_unit(&record).map_err(|e| Reject {
+                        line,
+                        column: column_of(CaseField::Unit),
+                        value: record.unit.clone(),
+                        reason_sv: match e {
+                            StoreError::Field(_, m) => m,
+                            other => other.to_string(),
+                        },
+                        reason_en: "Unknown unit.".into(),
+                    })?;
+                    if let Some(first) = seen.insert(record.reference.clone(), line) {
+                        return Err(Reject {
+                            line,
+                            column: column_of(CaseField::Reference),
+                            value: record.reference.clone(),
+                            reason_sv: format!("Diarienumret finns redan på rad {first}."),
+                            reason_en: format!("The case number is already on line {first}."),
+                        });
+                    }
+                    Ok(record)
+                });
+                match checked {
+                    Ok(record) => pending.push(Pending {
+                        line,
+                        cells,
+                        record,
+                    }),
+                    Err(reject) => report.reject(reject, cells),
+                }
+            }
+            if pending.len() >= BATCH || (end && !pending.is_empty()) {
+                let batch = std::mem::take(&mut pending);
+                let known = self.registered(&batch).await?;
+                let mut valid = Vec::with_capacity(batch.len());
+                for p in batch {
+                    match &p.record.company {
+                        Some(id) if !known.contains(&id.canonical()) => report.reject(
+                            Reject {
+                                line: p.line,
+                                column: column_of(CaseField::OrgNr),
+                                value: id.canonical(),
+                                reason_sv:
+                                    "Inget företag med det organisationsnumret finns i registret."
+                                        .into(),
+                                reason_en:
+                                    "No company with that organisationsnummer is in the register."
+                                        .into(),
+                            },
+                            p.cells,
+                        ),
+                        _ => valid.push(p.record),
+                    }
+                }
+                report.valid += valid.len();
+                if !report.rejects.is_empty() && options.all_or_nothing {
+                    // Dropping the transaction rolls back what was written.
+                    tx = None;
+                }
+                if let Some(tx) = tx.as_mut() {
+                    let created = targets.upsert(tx, &valid, &source_name).await?;
+                    outcome.created += created;
+                    outcome.updated += valid.len() - created;
+                }
+                progress(stream.bytes_read());
+            }
+            if end {
+                break;
+            }
+        }
+        report.rejects.sort_by_key(|r| r.line);
+        if let Some(tx) = tx {
+            tx.commit().await?;
+            report.outcome = Some(outcome);
+        }
+        Ok(Ok(report))
+    }
+
+    /// Which of the batch's organisationsnummer are in the register.
+    async fn registered(&self, batch: &[Pending]) -> Result<std::collections::HashSet<String>> {
+        let orgnrs: Vec<String> = batch
+            .iter()
+            .filter_map(|p| p.record.company.as_ref().map(|c| c.canonical()))
+            .collect();
+        if orgnrs.is_empty() {
+            return Ok(Default::default());
+        }
+        let mut p = Params::new(self.db);
+        let code = p.text(&self.code);
+        let list: Vec<String> = orgnrs.iter().map(|o| p.text(o.as_str())).collect();
+        let sql = format!(
+            "SELECT orgnr FROM companies WHERE municipality_code = {code} AND orgnr IN ({})",
+            list.join(", ")
+        );
+        p.bind(&sql)
+            .fetch_all(&self.db.pool)
+            .await?
+            .iter()
+            .map(|r| Ok(r.try_get("orgnr")?))
+            .collect()
+    }
+}

@@ -1,0 +1,658 @@
+//! Cases from the case systems: the municipality's service areas, writing a case (from an
+//! import, the API or a form; idempotent on the diarienummer), the case list with its
+//! computed deadlines, and handling-time statistics.
+
+use jiff::civil::Date;
+use lots_domain::case_import::CaseRecord;
+use lots_domain::cases::{
+    CaseDates, DeadlineRule, HandlingAccumulator, HandlingTimes, ServiceArea,
+};
+use sqlx::Row;
+
+use crate::params::{Params, limit_offset};
+use crate::{Result, StoreError, Tenant, now};
+
+/// A service area as stored: the domain's with its row id.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AreaRow {
+    pub id: i64,
+    #[serde(flatten)]
+    pub area: ServiceArea,
+}
+
+/// A case with its dates parsed.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Case {
+    pub id: i64,
+    pub reference: String,
+    pub company_id: Option<i64>,
+    pub orgnr: String,
+    pub company_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub area_code: String,
+    pub area_name: String,
+    #[serde(skip)]
+    pub rule: DeadlineRule,
+    pub unit_id: Option<i64>,
+    pub unit_name: Option<String>,
+    pub officer: String,
+    #[serde(skip)]
+    pub dates: CaseDates,
+    pub received_on: Option<String>,
+    pub complete_on: Option<String>,
+    pub decided_on: Option<String>,
+    pub closed_on: Option<String>,
+    pub extension_weeks: i64,
+    pub extension_decision: String,
+    pub decision: String,
+    pub fee_sek: Option<i64>,
+    pub survey_state: String,
+    pub updated_at: i64,
+}
+
+impl Case {
+    /// open, decided or closed.
+    pub fn status(&self) -> &'static str {
+        if self.closed_on.is_some() {
+            "closed"
+        } else if self.decided_on.is_some() {
+            "decided"
+        } else {
+            "open"
+        }
+    }
+
+    pub fn deadline(&self) -> Option<Date> {
+        self.dates.deadline(self.rule)
+    }
+
+    /// Days over the deadline, counted to `today` while undecided.
+    pub fn days_over(&self, today: Date) -> i64 {
+        self.dates.days_over(self.rule, today)
+    }
+
+    /// The fee reduction in kronor, when the fee is known.
+    pub fn fee_reduction(&self, today: Date) -> Option<i64> {
+        (self.rule == DeadlineRule::Pbl)
+            .then_some(self.fee_sek)
+            .flatten()
+            .map(|fee| self.dates.fee_reduction(self.rule, fee, today))
+    }
+}
+
+/// What writing a case did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Written {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub area_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    /// open, decided, closed
+    pub status: Option<String>,
+    /// Only cases over their deadline or undecided six months.
+    pub late: bool,
+    pub company_id: Option<i64>,
+    pub query: Option<String>,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct CasePage {
+    pub total: usize,
+    pub items: Vec<Case>,
+}
+
+/// One row of the handling-time table: a group (area, unit or month) and its figures.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HandlingRow {
+    pub group: String,
+    #[serde(flatten)]
+    pub times: HandlingTimes,
+}
+
+pub const HANDLING_GROUPS: [&str; 3] = ["area", "unit", "month"];
+
+const CASE_SELECT: &str = "SELECT k.id, k.reference, k.company_id, k.orgnr, k.company_name,
+        k.contact_email, k.contact_phone, s.code AS area_code, s.name AS area_name, s.rule,
+        k.unit_id, u.name AS unit_name, k.officer, k.received_on, k.complete_on, k.decided_on,
+        k.closed_on, k.extension_weeks, k.extension_decision, k.decision, k.fee_sek,
+        k.survey_state, k.updated_at
+    FROM cases k
+    JOIN service_areas s ON s.id = k.area_id
+    LEFT JOIN units u ON u.id = k.unit_id";
+
+fn rule_of(code: &str) -> DeadlineRule {
+    if code == "pbl" {
+        DeadlineRule::Pbl
+    } else {
+        DeadlineRule::None
+    }
+}
+
+fn rule_code(rule: DeadlineRule) -> &'static str {
+    match rule {
+        DeadlineRule::Pbl => "pbl",
+        DeadlineRule::None => "none",
+    }
+}
+
+/// Noon of a day in Europe/Stockholm as Unix seconds: where a dated step sits on a timeline.
+fn midday(day: &str) -> Option<i64> {
+    let date: Date = day.parse().ok()?;
+    let zoned = date.at(12, 0, 0, 0).in_tz("Europe/Stockholm").ok()?;
+    Some(zoned.timestamp().as_second())
+}
+
+fn parse_date(s: &Option<String>) -> Option<Date> {
+    s.as_deref().and_then(|d| d.parse().ok())
+}
+
+fn case_from_row(r: &sqlx::any::AnyRow) -> Result<Case> {
+    let received_on: Option<String> = r.try_get("received_on")?;
+    let complete_on: Option<String> = r.try_get("complete_on")?;
+    let decided_on: Option<String> = r.try_get("decided_on")?;
+    let extension_weeks: i64 = r.try_get("extension_weeks")?;
+    Ok(Case {
+        id: r.try_get("id")?,
+        reference: r.try_get("reference")?,
+        company_id: r.try_get("company_id")?,
+        orgnr: r.try_get("orgnr")?,
+        company_name: r.try_get("company_name")?,
+        contact_email: r.try_get("contact_email")?,
+        contact_phone: r.try_get("contact_phone")?,
+        area_code: r.try_get("area_code")?,
+        area_name: r.try_get("area_name")?,
+        rule: rule_of(&r.try_get::<String, _>("rule")?),
+        unit_id: r.try_get("unit_id")?,
+        unit_name: r.try_get("unit_name")?,
+        officer: r.try_get("officer")?,
+        dates: CaseDates {
+            received: parse_date(&received_on),
+            complete: parse_date(&complete_on),
+            decided: parse_date(&decided_on),
+            extension_weeks: extension_weeks as i32,
+        },
+        received_on,
+        complete_on,
+        decided_on,
+        closed_on: r.try_get("closed_on")?,
+        extension_weeks,
+        extension_decision: r.try_get("extension_decision")?,
+        decision: r.try_get("decision")?,
+        fee_sek: r.try_get("fee_sek")?,
+        survey_state: r.try_get("survey_state")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
+impl Tenant<'_> {
+    /// Gives the municipality the default service areas when it has none.
+    pub async fn ensure_service_areas(&self) -> Result<()> {
+        let n: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM service_areas WHERE municipality_code = $1")
+                .bind(&self.code)
+                .fetch_one(&self.db.pool)
+                .await?
+                .try_get("n")?;
+        if n > 0 {
+            return Ok(());
+        }
+        let mut tx = self.db.pool.begin().await?;
+        for a in lots_domain::cases::default_areas() {
+            sqlx::query(
+                "INSERT INTO service_areas (municipality_code, code, name, measured, rule)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (municipality_code, code) DO NOTHING",
+            )
+            .bind(&self.code)
+            .bind(&a.code)
+            .bind(&a.name)
+            .bind(i64::from(a.measured))
+            .bind(rule_code(a.rule))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The municipality's service areas, defaults installed on first use.
+    pub async fn service_areas(&self) -> Result<Vec<AreaRow>> {
+        self.ensure_service_areas().await?;
+        let rows = sqlx::query(
+            "SELECT id, code, name, measured, rule FROM service_areas
+             WHERE municipality_code = $1 ORDER BY id",
+        )
+        .bind(&self.code)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AreaRow {
+                    id: r.try_get("id")?,
+                    area: ServiceArea {
+                        code: r.try_get("code")?,
+                        name: r.try_get("name")?,
+                        measured: r.try_get::<i64, _>("measured")? == 1,
+                        rule: rule_of(&r.try_get::<String, _>("rule")?),
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// The steps of a company's cases as journey events: received, decided, closed.
+    pub(crate) async fn case_events(&self, company_id: i64) -> Result<Vec<crate::JourneyEvent>> {
+        let page = self
+            .cases(
+                &CaseFilter {
+                    company_id: Some(company_id),
+                    page: 1,
+                    per_page: 1000,
+                    ..Default::default()
+                },
+                Date::default(),
+            )
+            .await?;
+        let mut events = Vec::new();
+        for c in page.items {
+            let steps = [
+                (&c.received_on, "Ärende inkom", c.area_name.clone()),
+                (&c.decided_on, "Beslut i ärende", c.decision.clone()),
+                (&c.closed_on, "Ärende avslutades", String::new()),
+            ];
+            for (i, (day, summary, what)) in steps.into_iter().enumerate() {
+                let Some(at) = day.as_deref().and_then(midday) else {
+                    continue;
+                };
+                events.push(crate::JourneyEvent {
+                    // Negative ids keep derived events apart from written ones.
+                    id: -(c.id * 3 + i as i64),
+                    at,
+                    kind: "case".into(),
+                    summary: summary.into(),
+                    detail: [c.reference.as_str(), what.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                    actor: c.officer.clone(),
+                });
+            }
+        }
+        Ok(events)
+    }
+
+    pub async fn case(&self, id: i64) -> Result<Case> {
+        let sql = format!("{CASE_SELECT} WHERE k.municipality_code = $1 AND k.id = $2");
+        let row = sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        case_from_row(&row)
+    }
+
+    pub async fn case_by_reference(&self, reference: &str) -> Result<Option<Case>> {
+        let sql = format!("{CASE_SELECT} WHERE k.municipality_code = $1 AND k.reference = $2");
+        sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(reference.trim())
+            .fetch_optional(&self.db.pool)
+            .await?
+            .as_ref()
+            .map(case_from_row)
+            .transpose()
+    }
+
+    /// Writes a checked case: created, or updated when its diarienummer is known (the same
+    /// case pushed twice is one case, and an unchanged one is not written again).
+    /// `source` says who sent it (`api:TOKEN`, `import:FILE`).
+    pub async fn write_case(&self, record: &CaseRecord, source: &str) -> Result<(i64, Written)> {
+        let before = self.case_by_reference(&record.reference).await?;
+        if let Some(b) = &before
+            && self.unchanged(b, record).await?
+        {
+            return Ok((b.id, Written::Unchanged));
+        }
+        let targets = CaseTargets::load(self).await?;
+        targets.check_unit(record)?;
+        let mut tx = self.db.pool.begin().await?;
+        targets
+            .upsert(&mut tx, std::slice::from_ref(record), source)
+            .await?;
+        tx.commit().await?;
+        let id = self
+            .case_by_reference(&record.reference)
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .id;
+        let written = if before.is_some() {
+            Written::Updated
+        } else {
+            Written::Created
+        };
+        Ok((id, written))
+    }
+
+    /// Writes many checked cases in one transaction (distinct diarienummer; known ones are
+    /// updated). Returns how many were new.
+    pub async fn write_cases(&self, records: &[CaseRecord], source: &str) -> Result<usize> {
+        let targets = CaseTargets::load(self).await?;
+        for r in records {
+            targets.check_unit(r)?;
+        }
+        let mut tx = self.db.pool.begin().await?;
+        let mut created = 0;
+        for chunk in records.chunks(500) {
+            created += targets.upsert(&mut tx, chunk, source).await?;
+        }
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    /// Whether writing `record` would change nothing of `before`.
+    async fn unchanged(&self, b: &Case, r: &CaseRecord) -> Result<bool> {
+        let company_id = match &r.company {
+            Some(id) => self.company_by_orgnr(&id.canonical()).await?.map(|c| c.id),
+            None => None,
+        };
+        let unit_name = (!r.unit.is_empty()).then(|| r.unit.clone());
+        let date = |d: Option<Date>| d.map(|d| d.to_string());
+        Ok(b.company_id == company_id
+            && b.orgnr
+                == r.company
+                    .as_ref()
+                    .map(|c| c.canonical())
+                    .unwrap_or_default()
+            && b.company_name == r.company_name
+            && b.contact_email == r.contact_email
+            && b.contact_phone == r.contact_phone
+            && b.area_code == r.area_code
+            && b.unit_name == unit_name
+            && b.officer == r.officer
+            && b.received_on == date(r.dates.received)
+            && b.complete_on == date(r.dates.complete)
+            && b.decided_on == date(r.dates.decided)
+            && b.closed_on == date(r.closed)
+            && b.extension_weeks == i64::from(r.dates.extension_weeks)
+            && b.extension_decision == r.extension_decision
+            && b.decision == r.decision
+            && b.fee_sek == r.fee_sek)
+    }
+
+    /// Cases matching a filter, newest received first; `late` is decided against `today`.
+    pub async fn cases(&self, f: &CaseFilter, today: Date) -> Result<CasePage> {
+        let mut p = Params::new(self.db);
+        let mut conditions = vec![format!("k.municipality_code = {}", p.text(&self.code))];
+        if let Some(a) = f.area_id {
+            conditions.push(format!("k.area_id = {}", p.int(a)));
+        }
+        if let Some(u) = f.unit_id {
+            conditions.push(format!("k.unit_id = {}", p.int(u)));
+        }
+        if let Some(c) = f.company_id {
+            conditions.push(format!("k.company_id = {}", p.int(c)));
+        }
+        match f.status.as_deref() {
+            Some("open") => conditions.push("k.decided_on IS NULL AND k.closed_on IS NULL".into()),
+            Some("decided") => {
+                conditions.push("k.decided_on IS NOT NULL AND k.closed_on IS NULL".into())
+            }
+            Some("closed") => conditions.push("k.closed_on IS NOT NULL".into()),
+            _ => {}
+        }
+        if let Some(q) = f.query.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let like = format!("%{}%", q.to_lowercase());
+            conditions.push(format!(
+                "(LOWER(k.reference) LIKE {} OR LOWER(k.company_name) LIKE {} OR k.orgnr LIKE {})",
+                p.text(like.as_str()),
+                p.text(like.as_str()),
+                p.text(like.as_str())
+            ));
+        }
+        if f.late {
+            // Lateness depends on today and the area's rule, so it is decided here over the
+            // undecided cases, which are few beside the decided ones.
+            conditions.push("k.decided_on IS NULL AND k.closed_on IS NULL".into());
+            let sql = format!("{CASE_SELECT} WHERE {}", conditions.join(" AND "));
+            let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
+            let mut items = rows.iter().map(case_from_row).collect::<Result<Vec<_>>>()?;
+            items.retain(|c| c.days_over(today) > 0 || c.dates.undecided_six_months(today));
+            items.sort_by_key(|c| (std::cmp::Reverse(c.days_over(today)), c.id));
+            let total = items.len();
+            let per_page = f.per_page.max(1);
+            let skip = (f.page.max(1) - 1).saturating_mul(per_page);
+            let items = items.into_iter().skip(skip).take(per_page).collect();
+            return Ok(CasePage { total, items });
+        }
+        let count_sql = format!(
+            "SELECT COUNT(*) AS n FROM cases k WHERE {}",
+            conditions.join(" AND ")
+        );
+        let total: i64 = p
+            .bind(&count_sql)
+            .fetch_one(&self.db.pool)
+            .await?
+            .try_get("n")?;
+        let sql = format!(
+            "{CASE_SELECT} WHERE {} ORDER BY k.received_on DESC, k.id DESC {}",
+            conditions.join(" AND "),
+            limit_offset(f.page, f.per_page)
+        );
+        let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
+        Ok(CasePage {
+            total: total as usize,
+            items: rows.iter().map(case_from_row).collect::<Result<_>>()?,
+        })
+    }
+
+    /// Handling times of the cases received in `[from, to]` (YYYY-MM-DD), grouped by
+    /// `by` (one of [`HANDLING_GROUPS`]), with the total first (group "").
+    pub async fn handling_times(&self, by: &str, period: (&str, &str)) -> Result<Vec<HandlingRow>> {
+        let rows = sqlx::query(
+            "SELECT s.name AS area_name, s.rule, COALESCE(u.name, '') AS unit_name,
+                 k.received_on, k.complete_on, k.decided_on, k.extension_weeks
+             FROM cases k JOIN service_areas s ON s.id = k.area_id
+             LEFT JOIN units u ON u.id = k.unit_id
+             WHERE k.municipality_code = $1 AND k.received_on >= $2 AND k.received_on <= $3
+                 AND k.decided_on IS NOT NULL",
+        )
+        .bind(&self.code)
+        .bind(period.0)
+        .bind(period.1)
+        .fetch_all(&self.db.pool)
+        .await?;
+        let mut total = HandlingAccumulator::default();
+        let mut groups: std::collections::BTreeMap<String, HandlingAccumulator> =
+            Default::default();
+        for r in &rows {
+            let received: Option<String> = r.try_get("received_on")?;
+            let dates = CaseDates {
+                received: parse_date(&received),
+                complete: parse_date(&r.try_get("complete_on")?),
+                decided: parse_date(&r.try_get("decided_on")?),
+                extension_weeks: r.try_get::<i64, _>("extension_weeks")? as i32,
+            };
+            let rule = rule_of(&r.try_get::<String, _>("rule")?);
+            let (days, within) = (dates.handling_days(), dates.within_deadline(rule));
+            total.add(days, within);
+            let group = match by {
+                "unit" => r.try_get::<String, _>("unit_name")?,
+                "month" => received.as_deref().map_or("", |d| &d[..7]).to_string(),
+                _ => r.try_get::<String, _>("area_name")?,
+            };
+            groups.entry(group).or_default().add(days, within);
+        }
+        let mut groups: Vec<(String, HandlingAccumulator)> = groups.into_iter().collect();
+        if by != "month" {
+            lots_domain::collation::sort_by_key(&mut groups, |(g, _)| g);
+        }
+        let mut out = vec![HandlingRow {
+            group: String::new(),
+            times: total.finish(),
+        }];
+        out.extend(groups.into_iter().map(|(group, acc)| HandlingRow {
+            group,
+            times: acc.finish(),
+        }));
+        Ok(out)
+    }
+}
+
+/// What a batch of case rows is written against: the municipality's areas and units by
+/// name, so each row's ids are found without a query of its own.
+pub(crate) struct CaseTargets {
+    code: String,
+    backend_numbered: bool,
+    areas: std::collections::HashMap<String, (i64, bool)>,
+    units: std::collections::HashMap<String, i64>,
+}
+
+impl CaseTargets {
+    pub(crate) async fn load(tenant: &Tenant<'_>) -> Result<CaseTargets> {
+        let areas = tenant
+            .service_areas()
+            .await?
+            .into_iter()
+            .map(|a| (a.area.code, (a.id, a.area.measured)))
+            .collect();
+        let units = tenant
+            .units()
+            .await?
+            .into_iter()
+            .map(|u| (u.name, u.id))
+            .collect();
+        Ok(CaseTargets {
+            code: tenant.code.clone(),
+            backend_numbered: tenant.db.backend() == crate::Backend::Postgres,
+            areas,
+            units,
+        })
+    }
+
+    /// Refuses a unit the municipality does not have.
+    pub(crate) fn check_unit(&self, r: &CaseRecord) -> Result<()> {
+        if r.unit.is_empty() || self.units.contains_key(&r.unit) {
+            return Ok(());
+        }
+        let mut known: Vec<&str> = self.units.keys().map(String::as_str).collect();
+        lots_domain::collation::sort_by_key(&mut known, |u| u);
+        Err(StoreError::Field(
+            "unit".into(),
+            format!("Okänd enhet. Kända enheter: {}.", known.join(", ")),
+        ))
+    }
+
+    /// Inserts the cases, or updates those whose diarienummer is known, in one statement;
+    /// the company is found by its organisationsnummer inside it. A case closed in a
+    /// measured area is queued for the next Insikt survey batch, once. The references must
+    /// be distinct. Returns how many were new.
+    pub(crate) async fn upsert(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        records: &[CaseRecord],
+        source: &str,
+    ) -> Result<usize> {
+        if records.is_empty() {
+            return Ok(0);
+        }
+        let mut p = Params::new_numbered(self.backend_numbered);
+        let refs: Vec<String> = records
+            .iter()
+            .map(|r| p.text(r.reference.as_str()))
+            .collect();
+        let existing_sql = format!(
+            "SELECT COUNT(*) AS n FROM cases WHERE municipality_code = {} AND reference IN ({})",
+            p.text(self.code.as_str()),
+            refs.join(", ")
+        );
+        let existing: i64 = p
+            .bind(&existing_sql)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get("n")?;
+        let t = now();
+        let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let mut p = Params::new_numbered(self.backend_numbered);
+        let mut rows = Vec::with_capacity(records.len());
+        for r in records {
+            let &(area_id, measured) = self
+                .areas
+                .get(&r.area_code)
+                .ok_or_else(|| StoreError::Field("area".into(), "Okänt område.".into()))?;
+            let orgnr = r
+                .company
+                .as_ref()
+                .map(|c| c.canonical())
+                .unwrap_or_default();
+            let survey_state = match r.closed {
+                Some(_) if measured => "queued",
+                Some(_) => "not_measured",
+                None => "",
+            };
+            // Anonymous placeholders bind in the order they are made: left to right.
+            let values = [
+                p.text(self.code.as_str()),
+                p.text(r.reference.as_str()),
+                format!(
+                    "(SELECT id FROM companies WHERE municipality_code = {} AND orgnr = {})",
+                    p.text(self.code.as_str()),
+                    p.text(orgnr.as_str())
+                ),
+                p.text(orgnr),
+                p.text(r.company_name.as_str()),
+                p.text(r.contact_email.as_str()),
+                p.text(r.contact_phone.as_str()),
+                p.int(area_id),
+                p.opt_int(self.units.get(&r.unit).copied()),
+                p.text(r.officer.as_str()),
+                format!("NULLIF({}, '')", p.text(date(r.dates.received))),
+                format!("NULLIF({}, '')", p.text(date(r.dates.complete))),
+                format!("NULLIF({}, '')", p.text(date(r.dates.decided))),
+                format!("NULLIF({}, '')", p.text(date(r.closed))),
+                p.int(i64::from(r.dates.extension_weeks)),
+                p.text(r.extension_decision.as_str()),
+                p.text(r.decision.as_str()),
+                p.opt_int(r.fee_sek),
+                p.text(survey_state),
+                p.text(source),
+                p.int(t),
+                p.int(t),
+            ];
+            rows.push(format!("({})", values.join(", ")));
+        }
+        let sql = format!(
+            "INSERT INTO cases (municipality_code, reference, company_id, orgnr, company_name,
+                 contact_email, contact_phone, area_id, unit_id, officer, received_on, complete_on,
+                 decided_on, closed_on, extension_weeks, extension_decision, decision, fee_sek,
+                 survey_state, source, created_at, updated_at)
+             VALUES {}
+             ON CONFLICT (municipality_code, reference) DO UPDATE SET
+                 company_id = excluded.company_id, orgnr = excluded.orgnr,
+                 company_name = excluded.company_name, contact_email = excluded.contact_email,
+                 contact_phone = excluded.contact_phone, area_id = excluded.area_id,
+                 unit_id = excluded.unit_id, officer = excluded.officer,
+                 received_on = excluded.received_on, complete_on = excluded.complete_on,
+                 decided_on = excluded.decided_on, closed_on = excluded.closed_on,
+                 extension_weeks = excluded.extension_weeks,
+                 extension_decision = excluded.extension_decision, decision = excluded.decision,
+                 fee_sek = excluded.fee_sek,
+                 survey_state = CASE WHEN cases.survey_state = '' THEN excluded.survey_state
+                     ELSE cases.survey_state END,
+                 source = excluded.source, updated_at = excluded.updated_at",
+            rows.join(", ")
+        );
+        p.bind(&sql).execute(&mut **tx).await?;
+        Ok(records.len() - existing as usize)
+    }
+}

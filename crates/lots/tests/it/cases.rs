@@ -1,0 +1,254 @@
+//! Cases: a case file in SKR's Insikt template with its bad lines reported, the same case
+//! pushed twice over the API staying one case, and the demo's late bygglov with its fee
+//! reduction, the late list, handling times and the company's timeline.
+
+use lots_store::{CaseFilter, ImportOptions, OnDuplicate};
+
+use crate::support::TestApp;
+use crate::{BD, OFFICER};
+
+fn options(all_or_nothing: bool) -> ImportOptions {
+    ImportOptions {
+        on_duplicate: OnDuplicate::Update,
+        all_or_nothing,
+        dry_run: false,
+        mapping: Vec::new(),
+        sheet: None,
+    }
+}
+
+fn today() -> jiff::civil::Date {
+    lots_store::today().parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_case_file_reports_every_bad_line_and_keeps_the_good_ones() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let brunna = crate::surveys::brunna_logistik(&tenant).await;
+        let file = format!(
+            "Organisationsnummer;Företag;E-postadress kontaktperson;Myndighetsområde;Ärendenummer;Inkom;Beslutsdatum;Enhet\n\
+             {orgnr};Brunna Logistik AB;anna@brunna.example;Bygglov;BN 2026/9001;2026-03-02;2026-04-20;Bygglovsenheten\n\
+             {orgnr};Brunna Logistik AB;;Skolskjuts;BN 2026/9002;2026-03-02;;\n\
+             556036-0793;Okänt AB;;Miljö;MHN 2026/9003;2026-03-02;;\n\
+             {orgnr};Brunna Logistik AB;;Livsmedel;MHN 2026/9004;2026-03-02;2026-03-01;\n\
+             {orgnr};Brunna Logistik AB;;Bygglov;BN 2026/9001;2026-03-02;;\n\
+             {orgnr};Brunna Logistik AB;;Bygglov;BN 2026/9006;2026-03-02;;Parkförvaltningen\n\
+             ;Privatperson;;Miljö;MHN 2026/9007;2026-05-02;;\n",
+            orgnr = brunna.orgnr
+        );
+        let strict = tenant
+            .import_cases_file(
+                std::io::Cursor::new(file.clone()),
+                &options(true),
+                "cases.csv",
+                &|_| {},
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(strict.outcome.is_none(), "all or nothing: nothing written");
+        assert!(
+            tenant
+                .case_by_reference("BN 2026/9001")
+                .await
+                .unwrap()
+                .is_none()
+        );
+
+        let report = tenant
+            .import_cases_file(
+                std::io::Cursor::new(file),
+                &options(false),
+                "cases.csv",
+                &|_| {},
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        let rejected: Vec<(usize, &str)> = report
+            .rejects
+            .iter()
+            .map(|r| (r.line, r.column.as_str()))
+            .collect();
+        assert_eq!(
+            rejected,
+            [
+                (3, "Myndighetsområde"),
+                (4, "Organisationsnummer"),
+                (5, "Beslutsdatum"),
+                (6, "Ärendenummer"),
+                (7, "Enhet"),
+            ],
+            "{}",
+            app.backend
+        );
+        assert!(report.rejects[0].reason_sv.starts_with("Okänt område"));
+        assert!(report.rejects[2].reason_sv.contains("före inkomstdatumet"));
+        assert!(report.rejects[3].reason_sv.contains("rad 2"));
+        assert_eq!(report.outcome.as_ref().unwrap().created, 2);
+        let case = tenant
+            .case_by_reference("BN 2026/9001")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(case.company_id, Some(brunna.id));
+        assert_eq!(case.unit_name.as_deref(), Some("Bygglovsenheten"));
+        assert_eq!(
+            case.deadline(),
+            None,
+            "the ten weeks run from a complete application"
+        );
+        assert!(report.rejects_file().starts_with(b"\xef\xbb\xbf"));
+
+        // The company's timeline tells of the case, from the case itself.
+        let journey = tenant.journey(brunna.id).await.unwrap();
+        assert!(
+            journey
+                .iter()
+                .any(|e| e.kind == "case" && e.detail.starts_with("BN 2026/9001"))
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_case_pushed_twice_is_one_case() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let (write, read) = crate::support::api_tokens(&tenant).await;
+        let api = reqwest::Client::new();
+        let url = format!("{}/api/v1/cases/BN%202026%2F777", app.base);
+        let body = serde_json::json!({
+            "orgnr": "5560360793", "company_name": "Nytt Bygg AB", "area": "bygglov",
+            "received_on": "2026-01-05", "complete_on": "2026-01-12",
+            "decided_on": "2026-04-01", "fee_sek": 20000
+        });
+        let put = |token: &str, body: &serde_json::Value| {
+            api.put(&url).bearer_auth(token).json(body).send()
+        };
+        assert_eq!(put(&read, &body).await.unwrap().status(), 403);
+        let first = put(&write, &body).await.unwrap();
+        assert_eq!(first.status(), 201, "{}", app.backend);
+        let case: serde_json::Value = first.json().await.unwrap();
+        // Ten weeks from 12 January is 23 March; 1 April is nine days over: two started
+        // weeks, two fifths of 20 000 kronor.
+        assert_eq!(case["deadline"], "2026-03-23");
+        assert_eq!(case["days_over"], 9);
+        assert_eq!(case["fee_reduction_sek"], 8000);
+        assert_eq!(
+            case["company_id"],
+            serde_json::Value::Null,
+            "not in the register"
+        );
+        let again = put(&write, &body).await.unwrap();
+        assert_eq!(again.status(), 200);
+        let n = tenant
+            .cases(
+                &CaseFilter {
+                    query: Some("BN 2026/777".into()),
+                    page: 1,
+                    per_page: 10,
+                    ..Default::default()
+                },
+                today(),
+            )
+            .await
+            .unwrap()
+            .total;
+        assert_eq!(n, 1);
+
+        let mut bad = body.clone();
+        bad["area"] = "skolskjuts".into();
+        let refused = put(&write, &bad).await.unwrap();
+        assert_eq!(refused.status(), 422);
+        assert!(refused.text().await.unwrap().contains("area"));
+        let mut backwards = body.clone();
+        backwards["decided_on"] = "2025-12-01".into();
+        assert_eq!(put(&write, &backwards).await.unwrap().status(), 422);
+        let read_back: serde_json::Value = api
+            .get(&url)
+            .bearer_auth(&read)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            read_back["decided_on"], "2026-04-01",
+            "a refused push changed nothing"
+        );
+        let unknown = api
+            .get(format!("{}/api/v1/cases/nope", app.base))
+            .bearer_auth(&read)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(unknown.status(), 404);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_demo_shows_late_cases_and_handling_times() {
+    for app in TestApp::each_with_demo().await {
+        let officer = app.signed_in(OFFICER).await;
+        let (status, late) = officer.text("/arenden?sena=1").await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(late.contains("dagar sent") && late.contains("Obeslutat i sex månader"));
+
+        // The bygglov decided sixteen days late has its fee reduced by three fifths.
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let all = tenant
+            .cases(
+                &CaseFilter {
+                    status: Some("closed".into()),
+                    page: 1,
+                    per_page: 1000,
+                    ..Default::default()
+                },
+                today(),
+            )
+            .await
+            .unwrap()
+            .items;
+        let late_bygglov = all
+            .iter()
+            .find(|c| c.area_code == "bygglov" && c.days_over(today()) == 16)
+            .expect("the planted late bygglov");
+        let fee = late_bygglov.fee_sek.unwrap();
+        assert_eq!(late_bygglov.fee_reduction(today()), Some((fee * 3 + 4) / 5));
+        let (_, page) = officer.text(&format!("/arenden/{}", late_bygglov.id)).await;
+        assert!(page.contains("Avgiften sätts ned med"), "{page}");
+        let extended = all
+            .iter()
+            .find(|c| c.extension_weeks == 6)
+            .expect("the extended one");
+        assert_eq!(
+            extended.days_over(today()),
+            0,
+            "decided within the extended deadline"
+        );
+        assert_eq!(
+            extended.deadline(),
+            extended
+                .dates
+                .complete
+                .map(|c| c.checked_add(jiff::Span::new().weeks(16)).unwrap())
+        );
+
+        let (status, times) = officer.text("/arenden/handlaggningstider").await;
+        assert_eq!(status, 200);
+        assert!(times.contains("Bygglov") && times.contains("Alla ärenden"));
+        let (_, by_unit) = officer.text("/arenden/handlaggningstider?per=unit").await;
+        assert!(by_unit.contains("Bygglovsenheten"));
+
+        // The organiser sees no municipality's cases.
+        let organiser = app.signed_in(crate::ORGANISER).await;
+        assert_eq!(organiser.get("/arenden").await.status(), 403);
+        let bd = app.signed_in(BD).await;
+        assert_eq!(bd.get("/arenden/999999").await.status(), 404);
+        app.stop().await;
+    }
+}
