@@ -14,6 +14,7 @@ pub mod export;
 pub mod national;
 pub mod nki;
 pub mod numbers;
+pub mod open311;
 pub mod orgnr;
 pub mod password;
 pub mod reference;

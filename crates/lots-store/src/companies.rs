@@ -505,9 +505,9 @@ impl Tenant<'_> {
             .await
     }
 
-    /// The company's journey, newest first: the events written to it, and the steps of its
+    /// The company's journey, newest first: the events written to it, the steps of its
     /// cases read from the cases themselves (kind `case`, dated by day), so a case pushed
-    /// again never tells its story twice.
+    /// again never tells its story twice, its entries in the contact log and its fault reports.
     pub async fn journey(&self, company_id: i64) -> Result<Vec<JourneyEvent>> {
         self.company(company_id).await?;
         let rows = sqlx::query(
@@ -532,6 +532,8 @@ impl Tenant<'_> {
             })
             .collect::<Result<Vec<_>>>()?;
         events.extend(self.case_events(company_id).await?);
+        events.extend(self.contact_events(company_id).await?);
+        events.extend(self.fault_events(company_id).await?);
         events.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
         Ok(events)
     }

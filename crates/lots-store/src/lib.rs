@@ -14,9 +14,11 @@ mod case_file;
 mod cases;
 mod companies;
 mod company_writer;
+mod contact_log;
 mod contacts;
 mod db;
 mod error;
+mod fault_reports;
 mod import;
 mod jobs;
 mod joint_rounds;
@@ -41,9 +43,15 @@ pub use companies::{
     Area, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER, ImportOutcome,
     JourneyEvent, OnDuplicate,
 };
+pub use contact_log::{
+    CHANNELS, ContactCount, ContactReason, ContactStats, DEFAULT_REASONS, LoggedContact, NewContact,
+};
 pub use contacts::{Contact, ContactInput, LEGAL_BASES};
 pub use db::{Backend, Db, now};
 pub use error::{Conflict, StoreError};
+pub use fault_reports::{
+    FaultError, FaultFilter, FaultReport, FaultService, MAX_DESCRIPTION, NewFaultReport,
+};
 pub use import::{ImportOptions, ImportReport, Unreadable, Upload};
 pub use jobs::{Job, JobCounts, NewJob};
 pub use joint_rounds::{JointMember, JointRound, NewJointRound};

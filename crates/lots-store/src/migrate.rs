@@ -62,6 +62,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_cases.sql"),
         postgres: include_str!("../migrations/postgres/0008_cases.sql"),
     },
+    Migration {
+        version: 9,
+        name: "fault_reports",
+        sqlite: include_str!("../migrations/sqlite/0009_fault_reports.sql"),
+        postgres: include_str!("../migrations/postgres/0009_fault_reports.sql"),
+    },
 ];
 
 impl Db {

@@ -8,12 +8,14 @@ use sqlx::Row;
 use crate::secret::{new_token, token_hash};
 use crate::{Db, Result, StoreError, Tenant, now};
 
-/// What a token may do. `Write` includes `Read`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+/// What a token may do. `Write` includes `Read` and `Open311`; `Open311` only submits
+/// fault reports (the `api_key` of a GeoReport client, which may sit in an app).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     Read,
     Write,
+    Open311,
 }
 
 impl Scope {
@@ -21,12 +23,13 @@ impl Scope {
         match self {
             Scope::Read => "read",
             Scope::Write => "write",
+            Scope::Open311 => "open311",
         }
     }
 
     /// Whether a token of this scope may do what `needed` requires.
     pub fn allows(self, needed: Scope) -> bool {
-        self >= needed
+        self == needed || self == Scope::Write
     }
 }
 
@@ -42,8 +45,9 @@ impl FromStr for Scope {
         match s.trim() {
             "read" => Ok(Scope::Read),
             "write" => Ok(Scope::Write),
+            "open311" => Ok(Scope::Open311),
             other => Err(StoreError::Invalid(format!(
-                "unknown scope {other:?}; known scopes: read, write"
+                "unknown scope {other:?}; known scopes: read, write, open311"
             ))),
         }
     }

@@ -160,6 +160,10 @@ impl Ctx {
         if self.may(Permission::ViewCompanies) {
             items.push(("/foretag", "Företag"));
             items.push(("/arenden", "Ärenden"));
+            items.push(("/felanmalningar", "Felanmälningar"));
+        }
+        if self.may(Permission::EditCompanies) {
+            items.push(("/kontaktlogg", "Kontaktlogg"));
         }
         if self.may(Permission::ViewSurveyResults) {
             items.push(("/enkater", "Enkäter"));

@@ -16,6 +16,7 @@ mod headers;
 mod health;
 mod i18n;
 mod observe;
+mod open311;
 mod pages;
 mod state;
 mod templates;
@@ -34,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
         .merge(health::routes())
+        .merge(open311::routes())
         .fallback(error::not_found)
         .layer(from_fn_with_state(state.clone(), csrf::verify))
         .layer(from_fn_with_state(state.clone(), error::render_error_pages))

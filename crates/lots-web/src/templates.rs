@@ -61,6 +61,12 @@ sources!(
     "cases.html",
     "case.html",
     "case_times.html",
+    "contact_log.html",
+    "contact_stats.html",
+    "fault_form.html",
+    "fault_thanks.html",
+    "fault_reports.html",
+    "fault_report.html",
 );
 
 pub fn environment() -> Environment<'static> {

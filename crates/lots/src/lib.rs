@@ -5,6 +5,7 @@ pub mod config;
 pub mod demo;
 mod demo_cases;
 mod demo_companies;
+mod demo_contacts;
 mod demo_surveys;
 pub mod generate;
 

@@ -292,7 +292,7 @@ enum TokenCommand {
         /// What the token is for, e.g. "ByggR nightly export".
         #[arg(long)]
         name: String,
-        /// read or write.
+        /// read, write, or open311 (only submits fault reports: a GeoReport client's api_key).
         #[arg(long, default_value = "read")]
         scope: String,
     },

@@ -31,6 +31,7 @@ fn scope_label(ctx: &Ctx, scope: Scope) -> String {
     ctx.t(match scope {
         Scope::Read => "Läsa",
         Scope::Write => "Läsa och skriva",
+        Scope::Open311 => "Felanmälan (Open311)",
     })
 }
 
@@ -74,11 +75,7 @@ async fn tokens(ctx: Ctx, Query(q): Query<NoticeQuery>) -> Result<Html<String>, 
 async fn create_token(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageStaff)?;
     let name = form.get("name");
-    let scope = if form.get("scope") == "write" {
-        Scope::Write
-    } else {
-        Scope::Read
-    };
+    let scope = form.get("scope").parse().unwrap_or(Scope::Read);
     if name.is_empty() {
         let errors = vec![field_error(
             "name",

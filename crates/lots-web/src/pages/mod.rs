@@ -5,7 +5,9 @@ mod admin;
 mod assets;
 mod cases;
 mod companies;
+mod contact_log;
 mod contacts;
+mod fault_reports;
 mod import;
 mod members;
 mod merge;
@@ -37,6 +39,8 @@ pub fn routes() -> Router<AppState> {
         .merge(assets::routes())
         .merge(companies::routes())
         .merge(cases::routes())
+        .merge(contact_log::routes())
+        .merge(fault_reports::routes())
         .merge(contacts::routes())
         .merge(import::routes())
         .merge(merge::routes())

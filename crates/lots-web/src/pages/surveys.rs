@@ -83,7 +83,7 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
     )
 }
 
-fn percent(part: i64, whole: i64) -> String {
+pub(crate) fn percent(part: i64, whole: i64) -> String {
     if whole == 0 {
         return "–".into();
     }

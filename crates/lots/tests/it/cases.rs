@@ -1,11 +1,12 @@
-//! Cases: a case file in SKR's Insikt template with its bad lines reported, the same case
-//! pushed twice over the API staying one case, and the demo's late bygglov with its fee
-//! reduction, the late list, handling times and the company's timeline.
+//! Cases and the contact log: a case file in SKR's Insikt template with its bad lines
+//! reported, the same case pushed twice over the API staying one case, the demo's late
+//! bygglov with its fee reduction, the late list, handling times and the company's
+//! timeline, and a call logged by the contact centre.
 
 use lots_store::{CaseFilter, ImportOptions, OnDuplicate};
 
 use crate::support::TestApp;
-use crate::{BD, OFFICER};
+use crate::{BD, CONTACT_CENTRE, OFFICER};
 
 fn options(all_or_nothing: bool) -> ImportOptions {
     ImportOptions {
@@ -249,6 +250,96 @@ async fn the_demo_shows_late_cases_and_handling_times() {
         assert_eq!(organiser.get("/arenden").await.status(), 403);
         let bd = app.signed_in(BD).await;
         assert_eq!(bd.get("/arenden/999999").await.status(), 404);
+        app.stop().await;
+    }
+}
+
+/// The contact centre logs a call in one form: a refused form names the field, a logged
+/// contact is on the company's timeline and in the statistics, where the demo's most common
+/// reason is improving the local business climate.
+#[tokio::test]
+async fn a_call_is_logged_and_counted() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let brunna = crate::surveys::brunna_logistik(&tenant).await;
+        let reasons = tenant.contact_reasons().await.unwrap();
+        let permit = reasons
+            .iter()
+            .find(|r| r.name.starts_with("Fråga om tillstånd"))
+            .unwrap()
+            .id
+            .to_string();
+        let desk = app.signed_in(CONTACT_CENTRE).await;
+        let (status, form) = desk.text("/kontaktlogg").await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(form.contains("Hur hörde företaget av sig?"));
+        let missing_unit = desk
+            .post(
+                "/kontaktlogg",
+                &[
+                    ("channel", "phone"),
+                    ("reason", permit.as_str()),
+                    ("resolved", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(missing_unit.status(), 422);
+        assert!(
+            missing_unit
+                .text()
+                .await
+                .unwrap()
+                .contains("href=\"#passed_to\"")
+        );
+        let ambiguous = desk
+            .post(
+                "/kontaktlogg",
+                &[
+                    ("channel", "phone"),
+                    ("reason", permit.as_str()),
+                    ("company", "Brunna"),
+                ],
+            )
+            .await;
+        assert_eq!(ambiguous.status(), 422);
+        assert!(
+            ambiguous
+                .text()
+                .await
+                .unwrap()
+                .contains("Flera företag matchar")
+        );
+        let logged = desk
+            .post(
+                "/kontaktlogg",
+                &[
+                    ("channel", "phone"),
+                    ("reason", permit.as_str()),
+                    ("company", brunna.orgnr.as_str()),
+                    ("resolved", "1"),
+                    ("note", "Frågade om bygglov för en ny lagerhall."),
+                ],
+            )
+            .await;
+        assert_eq!(crate::support::location(&logged), "/kontaktlogg?sparad=1");
+        let journey = tenant.journey(brunna.id).await.unwrap();
+        assert!(
+            journey
+                .iter()
+                .any(|e| e.kind == "contact_log" && e.detail.starts_with("Fråga om tillstånd"))
+        );
+
+        let (status, stats) = desk.text("/kontaktlogg/statistik").await;
+        assert_eq!(status, 200);
+        let most_common = stats.split("Vanligaste orsaken</dt><dd>").nth(1).unwrap();
+        assert!(
+            most_common.starts_with("Förbättra det lokala näringslivsklimatet"),
+            "{}",
+            &most_common[..80]
+        );
+        assert!(stats.contains("Lösta vid första kontakten"));
+        let officer = app.signed_in(crate::ORGANISER).await;
+        assert_eq!(officer.get("/kontaktlogg").await.status(), 403);
         app.stop().await;
     }
 }

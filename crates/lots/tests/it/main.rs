@@ -3,6 +3,7 @@
 mod cases;
 mod cli;
 mod companies;
+mod open311;
 mod smtp;
 mod support;
 mod surveys;
@@ -15,6 +16,7 @@ const BD: &str = "sara.holmberg@upplands-bro.example";
 const ADMIN: &str = "maja.lindqvist@upplands-bro.example";
 const OFFICER: &str = "ahmed.hassan@upplands-bro.example";
 const ORGANISER: &str = "elias.sjoberg@sba.example";
+const CONTACT_CENTRE: &str = "moa.jakobsson@upplands-bro.example";
 
 #[tokio::test]
 async fn sign_in_start_page_and_sign_out() {

@@ -1,0 +1,255 @@
+//! Fault reports over Open311 GeoReport v2 and the web form: the service list and
+//! definitions in JSON and XML, a report posted with an api_key and read back, every kind
+//! of bad request answered in the specification's error format, the unit's queue with the
+//! duplicate hint, and the reporter e-mailed when the status changes.
+
+use serde_json::Value;
+
+use crate::BD;
+use crate::support::{TestApp, location};
+
+const POTHOLE_NEAR_BRUNNA: [(&str, &str); 4] = [
+    ("service_code", "hal-i-gatan"),
+    ("lat", "59.5181"),
+    ("long", "17.8139"),
+    ("attribute[storlek]", "stor"),
+];
+
+#[tokio::test]
+async fn a_fault_report_goes_from_an_open311_client_to_the_units_queue_and_back() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let (_, key) = tenant
+            .create_api_token("Felanmälningsappen", lots_store::Scope::Open311, "test")
+            .await
+            .unwrap();
+        let (_, read_only) = tenant
+            .create_api_token("Rapport", lots_store::Scope::Read, "test")
+            .await
+            .unwrap();
+        let http = reqwest::Client::new();
+        let url = |p: &str| format!("{}/open311/v2/{p}", app.base);
+        let get = |p: String| {
+            let http = http.clone();
+            async move { http.get(p).send().await.unwrap() }
+        };
+
+        let services: Value = get(url("services.json?jurisdiction_id=0139"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            services
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["service_code"] == "hal-i-gatan" && s["metadata"] == true),
+            "{}: {services}",
+            app.backend
+        );
+        let xml = get(url("services.xml?jurisdiction_id=0139"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(xml.starts_with("<?xml") && xml.contains("<services><service><"));
+        assert!(xml.contains("<service_code>hal-i-gatan</service_code>"));
+        let definition: Value = get(url("services/hal-i-gatan.json"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(definition["attributes"][0]["code"], "storlek");
+        assert_eq!(definition["attributes"][0]["values"][2]["key"], "stor");
+        let unknown = get(url("services/skolmat.xml")).await;
+        assert_eq!(unknown.status(), 404);
+        assert!(
+            unknown
+                .text()
+                .await
+                .unwrap()
+                .contains("<errors><error><code>404</code>")
+        );
+        assert_eq!(
+            get(url("services.json?jurisdiction_id=9999"))
+                .await
+                .status(),
+            404
+        );
+
+        // Bad requests: each the standard error body with its status.
+        let brunna = crate::surveys::brunna_logistik(&tenant).await;
+        let contact_email = tenant.contacts(brunna.id).await.unwrap()[0].email.clone();
+        let post = |fields: Vec<(&'static str, String)>| {
+            let http = http.clone();
+            let url = url("requests.json");
+            async move { http.post(url).form(&fields).send().await.unwrap() }
+        };
+        let with = |extra: &[(&'static str, &str)], api_key: &str| {
+            let mut f: Vec<(&'static str, String)> = POTHOLE_NEAR_BRUNNA
+                .iter()
+                .map(|(k, v)| (*k, v.to_string()))
+                .collect();
+            f.push(("api_key", api_key.to_string()));
+            for (k, v) in extra {
+                f.retain(|(key, _)| key != k);
+                if !v.is_empty() {
+                    f.push((k, v.to_string()));
+                }
+            }
+            f
+        };
+        for (fields, status, says) in [
+            (with(&[], "fel-nyckel"), 403, "api_key"),
+            (with(&[], &read_only), 403, "api_key"),
+            (
+                with(&[("service_code", "skolmat")], &key),
+                400,
+                "service_code",
+            ),
+            (with(&[("lat", ""), ("long", "")], &key), 400, "location"),
+            (
+                with(&[("description", &"x".repeat(4001))], &key),
+                400,
+                "description",
+            ),
+            (with(&[("attribute[storlek]", "")], &key), 400, "storlek"),
+            (with(&[("lat", "95")], &key), 400, "lat"),
+        ] {
+            let r = post(fields).await;
+            assert_eq!(r.status(), status, "{}", app.backend);
+            let body: Value = r.json().await.unwrap();
+            assert_eq!(body[0]["code"], status);
+            assert!(
+                body[0]["description"].as_str().unwrap().contains(says),
+                "{body}"
+            );
+        }
+
+        // A report from a company's contact person, and a second one nearby.
+        let created = post(with(
+            &[
+                ("description", "Stort hål i körbanan vid infarten."),
+                ("email", &contact_email),
+                ("address_string", "Mätarvägen 6, Brunna"),
+            ],
+            &key,
+        ))
+        .await;
+        assert_eq!(created.status(), 201);
+        let created: Value = created.json().await.unwrap();
+        let id = created[0]["service_request_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let token = created[0]["token"].as_str().unwrap().to_string();
+        let second: Value = post(with(&[("lat", "59.5182")], &key))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let second_id = second[0]["service_request_id"].as_str().unwrap();
+
+        let read: Value = get(url(&format!("requests/{id}.json")))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(read[0]["status"], "open");
+        assert_eq!(read[0]["service_code"], "hal-i-gatan");
+        assert!(read[0].get("email").is_none(), "the reporter stays private");
+        let by_token: Value = get(url(&format!("tokens/{token}.json")))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(by_token[0]["service_request_id"], id.as_str());
+        let open: Value = get(url("requests.json?status=open&service_code=hal-i-gatan"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(open.as_array().unwrap().len(), 2);
+        assert_eq!(get(url("requests/999999.json")).await.status(), 404);
+        assert_eq!(
+            get(url("requests.json?start_date=gisten")).await.status(),
+            400
+        );
+
+        // The queue, the duplicate hint, and the reporter told of the resolution.
+        let staff = app.signed_in(BD).await;
+        let (status, queue) = staff.text("/felanmalningar?enhet=alla").await;
+        assert_eq!(status, 200);
+        assert!(queue.contains("Hål eller skada i gata") && queue.contains(&brunna.name));
+        let (_, page) = staff.text(&format!("/felanmalningar/{second_id}")).await;
+        assert!(page.contains("Möjlig dubblett"), "{}", app.backend);
+        let done = staff
+            .post(
+                &format!("/felanmalningar/{id}/status"),
+                &[("status", "resolved"), ("note", "Hålet är lagat.")],
+            )
+            .await;
+        assert_eq!(location(&done), format!("/felanmalningar/{id}"));
+        let mail = app.wait_for_mail(&contact_email).await;
+        assert!(mail.subject.contains(&id) && mail.body.contains("Hålet är lagat."));
+        let closed = get(url(&format!("requests/{id}.xml")))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(closed.contains("<status>closed</status>"));
+        assert!(closed.contains("<status_notes>Hålet är lagat.</status_notes>"));
+        let journey = tenant.journey(brunna.id).await.unwrap();
+        assert!(journey.iter().any(|e| e.kind == "fault_report"));
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_web_form_takes_a_report_without_signing_in() {
+    for app in TestApp::each_with_demo().await {
+        let visitor = app.client();
+        let (status, list) = visitor.text("/felanmalan/0139").await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(list.contains("?tjanst=hal-i-gatan"));
+        let (_, form) = visitor.text("/felanmalan/0139?tjanst=hal-i-gatan").await;
+        assert!(form.contains("Hur stort är hålet?"));
+        let refused = visitor
+            .post(
+                "/felanmalan/0139",
+                &[
+                    ("service_code", "hal-i-gatan"),
+                    ("attribute[storlek]", "liten"),
+                    ("description", "<script>alert(1)</script>"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains("href=\"#address_string\""));
+        assert!(html.contains("&lt;script&gt;") && !html.contains("<script>alert"));
+        let sent = visitor
+            .post(
+                "/felanmalan/0139",
+                &[
+                    ("service_code", "hal-i-gatan"),
+                    ("attribute[storlek]", "liten"),
+                    ("address_string", "Enköpingsvägen vid Bro centrum"),
+                    ("email", "boende@example.se"),
+                ],
+            )
+            .await;
+        let thanks = location(&sent);
+        assert!(thanks.starts_with("/felanmalan/0139/tack/"), "{thanks}");
+        let (_, page) = visitor.text(&thanks).await;
+        assert!(page.contains("har tagit emot din felanmälan"));
+        assert_eq!(visitor.get("/felanmalan/9999").await.status(), 404);
+        assert_eq!(
+            visitor.get("/felanmalningar").await.status(),
+            303,
+            "staff only"
+        );
+        app.stop().await;
+    }
+}
