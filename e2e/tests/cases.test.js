@@ -1,5 +1,6 @@
-// A case officer opens the cases, the ones running late, a late bygglov with its fee
-// reduction and the handling times: every page passes axe-core's WCAG 2.1 A/AA rules.
+// Cases, the contact log and fault reports in the browser: a case officer opens the cases,
+// the late ones, a late bygglov and the handling times; the contact centre logs a call; a
+// resident reports a fault on a phone. Every page passes axe-core's WCAG 2.1 A/AA rules.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, launchBrowser, signedIn, startLots } from './support.js';
@@ -30,5 +31,49 @@ test('cases, late cases, one case and handling times pass axe', async () => {
   await page.goto(`${lots.base}/arenden/handlaggningstider?per=unit`);
   assert.match(await page.locator('main').textContent(), /Bygglovsenheten/);
   assert.deepEqual(await axeViolations(page), [], 'handling times');
+  await context.close();
+});
+
+test('the contact centre logs a call in one form; the log and its statistics pass axe', async () => {
+  const { context, page } = await signedIn(browser, lots, 'moa.jakobsson@upplands-bro.example');
+  await page.getByRole('link', { name: 'Kontaktlogg' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'contact log');
+  const started = Date.now();
+  await page.getByLabel('Varför?').selectOption({ label: 'Starta eller etablera företag' });
+  await page.getByLabel('Företag (om det är känt)').fill('Brunna Logistik AB');
+  await page.getByRole('button', { name: 'Logga kontakten' }).click();
+  await page.waitForURL(/sparad=1/);
+  assert.ok(Date.now() - started < 5000, 'logging a call takes seconds');
+  assert.match(await page.locator('table').textContent(), /Brunna Logistik AB/);
+  assert.deepEqual(await axeViolations(page), [], 'contact log after logging');
+  await page.getByRole('link', { name: 'Varför företagen hör av sig' }).click();
+  assert.match(await page.locator('main').textContent(), /Förbättra det lokala näringslivsklimatet/);
+  assert.deepEqual(await axeViolations(page), [], 'contact statistics');
+  await context.close();
+});
+
+test('a resident reports a fault on a phone; the queue and the report pass axe', async () => {
+  const phone = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 700 } });
+  const form = await phone.newPage();
+  await form.goto(`${lots.base}/felanmalan/0139`);
+  assert.deepEqual(await axeViolations(form), [], 'choosing a fault');
+  await form.getByRole('link', { name: 'Hål eller skada i gata' }).click();
+  await form.getByRole('button', { name: 'Skicka felanmälan' }).click();
+  assert.match(await form.locator('.error-summary').textContent(), /Skriv var felet finns/);
+  assert.deepEqual(await axeViolations(form), [], 'fault form with errors');
+  await form.getByLabel('Mindre än en handflata').check();
+  await form.getByLabel('Var finns felet?').fill('Enköpingsvägen vid Bro centrum');
+  await form.getByRole('button', { name: 'Skicka felanmälan' }).click();
+  await form.waitForURL(/\/tack\//);
+  assert.deepEqual(await axeViolations(form), [], 'fault thanks');
+  const overflow = await form.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await phone.close();
+
+  const { context, page } = await signedIn(browser, lots, 'ahmed.hassan@upplands-bro.example');
+  await page.goto(`${lots.base}/felanmalningar?enhet=alla`);
+  assert.deepEqual(await axeViolations(page), [], 'fault queue');
+  await page.locator('main table a').first().click();
+  assert.deepEqual(await axeViolations(page), [], 'a fault report');
   await context.close();
 });

@@ -1,6 +1,6 @@
 // Starts the real `lots serve --demo` on a free port with a fresh SQLite file, and a
 // headless Chromium from Debian driven by Playwright.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -35,10 +35,11 @@ export function lotsBinary() {
 export async function startLots() {
   const dir = mkdtempSync(join(tmpdir(), 'lots-e2e-'));
   const port = await freePort();
+  const databaseUrl = `sqlite://${join(dir, 'lots.db')}`;
   const child = spawn(lotsBinary(), ['serve', '--demo'], {
     env: {
       ...process.env,
-      LOTS_DATABASE_URL: `sqlite://${join(dir, 'lots.db')}`,
+      LOTS_DATABASE_URL: databaseUrl,
       LOTS_LISTEN: `127.0.0.1:${port}`,
       LOTS_MAIL_TRANSPORT: 'directory',
       LOTS_MAIL_DIR: join(dir, 'mail'),
@@ -50,7 +51,9 @@ export async function startLots() {
   for (let i = 0; i < 300; i++) {
     try {
       const r = await fetch(`${base}/readyz`);
-      if (r.ok) return { base, mailDir: join(dir, 'mail'), stop: () => child.kill('SIGTERM') };
+      if (r.ok) {
+        return { base, databaseUrl, mailDir: join(dir, 'mail'), stop: () => child.kill('SIGTERM') };
+      }
     } catch {
       // not up yet
     }
@@ -117,4 +120,11 @@ export async function signedIn(browser, lots, email, viewport = { width: 1280, h
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.waitForURL(`${lots.base}/oversikt`);
   return { context, page };
+}
+
+// Runs the lots command line against the running server's database; returns its stdout.
+export function lotsCli(lots, args) {
+  return execFileSync(lotsBinary(), args, {
+    env: { ...process.env, LOTS_DATABASE_URL: lots.databaseUrl, LOTS_LOG: 'error' },
+  }).toString().trim();
 }

@@ -196,7 +196,7 @@ fn request_value(r: &FaultReport) -> Value {
         "zipcode": Value::Null,
         "lat": r.latitude,
         "long": r.longitude,
-        "media_url": r.media_url,
+        "media_url": (!r.media_url.is_empty()).then_some(&r.media_url),
     })
 }
 

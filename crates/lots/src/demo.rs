@@ -345,6 +345,7 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
     crate::demo_surveys::load(db, &tenant).await?;
     crate::demo_cases::load(&tenant).await?;
     crate::demo_contacts::load(&tenant).await?;
+    crate::demo_faults::load(&tenant).await?;
     logins.push(DemoLogin {
         email: organiser_email,
         name: "Elias Sjöberg".into(),

@@ -208,6 +208,28 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The e-mail address of the first logistics company's contact person, when it has one.
+pub async fn brunna_contact_email(tenant: &Tenant<'_>) -> anyhow::Result<Option<String>> {
+    let first = BRUNNA_LOGISTICS[0].0;
+    let found = tenant
+        .companies(&lots_store::CompanyFilter {
+            query: Some(first.to_string()),
+            page: 1,
+            per_page: 1,
+            ..Default::default()
+        })
+        .await?;
+    let Some(company) = found.items.into_iter().find(|c| c.name == first) else {
+        return Ok(None);
+    };
+    Ok(tenant
+        .contacts(company.id)
+        .await?
+        .into_iter()
+        .find(|c| !c.erased && !c.email.is_empty())
+        .map(|c| c.email))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ pub mod demo;
 mod demo_cases;
 mod demo_companies;
 mod demo_contacts;
+mod demo_faults;
 mod demo_surveys;
 pub mod generate;
 
