@@ -93,6 +93,18 @@ export function surveyLinks(mailDir) {
   });
 }
 
+// The survey links once no new e-mail has been written for half a second.
+export async function settledSurveyLinks(mailDir) {
+  let links = surveyLinks(mailDir);
+  for (let i = 0; i < 60; i++) {
+    await new Promise((ok) => setTimeout(ok, 500));
+    const now = surveyLinks(mailDir);
+    if (now.length === links.length) return now;
+    links = now;
+  }
+  return links;
+}
+
 // Runs axe-core for WCAG 2.1 A and AA and returns the violations. The page's strict CSP
 // forbids inline script, so the test context bypasses CSP to inject axe.
 export async function axeViolations(page) {

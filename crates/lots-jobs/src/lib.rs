@@ -7,4 +7,4 @@ mod worker;
 
 pub use mailer::{MailConfig, Mailer, OutgoingMail, SmtpConfig, SmtpTls};
 pub use messages::{enqueue_invitation, enqueue_mail, enqueue_survey_mail};
-pub use worker::{JobContext, Workers, queue_due_reminders};
+pub use worker::{JobContext, Workers, queue_due_reminders, send_case_surveys};

@@ -35,6 +35,9 @@ impl Workers {
                 if let Err(e) = queue_due_reminders(&sweeper).await {
                     tracing::warn!(error = %e, "could not queue survey reminders");
                 }
+                if let Err(e) = send_case_surveys(&sweeper, &lots_store::today()).await {
+                    tracing::warn!(error = %e, "could not send the survey after closed cases");
+                }
                 tokio::select! {
                     _ = tokio::time::sleep(Duration::from_secs(600)) => {}
                     _ = stop.changed() => break,
@@ -201,6 +204,25 @@ pub async fn queue_due_reminders(db: &Db) -> lots_store::Result<usize> {
         let tenant = db.tenant_unchecked(&m.code);
         for (invitation_id, number) in tenant.reminders_due(&today, now()).await? {
             if crate::enqueue_survey_mail(db, &m.code, invitation_id, number).await? {
+                queued += 1;
+            }
+        }
+    }
+    Ok(queued)
+}
+
+/// Makes each hosted municipality's batch of surveys after closed cases due on `today`
+/// and queues the invitations; returns how many were queued.
+pub async fn send_case_surveys(db: &Db, today: &str) -> lots_store::Result<usize> {
+    let mut queued = 0;
+    for m in db.hosted_municipalities().await? {
+        let tenant = db.tenant_unchecked(&m.code);
+        let batch = tenant.send_case_survey_batch(today).await?;
+        let Some(round_id) = batch.round_id else {
+            continue;
+        };
+        for invitation in tenant.invitations(round_id).await? {
+            if crate::enqueue_survey_mail(db, &m.code, invitation.id, 0).await? {
                 queued += 1;
             }
         }

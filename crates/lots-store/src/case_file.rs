@@ -56,7 +56,7 @@ impl Tenant<'_> {
         let mut tx = if options.dry_run {
             None
         } else {
-            Some(self.db.pool.begin().await?)
+            Some(self.db.begin_write().await?)
         };
         let source_name = format!("import:{file_name}");
         let mut report = ImportReport::new(stream.encoding, headers.clone());

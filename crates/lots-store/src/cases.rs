@@ -205,7 +205,7 @@ impl Tenant<'_> {
         if n > 0 {
             return Ok(());
         }
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         for a in lots_domain::cases::default_areas() {
             sqlx::query(
                 "INSERT INTO service_areas (municipality_code, code, name, measured, rule)
@@ -326,7 +326,7 @@ impl Tenant<'_> {
         }
         let targets = CaseTargets::load(self).await?;
         targets.check_unit(record)?;
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         targets
             .upsert(&mut tx, std::slice::from_ref(record), source)
             .await?;
@@ -351,7 +351,7 @@ impl Tenant<'_> {
         for r in records {
             targets.check_unit(r)?;
         }
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         let mut created = 0;
         for chunk in records.chunks(500) {
             created += targets.upsert(&mut tx, chunk, source).await?;
@@ -513,6 +513,7 @@ impl Tenant<'_> {
 /// name, so each row's ids are found without a query of its own.
 pub(crate) struct CaseTargets {
     code: String,
+    pool: sqlx::AnyPool,
     backend_numbered: bool,
     areas: std::collections::HashMap<String, (i64, bool)>,
     units: std::collections::HashMap<String, i64>,
@@ -534,6 +535,7 @@ impl CaseTargets {
             .collect();
         Ok(CaseTargets {
             code: tenant.code.clone(),
+            pool: tenant.db.pool.clone(),
             backend_numbered: tenant.db.backend() == crate::Backend::Postgres,
             areas,
             units,
@@ -576,9 +578,13 @@ impl CaseTargets {
             p.text(self.code.as_str()),
             refs.join(", ")
         );
+        // Counted outside the transaction: on SQLite a transaction that reads before it
+        // writes cannot take the write lock once another connection has committed. The
+        // file's references are distinct, so earlier batches of this transaction cannot
+        // hold them.
         let existing: i64 = p
             .bind(&existing_sql)
-            .fetch_one(&mut **tx)
+            .fetch_one(&self.pool)
             .await?
             .try_get("n")?;
         let t = now();

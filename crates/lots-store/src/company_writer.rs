@@ -70,7 +70,7 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         {
             areas.insert(r.try_get("name")?, r.try_get("id")?);
         }
-        let mut tx = pool.begin().await?;
+        let mut tx = tenant.db.begin_write().await?;
         let mut deferred = Vec::new();
         if large && tenant.db.backend() == Backend::Sqlite {
             // Keeping these sorted while a million random rows go in costs more than sorting

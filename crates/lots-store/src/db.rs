@@ -98,6 +98,16 @@ impl Db {
         })
     }
 
+    /// A transaction that writes. On SQLite it takes the write lock at its start
+    /// (`BEGIN IMMEDIATE`): a transaction that reads first and then writes cannot get the
+    /// lock once another connection has committed, and fails at once instead of waiting.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// A turn to write, held until the transaction commits; `None` on PostgreSQL, whose
     /// writers do not exclude each other.
     pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {

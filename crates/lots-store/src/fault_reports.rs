@@ -314,7 +314,7 @@ impl Tenant<'_> {
         };
         let t = now();
         let token = new_token();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO fault_reports (municipality_code, service_id, token, description,
                  latitude, longitude, address, email, first_name, last_name, phone, company_id,
@@ -461,7 +461,7 @@ impl Tenant<'_> {
         }
         self.fault_report(id).await?;
         let t = now();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE fault_reports SET status = $1, status_notes = $2, updated_at = $3
              WHERE municipality_code = $4 AND id = $5",

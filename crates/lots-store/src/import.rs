@@ -400,7 +400,7 @@ impl Tenant<'_> {
     ) -> Result<ImportOutcome> {
         let mut outcome = ImportOutcome::default();
         let t = crate::now();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         for (company_id, r) in rows {
             let existing: Option<i64> = sqlx::query(
                 "SELECT id FROM contacts WHERE municipality_code = $1 AND company_id = $2

@@ -96,7 +96,7 @@ impl OrganiserScope<'_> {
         }
         let definition = serde_json::to_string(&battery).unwrap_or_default();
         let t = now();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         let taken =
             sqlx::query("SELECT id FROM joint_rounds WHERE organiser_id = $1 AND name = $2")
                 .bind(self.id)

@@ -11,6 +11,7 @@
 
 mod audit;
 mod case_file;
+mod case_surveys;
 mod cases;
 mod companies;
 mod company_writer;
@@ -38,6 +39,7 @@ mod tokens;
 mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use cases::{AreaRow, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written};
 pub use companies::{
     Area, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER, ImportOutcome,

@@ -105,7 +105,7 @@ impl Tenant<'_> {
         let mut contacts = self.contact_names(survivor).await?;
         contacts.extend(self.contact_names(other).await?);
         let t = now();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         for sql in [
             "UPDATE contacts SET company_id = $1 WHERE municipality_code = $2 AND company_id = $3",
             "UPDATE journey_events SET company_id = $1 WHERE municipality_code = $2 AND company_id = $3",

@@ -90,7 +90,7 @@ impl Db {
         .await?;
         let mut applied_now = Vec::new();
         for m in migrations {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.begin_write().await?;
             if self.backend() == Backend::Postgres {
                 // Two servers starting at once must not both apply the same migration.
                 sqlx::query("SELECT pg_advisory_xact_lock(7413)")

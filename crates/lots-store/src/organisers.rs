@@ -41,7 +41,7 @@ impl Db {
                 "{bad:?} is not the SCB code of a Swedish municipality"
             )));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO organisers (name, kind, created_at) VALUES ($1, $2, $3) RETURNING id",
         )

@@ -39,7 +39,7 @@ impl Db {
         if stored.as_deref() == Some(version.as_str()) {
             return Ok(());
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for c in reference::counties() {
             sqlx::query(
                 "INSERT INTO counties (code, name) VALUES ($1, $2)

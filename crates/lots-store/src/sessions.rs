@@ -91,7 +91,7 @@ impl Db {
         }
         let token = new_token();
         let t = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ip)
              VALUES ($1, $2, $3, $3, $4, $5)",
@@ -218,7 +218,7 @@ impl Db {
         if !ok {
             return Ok(false);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(new_hash)
             .bind(session.user.id)
@@ -249,7 +249,7 @@ impl Db {
     pub async fn create_invitation(&self, user_id: i64) -> Result<String> {
         let token = new_token();
         let t = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM invitations WHERE user_id = $1 AND used_at IS NULL")
             .bind(user_id)
             .execute(&mut *tx)
@@ -303,7 +303,7 @@ impl Db {
             .invitation_user(token)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let used = sqlx::query(
             "UPDATE invitations SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
         )

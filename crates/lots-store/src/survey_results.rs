@@ -17,7 +17,7 @@ use crate::surveys::ResponseRecord;
 use crate::{Result, Tenant};
 
 /// The breakdowns a results table can be split by.
-pub const BREAKDOWNS: [&str; 4] = ["area", "industry", "size_class", "quarter"];
+pub const BREAKDOWNS: [&str; 5] = ["area", "unit", "industry", "size_class", "quarter"];
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct RoundResults {
@@ -52,6 +52,7 @@ fn group_of<'a>(r: &'a ResponseRecord, by: &str) -> &'a str {
     match by {
         "industry" => &r.industry,
         "size_class" => &r.size_class,
+        "unit" => &r.unit,
         "quarter" => &r.quarter,
         _ => &r.area,
     }

@@ -117,7 +117,7 @@ pub struct LinkTarget {
     pub municipality_name: String,
     pub invitation_id: i64,
     /// The invitation's background, copied onto the response.
-    background: [String; 3],
+    background: [String; 4],
     pub round: Round,
     pub battery: Battery,
     pub language: String,
@@ -131,6 +131,8 @@ pub struct ResponseRecord {
     pub area: String,
     pub industry: String,
     pub size_class: String,
+    /// The unit whose case the answer concerns (a survey after a closed case).
+    pub unit: String,
     /// YYYY-Qn of the submission, Europe/Stockholm.
     pub quarter: String,
     pub answers: HashMap<String, Answer>,
@@ -318,7 +320,7 @@ impl Tenant<'_> {
             if exists {
                 continue;
             }
-            let mut tx = self.db.pool.begin().await?;
+            let mut tx = self.db.begin_write().await?;
             let t = now();
             let id: i64 = sqlx::query(
                 "INSERT INTO batteries (municipality_code, code, name, created_at)
@@ -419,7 +421,7 @@ impl Tenant<'_> {
             .validate()
             .map_err(|e| field("definition", &e.to_string()))?;
         let json = serde_json::to_string(battery).unwrap_or_default();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         let latest = sqlx::query(
             "SELECT id, version, published_at FROM battery_versions
              WHERE municipality_code = $1 AND battery_id = $2 ORDER BY version DESC LIMIT 1",
@@ -499,7 +501,7 @@ impl Tenant<'_> {
             ));
         }
         let t = now();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         let round_id: i64 = sqlx::query(
             "INSERT INTO survey_rounds (municipality_code, battery_version_id, name, opens_on, closes_on,
                  anonymous, quarantine_months, reminder_days, salt, created_by, created_at)
@@ -654,7 +656,7 @@ impl Tenant<'_> {
         if company_ids.is_empty() {
             return Err(field("companies", "Välj minst ett företag."));
         }
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         let audience = self
             .invite(
                 &mut tx,
@@ -709,7 +711,7 @@ impl Tenant<'_> {
         }
         let t = now();
         let salt = new_token();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         let round_id: i64 = sqlx::query(
             "INSERT INTO survey_rounds (municipality_code, battery_version_id, name, opens_on, closes_on,
                  anonymous, quarantine_months, reminder_days, salt, created_by, created_at)
@@ -929,7 +931,7 @@ impl Tenant<'_> {
     pub async fn round_responses(&self, round_id: i64) -> Result<Vec<ResponseRecord>> {
         // In the order of the respondent key, a hash: nothing about who answered when.
         let rows = sqlx::query(
-            "SELECT s.answers, s.area, s.industry, s.size_class, s.submitted_at,
+            "SELECT s.answers, s.area, s.industry, s.size_class, s.unit, s.submitted_at,
                     c.name AS company_name, c.orgnr, c.personal
              FROM survey_responses s
              LEFT JOIN survey_invitations i ON i.id = s.invitation_id
@@ -947,6 +949,7 @@ impl Tenant<'_> {
                     area: r.try_get("area")?,
                     industry: r.try_get("industry")?,
                     size_class: r.try_get("size_class")?,
+                    unit: r.try_get("unit")?,
                     quarter: quarter_of(r.try_get("submitted_at")?),
                     answers: serde_json::from_str(&r.try_get::<String, _>("answers")?)
                         .unwrap_or_default(),
@@ -963,11 +966,11 @@ impl Tenant<'_> {
             .collect()
     }
 
-    /// How many were invited per group of a breakdown ("area", "industry", "size_class"),
-    /// "" being the total.
+    /// How many were invited per group of a breakdown ("area", "industry", "size_class",
+    /// "unit"), "" being the total.
     pub async fn invited_per_group(&self, round_id: i64, by: &str) -> Result<HashMap<String, u64>> {
         let column = match by {
-            "area" | "industry" | "size_class" => by,
+            "area" | "industry" | "size_class" | "unit" => by,
             _ => "''",
         };
         let sql = format!(
@@ -995,10 +998,11 @@ impl Tenant<'_> {
 
 /// Saves a draft or submits a response, keyed so an anonymous round stores no invitation.
 /// Submitting again before the round closes replaces the answers.
-/// The background an invitation carries for breakdowns: area, industry, size class.
-async fn invitation_background(tenant: &Tenant<'_>, invitation_id: i64) -> Result<[String; 3]> {
+/// The background an invitation carries for breakdowns: area, industry, size class, unit.
+async fn invitation_background(tenant: &Tenant<'_>, invitation_id: i64) -> Result<[String; 4]> {
     let r = sqlx::query(
-        "SELECT area, industry, size_class FROM survey_invitations WHERE municipality_code = $1 AND id = $2",
+        "SELECT area, industry, size_class, unit FROM survey_invitations
+         WHERE municipality_code = $1 AND id = $2",
     )
     .bind(&tenant.code)
     .bind(invitation_id)
@@ -1008,6 +1012,7 @@ async fn invitation_background(tenant: &Tenant<'_>, invitation_id: i64) -> Resul
         r.try_get("area")?,
         r.try_get("industry")?,
         r.try_get("size_class")?,
+        r.try_get("unit")?,
     ])
 }
 
@@ -1015,23 +1020,22 @@ async fn save_response(
     tenant: &Tenant<'_>,
     round: &Round,
     invitation_id: i64,
-    background: &[String; 3],
+    background: &[String; 4],
     answers: &HashMap<String, Answer>,
     submit: bool,
     channel: &str,
 ) -> Result<()> {
-    let pool = &tenant.db.pool;
     let key = respondent_key(&round.salt, invitation_id);
     let json = serde_json::to_string(answers).unwrap_or_default();
     let t = now();
     // The transaction writes first: on SQLite one that read before writing could not get
     // the write lock while other respondents submit.
     let _turn = tenant.db.write_turn().await;
-    let mut tx = pool.begin().await?;
+    let mut tx = tenant.db.begin_write().await?;
     sqlx::query(
         "INSERT INTO survey_responses (municipality_code, round_id, invitation_id, respondent_key,
-             answers, area, industry, size_class, channel, submitted_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             answers, area, industry, size_class, unit, channel, submitted_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (respondent_key) DO UPDATE SET answers = excluded.answers,
              channel = excluded.channel, updated_at = excluded.updated_at,
              submitted_at = COALESCE(excluded.submitted_at, survey_responses.submitted_at)",
@@ -1044,6 +1048,7 @@ async fn save_response(
     .bind(&background[0])
     .bind(&background[1])
     .bind(&background[2])
+    .bind(&background[3])
     .bind(channel)
     .bind(submit.then_some(t))
     .bind(t)
@@ -1067,7 +1072,7 @@ impl crate::Db {
     pub async fn survey_link(&self, token: &str) -> Result<Option<LinkTarget>> {
         let Some(row) = sqlx::query(
             "SELECT l.municipality_code, l.invitation_id, i.round_id, i.language, i.area, i.industry,
-                    i.size_class, m.name AS municipality_name
+                    i.size_class, i.unit, m.name AS municipality_name
              FROM survey_links l
              JOIN survey_invitations i ON i.id = l.invitation_id
              JOIN municipalities m ON m.code = l.municipality_code
@@ -1105,6 +1110,7 @@ impl crate::Db {
                 row.try_get("area")?,
                 row.try_get("industry")?,
                 row.try_get("size_class")?,
+                row.try_get("unit")?,
             ],
             round,
             battery: version.battery,

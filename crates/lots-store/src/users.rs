@@ -254,7 +254,7 @@ fn search_text(name: &str, email: &str, title: &str) -> String {
 }
 
 async fn set_status(db: &Db, user_id: i64, status: UserStatus) -> Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE users SET status = $1 WHERE id = $2")
         .bind(status.code())
         .bind(user_id)

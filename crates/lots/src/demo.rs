@@ -344,6 +344,8 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
     crate::demo_companies::load(&tenant).await?;
     crate::demo_surveys::load(db, &tenant).await?;
     crate::demo_cases::load(&tenant).await?;
+    // The Insikt survey that followed the cases closed before this month.
+    lots_jobs::send_case_surveys(db, &lots_store::today()).await?;
     crate::demo_contacts::load(&tenant).await?;
     crate::demo_faults::load(&tenant).await?;
     logins.push(DemoLogin {

@@ -516,6 +516,7 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
 fn breakdowns(ctx: &Ctx, current: &str) -> Vec<Value> {
     [
         ("area", "Område"),
+        ("unit", "Enhet"),
         ("industry", "Bransch"),
         ("size_class", "Storlek"),
         ("quarter", "Kvartal"),

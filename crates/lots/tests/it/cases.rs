@@ -343,3 +343,91 @@ async fn a_call_is_logged_and_counted() {
         app.stop().await;
     }
 }
+
+/// Closing a case in a measured area puts its contact in the next monthly Insikt batch:
+/// the invitation goes out by e-mail, carries the case's area and unit, and a case
+/// without a contact or a company asked within the quarantine is skipped and says so.
+#[tokio::test]
+async fn closing_a_case_sends_the_insikt_survey_in_the_next_batch() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let (write, _) = crate::support::api_tokens(&tenant).await;
+        let api = reqwest::Client::new();
+        let today = today();
+        let put = |reference: &str, body: serde_json::Value| {
+            api.put(format!(
+                "{}/api/v1/cases/{}",
+                app.base,
+                reference.replace(' ', "%20").replace('/', "%2F")
+            ))
+            .bearer_auth(&write)
+            .json(&body)
+            .send()
+        };
+        let closed = serde_json::json!({
+            "area": "bygglov", "unit": "Bygglovsenheten", "company_name": "Nytt Bygg AB",
+            "contact_email": "kund@nyttbygg.example", "received_on": "2026-01-05",
+            "decided_on": today.to_string(), "closed_on": today.to_string()
+        });
+        assert_eq!(
+            put("BN 2026/801", closed.clone()).await.unwrap().status(),
+            201
+        );
+        let mut again = closed.clone();
+        again["company_name"] = "Nytt Bygg AB, andra ärendet".into();
+        assert_eq!(put("BN 2026/802", again).await.unwrap().status(), 201);
+        let mut nobody = closed.clone();
+        nobody["contact_email"] = "".into();
+        assert_eq!(put("BN 2026/803", nobody).await.unwrap().status(), 201);
+        let state = |reference: &'static str| {
+            let tenant = app.db.tenant_unchecked("0139");
+            async move {
+                tenant
+                    .case_by_reference(reference)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .survey_state
+            }
+        };
+        assert_eq!(state("BN 2026/801").await, "queued");
+
+        // Closed this month: not yet due. The first of next month: sent.
+        assert_eq!(
+            lots_jobs::send_case_surveys(&app.db, &today.to_string())
+                .await
+                .unwrap(),
+            0
+        );
+        let next_month = today
+            .first_of_month()
+            .checked_add(jiff::Span::new().months(1))
+            .unwrap();
+        lots_jobs::send_case_surveys(&app.db, &next_month.to_string())
+            .await
+            .unwrap();
+        let mail = app.wait_for_mail("kund@nyttbygg.example").await;
+        assert!(mail.body.contains("/enkat/"), "{}", app.backend);
+        assert_eq!(state("BN 2026/801").await, "invited");
+        assert_eq!(state("BN 2026/802").await, "quarantine");
+        assert_eq!(state("BN 2026/803").await, "no_contact");
+
+        let round = tenant
+            .rounds()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.name.starts_with("Insikt efter avslutade ärenden"))
+            .unwrap();
+        assert!(round.anonymous, "officers never see who answered");
+        let by_unit = tenant.invited_per_group(round.id, "unit").await.unwrap();
+        assert!(by_unit.get("Bygglovsenheten").copied().unwrap_or(0) >= 1);
+        let officer = app.signed_in(OFFICER).await;
+        let (status, page) = officer
+            .text(&format!("/enkater/{}?per=unit", round.id))
+            .await;
+        assert_eq!(status, 200);
+        assert!(!page.contains("kund@nyttbygg.example"));
+        app.stop().await;
+    }
+}

@@ -100,16 +100,18 @@ async fn the_invitation_is_delivered_over_smtp() {
         let (_, text) = delivered.expect("the SMTP server received the invitation");
         assert!(text.contains("Subject:"), "{text}");
         assert!(text.contains("/inbjudan/"), "{text}");
-        // The server has the message before the worker records the job as done.
+        // The server has the message before the worker records the job as done; the demo's
+        // survey after closed cases goes out over the same server meanwhile.
         let mut counts = app.db.job_counts(None).await.unwrap();
-        for _ in 0..100 {
-            if counts.done == 1 {
+        for _ in 0..200 {
+            if counts.queued + counts.running == 0 {
                 break;
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
             counts = app.db.job_counts(None).await.unwrap();
         }
-        assert_eq!((counts.done, counts.failed), (1, 0));
+        assert_eq!((counts.queued + counts.running, counts.failed), (0, 0));
+        assert!(counts.done >= 1);
 
         // A survey invitation to a company's contact person, the same way.
         let company = crate::surveys::brunna_logistik(&tenant).await;
