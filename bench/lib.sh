@@ -1,5 +1,6 @@
 # Helpers shared by the load benchmarks: wait for a server, sign in as the demo's
-# business developer, run wrk and print rps/p50/p99. Expects OUT and DURATION set.
+# business developer, run wrk (optionally with a Lua script) and print rps/p50/p99.
+# Expects OUT and DURATION set.
 
 wait_ready() {
   until curl -sf "http://$1/readyz" >/dev/null 2>&1; do sleep 0.002; done
@@ -15,9 +16,10 @@ session_cookie() {
   awk '/lots_session/ {print "lots_session=" $7}' "$jar"
 }
 
-load() { # name url [cookie]
+load() { # name url [cookie]; WRK_SCRIPT, when set, is a Lua script (e.g. a POST body)
   local name=$1 url=$2 cookie=${3:-}
-  wrk -t2 -c32 -d"${DURATION}s" --latency ${cookie:+-H "Cookie: $cookie"} "$url" > "$OUT/$name.wrk"
+  wrk -t2 -c32 -d"${DURATION}s" --latency ${cookie:+-H "Cookie: $cookie"} \
+    ${WRK_SCRIPT:+-s "$WRK_SCRIPT"} "$url" > "$OUT/$name.wrk"
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name.wrk")
   p50=$(awk '$1=="50%" {print $2}' "$OUT/$name.wrk")

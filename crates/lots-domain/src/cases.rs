@@ -179,10 +179,11 @@ pub struct HandlingTimes {
     pub with_deadline: usize,
 }
 
-/// Accumulates one group's handling times.
+/// Accumulates one group's handling times as a histogram of days, so a group of a million
+/// cases is a few hundred counts and can be summed from the database's own grouping.
 #[derive(Debug, Clone, Default)]
 pub struct HandlingAccumulator {
-    days: Vec<i64>,
+    days: std::collections::BTreeMap<i64, u64>,
     with_deadline: usize,
     within: usize,
 }
@@ -190,7 +191,7 @@ pub struct HandlingAccumulator {
 impl HandlingAccumulator {
     pub fn add(&mut self, days: Option<i64>, within_deadline: Option<bool>) {
         if let Some(d) = days {
-            self.days.push(d);
+            *self.days.entry(d).or_default() += 1;
         }
         if let Some(w) = within_deadline {
             self.with_deadline += 1;
@@ -198,16 +199,25 @@ impl HandlingAccumulator {
         }
     }
 
+    /// Adds `count` cases decided after `days`, of which `with_deadline` had a deadline and
+    /// `within` met it.
+    pub fn add_count(&mut self, days: i64, count: u64, with_deadline: u64, within: u64) {
+        *self.days.entry(days).or_default() += count;
+        self.with_deadline += with_deadline as usize;
+        self.within += within as usize;
+    }
+
     pub fn merge(&mut self, other: &HandlingAccumulator) {
-        self.days.extend_from_slice(&other.days);
+        for (d, n) in &other.days {
+            *self.days.entry(*d).or_default() += n;
+        }
         self.with_deadline += other.with_deadline;
         self.within += other.within;
     }
 
-    pub fn finish(mut self) -> HandlingTimes {
-        self.days.sort_unstable();
+    pub fn finish(self) -> HandlingTimes {
         HandlingTimes {
-            decided: self.days.len(),
+            decided: self.days.values().sum::<u64>() as usize,
             median_days: percentile(&self.days, 0.5),
             p90_days: percentile(&self.days, 0.9),
             within_deadline: (self.with_deadline > 0)
@@ -217,18 +227,28 @@ impl HandlingAccumulator {
     }
 }
 
-/// The `q` quantile of sorted values by linear interpolation between closest ranks (the
-/// method of Excel's PERCENTILE.INC and NumPy's default), so a statistician can check it.
-pub fn percentile(sorted: &[i64], q: f64) -> Option<f64> {
-    let n = sorted.len();
+/// The `q` quantile of values given as counts per value, by linear interpolation between
+/// the closest ranks (the method of Excel's PERCENTILE.INC and NumPy's default), so a
+/// statistician can check it.
+pub fn percentile(counts: &std::collections::BTreeMap<i64, u64>, q: f64) -> Option<f64> {
+    let n: u64 = counts.values().sum();
     if n == 0 {
         return None;
     }
     let rank = q.clamp(0.0, 1.0) * (n - 1) as f64;
-    let low = rank.floor() as usize;
-    let high = rank.ceil() as usize;
-    let frac = rank - low as f64;
-    Some(sorted[low] as f64 + (sorted[high] - sorted[low]) as f64 * frac)
+    let (low, high) = (rank.floor() as u64, rank.ceil() as u64);
+    let value_at = |r: u64| {
+        let mut seen = 0;
+        for (v, c) in counts {
+            seen += c;
+            if r < seen {
+                return *v;
+            }
+        }
+        *counts.keys().next_back().unwrap_or(&0)
+    };
+    let (a, b) = (value_at(low) as f64, value_at(high) as f64);
+    Some(a + (b - a) * (rank - low as f64))
 }
 
 #[cfg(test)]
@@ -349,11 +369,22 @@ mod tests {
 
     #[test]
     fn percentiles_follow_linear_interpolation() {
-        let days = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+        let counts = |values: &[i64]| {
+            let mut m = std::collections::BTreeMap::new();
+            for v in values {
+                *m.entry(*v).or_insert(0) += 1;
+            }
+            m
+        };
+        let days = counts(&[10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
         assert_eq!(percentile(&days, 0.5), Some(55.0));
         assert_eq!(percentile(&days, 0.9), Some(91.0));
-        assert_eq!(percentile(&[7], 0.9), Some(7.0));
-        assert_eq!(percentile(&[], 0.5), None);
+        assert_eq!(percentile(&counts(&[7]), 0.9), Some(7.0));
+        assert_eq!(percentile(&counts(&[]), 0.5), None);
+        // Repeated values count once each: 5, 5, 5, 9 has its median at 5.
+        assert_eq!(percentile(&counts(&[5, 9, 5, 5]), 0.5), Some(5.0));
+        let p90 = percentile(&counts(&[5, 9, 5, 5]), 0.9).unwrap();
+        assert!((p90 - 7.8).abs() < 1e-9, "{p90}");
     }
 
     #[test]

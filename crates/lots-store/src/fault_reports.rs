@@ -314,6 +314,8 @@ impl Tenant<'_> {
         };
         let t = now();
         let token = new_token();
+        // Reports arrive from many apps at once: on SQLite they take turns (see write_turn).
+        let _turn = self.db.write_turn().await;
         let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO fault_reports (municipality_code, service_id, token, description,

@@ -178,6 +178,7 @@ impl Ctx {
         }
         if self.may(Permission::ManageStaff) {
             items.push(("/admin/api-nycklar", "API-nycklar"));
+            items.push(("/admin/arendeinstallningar", "Ärenden och kontaktlogg"));
         }
         if self.may(Permission::ViewAuditLog) {
             items.push(("/admin/granskningslogg", "Granskningslogg"));

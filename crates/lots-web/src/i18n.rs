@@ -42,6 +42,38 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Börja mäta", "Start measuring"),
+    ("Kontaktorsaker", "Contact reasons"),
+    ("Lägg till området", "Add the area"),
+    ("Lägg till orsaken", "Add the reason"),
+    ("Mät med Insikt-enkäten", "Measure with the Insikt survey"),
+    ("Mäts med Insikt", "Measured with Insikt"),
+    ("Ny orsak", "New reason"),
+    ("Nytt område", "New area"),
+    ("PBL: 10 veckor", "PBL: 10 weeks"),
+    ("Serviceområden", "Service areas"),
+    ("Sluta mäta", "Stop measuring"),
+    (
+        "Tidsfrist enligt PBL (10 veckor från komplett ansökan)",
+        "Deadline under PBL (10 weeks from a complete application)",
+    ),
+    ("Till exempel: Strandskydd", "For example: Shore protection"),
+    ("Ändringen är sparad.", "The change is saved."),
+    (
+        "Ärenden hör till ett område. Avslutade ärenden i ett mätt område får Insikt-enkäten i nästa månadsutskick.",
+        "Cases belong to an area. Closed cases in a measured area get the Insikt survey in the next monthly batch.",
+    ),
+    ("Ärenden och kontaktlogg", "Cases and contact log"),
+    (
+        "Skriv områdets namn, högst 100 tecken.",
+        "Write the area's name, at most 100 characters.",
+    ),
+    ("Det området finns redan.", "That area already exists."),
+    (
+        "Skriv orsaken, högst 100 tecken.",
+        "Write the reason, at most 100 characters.",
+    ),
+    ("Den orsaken finns redan.", "That reason already exists."),
     ("Anmälare", "Reporter"),
     ("Ansvarig enhet", "Responsible unit"),
     ("Avslutade", "Closed"),

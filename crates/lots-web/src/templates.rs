@@ -67,6 +67,7 @@ sources!(
     "fault_thanks.html",
     "fault_reports.html",
     "fault_report.html",
+    "case_settings.html",
 );
 
 pub fn environment() -> Environment<'static> {

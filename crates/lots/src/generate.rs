@@ -318,6 +318,55 @@ pub fn companies(
     Ok(invalid)
 }
 
+/// The areas a synthetic case falls in, with the handling days (least, most) it takes.
+const CASE_AREAS: [(&str, &str, u64, u64); 4] = [
+    ("Bygglov", "BN", 20, 110),
+    ("Miljö- och hälsoskydd", "MHN", 5, 150),
+    ("Livsmedelskontroll", "MHN", 3, 60),
+    ("Serveringstillstånd", "KS", 15, 90),
+];
+
+/// Writes `count` cases of one municipality as semicolon CSV in the columns of SKR's Insikt
+/// template plus the dates: received over the two years before 2026-11-01, most decided
+/// (some late), a quarter closed.
+pub fn cases(out: &mut impl Write, count: u64, seed: u64) -> std::io::Result<()> {
+    let mut rng = Rng(seed);
+    let start: jiff::civil::Date = jiff::civil::date(2024, 11, 1);
+    out.write_all(
+        "Ärendenummer;Myndighetsområde;Företag;E-postadress kontaktperson;Inkom;Komplett;Beslutsdatum;Avslutat;Avgift\r\n"
+            .as_bytes(),
+    )?;
+    let day =
+        |d: jiff::civil::Date, n: u64| d.checked_add(jiff::Span::new().days(n as i64)).unwrap_or(d);
+    for n in 0..count {
+        let (area, prefix, least, most) = CASE_AREAS[rng.below(CASE_AREAS.len() as u64) as usize];
+        let received = day(start, rng.below(720));
+        let complete = day(received, rng.below(20));
+        let decided = day(complete, least + rng.below(most - least));
+        let decided = if rng.below(10) == 0 {
+            String::new()
+        } else {
+            decided.to_string()
+        };
+        let closed = if !decided.is_empty() && rng.below(4) == 0 {
+            decided.clone()
+        } else {
+            String::new()
+        };
+        let fee = if area == "Bygglov" {
+            format!("{}", 5_000 + rng.below(40_000))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{prefix} {}/{n};{area};Företag {n} AB;kontakt{n}@foretag.example;{received};{complete};{decided};{closed};{fee}\r",
+            received.year()
+        )?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,6 +63,27 @@ enum Command {
     /// Survey results.
     #[command(subcommand)]
     Survey(SurveyCommand),
+    /// Cases from the case systems.
+    #[command(subcommand)]
+    Cases(CasesCommand),
+}
+
+#[derive(Subcommand)]
+enum CasesCommand {
+    /// Print handling times (median and 90th percentile in days from received to decided,
+    /// share decided within the statutory deadline) of the cases received in a period.
+    Times {
+        #[arg(long)]
+        municipality: String,
+        /// area, unit or month.
+        #[arg(long, default_value = "area")]
+        by: String,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -114,6 +135,16 @@ enum GenerateCommand {
     Survey {
         #[arg(long, default_value_t = 1_000_000)]
         respondents: u64,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        #[arg(long)]
+        output: PathBuf,
+    },
+    /// Synthetic cases of one municipality as semicolon CSV in the Insikt template's
+    /// columns, with received, complete, decided and closed dates.
+    Cases {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
         #[arg(long)]
@@ -448,6 +479,51 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
                 "{count} companies written to {}, {invalid} with a wrong check digit.",
                 output.display()
             );
+            Ok(())
+        }
+        Command::Generate(GenerateCommand::Cases {
+            count,
+            seed,
+            output,
+        }) => {
+            let file = std::fs::File::create(&output)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            lots::generate::cases(&mut out, count, seed)?;
+            std::io::Write::flush(&mut out)?;
+            println!("{count} cases written to {}.", output.display());
+            Ok(())
+        }
+        Command::Cases(CasesCommand::Times {
+            municipality,
+            by,
+            from,
+            to,
+        }) => {
+            let tenant = db
+                .tenant(&municipality)
+                .await
+                .with_context(|| format!("municipality {municipality} is not hosted here"))?;
+            if !lots_store::HANDLING_GROUPS.contains(&by.as_str()) {
+                bail!("--by must be area, unit or month");
+            }
+            let started = std::time::Instant::now();
+            let rows = tenant.handling_times(&by, (&from, &to)).await?;
+            let elapsed = started.elapsed();
+            println!("group;decided;median_days;p90_days;within_deadline;with_deadline");
+            let num = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
+            for r in rows {
+                println!(
+                    "{};{};{};{};{};{}",
+                    r.group,
+                    r.times.decided,
+                    num(r.times.median_days),
+                    num(r.times.p90_days),
+                    num(r.times.within_deadline),
+                    r.times.with_deadline
+                );
+            }
+            eprintln!("computed in {} ms", elapsed.as_millis());
             Ok(())
         }
         Command::Export(ExportCommand::Companies {

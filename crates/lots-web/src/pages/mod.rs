@@ -3,6 +3,7 @@
 mod account;
 mod admin;
 mod assets;
+mod case_settings;
 mod cases;
 mod companies;
 mod contact_log;
@@ -39,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         .merge(assets::routes())
         .merge(companies::routes())
         .merge(cases::routes())
+        .merge(case_settings::routes())
         .merge(contact_log::routes())
         .merge(fault_reports::routes())
         .merge(contacts::routes())

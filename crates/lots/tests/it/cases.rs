@@ -239,6 +239,49 @@ async fn the_demo_shows_late_cases_and_handling_times() {
                 .map(|c| c.checked_add(jiff::Span::new().weeks(16)).unwrap())
         );
 
+        // The database's counts give what the cases themselves give.
+        let every = tenant
+            .cases(
+                &CaseFilter {
+                    page: 1,
+                    per_page: 10_000,
+                    ..Default::default()
+                },
+                today(),
+            )
+            .await
+            .unwrap()
+            .items;
+        let mut bygglov: Vec<i64> = every
+            .iter()
+            .filter(|c| c.area_code == "bygglov")
+            .filter_map(|c| c.dates.handling_days())
+            .collect();
+        bygglov.sort_unstable();
+        let within: Vec<bool> = every
+            .iter()
+            .filter_map(|c| {
+                c.dates
+                    .within_deadline(lots_domain::cases::DeadlineRule::Pbl)
+                    .filter(|_| c.area_code == "bygglov")
+            })
+            .collect();
+        let rows = tenant
+            .handling_times("area", ("2000-01-01", "2100-01-01"))
+            .await
+            .unwrap();
+        let row = rows.iter().find(|r| r.group == "Bygglov").unwrap();
+        assert_eq!(row.times.decided, bygglov.len());
+        let n = bygglov.len();
+        let median = if n % 2 == 1 {
+            bygglov[n / 2] as f64
+        } else {
+            (bygglov[n / 2 - 1] + bygglov[n / 2]) as f64 / 2.0
+        };
+        assert_eq!(row.times.median_days, Some(median));
+        let share = within.iter().filter(|w| **w).count() as f64 / within.len() as f64;
+        assert!((row.times.within_deadline.unwrap() - share).abs() < 1e-12);
+
         let (status, times) = officer.text("/arenden/handlaggningstider").await;
         assert_eq!(status, 200);
         assert!(times.contains("Bygglov") && times.contains("Alla ärenden"));
@@ -428,6 +471,75 @@ async fn closing_a_case_sends_the_insikt_survey_in_the_next_batch() {
             .await;
         assert_eq!(status, 200);
         assert!(!page.contains("kund@nyttbygg.example"));
+        app.stop().await;
+    }
+}
+
+/// The administrator configures the service areas and contact reasons; others cannot.
+#[tokio::test]
+async fn areas_and_reasons_are_configured_per_municipality() {
+    for app in TestApp::each_with_demo().await {
+        let admin = app.signed_in(crate::ADMIN).await;
+        let (status, page) = admin.text("/admin/arendeinstallningar").await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(page.contains("Livsmedelskontroll") && page.contains("Förbättra det lokala"));
+        let added = admin
+            .post(
+                "/admin/arendeinstallningar/omraden",
+                &[("name", "Bostadsanpassning"), ("measured", "1")],
+            )
+            .await;
+        assert_eq!(
+            crate::support::location(&added),
+            "/admin/arendeinstallningar?klart=1"
+        );
+        let twice = admin
+            .post(
+                "/admin/arendeinstallningar/omraden",
+                &[("name", "bostadsanpassning")],
+            )
+            .await;
+        assert_eq!(twice.status(), 422);
+        let reason = admin
+            .post(
+                "/admin/arendeinstallningar/orsaker",
+                &[("reason", "Upphandling")],
+            )
+            .await;
+        assert_eq!(reason.status(), 303);
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let area = tenant
+            .service_areas()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.area.code == "bostadsanpassning")
+            .unwrap();
+        assert!(area.area.measured);
+        admin
+            .post(
+                &format!("/admin/arendeinstallningar/omraden/{}", area.id),
+                &[("measured", "0")],
+            )
+            .await;
+        assert!(
+            !tenant
+                .service_areas()
+                .await
+                .unwrap()
+                .iter()
+                .any(|a| a.id == area.id && a.area.measured)
+        );
+        assert!(
+            tenant
+                .contact_reasons()
+                .await
+                .unwrap()
+                .iter()
+                .any(|r| r.name == "Upphandling")
+        );
+        let bd = app.signed_in(BD).await;
+        assert_eq!(bd.get("/admin/arendeinstallningar").await.status(), 403);
         app.stop().await;
     }
 }
