@@ -114,7 +114,7 @@ enum SurveyCommand {
         /// A national measurement file (municipality,county,area,year,q01…q20).
         #[arg(long, conflicts_with_all = ["round", "municipality", "battery"])]
         input: Option<PathBuf>,
-        /// Split by area, industry, size_class or quarter.
+        /// Split by area, unit, industry, size_class or quarter.
         #[arg(long, default_value = "area")]
         by: String,
         #[arg(long, value_enum, default_value_t = ResultsFormat::Csv)]
