@@ -42,6 +42,22 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Visa frågan bara om", "Show the question only if"),
+    ("Frågan", "The question"),
+    ("Visa alltid", "Always show"),
+    ("besvarades med", "was answered with"),
+    (
+        "Svarets värde: ja, nej, ett tal eller ett svarsalternativ.",
+        "The answer's value: ja, nej, a number or a choice.",
+    ),
+    (
+        "Skriv vilket svar som ska visa frågan, till exempel ja.",
+        "Write which answer shows the question, for example ja.",
+    ),
+    (
+        "Frågan kan bara visas beroende på en fråga före den.",
+        "The question can only depend on a question before it.",
+    ),
     ("Börja mäta", "Start measuring"),
     ("Kontaktorsaker", "Contact reasons"),
     ("Lägg till området", "Add the area"),

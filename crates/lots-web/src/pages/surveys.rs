@@ -1125,6 +1125,7 @@ async fn editor_page(
                 text_en => value("text_en"), min => value("min"), max => value("max"),
                 low => value("low"), high => value("high"), choices => value("choices"),
                 index => value("index"), required => form.is_some_and(|f| f.get("required") == "1"),
+                show_if => value("show_if"), show_if_equals => value("show_if_equals"),
             },
             breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter"), ctx.crumb("/fragebatterier", "Frågebatterier")],
         },
@@ -1213,7 +1214,19 @@ fn question_from(
         kind,
         required: form.get("required") == "1",
         index,
-        show_if: None,
+        show_if: match (form.get("show_if"), form.get("show_if_equals")) {
+            (q, _) if q.is_empty() => None,
+            (_, equals) if equals.trim().is_empty() => {
+                return Err(fail(
+                    "show_if_equals",
+                    "Skriv vilket svar som ska visa frågan, till exempel ja.",
+                ));
+            }
+            (question, equals) => Some(lots_domain::battery::ShowIf {
+                question,
+                equals: equals.trim().to_string(),
+            }),
+        },
     })
 }
 
@@ -1242,10 +1255,16 @@ async fn add_question(
         Ok(())
     });
     match result {
-        Ok(()) => {
-            tenant.save_battery_draft(v.battery_id, &battery).await?;
-            Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response())
-        }
+        Ok(()) => match tenant.save_battery_draft(v.battery_id, &battery).await {
+            Ok(_) => Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response()),
+            Err(StoreError::Field(_, _)) => {
+                let message = ctx.t("Frågan kan bara visas beroende på en fråga före den.");
+                let errors = vec![field_error("show_if", message)];
+                let html = editor_page(&ctx, &v, Some(&form), errors).await?;
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+            }
+            Err(e) => Err(e.into()),
+        },
         Err((field, message)) => {
             let html =
                 editor_page(&ctx, &v, Some(&form), vec![field_error(&field, message)]).await?;

@@ -647,6 +647,39 @@ async fn editing_a_battery_makes_a_new_version() {
             )
             .await;
         assert_eq!(location(&ok), edit);
+        // A follow-up shown only when the earlier yes/no question is answered yes.
+        let first_yes_no = before
+            .questions()
+            .find(|q| matches!(q.kind, lots_domain::battery::Kind::YesNo))
+            .map(|q| q.id.clone())
+            .unwrap();
+        let follow_up = |equals: &'static str| {
+            let first_yes_no = first_yes_no.clone();
+            let (bd, draft) = (&bd, draft);
+            async move {
+                bd.post(
+                    &format!("/fragebatterier/{draft}/fragor"),
+                    &[
+                        ("section", "0"),
+                        ("kind", "free_text"),
+                        ("text_sv", "Berätta mer"),
+                        ("show_if", first_yes_no.as_str()),
+                        ("show_if_equals", equals),
+                    ],
+                )
+                .await
+            }
+        };
+        let unanswered = follow_up("").await;
+        assert_eq!(unanswered.status(), 422);
+        assert!(
+            unanswered
+                .text()
+                .await
+                .unwrap()
+                .contains("href=\"#show_if_equals\"")
+        );
+        assert_eq!(location(&follow_up("ja").await), edit);
         let published = bd
             .post(&format!("/fragebatterier/{draft}/publicera"), &[])
             .await;
@@ -655,7 +688,12 @@ async fn editing_a_battery_makes_a_new_version() {
         assert!(v2.published && v2.version == 2);
         assert_eq!(
             v2.battery.questions().count(),
-            before.questions().count() + 1
+            before.questions().count() + 2
+        );
+        assert!(
+            v2.battery
+                .questions()
+                .any(|q| q.show_if.as_ref().is_some_and(|c| c.equals == "ja"))
         );
         assert_eq!(
             tenant.battery_version(v1).await.unwrap().battery,
