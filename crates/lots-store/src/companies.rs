@@ -732,3 +732,59 @@ fn changed_fields(a: &Company, b: &Company) -> Vec<&'static str> {
     check(a.notes != b.notes, "anteckningar");
     out
 }
+
+/// A company filter saved under a name: the list page's query string.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SavedFilter {
+    pub id: i64,
+    pub name: String,
+    pub query: String,
+}
+
+impl Tenant<'_> {
+    /// Saves a filter under a name; the same name replaces the earlier filter.
+    pub async fn save_filter(&self, name: &str, query: &str, actor: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(StoreError::Field(
+                "filter_name".into(),
+                "Ge urvalet ett namn, högst 100 tecken.".into(),
+            ));
+        }
+        sqlx::query(
+            "INSERT INTO saved_filters (municipality_code, name, query, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (municipality_code, name) DO UPDATE SET query = excluded.query,
+                 created_by = excluded.created_by, created_at = excluded.created_at",
+        )
+        .bind(&self.code)
+        .bind(name)
+        .bind(query)
+        .bind(actor)
+        .bind(now())
+        .execute(&self.db.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The municipality's saved filters in Swedish order.
+    pub async fn saved_filters(&self) -> Result<Vec<SavedFilter>> {
+        let rows =
+            sqlx::query("SELECT id, name, query FROM saved_filters WHERE municipality_code = $1")
+                .bind(&self.code)
+                .fetch_all(&self.db.pool)
+                .await?;
+        let mut filters = rows
+            .iter()
+            .map(|r| {
+                Ok(SavedFilter {
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                    query: r.try_get("query")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        lots_domain::collation::sort_by_key(&mut filters, |f| &f.name);
+        Ok(filters)
+    }
+}

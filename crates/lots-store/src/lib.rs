@@ -43,7 +43,7 @@ pub use case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use cases::{AreaRow, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written};
 pub use companies::{
     Area, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER, ImportOutcome,
-    JourneyEvent, OnDuplicate,
+    JourneyEvent, OnDuplicate, SavedFilter,
 };
 pub use contact_log::{
     CHANNELS, ContactCount, ContactReason, ContactStats, DEFAULT_REASONS, LoggedContact, NewContact,

@@ -68,6 +68,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_fault_reports.sql"),
         postgres: include_str!("../migrations/postgres/0009_fault_reports.sql"),
     },
+    Migration {
+        version: 10,
+        name: "saved_filters",
+        sqlite: include_str!("../migrations/sqlite/0010_saved_filters.sql"),
+        postgres: include_str!("../migrations/postgres/0010_saved_filters.sql"),
+    },
 ];
 
 impl Db {

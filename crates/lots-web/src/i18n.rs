@@ -42,6 +42,13 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Sparade urval", "Saved filters"),
+    ("Spara urvalet som", "Save the filter as"),
+    ("Spara urvalet", "Save the filter"),
+    (
+        "Ge urvalet ett namn, högst 100 tecken.",
+        "Give the filter a name, at most 100 characters.",
+    ),
     ("Visa frågan bara om", "Show the question only if"),
     ("Frågan", "The question"),
     ("Visa alltid", "Always show"),

@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/enkater/resultat.csv", get(period_csv))
         .route("/enkater/resultat.xlsx", get(period_xlsx))
         .route("/enkater/{id}", get(round))
+        .route("/enkater/urval", post(save_filter))
         .route("/enkater/{id}/bjud-in", get(add_form).post(add))
         .route("/enkater/{id}/resultat.csv", get(results_csv))
         .route("/enkater/{id}/resultat.xlsx", get(results_xlsx))
@@ -140,6 +141,7 @@ async fn picker(
         .collect();
     Ok(context! {
         companies,
+        saved => tenant.saved_filters().await?,
         total => page.total,
         areas => tenant.areas().await?,
         sizes => lots_domain::company_import::SIZE_CLASSES,
@@ -280,6 +282,28 @@ pub(crate) fn day_list(text: &str) -> Option<Vec<i64>> {
         .filter(|s| !s.is_empty())
         .map(|s| s.parse().ok())
         .collect()
+}
+
+/// Saves the picker's current filter under a name and goes back to the page it was on.
+async fn save_filter(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    // Only back to a survey page of this application, never elsewhere.
+    let back = form.get("back");
+    let back = if back.starts_with("/enkater/") && !back.contains("//") {
+        back
+    } else {
+        "/enkater/ny".to_string()
+    };
+    let query = form.get("query");
+    match tenant
+        .save_filter(&form.get("filter_name"), &query, &me.user.name)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("{back}?{query}")).into_response()),
+        Err(StoreError::Field(_, message)) => Err(AppError::Unprocessable(ctx.t(&message))),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// After companies were added to a round: their invitations go to the job queue, the audit

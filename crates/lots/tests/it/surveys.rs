@@ -840,3 +840,56 @@ async fn results_over_a_period() {
         app.stop().await;
     }
 }
+
+/// A company filter saved under a name comes back on the new-round page; the way back
+/// stays inside the survey pages.
+#[tokio::test]
+async fn a_saved_filter_picks_the_audience_again() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let brunna = tenant
+            .areas()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.name == "Brunna")
+            .unwrap();
+        let query = format!("omrade={}&storlek=&sni=&tagg=", brunna.id);
+        let bd = app.signed_in(BD).await;
+        let saved = bd
+            .post(
+                "/enkater/urval",
+                &[
+                    ("filter_name", "Företag i Brunna"),
+                    ("query", query.as_str()),
+                    ("back", "https://elsewhere.example/"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            location(&saved),
+            format!("/enkater/ny?{query}"),
+            "{}",
+            app.backend
+        );
+        let (_, page) = bd.text("/enkater/ny").await;
+        assert!(page.contains("Sparade urval") && page.contains("Företag i Brunna"));
+        assert!(page.contains(&format!(
+            "omrade={}&amp;storlek=&amp;sni=&amp;tagg=\">Företag i Brunna</a>",
+            brunna.id
+        )));
+        let unnamed = bd
+            .post("/enkater/urval", &[("filter_name", " "), ("query", "")])
+            .await;
+        assert_eq!(unnamed.status(), 422);
+        let officer = app.signed_in(OFFICER).await;
+        assert_eq!(
+            officer
+                .post("/enkater/urval", &[("filter_name", "x"), ("query", "")])
+                .await
+                .status(),
+            403
+        );
+        app.stop().await;
+    }
+}
