@@ -22,6 +22,17 @@ pub async fn published_battery(tenant: &lots_store::Tenant<'_>, code: &str) -> i
         .0
 }
 
+/// The demo's area Brunna.
+pub async fn brunna_area(tenant: &lots_store::Tenant<'_>) -> lots_store::Area {
+    tenant
+        .areas()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == "Brunna")
+        .unwrap()
+}
+
 /// The demo's Brunna Logistik AB, whose contact person has an e-mail address.
 pub async fn brunna_logistik(tenant: &lots_store::Tenant<'_>) -> lots_store::Company {
     tenant
@@ -51,13 +62,7 @@ const VALID: [(&str, &str); 7] = [
 async fn a_round_from_the_visit_battery_is_answered_and_reported() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let brunna = tenant
-            .areas()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|a| a.name == "Brunna")
-            .unwrap();
+        let brunna = brunna_area(&tenant).await;
         let mut companies = Vec::new();
         for c in tenant
             .companies(&CompanyFilter {
@@ -847,13 +852,7 @@ async fn results_over_a_period() {
 async fn a_saved_filter_picks_the_audience_again() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let brunna = tenant
-            .areas()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|a| a.name == "Brunna")
-            .unwrap();
+        let brunna = brunna_area(&tenant).await;
         let query = format!("omrade={}&storlek=&sni=&tagg=", brunna.id);
         let bd = app.signed_in(BD).await;
         let saved = bd
