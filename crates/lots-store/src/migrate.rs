@@ -74,6 +74,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_saved_filters.sql"),
         postgres: include_str!("../migrations/postgres/0010_saved_filters.sql"),
     },
+    Migration {
+        version: 11,
+        name: "case_handling_counts",
+        sqlite: include_str!("../migrations/sqlite/0011_case_handling_counts.sql"),
+        postgres: include_str!("../migrations/postgres/0011_case_handling_counts.sql"),
+    },
 ];
 
 impl Db {

@@ -262,8 +262,8 @@ const ENGLISH: &[(&str, &str)] = &[
     ("Beslutat", "Decided"),
     ("Beslutet kom", "The decision came"),
     (
-        "Dagar från att ärendet kom in till beslut, för ärenden som kom in under perioden och har beslut. Andelen i tid räknas på ärenden med en lagstadgad tidsfrist.",
-        "Days from when the case came in to the decision, for cases received in the period that have a decision. The share on time counts cases with a statutory deadline.",
+        "Dagar från att ärendet kom in till beslut, för ärenden som kom in under periodens månader och har beslut. Andelen i tid räknas på ärenden med en lagstadgad tidsfrist.",
+        "Days from when the case came in to the decision, for cases received in the months of the period that have a decision. The share on time counts cases with a statutory deadline.",
     ),
     ("Dela upp per", "Break down by"),
     ("Diarienummer", "Case number"),

@@ -40,8 +40,8 @@ CREATE TABLE cases (
     decision TEXT NOT NULL DEFAULT '',
     fee_sek BIGINT,
     -- Written with the dates (lots_domain::cases): days from received to decided, and
-    -- whether the decision met the statutory deadline (NULL: none, or not decided), so
-    -- handling times are counted by the database rather than recomputed per case.
+    -- whether the decision met the statutory deadline (NULL: none, or not decided); the
+    -- counts of migration 0011 are kept from them.
     handling_days BIGINT,
     deadline_met BIGINT,
     -- The Insikt survey after closing: '' (not due), 'queued', 'invited', 'no_contact',
@@ -58,9 +58,6 @@ CREATE TABLE cases (
 );
 CREATE INDEX cases_area ON cases(municipality_code, area_id, received_on);
 CREATE INDEX cases_company ON cases(company_id);
--- Handling times read this index alone.
-CREATE INDEX cases_handling ON cases(municipality_code, received_on, area_id, unit_id,
-    handling_days, deadline_met);
 CREATE INDEX cases_survey ON cases(municipality_code, survey_state);
 
 CREATE TABLE contact_reasons (

@@ -18,6 +18,51 @@ fn options(all_or_nothing: bool) -> ImportOptions {
     }
 }
 
+/// The handling-time counts the database keeps give what the cases themselves give.
+async fn counts_match_the_cases(tenant: &lots_store::Tenant<'_>) {
+    let every = tenant
+        .cases(
+            &CaseFilter {
+                page: 1,
+                per_page: 10_000,
+                ..Default::default()
+            },
+            today(),
+        )
+        .await
+        .unwrap()
+        .items;
+    let mut bygglov: Vec<i64> = every
+        .iter()
+        .filter(|c| c.area_code == "bygglov")
+        .filter_map(|c| c.dates.handling_days())
+        .collect();
+    bygglov.sort_unstable();
+    let within: Vec<bool> = every
+        .iter()
+        .filter_map(|c| {
+            c.dates
+                .within_deadline(lots_domain::cases::DeadlineRule::Pbl)
+                .filter(|_| c.area_code == "bygglov")
+        })
+        .collect();
+    let rows = tenant
+        .handling_times("area", ("2000-01-01", "2100-01-01"))
+        .await
+        .unwrap();
+    let row = rows.iter().find(|r| r.group == "Bygglov").unwrap();
+    assert_eq!(row.times.decided, bygglov.len());
+    let n = bygglov.len();
+    let median = if n % 2 == 1 {
+        bygglov[n / 2] as f64
+    } else {
+        (bygglov[n / 2 - 1] + bygglov[n / 2]) as f64 / 2.0
+    };
+    assert_eq!(row.times.median_days, Some(median));
+    let share = within.iter().filter(|w| **w).count() as f64 / within.len() as f64;
+    assert!((row.times.within_deadline.unwrap() - share).abs() < 1e-12);
+}
+
 fn today() -> jiff::civil::Date {
     lots_store::today().parse().unwrap()
 }
@@ -144,6 +189,10 @@ async fn a_case_pushed_twice_is_one_case() {
         );
         let again = put(&write, &body).await.unwrap();
         assert_eq!(again.status(), 200);
+        let mut later = body.clone();
+        later["decided_on"] = "2026-04-11".into();
+        assert_eq!(put(&write, &later).await.unwrap().status(), 200);
+        counts_match_the_cases(&tenant).await;
         let n = tenant
             .cases(
                 &CaseFilter {
@@ -177,7 +226,7 @@ async fn a_case_pushed_twice_is_one_case() {
             .await
             .unwrap();
         assert_eq!(
-            read_back["decided_on"], "2026-04-01",
+            read_back["decided_on"], "2026-04-11",
             "a refused push changed nothing"
         );
         let unknown = api
@@ -239,48 +288,7 @@ async fn the_demo_shows_late_cases_and_handling_times() {
                 .map(|c| c.checked_add(jiff::Span::new().weeks(16)).unwrap())
         );
 
-        // The database's counts give what the cases themselves give.
-        let every = tenant
-            .cases(
-                &CaseFilter {
-                    page: 1,
-                    per_page: 10_000,
-                    ..Default::default()
-                },
-                today(),
-            )
-            .await
-            .unwrap()
-            .items;
-        let mut bygglov: Vec<i64> = every
-            .iter()
-            .filter(|c| c.area_code == "bygglov")
-            .filter_map(|c| c.dates.handling_days())
-            .collect();
-        bygglov.sort_unstable();
-        let within: Vec<bool> = every
-            .iter()
-            .filter_map(|c| {
-                c.dates
-                    .within_deadline(lots_domain::cases::DeadlineRule::Pbl)
-                    .filter(|_| c.area_code == "bygglov")
-            })
-            .collect();
-        let rows = tenant
-            .handling_times("area", ("2000-01-01", "2100-01-01"))
-            .await
-            .unwrap();
-        let row = rows.iter().find(|r| r.group == "Bygglov").unwrap();
-        assert_eq!(row.times.decided, bygglov.len());
-        let n = bygglov.len();
-        let median = if n % 2 == 1 {
-            bygglov[n / 2] as f64
-        } else {
-            (bygglov[n / 2 - 1] + bygglov[n / 2]) as f64 / 2.0
-        };
-        assert_eq!(row.times.median_days, Some(median));
-        let share = within.iter().filter(|w| **w).count() as f64 / within.len() as f64;
-        assert!((row.times.within_deadline.unwrap() - share).abs() < 1e-12);
+        counts_match_the_cases(&tenant).await;
 
         let (status, times) = officer.text("/arenden/handlaggningstider").await;
         assert_eq!(status, 200);
