@@ -1,5 +1,6 @@
-//! The survey after a closed case, as SKR's Insikt sends it: every month, the cases closed
-//! in measured areas in the months before become one anonymous round of the Insikt
+//! The survey after a closed case, as SKR's Insikt sends it: every month (or quarter, as the
+//! municipality chooses), the cases closed in measured areas before become one anonymous
+//! round of the Insikt
 //! battery, each invitation carrying the case's area and unit for the breakdowns. A
 //! company asked within the quarantine, or a case without anyone to ask, is skipped and
 //! the case says why.
@@ -14,6 +15,25 @@ pub const CASE_SURVEY_QUARANTINE_MONTHS: i64 = 6;
 /// Days a batch's round stays open, and its reminders.
 const OPEN_DAYS: i64 = 30;
 const REMINDER_DAYS: &str = "7,14";
+
+/// The first day of the batch period `today` falls in (a month or a quarter) and its label:
+/// `2026-11` or `2026-K4`. Cases closed before that day are due.
+fn batch_period(today: &str, quarterly: bool) -> Option<(String, String)> {
+    let date: jiff::civil::Date = today.parse().ok()?;
+    if quarterly {
+        let first_month = (date.month() - 1) / 3 * 3 + 1;
+        let quarter = (date.month() - 1) / 3 + 1;
+        Some((
+            format!("{:04}-{first_month:02}-01", date.year()),
+            format!("{:04}-K{quarter}", date.year()),
+        ))
+    } else {
+        Some((
+            format!("{:04}-{:02}-01", date.year(), date.month()),
+            format!("{:04}-{:02}", date.year(), date.month()),
+        ))
+    }
+}
 
 /// What a batch did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -30,7 +50,10 @@ impl Tenant<'_> {
     /// the queue as they are handled, so a second run finds nothing new to do. The caller
     /// queues the round's e-mails.
     pub async fn send_case_survey_batch(&self, today: &str) -> Result<CaseBatch> {
-        let month_start = format!("{}-01", &today[..7.min(today.len())]);
+        let quarterly = self.case_survey_batch().await? == "quarter";
+        let Some((period_start, label)) = batch_period(today, quarterly) else {
+            return Ok(CaseBatch::default());
+        };
         let due = sqlx::query(
             "SELECT k.id, k.company_id, k.contact_email, s.name AS area, COALESCE(u.name, '') AS unit
              FROM cases k JOIN service_areas s ON s.id = k.area_id
@@ -39,7 +62,7 @@ impl Tenant<'_> {
              ORDER BY k.closed_on, k.id",
         )
         .bind(&self.code)
-        .bind(&month_start)
+        .bind(&period_start)
         .fetch_all(&self.db.pool)
         .await?;
         let mut batch = CaseBatch::default();
@@ -64,7 +87,7 @@ impl Tenant<'_> {
             .map(|d| d.to_string())
             .unwrap_or_else(|| today.to_string());
         let quarantine_from = t - CASE_SURVEY_QUARANTINE_MONTHS * 30 * 86_400;
-        let name = format!("Insikt efter avslutade ärenden {}", &month_start[..7]);
+        let name = format!("Insikt efter avslutade ärenden {label}");
         let mut tx = self.db.begin_write().await?;
         let existing =
             sqlx::query("SELECT id FROM survey_rounds WHERE municipality_code = $1 AND name = $2")
@@ -152,6 +175,32 @@ impl Tenant<'_> {
         Ok(batch)
     }
 
+    /// `month` or `quarter`: how often the municipality sends the batch.
+    pub async fn case_survey_batch(&self) -> Result<String> {
+        Ok(
+            sqlx::query("SELECT case_survey_batch FROM municipalities WHERE code = $1")
+                .bind(&self.code)
+                .fetch_one(&self.db.pool)
+                .await?
+                .try_get("case_survey_batch")?,
+        )
+    }
+
+    pub async fn set_case_survey_batch(&self, every: &str) -> Result<()> {
+        if !matches!(every, "month" | "quarter") {
+            return Err(crate::StoreError::Field(
+                "batch".into(),
+                "Välj månad eller kvartal.".into(),
+            ));
+        }
+        sqlx::query("UPDATE municipalities SET case_survey_batch = $1 WHERE code = $2")
+            .bind(every)
+            .bind(&self.code)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Whether the company (or, without one, the address) was invited since `since`.
     async fn asked_since(
         &self,
@@ -179,5 +228,27 @@ impl Tenant<'_> {
         .fetch_optional(&mut **tx)
         .await?;
         Ok(found.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::batch_period;
+
+    #[test]
+    fn a_batch_covers_what_closed_before_its_month_or_quarter() {
+        assert_eq!(
+            batch_period("2026-11-26", false),
+            Some(("2026-11-01".into(), "2026-11".into()))
+        );
+        assert_eq!(
+            batch_period("2026-11-26", true),
+            Some(("2026-10-01".into(), "2026-K4".into()))
+        );
+        assert_eq!(
+            batch_period("2026-03-31", true),
+            Some(("2026-01-01".into(), "2026-K1".into()))
+        );
+        assert_eq!(batch_period("gisten", true), None);
     }
 }

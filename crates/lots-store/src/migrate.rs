@@ -80,6 +80,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0011_case_handling_counts.sql"),
         postgres: include_str!("../migrations/postgres/0011_case_handling_counts.sql"),
     },
+    Migration {
+        version: 12,
+        name: "case_survey_batches",
+        sqlite: include_str!("../migrations/sqlite/0012_case_survey_batches.sql"),
+        postgres: include_str!("../migrations/postgres/0012_case_survey_batches.sql"),
+    },
 ];
 
 impl Db {

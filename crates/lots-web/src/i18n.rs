@@ -42,6 +42,18 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    (
+        "Enkäten efter avslutade ärenden",
+        "The survey after closed cases",
+    ),
+    (
+        "Skicka Insikt-enkäten till dem vars ärende avslutats",
+        "Send the Insikt survey to those whose case has closed",
+    ),
+    ("Varje månad", "Every month"),
+    ("Varje kvartal", "Every quarter"),
+    ("Spara", "Save"),
+    ("Välj månad eller kvartal.", "Choose month or quarter."),
     ("Sparade urval", "Saved filters"),
     ("Spara urvalet som", "Save the filter as"),
     ("Spara urvalet", "Save the filter"),

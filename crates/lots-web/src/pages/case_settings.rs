@@ -1,6 +1,6 @@
 //! The administrator's settings for cases and the contact log: the municipality's service
-//! areas (which are measured with the Insikt survey, which follow PBL's deadline) and the
-//! reasons a contact can be logged with.
+//! areas (which are measured with the Insikt survey, which follow PBL's deadline), how often
+//! the survey after closed cases goes out, and the reasons a contact can be logged with.
 
 use axum::Router;
 use axum::extract::{Path, Query};
@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
             post(set_measured),
         )
         .route("/admin/arendeinstallningar/orsaker", post(add_reason))
+        .route("/admin/arendeinstallningar/utskick", post(set_batch))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -52,6 +53,7 @@ async fn render(
                 pbl => a.area.rule == DeadlineRule::Pbl,
             }).collect::<Vec<_>>(),
             reasons => tenant.contact_reasons().await?,
+            batch => tenant.case_survey_batch().await?,
             errors,
             notice,
         },
@@ -110,5 +112,12 @@ async fn add_reason(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
             StoreError::Field(_, m) => StoreError::Field("reason".into(), m),
             other => other,
         });
+    outcome(&ctx, result).await
+}
+
+async fn set_batch(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageStaff)?;
+    let tenant = ctx.tenant()?;
+    let result = tenant.set_case_survey_batch(&form.get("batch")).await;
     outcome(&ctx, result).await
 }

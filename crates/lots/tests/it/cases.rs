@@ -546,6 +546,14 @@ async fn areas_and_reasons_are_configured_per_municipality() {
                 .iter()
                 .any(|r| r.name == "Upphandling")
         );
+        let quarterly = admin
+            .post(
+                "/admin/arendeinstallningar/utskick",
+                &[("batch", "quarter")],
+            )
+            .await;
+        assert_eq!(quarterly.status(), 303);
+        assert_eq!(tenant.case_survey_batch().await.unwrap(), "quarter");
         let bd = app.signed_in(BD).await;
         assert_eq!(bd.get("/admin/arendeinstallningar").await.status(), 403);
         app.stop().await;
