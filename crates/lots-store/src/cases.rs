@@ -194,16 +194,12 @@ fn case_from_row(r: &sqlx::any::AnyRow) -> Result<Case> {
 }
 
 impl Tenant<'_> {
-    /// Gives the municipality the default service areas when it has none.
-    pub async fn ensure_service_areas(&self) -> Result<()> {
-        let n: i64 =
-            sqlx::query("SELECT COUNT(*) AS n FROM service_areas WHERE municipality_code = $1")
-                .bind(&self.code)
-                .fetch_one(&self.db.pool)
-                .await?
-                .try_get("n")?;
-        if n > 0 {
-            return Ok(());
+    /// The municipality's service areas, the defaults installed on first use (a
+    /// municipality always has some, so the common case is one query).
+    pub async fn service_areas(&self) -> Result<Vec<AreaRow>> {
+        let areas = self.read_service_areas().await?;
+        if !areas.is_empty() {
+            return Ok(areas);
         }
         let mut tx = self.db.begin_write().await?;
         for a in lots_domain::cases::default_areas() {
@@ -220,12 +216,10 @@ impl Tenant<'_> {
             .await?;
         }
         tx.commit().await?;
-        Ok(())
+        self.read_service_areas().await
     }
 
-    /// The municipality's service areas, defaults installed on first use.
-    pub async fn service_areas(&self) -> Result<Vec<AreaRow>> {
-        self.ensure_service_areas().await?;
+    async fn read_service_areas(&self) -> Result<Vec<AreaRow>> {
         let rows = sqlx::query(
             "SELECT id, code, name, measured, rule FROM service_areas
              WHERE municipality_code = $1 ORDER BY id",

@@ -128,13 +128,8 @@ fn month_of(unix: i64) -> String {
 impl Tenant<'_> {
     /// The active contact reasons in their order, the defaults installed on first use.
     pub async fn contact_reasons(&self) -> Result<Vec<ContactReason>> {
-        let n: i64 =
-            sqlx::query("SELECT COUNT(*) AS n FROM contact_reasons WHERE municipality_code = $1")
-                .bind(&self.code)
-                .fetch_one(&self.db.pool)
-                .await?
-                .try_get("n")?;
-        if n == 0 {
+        let reasons = self.read_contact_reasons().await?;
+        if reasons.is_empty() {
             for (i, name) in DEFAULT_REASONS.iter().enumerate() {
                 sqlx::query(
                     "INSERT INTO contact_reasons (municipality_code, name, position)
@@ -146,7 +141,12 @@ impl Tenant<'_> {
                 .execute(&self.db.pool)
                 .await?;
             }
+            return self.read_contact_reasons().await;
         }
+        Ok(reasons)
+    }
+
+    async fn read_contact_reasons(&self) -> Result<Vec<ContactReason>> {
         let rows = sqlx::query(
             "SELECT id, name FROM contact_reasons
              WHERE municipality_code = $1 AND active = 1 ORDER BY position, id",

@@ -145,13 +145,9 @@ fn report_from_row(r: &sqlx::any::AnyRow) -> Result<FaultReport> {
 impl Tenant<'_> {
     /// The active services, the defaults installed on first use.
     pub async fn fault_services(&self) -> Result<Vec<FaultService>> {
-        let n: i64 =
-            sqlx::query("SELECT COUNT(*) AS n FROM fault_services WHERE municipality_code = $1")
-                .bind(&self.code)
-                .fetch_one(&self.db.pool)
-                .await?
-                .try_get("n")?;
-        if n == 0 {
+        // Every report asks for its service: the common case is this one query.
+        let services = self.read_fault_services().await?;
+        if services.is_empty() {
             for s in lots_domain::open311::default_services() {
                 sqlx::query(
                     "INSERT INTO fault_services (municipality_code, code, name, description,
@@ -169,7 +165,12 @@ impl Tenant<'_> {
                 .execute(&self.db.pool)
                 .await?;
             }
+            return self.read_fault_services().await;
         }
+        Ok(services)
+    }
+
+    async fn read_fault_services(&self) -> Result<Vec<FaultService>> {
         let rows = sqlx::query(
             "SELECT s.id, s.code, s.name, s.description, s.service_group, s.keywords, s.unit_id,
                  u.name AS unit_name, s.attributes

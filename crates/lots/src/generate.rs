@@ -327,8 +327,8 @@ const CASE_AREAS: [(&str, &str, u64, u64); 4] = [
 ];
 
 /// Writes `count` cases of one municipality as semicolon CSV in the columns of SKR's Insikt
-/// template plus the dates: received over the two years before 2026-11-01, most decided
-/// (some late), a quarter closed.
+/// template plus the dates: received over the two years before 2026-11-01, most decided by
+/// then (some late), a quarter of those closed.
 pub fn cases(out: &mut impl Write, count: u64, seed: u64) -> std::io::Result<()> {
     let mut rng = Rng(seed);
     let start: jiff::civil::Date = jiff::civil::date(2024, 11, 1);
@@ -343,7 +343,8 @@ pub fn cases(out: &mut impl Write, count: u64, seed: u64) -> std::io::Result<()>
         let received = day(start, rng.below(720));
         let complete = day(received, rng.below(20));
         let decided = day(complete, least + rng.below(most - least));
-        let decided = if rng.below(10) == 0 {
+        // A tenth undecided, and none decided after the day the file describes.
+        let decided = if rng.below(10) == 0 || decided > jiff::civil::date(2026, 11, 1) {
             String::new()
         } else {
             decided.to_string()

@@ -407,6 +407,41 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             national_results(&config, input, *format)?;
             return Ok(ExitCode::SUCCESS);
         }
+        Command::Generate(GenerateCommand::Companies {
+            count,
+            invalid_every,
+            windows_1252,
+            seed,
+            output,
+        }) => {
+            let (count, invalid_every, windows_1252, seed) =
+                (*count, *invalid_every, *windows_1252, *seed);
+            let file = std::fs::File::create(output)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let invalid =
+                lots::generate::companies(&mut out, count, invalid_every, windows_1252, seed)?;
+            std::io::Write::flush(&mut out)?;
+            println!(
+                "{count} companies written to {}, {invalid} with a wrong check digit.",
+                output.display()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Generate(GenerateCommand::Cases {
+            count,
+            seed,
+            output,
+        }) => {
+            let (count, seed) = (*count, *seed);
+            let file = std::fs::File::create(output)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            lots::generate::cases(&mut out, count, seed)?;
+            std::io::Write::flush(&mut out)?;
+            println!("{count} cases written to {}.", output.display());
+            return Ok(ExitCode::SUCCESS);
+        }
         Command::Generate(GenerateCommand::Survey {
             respondents,
             seed,
@@ -462,38 +497,6 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
         }
         Command::Organiser(cmd) => organiser(&db, cmd).await,
         Command::Import(_) => bail!("handled above"),
-        Command::Generate(GenerateCommand::Companies {
-            count,
-            invalid_every,
-            windows_1252,
-            seed,
-            output,
-        }) => {
-            let file = std::fs::File::create(&output)
-                .with_context(|| format!("cannot write {}", output.display()))?;
-            let mut out = std::io::BufWriter::new(file);
-            let invalid =
-                lots::generate::companies(&mut out, count, invalid_every, windows_1252, seed)?;
-            std::io::Write::flush(&mut out)?;
-            println!(
-                "{count} companies written to {}, {invalid} with a wrong check digit.",
-                output.display()
-            );
-            Ok(())
-        }
-        Command::Generate(GenerateCommand::Cases {
-            count,
-            seed,
-            output,
-        }) => {
-            let file = std::fs::File::create(&output)
-                .with_context(|| format!("cannot write {}", output.display()))?;
-            let mut out = std::io::BufWriter::new(file);
-            lots::generate::cases(&mut out, count, seed)?;
-            std::io::Write::flush(&mut out)?;
-            println!("{count} cases written to {}.", output.display());
-            Ok(())
-        }
         Command::Cases(CasesCommand::Times {
             municipality,
             by,
@@ -548,8 +551,9 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
             };
             survey_results(&db, config, which, &municipality, &by, format).await
         }
-        Command::Survey(SurveyCommand::Results { input: Some(_), .. })
-        | Command::Generate(GenerateCommand::Survey { .. }) => bail!("handled above"),
+        Command::Survey(SurveyCommand::Results { input: Some(_), .. }) | Command::Generate(_) => {
+            bail!("handled above")
+        }
         Command::Survey(SurveyCommand::Results { .. }) => {
             bail!("give a round and --municipality, or --input")
         }
