@@ -79,26 +79,34 @@ export async function launchBrowser() {
   });
 }
 
-// The personal survey links in the e-mails written so far (quoted-printable undone).
-export function surveyLinks(mailDir) {
+// The e-mails written so far, oldest first, quoted-printable soft breaks undone.
+export function mails(mailDir) {
   let files = [];
   try {
-    files = readdirSync(mailDir);
+    files = readdirSync(mailDir).filter((f) => f.endsWith('.eml')).sort();
   } catch {
     return [];
   }
-  return files.flatMap((f) => {
-    const text = readFileSync(join(mailDir, f), 'utf8').replace(/=\r?\n/g, '');
-    return [...text.matchAll(/\/enkat\/([0-9a-f]{64})/g)].map((m) => `/enkat/${m[1]}`);
-  });
+  return files.map((f) => readFileSync(join(mailDir, f), 'utf8').replace(/=\r?\n/g, ''));
 }
 
-// The survey links once no new e-mail has been written for half a second.
-export async function settledSurveyLinks(mailDir) {
-  let links = surveyLinks(mailDir);
+// The personal links under `prefix` (such as /enkat/) in the e-mails written so far.
+export function mailLinks(mailDir, prefix = '/enkat/') {
+  const pattern = new RegExp(`${prefix}([0-9a-f]{64})`, 'g');
+  return mails(mailDir).flatMap((text) => [...text.matchAll(pattern)].map((m) => `${prefix}${m[1]}`));
+}
+
+export function surveyLinks(mailDir) {
+  return mailLinks(mailDir, '/enkat/');
+}
+
+// The personal links under `prefix` (survey links by default) once no new e-mail has been
+// written for half a second.
+export async function settledSurveyLinks(mailDir, prefix = '/enkat/') {
+  let links = mailLinks(mailDir, prefix);
   for (let i = 0; i < 60; i++) {
     await new Promise((ok) => setTimeout(ok, 500));
-    const now = surveyLinks(mailDir);
+    const now = mailLinks(mailDir, prefix);
     if (now.length === links.length) return now;
     links = now;
   }

@@ -3,6 +3,7 @@
 //! and the command line alike.
 
 pub mod battery;
+pub mod calendar;
 pub mod case_import;
 pub mod cases;
 pub mod collation;
@@ -10,6 +11,7 @@ pub mod columns;
 pub mod company_import;
 pub mod contact_import;
 pub mod email;
+pub mod events;
 pub mod export;
 pub mod national;
 pub mod nki;

@@ -96,6 +96,8 @@ pub enum Permission {
     ManageSurveys,
     /// See survey results (never below the anonymity threshold).
     ViewSurveyResults,
+    /// Run networks, events and staff training.
+    ManageActivities,
 }
 
 pub fn allows(roles: &[Role], permission: Permission) -> bool {
@@ -115,6 +117,10 @@ pub fn allows(roles: &[Role], permission: Permission) -> bool {
         Permission::ViewPersonalData => !matches!(r, Role::Organiser | Role::ReadOnly),
         Permission::ManageSurveys => matches!(r, Role::Administrator | Role::BusinessDevelopment),
         Permission::ViewSurveyResults => *r != Role::Organiser,
+        Permission::ManageActivities => matches!(
+            r,
+            Role::Administrator | Role::BusinessDevelopment | Role::ContactCentre
+        ),
     })
 }
 

@@ -1,10 +1,12 @@
 //! Everything that leaves the process goes through here: jobs are queued in the database
 //! by request handlers and run by workers inside `lots serve`, retried with backoff.
 
+mod event_mail;
 mod mailer;
 mod messages;
 mod worker;
 
-pub use mailer::{MailConfig, Mailer, OutgoingMail, SmtpConfig, SmtpTls};
+pub use event_mail::{EventMessage, enqueue_event_mail, event_calendar};
+pub use mailer::{MailAttachment, MailConfig, Mailer, OutgoingMail, SmtpConfig, SmtpTls};
 pub use messages::{enqueue_invitation, enqueue_mail, enqueue_survey_mail};
 pub use worker::{JobContext, Workers, queue_due_reminders, send_case_surveys};

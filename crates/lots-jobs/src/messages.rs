@@ -58,6 +58,7 @@ pub(crate) fn survey_mail(
                     ""
                 }
             ),
+            ..Default::default()
         }
     } else {
         OutgoingMail {
@@ -79,6 +80,7 @@ pub(crate) fn survey_mail(
                     ""
                 }
             ),
+            ..Default::default()
         }
     }
 }
@@ -136,6 +138,7 @@ pub(crate) fn invitation_mail(
                  The link works once. If you did not expect this e-mail, you can ignore it.\n",
                 name = user.name
             ),
+            ..Default::default()
         }
     } else {
         OutgoingMail {
@@ -147,6 +150,7 @@ pub(crate) fn invitation_mail(
                  Länken fungerar en gång. Om du inte väntade dig det här mejlet kan du bortse från det.\n",
                 name = user.name
             ),
+            ..Default::default()
         }
     }
 }

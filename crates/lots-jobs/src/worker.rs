@@ -38,6 +38,9 @@ impl Workers {
                 if let Err(e) = send_case_surveys(&sweeper, &lots_store::today()).await {
                     tracing::warn!(error = %e, "could not send the survey after closed cases");
                 }
+                if let Err(e) = forget_past_participants(&sweeper).await {
+                    tracing::warn!(error = %e, "could not forget past events' participants");
+                }
                 tokio::select! {
                     _ = tokio::time::sleep(Duration::from_secs(600)) => {}
                     _ = stop.changed() => break,
@@ -141,6 +144,7 @@ async fn execute(ctx: &JobContext, job: &Job) -> Result<(), String> {
             ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
         }
         KIND_SURVEY => send_survey_mail(ctx, job).await,
+        crate::event_mail::KIND_EVENT_MAIL => crate::event_mail::send_event_mail(ctx, job).await,
         other => Err(format!("unknown job kind {other:?}")),
     }
 }
@@ -228,6 +232,19 @@ pub async fn send_case_surveys(db: &Db, today: &str) -> lots_store::Result<usize
         }
     }
     Ok(queued)
+}
+
+/// Blanks the addresses of past events' participants once each municipality's retention
+/// has run out.
+pub async fn forget_past_participants(db: &Db) -> lots_store::Result<u64> {
+    let mut forgotten = 0;
+    for m in db.hosted_municipalities().await? {
+        forgotten += db
+            .tenant_unchecked(&m.code)
+            .forget_past_participants(now())
+            .await?;
+    }
+    Ok(forgotten)
 }
 
 #[cfg(test)]

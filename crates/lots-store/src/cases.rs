@@ -145,7 +145,7 @@ fn rule_code(rule: DeadlineRule) -> &'static str {
 }
 
 /// Noon of a day in Europe/Stockholm as Unix seconds: where a dated step sits on a timeline.
-fn midday(day: &str) -> Option<i64> {
+pub(crate) fn midday(day: &str) -> Option<i64> {
     let date: Date = day.parse().ok()?;
     let zoned = date.at(12, 0, 0, 0).in_tz("Europe/Stockholm").ok()?;
     Some(zoned.timestamp().as_second())

@@ -346,6 +346,25 @@ impl Tenant<'_> {
         company_from_row(&row)
     }
 
+    /// The company a person names by its organisationsnummer, or by its name when exactly
+    /// one company of the register has it (any case).
+    pub async fn find_company(&self, named: &str) -> Result<Option<i64>> {
+        if let Some(c) = self.company_by_orgnr(named).await? {
+            return Ok(Some(c.id));
+        }
+        let rows = sqlx::query(
+            "SELECT id FROM companies WHERE municipality_code = $1 AND LOWER(name) = LOWER($2) LIMIT 2",
+        )
+        .bind(&self.code)
+        .bind(named.trim())
+        .fetch_all(&self.db.pool)
+        .await?;
+        match rows.as_slice() {
+            [one] => Ok(Some(one.try_get("id")?)),
+            _ => Ok(None),
+        }
+    }
+
     pub async fn company_by_orgnr(&self, orgnr: &str) -> Result<Option<Company>> {
         let Ok(id) = CompanyId::parse(orgnr) else {
             return Ok(None);
@@ -507,7 +526,8 @@ impl Tenant<'_> {
 
     /// The company's journey, newest first: the events written to it, the steps of its
     /// cases read from the cases themselves (kind `case`, dated by day), so a case pushed
-    /// again never tells its story twice, its entries in the contact log and its fault reports.
+    /// again never tells its story twice, its entries in the contact log, its fault reports,
+    /// its invitations, registrations and attendance at events, and its networks.
     pub async fn journey(&self, company_id: i64) -> Result<Vec<JourneyEvent>> {
         self.company(company_id).await?;
         let rows = sqlx::query(
@@ -534,6 +554,8 @@ impl Tenant<'_> {
         events.extend(self.case_events(company_id).await?);
         events.extend(self.contact_events(company_id).await?);
         events.extend(self.fault_events(company_id).await?);
+        events.extend(self.event_journey(company_id).await?);
+        events.extend(self.network_journey(company_id).await?);
         events.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
         Ok(events)
     }

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use sqlx::Row;
 
+use crate::error::field;
 use crate::params::{Params, limit_offset};
-use crate::{Result, StoreError, Tenant, now};
+use crate::{Result, Tenant, now};
 
 /// The channels a contact comes by, as stored.
 pub const CHANNELS: [&str; 5] = ["phone", "email", "desk", "meeting", "web"];
@@ -110,10 +111,6 @@ fn logged_from_row(r: &sqlx::any::AnyRow) -> Result<LoggedContact> {
         note: r.try_get("note")?,
         logged_by: r.try_get("logged_by")?,
     })
-}
-
-fn field(name: &str, message: &str) -> StoreError {
-    StoreError::Field(name.into(), message.into())
 }
 
 /// Year and month of a Unix time in Europe/Stockholm: `2026-11`.

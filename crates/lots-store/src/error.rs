@@ -29,6 +29,11 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 }
 
+/// A field's error, with its message in Swedish.
+pub(crate) fn field(name: &str, message: &str) -> StoreError {
+    StoreError::Field(name.into(), message.into())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Conflict {
     EmailTaken,

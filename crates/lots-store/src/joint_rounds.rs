@@ -6,6 +6,7 @@
 use lots_domain::battery::Battery;
 use sqlx::Row;
 
+use crate::error::field;
 use crate::secret::new_token;
 use crate::surveys::check_round_facts;
 use crate::{OrganiserScope, Result, StoreError, now};
@@ -46,10 +47,6 @@ pub struct JointMember {
     pub round_id: i64,
     pub invited: i64,
     pub answered: i64,
-}
-
-fn field(name: &str, message: &str) -> StoreError {
-    StoreError::Field(name.into(), message.into())
 }
 
 impl OrganiserScope<'_> {

@@ -19,12 +19,14 @@ mod contact_log;
 mod contacts;
 mod db;
 mod error;
+mod events;
 mod fault_reports;
 mod import;
 mod jobs;
 mod joint_rounds;
 mod merge;
 mod migrate;
+mod networks;
 mod organisers;
 mod params;
 mod reference;
@@ -36,6 +38,7 @@ mod survey_results;
 mod surveys;
 mod tenant;
 mod tokens;
+mod training;
 mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
@@ -51,6 +54,9 @@ pub use contact_log::{
 pub use contacts::{Contact, ContactInput, LEGAL_BASES};
 pub use db::{Backend, Db, now};
 pub use error::{Conflict, StoreError};
+pub use events::{
+    Cancellation, Event, EventInvitations, NewEvent, Participant, Registration, Walkin,
+};
 pub use fault_reports::{
     FaultError, FaultFilter, FaultReport, FaultService, MAX_DESCRIPTION, NewFaultReport,
 };
@@ -58,6 +64,7 @@ pub use import::{ImportOptions, ImportReport, Unreadable, Upload};
 pub use jobs::{Job, JobCounts, NewJob};
 pub use joint_rounds::{JointMember, JointRound, NewJointRound};
 pub use merge::DuplicatePair;
+pub use networks::{Action, Meeting, Member, Network};
 pub use organisers::{Organiser, OrganiserScope};
 pub use reference::HostedMunicipality;
 pub use sessions::{SessionUser, SignInOutcome};
@@ -68,6 +75,7 @@ pub use surveys::{
 };
 pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
 pub use tokens::{ApiToken, Scope, TokenIdentity};
+pub use training::{Course, Coverage, Trainee, TrainingRecord, TrainingSession};
 pub use users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

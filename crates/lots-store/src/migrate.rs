@@ -86,6 +86,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_case_survey_batches.sql"),
         postgres: include_str!("../migrations/postgres/0012_case_survey_batches.sql"),
     },
+    Migration {
+        version: 13,
+        name: "networks_events_training",
+        sqlite: include_str!("../migrations/sqlite/0013_networks_events_training.sql"),
+        postgres: include_str!("../migrations/postgres/0013_networks_events_training.sql"),
+    },
 ];
 
 impl Db {

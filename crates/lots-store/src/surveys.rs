@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use lots_domain::battery::{Answer, Battery};
 use sqlx::Row;
 
+use crate::error::field;
 use crate::secret::{new_token, token_hash};
 use crate::{Result, StoreError, Tenant, now};
 
@@ -265,10 +266,6 @@ fn round_from_row(r: &sqlx::any::AnyRow) -> Result<Round> {
 
 fn parse_battery(json: &str) -> Result<Battery> {
     Battery::from_json(json).map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
-fn field(name: &str, message: &str) -> StoreError {
-    StoreError::Field(name.into(), message.into())
 }
 
 fn is_date(s: &str) -> bool {

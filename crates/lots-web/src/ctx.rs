@@ -165,6 +165,11 @@ impl Ctx {
         if self.may(Permission::EditCompanies) {
             items.push(("/kontaktlogg", "Kontaktlogg"));
         }
+        if self.may(Permission::ViewCompanies) {
+            items.push(("/natverk", "Nätverk"));
+            items.push(("/evenemang", "Evenemang"));
+            items.push(("/utbildning", "Utbildning"));
+        }
         if self.may(Permission::ViewSurveyResults) {
             items.push(("/enkater", "Enkäter"));
         }

@@ -68,6 +68,17 @@ sources!(
     "fault_reports.html",
     "fault_report.html",
     "case_settings.html",
+    "events.html",
+    "event_form.html",
+    "event.html",
+    "event_invite.html",
+    "event_checkin.html",
+    "event_link.html",
+    "networks.html",
+    "network.html",
+    "training.html",
+    "training_session.html",
+    "training_coverage.html",
 );
 
 pub fn environment() -> Environment<'static> {

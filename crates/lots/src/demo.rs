@@ -47,7 +47,7 @@ const NL: &str = "Näringslivsenheten";
 const KC: &str = "Kontaktcenter";
 const KOM: &str = "Kommunikationsenheten";
 const IT: &str = "IT-enheten";
-const SBK: &str = "Samhällsbyggnadskontoret";
+pub(crate) const SBK: &str = "Samhällsbyggnadskontoret";
 const BYGG: &str = "Bygglovsenheten";
 const MILJO: &str = "Miljö- och hälsoskyddsenheten";
 const LIVS: &str = "Livsmedelsenheten";
@@ -244,7 +244,7 @@ const PEOPLE: &[Person] = &[
     ),
 ];
 
-fn email(first: &str, last: &str, domain: &str) -> String {
+pub(crate) fn email(first: &str, last: &str, domain: &str) -> String {
     let ascii = |s: &str| {
         s.to_lowercase()
             .replace(['å', 'ä'], "a")
@@ -348,6 +348,7 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
     lots_jobs::send_case_surveys(db, &lots_store::today()).await?;
     crate::demo_contacts::load(&tenant).await?;
     crate::demo_faults::load(&tenant).await?;
+    crate::demo_activities::load(db, &tenant).await?;
     logins.push(DemoLogin {
         email: organiser_email,
         name: "Elias Sjöberg".into(),

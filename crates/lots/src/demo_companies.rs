@@ -60,7 +60,7 @@ const PREFIXES: &[&str] = &[
 ];
 
 /// The logistics cluster in Brunna industrial area.
-const BRUNNA_LOGISTICS: &[(&str, &str, i64)] = &[
+pub(crate) const BRUNNA_LOGISTICS: &[(&str, &str, i64)] = &[
     ("Brunna Logistik AB", "52100", 85),
     ("Brunna Terminal AB", "52249", 60),
     ("Mälardalens Åkeri AB", "49410", 40),

@@ -158,6 +158,7 @@ fn status_mail(report: &FaultReport, municipality: &str, note: &str) -> lots_job
             },
             id = report.id,
         ),
+        ..Default::default()
     }
 }
 

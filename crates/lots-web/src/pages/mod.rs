@@ -8,21 +8,25 @@ mod cases;
 mod companies;
 mod contact_log;
 mod contacts;
+mod event_link;
+mod events;
 mod fault_reports;
 mod import;
 mod members;
 mod merge;
+mod networks;
 mod organisation;
 mod overview;
 mod respond;
 mod sign_in;
 mod staff;
 mod surveys;
+mod training;
 
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
@@ -49,6 +53,10 @@ pub fn routes() -> Router<AppState> {
         .merge(surveys::routes())
         .merge(members::routes())
         .merge(respond::routes())
+        .merge(networks::routes())
+        .merge(events::routes())
+        .merge(event_link::routes())
+        .merge(training::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.
@@ -97,6 +105,11 @@ impl FormData {
     }
 }
 
+/// A page shown again with its form's errors.
+pub fn unprocessable(html: Html<String>) -> Response {
+    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response()
+}
+
 /// One field's error for the error summary and beside the field.
 pub fn field_error(field: &str, message: String) -> Value {
     context! { field, message }
@@ -112,6 +125,17 @@ impl Ctx {
     ) -> Result<Html<String>, AppError> {
         let html = crate::templates::render(&self.app.templates, template, self.page(title, page))?;
         Ok(Html(html))
+    }
+
+    /// A field's error from the data layer as the form's error list; any other error
+    /// passes on.
+    pub fn field_errors(&self, e: lots_store::StoreError) -> Result<Vec<Value>, AppError> {
+        match e {
+            lots_store::StoreError::Field(field, message) => {
+                Ok(vec![field_error(&field, self.t(&message))])
+            }
+            e => Err(e.into()),
+        }
     }
 
     /// A breadcrumb trail entry.
@@ -145,6 +169,28 @@ pub fn pager(
         prev_href => (page > 1).then(|| href(page - 1)),
         next_href => (page < pages).then(|| href(page + 1)),
     }
+}
+
+/// A table as a download: Swedish Excel CSV or XLSX, formulas neutralised either way.
+/// `files` are the attachment headers for (CSV, XLSX).
+pub fn spreadsheet(
+    xlsx: bool,
+    sheet: &str,
+    files: (&'static str, &'static str),
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> Result<Response, AppError> {
+    Ok(if xlsx {
+        let bytes = lots_domain::export::xlsx(sheet, header, rows).map_err(AppError::Internal)?;
+        companies::download(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            files.1,
+            bytes,
+        )
+    } else {
+        let csv = lots_domain::export::csv_for_excel(header, rows);
+        companies::download("text/csv; charset=utf-8", files.0, csv)
+    })
 }
 
 /// Units as options for a select: tree order, indented by depth.

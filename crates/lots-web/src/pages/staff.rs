@@ -187,10 +187,12 @@ async fn member_page(
     notice: Option<String>,
 ) -> Result<Html<String>, AppError> {
     let units = tenant.units().await?;
+    let training = tenant.training_record(member.id).await?;
     ctx.render(
         "staff_member.html",
         &member.name,
         context! {
+            training => Value::from_serialize(&training),
             status_label => status_label(ctx, member.status),
             member,
             errors,

@@ -16,7 +16,7 @@ use lots_store::{CompanyFilter, NewRound, RoundResults, StoreError, Tenant};
 use minijinja::{Value, context};
 
 use super::respond::{form_answers, form_sections};
-use super::{FormData, field_error};
+use super::{FormData, field_error, spreadsheet};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -92,7 +92,7 @@ pub(crate) fn percent(part: i64, whole: i64) -> String {
 }
 
 #[derive(serde::Deserialize, Default)]
-struct AudienceQuery {
+pub(super) struct AudienceQuery {
     omrade: Option<String>,
     storlek: Option<String>,
     sni: Option<String>,
@@ -117,7 +117,7 @@ impl AudienceQuery {
 
 /// The company picker (templates/audience.html): the filter as chosen, the matching active
 /// companies, checked unless the form unchecked them; those in `invited` are shown as such.
-async fn picker(
+pub(super) async fn picker(
     tenant: &Tenant<'_>,
     q: &AudienceQuery,
     form: Option<&FormData>,
@@ -732,28 +732,6 @@ async fn period_rows(
     entry.detail = format!("results table, {format}");
     ctx.app.db.audit(entry).await?;
     Ok(results.rows.iter().map(|r| r.cells()).collect())
-}
-
-/// A table as a download: Swedish Excel CSV or XLSX, formulas neutralised either way.
-/// `files` are the attachment headers for (CSV, XLSX).
-fn spreadsheet(
-    xlsx: bool,
-    sheet: &str,
-    files: (&'static str, &'static str),
-    header: &[&str],
-    rows: &[Vec<String>],
-) -> Result<Response, AppError> {
-    Ok(if xlsx {
-        let bytes = lots_domain::export::xlsx(sheet, header, rows).map_err(AppError::Internal)?;
-        super::companies::download(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            files.1,
-            bytes,
-        )
-    } else {
-        let csv = lots_domain::export::csv_for_excel(header, rows);
-        super::companies::download("text/csv; charset=utf-8", files.0, csv)
-    })
 }
 
 const RESULT_FILES: (&str, &str) = (

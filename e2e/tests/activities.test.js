@@ -1,0 +1,133 @@
+// Events, networks and training in the browser: a business developer creates an event with
+// 20 places and invites the register; 25 companies register through their links (20 get a
+// place, 5 wait), one cancels and the first waiting gets the place and an e-mail; a case
+// officer checks people in on a phone. Every page passes axe-core's WCAG 2.1 A/AA rules.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BD, axeViolations, launchBrowser, mailLinks, mails, signedIn, startLots } from './support.js';
+
+let lots;
+let browser;
+
+before(async () => {
+  lots = await startLots();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  lots?.stop();
+});
+
+async function eventLinks(atLeast) {
+  for (let i = 0; i < 120; i++) {
+    const links = [...new Set(mailLinks(lots.mailDir, '/evenemang/svar/'))];
+    if (links.length >= atLeast) return links;
+    await new Promise((ok) => setTimeout(ok, 500));
+  }
+  throw new Error(`fewer than ${atLeast} event links were mailed`);
+}
+
+function inTwoWeeks() {
+  const d = new Date(Date.now() + 14 * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+test('an event with 20 places: 25 register, 5 wait, one cancels, check-in on a phone', async () => {
+  const { context, page } = await signedIn(browser, lots, BD);
+  await page.getByRole('link', { name: 'Evenemang', exact: true }).click();
+  assert.match(await page.locator('main').textContent(), /Kompetensmässan/);
+  assert.deepEqual(await axeViolations(page), [], 'event list');
+  await page.getByRole('link', { name: 'Nytt evenemang' }).click();
+  await page.getByRole('button', { name: 'Spara evenemanget' }).click();
+  assert.match(await page.locator('.error-summary').textContent(), /Skriv evenemangets namn/);
+  assert.deepEqual(await axeViolations(page), [], 'event form with errors');
+  await page.getByLabel('Namn').fill('Frukostmöte om rekrytering');
+  await page.getByLabel('Sort').selectOption('breakfast');
+  await page.getByLabel('Dag', { exact: true }).fill(inTwoWeeks());
+  await page.getByLabel('Börjar').fill('07:30');
+  await page.getByLabel('Slutar').fill('09:00');
+  await page.getByLabel('Plats', { exact: true }).fill('Kommunhuset, Kungsängen');
+  await page.getByLabel('Antal platser').fill('20');
+  await page.getByRole('button', { name: 'Spara evenemanget' }).click();
+  await page.waitForURL(/\/evenemang\/\d+$/);
+  const eventPath = new URL(page.url()).pathname;
+  assert.deepEqual(await axeViolations(page), [], 'a new event');
+
+  const before = new Set(mailLinks(lots.mailDir, '/evenemang/svar/'));
+  await page.getByRole('link', { name: 'Bjud in företag' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'inviting companies');
+  await page.getByRole('button', { name: 'Skicka inbjudningarna' }).click();
+  await page.waitForURL(/inbjudna=/);
+  const links = (await eventLinks(before.size + 25)).filter((l) => !before.has(l)).slice(0, 25);
+  assert.equal(links.length, 25);
+
+  // The companies answer on their phones, without signing in.
+  const phone = await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 700 } });
+  const answer = await phone.newPage();
+  for (const [i, link] of links.entries()) {
+    await answer.goto(`${lots.base}${link}`);
+    if (i === 0) assert.deepEqual(await axeViolations(answer), [], 'an invitation');
+    await answer.getByRole('button', { name: /Anmäl mig|Ställ mig på väntelistan/ }).click();
+    await answer.waitForURL(`${lots.base}${link}`);
+    if (i === 0) {
+      assert.match(await answer.locator('main').textContent(), /Du är anmäld/);
+      assert.deepEqual(await axeViolations(answer), [], 'registered');
+    }
+  }
+  assert.match(await answer.locator('main').textContent(), /Du står på väntelistan, plats 5/);
+  assert.deepEqual(await axeViolations(answer), [], 'on the waiting list');
+  const overflow = await answer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+
+  await page.goto(`${lots.base}${eventPath}`);
+  const stats = await page.locator('.stats').textContent();
+  assert.match(stats, /20 \/ 20\s+anmälda/);
+  assert.match(stats, /5\s+på väntelistan/);
+
+  // The third cancels; the first on the waiting list moves up and is told by e-mail.
+  await answer.goto(`${lots.base}${links[2]}`);
+  await answer.getByRole('button', { name: 'Avboka' }).click();
+  assert.match(await answer.locator('main').textContent(), /Din anmälan är avbokad/);
+  await answer.goto(`${lots.base}${links[20]}`);
+  assert.match(await answer.locator('main').textContent(), /Du är anmäld/);
+  let told = false;
+  for (let i = 0; i < 60 && !told; i++) {
+    told = mails(lots.mailDir).some((m) => /En plats har blivit ledig|A place has come free/.test(m));
+    if (!told) await new Promise((ok) => setTimeout(ok, 250));
+  }
+  assert.ok(told, 'the first waiting was told by e-mail');
+  await phone.close();
+  await page.goto(`${lots.base}${eventPath}`);
+  assert.match(await page.locator('.stats').textContent(), /4\s+på väntelistan/);
+  await context.close();
+
+  // Check-in at the door, on a phone.
+  const officer = await signedIn(browser, lots, 'ahmed.hassan@upplands-bro.example', { width: 375, height: 740 });
+  await officer.page.goto(`${lots.base}${eventPath}/incheckning`);
+  assert.deepEqual(await axeViolations(officer.page), [], 'check-in');
+  await officer.page.getByRole('button', { name: /^Checka in/ }).first().click();
+  await officer.page.waitForURL(/incheckning/);
+  assert.match(await officer.page.locator('main').textContent(), /1 av 20 anmälda har kommit/);
+  assert.deepEqual(await axeViolations(officer.page), [], 'check-in after one');
+  const sideways = await officer.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(sideways <= 0, `check-in scrolls sideways by ${sideways}px`);
+  await officer.context.close();
+});
+
+test('networks, training and its coverage pass axe', async () => {
+  const { context, page } = await signedIn(browser, lots, BD);
+  await page.getByRole('link', { name: 'Nätverk', exact: true }).click();
+  assert.deepEqual(await axeViolations(page), [], 'networks');
+  await page.getByRole('link', { name: 'Trafiknätverket i Brunna' }).click();
+  assert.match(await page.locator('main').textContent(), /Brunna Logistik AB/);
+  assert.deepEqual(await axeViolations(page), [], 'a network');
+  await page.getByRole('link', { name: 'Utbildning', exact: true }).click();
+  assert.deepEqual(await axeViolations(page), [], 'training');
+  await page.locator('main table a[href^="/utbildning/tillfallen/"]').first().click();
+  assert.deepEqual(await axeViolations(page), [], 'a training session');
+  await page.goto(`${lots.base}/utbildning/tackning`);
+  assert.match(await page.locator('main').textContent(), /Samhällsbyggnadskontoret\s*\d+\s*\d+\s*\d+ %/);
+  assert.deepEqual(await axeViolations(page), [], 'coverage');
+  await context.close();
+});
