@@ -540,6 +540,22 @@ async fn the_demo_has_the_networks_and_the_training_coverage() {
             "the demo's breakfast meeting"
         );
 
+        // A link to an event long past has expired: a plain 404.
+        let past = tenant
+            .events()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|e| e.name.starts_with("Frukostmöte"))
+            .unwrap();
+        let someone = tenant.participants(past.id).await.unwrap()[0].id;
+        let expired = tenant.mint_event_link(someone).await.unwrap();
+        let r = app
+            .client()
+            .get(&format!("/evenemang/svar/{expired}"))
+            .await;
+        assert_eq!(r.status(), 404);
+
         // Over 100 staff of Samhällsbyggnadskontoret trained in service and treatment.
         let (status, page) = bd.text("/utbildning/tackning").await;
         assert_eq!(status, 200);

@@ -1,5 +1,6 @@
-//! E-mail over real SMTP: a staff invitation and a survey invitation go through the job
-//! queue to an SMTP server (mailin) listening on loopback.
+//! E-mail over real SMTP: a staff invitation, a survey invitation and an event confirmation
+//! with its calendar file go through the job queue to an SMTP server (mailin) listening on
+//! loopback.
 
 use std::sync::{Arc, Mutex};
 
@@ -154,6 +155,63 @@ async fn the_invitation_is_delivered_over_smtp() {
         let (_, text) = survey.expect("the SMTP server received the survey invitation");
         assert!(
             text.contains("vill veta") || text.contains("wants to hear"),
+            "{text}"
+        );
+
+        // An event's confirmation carries its calendar file as an attachment.
+        let event = tenant
+            .create_event(
+                &lots_store::NewEvent {
+                    name: "Frukost över SMTP".into(),
+                    kind: "breakfast".into(),
+                    starts_at: Some(lots_store::now() + 86_400),
+                    ends_at: Some(lots_store::now() + 90_000),
+                    capacity: Some(10),
+                    ..Default::default()
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        let guest = format!("smtp-event-{}@upplands-bro.example", app.backend);
+        let (participant, _) = tenant
+            .register_walkin(
+                event,
+                &lots_store::Walkin {
+                    name: "Gäst".into(),
+                    email: guest.clone(),
+                    ..Default::default()
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        lots_jobs::enqueue_event_mail(
+            &app.db,
+            "0139",
+            participant,
+            lots_jobs::EventMessage::Confirmed,
+            1,
+        )
+        .await
+        .unwrap();
+        let mut confirmation = None;
+        for _ in 0..200 {
+            confirmation = messages
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|(to, _)| to.iter().any(|t| t.contains(&guest)))
+                .cloned();
+            if confirmation.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let (_, text) = confirmation.expect("the SMTP server received the confirmation");
+        assert!(text.contains("multipart/mixed"), "{text}");
+        assert!(
+            text.contains("text/calendar") && text.contains("evenemang.ics"),
             "{text}"
         );
         app.stop().await;
