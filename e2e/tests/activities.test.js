@@ -131,3 +131,22 @@ test('networks, training and its coverage pass axe', async () => {
   assert.deepEqual(await axeViolations(page), [], 'coverage');
   await context.close();
 });
+
+test('a visit campaign is created and planned; its pages pass axe', async () => {
+  const { context, page } = await signedIn(browser, lots, BD);
+  await page.getByRole('link', { name: 'Besökskampanjer' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'campaigns');
+  await page.getByLabel('Namn').fill('Besök hos logistikföretagen');
+  await page.getByLabel('Sista dagen').fill('2027-04-30');
+  await page.getByLabel('Besök per handläggare').fill('1');
+  await page.getByLabel('Livsmedelsenheten').check();
+  await page.getByLabel('SNI-kod').fill('52');
+  await page.getByRole('button', { name: 'Skapa kampanjen' }).click();
+  await page.waitForURL(/\/kampanjer\/\d+$/);
+  assert.deepEqual(await axeViolations(page), [], 'a new campaign');
+  await page.getByRole('button', { name: 'Planera besöken' }).click();
+  await page.waitForURL(/#plan$/);
+  assert.match(await page.locator('main table').textContent(), /besöker/);
+  assert.deepEqual(await axeViolations(page), [], 'a planned campaign');
+  await context.close();
+});

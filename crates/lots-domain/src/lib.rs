@@ -2,6 +2,7 @@
 //! values, so the rules can be tested exhaustively and reused by the store, the web layer
 //! and the command line alike.
 
+pub mod assignment;
 pub mod battery;
 pub mod calendar;
 pub mod case_import;
@@ -13,6 +14,7 @@ pub mod contact_import;
 pub mod email;
 pub mod events;
 pub mod export;
+pub mod holidays;
 pub mod national;
 pub mod nki;
 pub mod numbers;

@@ -10,6 +10,7 @@
 //! another municipality by id.
 
 mod audit;
+mod campaigns;
 mod case_file;
 mod case_surveys;
 mod cases;
@@ -42,6 +43,7 @@ mod training;
 mod users;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use campaigns::{Campaign, ConflictOfInterest, NewCampaign, PlannedVisit};
 pub use case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use cases::{AreaRow, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written};
 pub use companies::{

@@ -92,6 +92,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_networks_events_training.sql"),
         postgres: include_str!("../migrations/postgres/0013_networks_events_training.sql"),
     },
+    Migration {
+        version: 14,
+        name: "campaigns",
+        sqlite: include_str!("../migrations/sqlite/0014_campaigns.sql"),
+        postgres: include_str!("../migrations/postgres/0014_campaigns.sql"),
+    },
 ];
 
 impl Db {

@@ -346,7 +346,7 @@ impl Tenant<'_> {
 }
 
 /// Whether `unit` is `ancestor` or lies under it.
-fn is_within(units: &[crate::Unit], unit: i64, ancestor: i64) -> bool {
+pub(crate) fn is_within(units: &[crate::Unit], unit: i64, ancestor: i64) -> bool {
     let mut current = Some(unit);
     for _ in 0..64 {
         match current {

@@ -166,6 +166,7 @@ impl Ctx {
             items.push(("/kontaktlogg", "Kontaktlogg"));
         }
         if self.may(Permission::ViewCompanies) {
+            items.push(("/kampanjer", "Besökskampanjer"));
             items.push(("/natverk", "Nätverk"));
             items.push(("/evenemang", "Evenemang"));
             items.push(("/utbildning", "Utbildning"));

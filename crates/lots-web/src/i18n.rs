@@ -42,6 +42,89 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("arbetsdagar i perioden", "working days in the period"),
+    ("stängt", "closed"),
+    (
+        "Varje handläggare besöker ett antal företag under en period. Planen fördelar företagen så att den sammanlagda kostnaden – relevans, resväg och prioritet – blir så låg som möjligt, och jäv respekteras.",
+        "Every case officer visits a number of companies within a period. The plan shares the companies out so that the total cost – relevance, travel and priority – is as low as possible, and conflicts of interest are respected.",
+    ),
+    ("Kampanj", "Campaign"),
+    ("Besök", "Visits"),
+    ("Utkast", "Draft"),
+    ("Avslutad", "Closed"),
+    ("Inga kampanjer ännu.", "No campaigns yet."),
+    ("Ny kampanj", "New campaign"),
+    (
+        "Till exempel: Vårens företagsbesök",
+        "For example: The spring's company visits",
+    ),
+    ("Första dagen", "First day"),
+    ("Sista dagen", "Last day"),
+    ("Besök per handläggare", "Visits per case officer"),
+    (
+        "Handläggarna i dessa enheter deltar",
+        "The case officers of these units take part",
+    ),
+    (
+        "Vilka företag kan besökas?",
+        "Which companies may be visited?",
+    ),
+    ("Skapa kampanjen", "Create the campaign"),
+    ("handläggare", "case officers"),
+    ("besök", "visits"),
+    ("företag i urvalet", "companies in the selection"),
+    ("Ingen plan är möjlig.", "No plan is possible."),
+    ("Planen", "The plan"),
+    (
+        "Planera om: bokade och genomförda besök ligger kvar.",
+        "Plan again: booked and made visits stay.",
+    ),
+    (
+        "Fördela företagen på handläggarna.",
+        "Share the companies out among the case officers.",
+    ),
+    ("Planera om", "Plan again"),
+    ("Planera besöken", "Plan the visits"),
+    ("Planerat", "Planned"),
+    ("Bokat", "Booked"),
+    ("Genomfört", "Done"),
+    ("Avbokat", "Cancelled"),
+    (
+        "Inga besök är planerade ännu.",
+        "No visits are planned yet.",
+    ),
+    ("Jäv", "Conflicts of interest"),
+    (
+        "En medarbetare med personlig koppling till ett företag får inte besöka det. Planen tar aldrig med ett sådant par.",
+        "A member of staff with a personal tie to a company may not visit it. The plan never includes such a pair.",
+    ),
+    (
+        "Till exempel: närstående äger företaget",
+        "For example: a relative owns the company",
+    ),
+    ("Registrera jäv", "Register the conflict"),
+    ("Besökskampanjer", "Visit campaigns"),
+    ("Skriv kampanjens namn.", "Enter the campaign's name."),
+    (
+        "Skriv första dagen som 2026-11-26.",
+        "Enter the first day as 2026-11-26.",
+    ),
+    (
+        "Skriv sista dagen som 2026-11-26, efter första dagen.",
+        "Enter the last day as 2026-11-26, after the first day.",
+    ),
+    (
+        "Antal besök per handläggare ska vara 1–50.",
+        "Visits per case officer must be 1–50.",
+    ),
+    (
+        "Välj en enhet med handläggare.",
+        "Choose a unit with case officers.",
+    ),
+    (
+        "Skriv varför medarbetaren är jävig.",
+        "Enter why the member of staff has a conflict of interest.",
+    ),
     ("Kurs", "Course"),
     ("Inga kurser ännu.", "No courses yet."),
     ("av alla medarbetare utbildade", "of all staff trained"),

@@ -79,6 +79,8 @@ sources!(
     "training.html",
     "training_session.html",
     "training_coverage.html",
+    "campaigns.html",
+    "campaign.html",
 );
 
 pub fn environment() -> Environment<'static> {

@@ -3,6 +3,7 @@
 mod account;
 mod admin;
 mod assets;
+mod campaigns;
 mod case_settings;
 mod cases;
 mod companies;
@@ -57,6 +58,7 @@ pub fn routes() -> Router<AppState> {
         .merge(events::routes())
         .merge(event_link::routes())
         .merge(training::routes())
+        .merge(campaigns::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.

@@ -1,6 +1,7 @@
 //! Integration tests: the real `lots` application over HTTP, on every backend under test.
 
 mod activities;
+mod campaigns;
 mod cases;
 mod cli;
 mod companies;
