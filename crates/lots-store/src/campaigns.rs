@@ -43,6 +43,9 @@ pub struct Campaign {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PlannedVisit {
     pub id: i64,
+    pub campaign_id: i64,
+    /// Moved by hand: stays when the campaign is planned again.
+    pub fixed: bool,
     pub company_id: i64,
     pub company_name: String,
     pub officer_user_id: i64,
@@ -283,15 +286,18 @@ impl Tenant<'_> {
         let officers = sqlx::query(
             "SELECT o.user_id, o.visits, u.name, u.unit_id,
                  (SELECT COUNT(*) FROM visits v WHERE v.campaign_id = o.campaign_id
-                  AND v.officer_user_id = o.user_id AND v.status IN ('booked', 'done')) AS kept
+                  AND v.officer_user_id = o.user_id
+                  AND (v.status IN ('booked', 'done') OR (v.fixed = 1 AND v.status = 'planned'))) AS kept
              FROM campaign_officers o JOIN users u ON u.id = o.user_id
              WHERE o.campaign_id = $1 ORDER BY u.sort_key",
         )
         .bind(id)
         .fetch_all(&self.db.pool)
         .await?;
+        // Companies with a visit that stays, and those that cancelled theirs, are not
+        // planned again.
         let kept_companies: HashSet<i64> = sqlx::query(
-            "SELECT company_id FROM visits WHERE campaign_id = $1 AND status IN ('booked', 'done')",
+            "SELECT company_id FROM visits WHERE campaign_id = $1 AND (status <> 'planned' OR fixed = 1)",
         )
         .bind(id)
         .fetch_all(&self.db.pool)
@@ -395,7 +401,7 @@ impl Tenant<'_> {
         let _turn = self.db.write_turn().await;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
-            "DELETE FROM visits WHERE campaign_id = $1 AND status IN ('planned', 'cancelled')",
+            "DELETE FROM visits WHERE campaign_id = $1 AND status = 'planned' AND fixed = 0",
         )
         .bind(id)
         .execute(&mut *tx)
@@ -434,22 +440,37 @@ impl Tenant<'_> {
 
     /// The campaign's visits by officer, in Swedish order.
     pub async fn campaign_visits(&self, id: i64) -> Result<Vec<PlannedVisit>> {
+        self.visits_where(id, None).await
+    }
+
+    pub async fn visit(&self, id: i64) -> Result<PlannedVisit> {
+        self.visits_where(0, Some(id))
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)
+    }
+
+    async fn visits_where(&self, id: i64, visit: Option<i64>) -> Result<Vec<PlannedVisit>> {
         let rows = sqlx::query(
-            "SELECT v.id, v.company_id, c.name AS company_name, v.officer_user_id,
-                 u.name AS officer_name, un.name AS unit_name, v.status, v.explanation
+            "SELECT v.id, v.campaign_id, v.fixed, v.company_id, c.name AS company_name,
+                 v.officer_user_id, u.name AS officer_name, un.name AS unit_name, v.status,
+                 v.explanation
              FROM visits v JOIN companies c ON c.id = v.company_id
              JOIN users u ON u.id = v.officer_user_id LEFT JOIN units un ON un.id = u.unit_id
-             WHERE v.municipality_code = $1 AND v.campaign_id = $2
+             WHERE v.municipality_code = $1 AND (v.campaign_id = $2 OR v.id = $3)
              ORDER BY u.sort_key, c.sort_key",
         )
         .bind(&self.code)
         .bind(id)
+        .bind(visit.unwrap_or(0))
         .fetch_all(&self.db.pool)
         .await?;
         rows.iter()
             .map(|r| {
                 Ok(PlannedVisit {
                     id: r.try_get("id")?,
+                    campaign_id: r.try_get("campaign_id")?,
+                    fixed: r.try_get::<i64, _>("fixed")? == 1,
                     company_id: r.try_get("company_id")?,
                     company_name: r.try_get("company_name")?,
                     officer_user_id: r.try_get("officer_user_id")?,
@@ -460,6 +481,59 @@ impl Tenant<'_> {
                 })
             })
             .collect()
+    }
+
+    /// A visit booked with the company, made, cancelled (the company cancelled: it is not
+    /// planned again), or back to planned.
+    pub async fn set_visit_status(&self, visit_id: i64, status: &str) -> Result<()> {
+        if !matches!(status, "planned" | "booked" | "done" | "cancelled") {
+            return Err(field("status", "Välj en status."));
+        }
+        self.visit(visit_id).await?;
+        sqlx::query("UPDATE visits SET status = $1 WHERE id = $2 AND municipality_code = $3")
+            .bind(status)
+            .bind(visit_id)
+            .bind(&self.code)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Moves a visit to another officer of the campaign by hand; it then stays there when
+    /// the campaign is planned again. A conflict of interest refuses the move.
+    pub async fn move_visit(&self, visit_id: i64, officer: Option<i64>, actor: &str) -> Result<()> {
+        let visit = self.visit(visit_id).await?;
+        let officers = self.campaign_officers(visit.campaign_id).await?;
+        let Some((officer, name)) =
+            officer.and_then(|o| officers.into_iter().find(|(id, _)| *id == o))
+        else {
+            return Err(field("officer", "Välj en handläggare i kampanjen."));
+        };
+        let conflicted = self
+            .conflicts_of_interest()
+            .await?
+            .iter()
+            .any(|c| c.user_id == officer && c.company_id == visit.company_id);
+        if conflicted {
+            return Err(StoreError::Field(
+                "officer".into(),
+                format!("{name} är jävig mot {}.", visit.company_name),
+            ));
+        }
+        sqlx::query(
+            "UPDATE visits SET officer_user_id = $1, fixed = 1, explanation = $2
+             WHERE id = $3 AND municipality_code = $4",
+        )
+        .bind(officer)
+        .bind(format!(
+            "{name} besöker {}: flyttat för hand av {actor}.",
+            visit.company_name
+        ))
+        .bind(visit_id)
+        .bind(&self.code)
+        .execute(&self.db.pool)
+        .await?;
+        Ok(())
     }
 
     /// The campaign's officers: (user id, name), for the conflict form.

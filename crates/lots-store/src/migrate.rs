@@ -98,6 +98,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_campaigns.sql"),
         postgres: include_str!("../migrations/postgres/0014_campaigns.sql"),
     },
+    Migration {
+        version: 15,
+        name: "visit_overrides",
+        sqlite: include_str!("../migrations/sqlite/0015_visit_overrides.sql"),
+        postgres: include_str!("../migrations/postgres/0015_visit_overrides.sql"),
+    },
 ];
 
 impl Db {

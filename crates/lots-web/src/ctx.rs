@@ -205,6 +205,7 @@ impl Ctx {
     pub fn page(&self, title: &str, page: Value) -> Value {
         let user = self.session.as_ref().map(|s| {
             context! {
+                id => s.user.id,
                 name => s.user.name.clone(),
                 email => s.user.email.clone(),
                 roles => s.user.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),

@@ -42,6 +42,15 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Flytta till", "Move to"),
+    ("Status för besöket hos", "Status of the visit to"),
+    ("flyttat för hand", "moved by hand"),
+    ("Flytta besöket hos", "Move the visit to"),
+    ("Flytta", "Move"),
+    (
+        "Välj en handläggare i kampanjen.",
+        "Choose a case officer of the campaign.",
+    ),
     ("arbetsdagar i perioden", "working days in the period"),
     ("stängt", "closed"),
     (

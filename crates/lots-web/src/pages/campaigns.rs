@@ -21,6 +21,8 @@ pub fn routes() -> Router<AppState> {
         .route("/kampanjer/{id}", get(show))
         .route("/kampanjer/{id}/planera", post(plan))
         .route("/kampanjer/{id}/jav", post(register_conflict))
+        .route("/kampanjer/{id}/besok/{visit}/status", post(visit_status))
+        .route("/kampanjer/{id}/besok/{visit}/flytta", post(move_visit))
 }
 
 async fn list_page(
@@ -140,6 +142,12 @@ async fn show_page(
         "campaign.html",
         &campaign.name,
         context! {
+            statuses => [
+                ("planned", ctx.t("Planerat")),
+                ("booked", ctx.t("Bokat")),
+                ("done", ctx.t("Genomfört")),
+                ("cancelled", ctx.t("Avbokat")),
+            ],
             working_days,
             closed,
             campaign => Value::from_serialize(&campaign),
@@ -204,6 +212,69 @@ async fn register_conflict(
                 .audit(ctx.audit_entry("conflict.register", "campaign", id))
                 .await?;
             Ok(Redirect::to(&format!("/kampanjer/{id}#jav")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+/// The visit of this campaign, or 404.
+async fn campaign_visit(
+    tenant: &Tenant<'_>,
+    id: i64,
+    visit: i64,
+) -> Result<lots_store::PlannedVisit, AppError> {
+    let v = tenant.visit(visit).await?;
+    if v.campaign_id != id {
+        return Err(AppError::NotFound);
+    }
+    Ok(v)
+}
+
+/// The visit's officer or whoever runs campaigns books, makes or cancels it.
+async fn visit_status(
+    ctx: Ctx,
+    Path((id, visit)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let v = campaign_visit(&tenant, id, visit).await?;
+    if v.officer_user_id != me.user.id && !ctx.may(Permission::ManageActivities) {
+        return Err(AppError::Forbidden);
+    }
+    match tenant.set_visit_status(visit, &form.get("status")).await {
+        Ok(()) => {
+            let mut entry = ctx.audit_entry("visit.status", "visit", visit);
+            entry.detail = form.get("status");
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+async fn move_visit(
+    ctx: Ctx,
+    Path((id, visit)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    campaign_visit(&tenant, id, visit).await?;
+    match tenant
+        .move_visit(visit, form.get("officer").parse().ok(), &me.user.name)
+        .await
+    {
+        Ok(()) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("visit.move", "visit", visit))
+                .await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
         }
         Err(e) => Ok(unprocessable(
             show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,

@@ -100,6 +100,71 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
         let (_, journey) = bd.text(&format!("/foretag/{visited}")).await;
         assert!(journey.contains("Företagsbesök planerat"));
 
+        // A visit booked with its company and one moved by hand stay when planned again.
+        let mut others = visits.iter().filter(|v| v.officer_user_id != barred);
+        let booked = others.next().unwrap().clone();
+        let moved = others.next().unwrap().clone();
+        let r = bd
+            .post(
+                &format!("/kampanjer/{id}/besok/{}/status", booked.id),
+                &[("status", "booked")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let target = officers
+            .iter()
+            .map(|(o, _)| *o)
+            .find(|o| *o != barred && *o != moved.officer_user_id && *o != booked.officer_user_id)
+            .unwrap();
+        let r = bd
+            .post(
+                &format!("/kampanjer/{id}/besok/{}/flytta", moved.id),
+                &[("officer", &target.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        // Moving a visit to an officer with a conflict of interest is refused.
+        let brunna = visits
+            .iter()
+            .find(|v| v.company_name == "Brunna Logistik AB")
+            .unwrap();
+        let r = bd
+            .post(
+                &format!("/kampanjer/{id}/besok/{}/flytta", brunna.id),
+                &[("officer", &barred.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("är jävig mot Brunna Logistik AB")
+        );
+        let r = bd.post(&format!("/kampanjer/{id}/planera"), &[]).await;
+        assert_eq!(r.status(), 303);
+        let again = tenant.campaign_visits(id).await.unwrap();
+        assert_eq!(again.len(), 6);
+        let kept = again.iter().find(|v| v.id == booked.id).unwrap();
+        assert_eq!(
+            (kept.officer_user_id, kept.status.as_str()),
+            (booked.officer_user_id, "booked")
+        );
+        let still = again.iter().find(|v| v.id == moved.id).unwrap();
+        assert!(still.fixed && still.officer_user_id == target);
+        assert_eq!(
+            again.iter().filter(|v| v.officer_user_id == target).count(),
+            1,
+            "the moved visit is the officer's one"
+        );
+        assert_eq!(
+            again
+                .iter()
+                .filter(|v| v.officer_user_id == moved.officer_user_id)
+                .count(),
+            1
+        );
+
         // Barred from every candidate, the inspector makes a plan impossible, and says so.
         for v in &visits {
             tenant
@@ -124,6 +189,23 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
             tenant.campaign_visits(id).await.unwrap().len(),
             6,
             "the plan stays as it was"
+        );
+
+        // The booked company cancels: too few companies are left for a new plan, and the
+        // page says so with the numbers.
+        tenant
+            .set_visit_status(booked.id, "cancelled")
+            .await
+            .unwrap();
+        let r = bd.post(&format!("/kampanjer/{id}/planera"), &[]).await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Urvalet har 4 företag men kampanjen behöver 5 besök."),
+            "{}",
+            app.backend
         );
 
         // Only those who run campaigns may.
