@@ -148,5 +148,22 @@ test('a visit campaign is created and planned; its pages pass axe', async () => 
   await page.waitForURL(/#plan$/);
   assert.match(await page.locator('main table').textContent(), /besöker/);
   assert.deepEqual(await axeViolations(page), [], 'a planned campaign');
+  const visitPath = await page.locator('main table a[href*="/besok/"]').first().getAttribute('href');
   await context.close();
+
+  // The visit is recorded on a phone, with a referral to the traffic network in Brunna.
+  const phone = await signedIn(browser, lots, BD, { width: 375, height: 740 });
+  await phone.page.goto(`${lots.base}${visitPath}`);
+  assert.deepEqual(await axeViolations(phone.page), [], 'recording a visit');
+  await phone.page.getByLabel('Anteckningar').fill('Vill ha bättre skyltning till lagret.');
+  await phone.page.getByLabel('Till ett nätverk').check();
+  await phone.page.getByLabel('Nätverk', { exact: true }).selectOption({ label: 'Trafiknätverket i Brunna' });
+  await phone.page.getByRole('button', { name: 'Spara besöket' }).click();
+  await phone.page.waitForURL(`${lots.base}${visitPath}`);
+  assert.match(await phone.page.locator('main').textContent(), /registrerat som genomfört/);
+  assert.match(await phone.page.locator('main').textContent(), /Trafiknätverket i Brunna/);
+  assert.deepEqual(await axeViolations(phone.page), [], 'a recorded visit');
+  const sideways = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(sideways <= 0, `the visit page scrolls sideways by ${sideways}px`);
+  await phone.context.close();
 });

@@ -527,7 +527,7 @@ impl Tenant<'_> {
     /// The company's journey, newest first: the events written to it, the steps of its
     /// cases read from the cases themselves (kind `case`, dated by day), so a case pushed
     /// again never tells its story twice, its entries in the contact log, its fault reports,
-    /// its invitations, registrations and attendance at events, its networks and its visits.
+    /// its invitations, registrations and attendance at events, its networks, its visits and the referrals made on them.
     pub async fn journey(&self, company_id: i64) -> Result<Vec<JourneyEvent>> {
         self.company(company_id).await?;
         let rows = sqlx::query(
@@ -557,6 +557,7 @@ impl Tenant<'_> {
         events.extend(self.event_journey(company_id).await?);
         events.extend(self.network_journey(company_id).await?);
         events.extend(self.visit_journey(company_id).await?);
+        events.extend(self.referral_journey(company_id).await?);
         events.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
         Ok(events)
     }

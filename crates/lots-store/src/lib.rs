@@ -41,6 +41,7 @@ mod tenant;
 mod tokens;
 mod training;
 mod users;
+mod visit_records;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
 pub use campaigns::{Campaign, ConflictOfInterest, NewCampaign, PlannedVisit};
@@ -79,6 +80,7 @@ pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
 pub use tokens::{ApiToken, Scope, TokenIdentity};
 pub use training::{Course, Coverage, Trainee, TrainingRecord, TrainingSession};
 pub use users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};
+pub use visit_records::{NewReferral, Recorded, Referral, VisitRecord};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

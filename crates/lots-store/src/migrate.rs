@@ -104,6 +104,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_visit_overrides.sql"),
         postgres: include_str!("../migrations/postgres/0015_visit_overrides.sql"),
     },
+    Migration {
+        version: 16,
+        name: "visit_records",
+        sqlite: include_str!("../migrations/sqlite/0016_visit_records.sql"),
+        postgres: include_str!("../migrations/postgres/0016_visit_records.sql"),
+    },
 ];
 
 impl Db {

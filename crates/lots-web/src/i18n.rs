@@ -42,6 +42,39 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    (
+        "Besöket är registrerat som genomfört. Du kan komplettera anteckningarna.",
+        "The visit is recorded as made. You can add to the notes.",
+    ),
+    ("Behov", "Needs"),
+    ("Utmaningar", "Challenges"),
+    ("Utvecklingsområden", "Development areas"),
+    ("Hänvisa företaget", "Refer the company"),
+    ("Ingen hänvisning nu", "No referral now"),
+    ("Till ett nätverk", "To a network"),
+    ("Till ett evenemang", "To an event"),
+    ("Till en enhet", "To a unit"),
+    ("Följs upp av", "Followed up by"),
+    (
+        "ÅÅÅÅ-MM-DD, då hör kommunen av sig till företaget",
+        "YYYY-MM-DD, when the municipality gets back to the company",
+    ),
+    ("Spara besöket", "Save the visit"),
+    ("Hänvisningar", "Referrals"),
+    ("Registrera besöket", "Record the visit"),
+    ("Besöket är avbokat.", "The visit is cancelled."),
+    (
+        "Texten får vara högst 4 000 tecken.",
+        "The text may be at most 4,000 characters.",
+    ),
+    (
+        "Välj vart företaget hänvisas.",
+        "Choose where the company is referred.",
+    ),
+    (
+        "Nätverket är för medarbetare, inte företag.",
+        "The network is for staff, not companies.",
+    ),
     ("Flytta till", "Move to"),
     ("Status för besöket hos", "Status of the visit to"),
     ("flyttat för hand", "moved by hand"),

@@ -81,6 +81,7 @@ sources!(
     "training_coverage.html",
     "campaigns.html",
     "campaign.html",
+    "visit.html",
 );
 
 pub fn environment() -> Environment<'static> {

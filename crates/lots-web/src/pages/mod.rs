@@ -23,6 +23,7 @@ mod sign_in;
 mod staff;
 mod surveys;
 mod training;
+mod visits;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -59,6 +60,7 @@ pub fn routes() -> Router<AppState> {
         .merge(event_link::routes())
         .merge(training::routes())
         .merge(campaigns::routes())
+        .merge(visits::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.

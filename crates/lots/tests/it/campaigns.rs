@@ -208,6 +208,81 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
             app.backend
         );
 
+        // The visit is recorded with a referral to the traffic network in Brunna.
+        let visit = tenant
+            .campaign_visits(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|v| v.status == "planned")
+            .unwrap();
+        let path = format!("/kampanjer/{id}/besok/{}", visit.id);
+        let (status, page) = bd.text(&path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Hänvisa företaget"));
+        let traffic = tenant
+            .networks()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|n| n.name == "Trafiknätverket i Brunna")
+            .unwrap();
+        let sara = app
+            .db
+            .user_by_email(BD)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let r = bd
+            .post(
+                &path,
+                &[
+                    ("notes", "Vill ha bättre skyltning"),
+                    ("kind", "unit"),
+                    ("target_unit", ""),
+                    ("owner_user_id", &sara),
+                    ("due_on", "2027-01-15"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Välj vart företaget hänvisas.")
+        );
+        let r = bd
+            .post(
+                &path,
+                &[
+                    ("notes", "Vill ha bättre skyltning"),
+                    ("needs", "Rekrytera lagerpersonal"),
+                    ("kind", "network"),
+                    ("target_network", &traffic.id.to_string()),
+                    ("owner_user_id", &sara),
+                    ("due_on", "2027-01-15"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{}", app.backend);
+        assert_eq!(tenant.visit(visit.id).await.unwrap().status, "done");
+        let referrals = tenant.referrals(visit.id, None).await.unwrap();
+        assert_eq!(referrals.len(), 1);
+        assert_eq!(referrals[0].target_name, "Trafiknätverket i Brunna");
+        assert!(
+            tenant
+                .network_members(traffic.id)
+                .await
+                .unwrap()
+                .iter()
+                .any(|m| m.company_id == Some(visit.company_id) && m.left_on.is_none())
+        );
+        let (_, journey) = bd.text(&format!("/foretag/{}", visit.company_id)).await;
+        assert!(journey.contains("Hänvisad") && journey.contains("Företagsbesök"));
+
         // Only those who run campaigns may.
         let reader = app.signed_in("felix.holm@upplands-bro.example").await;
         assert_eq!(reader.get(&format!("/kampanjer/{id}")).await.status(), 200);
