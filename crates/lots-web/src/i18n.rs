@@ -42,6 +42,8 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("Närvarolista (CSV)", "Attendance list (CSV)"),
+    ("Närvarolista (Excel)", "Attendance list (Excel)"),
     (
         "Besöket är registrerat som genomfört. Du kan komplettera anteckningarna.",
         "The visit is recorded as made. You can add to the notes.",

@@ -11,7 +11,7 @@ use lots_domain::role::Permission;
 use lots_store::Tenant;
 use minijinja::{Value, context};
 
-use super::{FormData, unit_options, unprocessable};
+use super::{FormData, spreadsheet, unit_options, unprocessable};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -25,6 +25,14 @@ pub fn routes() -> Router<AppState> {
         .route("/utbildning/tillfallen/{id}", get(session))
         .route("/utbildning/tillfallen/{id}/bjud-in", post(invite_units))
         .route("/utbildning/tillfallen/{id}/narvaro", post(attendance))
+        .route(
+            "/utbildning/tillfallen/{id}/narvaro.csv",
+            get(attendance_csv),
+        )
+        .route(
+            "/utbildning/tillfallen/{id}/narvaro.xlsx",
+            get(attendance_xlsx),
+        )
         .route("/utbildning/tackning", get(coverage))
 }
 
@@ -174,6 +182,54 @@ async fn attendance(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
     entry.detail = format!("{} present", present.len());
     ctx.app.db.audit(entry).await?;
     Ok(Redirect::to(&format!("/utbildning/tillfallen/{id}")).into_response())
+}
+
+const ATTENDANCE_HEADER: [&str; 5] = ["Namn", "Enhet", "Kurs", "Tillfälle", "Deltog"];
+const ATTENDANCE_FILES: (&str, &str) = (
+    "attachment; filename=\"narvaro.csv\"",
+    "attachment; filename=\"narvaro.xlsx\"",
+);
+
+/// A session's attendance list, one row per invited member of staff.
+async fn attendance_rows(ctx: &Ctx, id: i64, format: &str) -> Result<Vec<Vec<String>>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let session = tenant.training_session(id).await?;
+    let when = crate::templates::when(ctx.lang, Some(session.starts_at), true);
+    let rows = tenant
+        .trainees(id)
+        .await?
+        .into_iter()
+        .map(|t| {
+            vec![
+                t.name,
+                t.unit_name.unwrap_or_default(),
+                session.course_name.clone(),
+                when.clone(),
+                ctx.t(if t.attended { "Ja" } else { "Nej" }),
+            ]
+        })
+        .collect();
+    let mut entry = ctx.audit_entry("training.export", "training_session", id);
+    entry.detail = format!("attendance, {format}");
+    ctx.app.db.audit(entry).await?;
+    Ok(rows)
+}
+
+async fn attendance_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let rows = attendance_rows(&ctx, id, "csv").await?;
+    spreadsheet(
+        false,
+        "Närvaro",
+        ATTENDANCE_FILES,
+        &ATTENDANCE_HEADER,
+        &rows,
+    )
+}
+
+async fn attendance_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let rows = attendance_rows(&ctx, id, "xlsx").await?;
+    spreadsheet(true, "Närvaro", ATTENDANCE_FILES, &ATTENDANCE_HEADER, &rows)
 }
 
 #[derive(serde::Deserialize, Default)]

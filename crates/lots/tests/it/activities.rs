@@ -577,6 +577,21 @@ async fn the_demo_has_the_networks_and_the_training_coverage() {
             .find(|c| c.unit_name == "Kontaktcenter")
             .unwrap();
         assert_eq!(kc.percent, Some(100));
+        // The attendance list exports for the spreadsheet.
+        let sessions = tenant.training_sessions(Some(course)).await.unwrap();
+        let csv = bd
+            .get(&format!(
+                "/utbildning/tillfallen/{}/narvaro.csv",
+                sessions[0].id
+            ))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(csv.starts_with('\u{feff}') && csv.contains("Namn;Enhet;Kurs;Tillfälle;Deltog"));
+        assert!(
+            csv.contains("Service och bemötande") && csv.contains(";Ja") && csv.contains(";Nej")
+        );
         // A staff member's record is on their profile.
         let session = tenant.training_sessions(Some(course)).await.unwrap()[0].id;
         let trainee = tenant
