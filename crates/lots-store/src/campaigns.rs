@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use lots_domain::assignment::{PairFacts, Problem, assign, explain, pair_cost};
 use sqlx::Row;
 
-use crate::error::field;
+use crate::error::{field, is_date};
 use crate::{CompanyFilter, Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, Default)]
@@ -63,10 +63,6 @@ pub struct ConflictOfInterest {
     pub company_id: i64,
     pub company_name: String,
     pub reason: String,
-}
-
-fn is_date(s: &str) -> bool {
-    s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok()
 }
 
 impl Tenant<'_> {

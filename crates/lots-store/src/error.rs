@@ -29,6 +29,11 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 }
 
+/// Whether a form's text is a date written YYYY-MM-DD.
+pub(crate) fn is_date(s: &str) -> bool {
+    s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok()
+}
+
 /// A field's error, with its message in Swedish.
 pub(crate) fn field(name: &str, message: &str) -> StoreError {
     StoreError::Field(name.into(), message.into())

@@ -5,7 +5,7 @@
 
 use sqlx::Row;
 
-use crate::error::field;
+use crate::error::{field, is_date};
 use crate::{Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -67,10 +67,6 @@ pub struct Action {
     pub owner_name: Option<String>,
     pub due_on: String,
     pub done_on: Option<String>,
-}
-
-fn is_date(s: &str) -> bool {
-    s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok()
 }
 
 impl Tenant<'_> {

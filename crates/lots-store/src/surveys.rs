@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use lots_domain::battery::{Answer, Battery};
 use sqlx::Row;
 
-use crate::error::field;
+use crate::error::{field, is_date};
 use crate::secret::{new_token, token_hash};
 use crate::{Result, StoreError, Tenant, now};
 
@@ -266,10 +266,6 @@ fn round_from_row(r: &sqlx::any::AnyRow) -> Result<Round> {
 
 fn parse_battery(json: &str) -> Result<Battery> {
     Battery::from_json(json).map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
-fn is_date(s: &str) -> bool {
-    s.parse::<jiff::civil::Date>().is_ok() && s.len() == 10
 }
 
 /// The facts every round must have right, each refused with the field it concerns.

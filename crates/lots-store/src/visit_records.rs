@@ -4,7 +4,7 @@
 
 use sqlx::Row;
 
-use crate::error::field;
+use crate::error::{field, is_date};
 use crate::{Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, Default)]
@@ -171,7 +171,7 @@ impl Tenant<'_> {
             .owner_user_id
             .ok_or_else(|| field("owner_user_id", "Välj vem som ansvarar."))?;
         self.user(owner).await?;
-        if r.due_on.len() != 10 || r.due_on.parse::<jiff::civil::Date>().is_err() {
+        if !is_date(&r.due_on) {
             return Err(field("due_on", "Skriv sista dagen som 2026-11-26."));
         }
         Ok(())

@@ -197,6 +197,23 @@ pub fn spreadsheet(
     })
 }
 
+/// Staff who are not disabled, as options for a select (id, name), in Swedish order.
+pub async fn staff_options(tenant: &lots_store::Tenant<'_>) -> Result<Vec<Value>, AppError> {
+    let all = lots_store::StaffFilter {
+        page: 1,
+        per_page: 5000,
+        ..Default::default()
+    };
+    Ok(tenant
+        .staff(&all)
+        .await?
+        .items
+        .into_iter()
+        .filter(|u| u.status != lots_store::UserStatus::Disabled)
+        .map(|u| context! { id => u.id, name => u.name })
+        .collect())
+}
+
 /// Units as options for a select: tree order, indented by depth.
 pub fn unit_options(units: &[lots_store::Unit]) -> Vec<Value> {
     units

@@ -9,7 +9,7 @@ use lots_domain::role::Permission;
 use lots_store::{StoreError, Tenant};
 use minijinja::{Value, context};
 
-use super::{FormData, unprocessable};
+use super::{FormData, staff_options, unprocessable};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -31,23 +31,6 @@ fn kind_label(kind: &str) -> &'static str {
     } else {
         "Företag"
     }
-}
-
-/// Staff as options for a select, in Swedish order.
-async fn staff_options(tenant: &Tenant<'_>) -> Result<Vec<Value>, AppError> {
-    let all = lots_store::StaffFilter {
-        page: 1,
-        per_page: 5000,
-        ..Default::default()
-    };
-    Ok(tenant
-        .staff(&all)
-        .await?
-        .items
-        .into_iter()
-        .filter(|u| u.status != lots_store::UserStatus::Disabled)
-        .map(|u| context! { id => u.id, name => u.name })
-        .collect())
 }
 
 async fn list_page(

@@ -11,7 +11,7 @@ use lots_jobs::EventMessage;
 use lots_store::{NewReferral, PlannedVisit, Tenant, VisitRecord};
 use minijinja::{Value, context};
 
-use super::{FormData, unit_options, unprocessable};
+use super::{FormData, staff_options, unit_options, unprocessable};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -62,15 +62,6 @@ async fn page(
         .filter(|e| e.ends_at >= lots_store::now())
         .map(|e| context! { id => e.id, name => e.name })
         .collect();
-    let staff = tenant
-        .staff(&lots_store::StaffFilter {
-            page: 1,
-            per_page: 5000,
-            status: Some(lots_store::UserStatus::Active),
-            ..Default::default()
-        })
-        .await?
-        .items;
     let in_a_month = lots_store::today()
         .parse::<jiff::civil::Date>()
         .ok()
@@ -87,7 +78,7 @@ async fn page(
             networks,
             events,
             units => unit_options(&tenant.units().await?),
-            staff => staff.iter().map(|u| context! { id => u.id, name => u.name.clone() }).collect::<Vec<_>>(),
+            staff => staff_options(tenant).await?,
             me => ctx.staff()?.user.id,
             form => context! {
                 notes => value("notes", &notes), needs => value("needs", &needs),
