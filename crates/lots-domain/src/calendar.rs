@@ -69,6 +69,11 @@ fn push_line(out: &mut String, line: &str) {
 
 /// A calendar with one entry.
 pub fn calendar(method: Method, entry: &CalendarEntry) -> String {
+    calendar_of(method, std::slice::from_ref(entry))
+}
+
+/// A calendar with many entries, such as an officer's feed of visits.
+pub fn calendar_of(method: Method, entries: &[CalendarEntry]) -> String {
     let mut out = String::new();
     let mut line = |s: String| push_line(&mut out, &s);
     line("BEGIN:VCALENDAR".into());
@@ -82,30 +87,32 @@ pub fn calendar(method: Method, entry: &CalendarEntry) -> String {
             Method::Cancel => "CANCEL",
         }
     ));
-    line("BEGIN:VEVENT".into());
-    line(format!("UID:{}", text(entry.uid)));
-    line(format!("SEQUENCE:{}", entry.sequence));
-    line(format!("DTSTAMP:{}", utc(entry.stamp)));
-    line(format!("DTSTART:{}", utc(entry.starts_at)));
-    line(format!("DTEND:{}", utc(entry.ends_at)));
-    line(format!("SUMMARY:{}", text(entry.summary)));
-    if !entry.location.is_empty() {
-        line(format!("LOCATION:{}", text(entry.location)));
-    }
-    if !entry.description.is_empty() {
-        line(format!("DESCRIPTION:{}", text(entry.description)));
-    }
-    if let Some(url) = entry.url {
-        line(format!("URL:{url}"));
-    }
-    line(format!(
-        "STATUS:{}",
-        match method {
-            Method::Publish => "CONFIRMED",
-            Method::Cancel => "CANCELLED",
+    for entry in entries {
+        line("BEGIN:VEVENT".into());
+        line(format!("UID:{}", text(entry.uid)));
+        line(format!("SEQUENCE:{}", entry.sequence));
+        line(format!("DTSTAMP:{}", utc(entry.stamp)));
+        line(format!("DTSTART:{}", utc(entry.starts_at)));
+        line(format!("DTEND:{}", utc(entry.ends_at)));
+        line(format!("SUMMARY:{}", text(entry.summary)));
+        if !entry.location.is_empty() {
+            line(format!("LOCATION:{}", text(entry.location)));
         }
-    ));
-    line("END:VEVENT".into());
+        if !entry.description.is_empty() {
+            line(format!("DESCRIPTION:{}", text(entry.description)));
+        }
+        if let Some(url) = entry.url {
+            line(format!("URL:{url}"));
+        }
+        line(format!(
+            "STATUS:{}",
+            match method {
+                Method::Publish => "CONFIRMED",
+                Method::Cancel => "CANCELLED",
+            }
+        ));
+        line("END:VEVENT".into());
+    }
     line("END:VCALENDAR".into());
     out
 }
@@ -157,5 +164,15 @@ mod tests {
         }
         let unfolded = ics.replace("\r\n ", "");
         assert!(unfolded.contains(&format!("SUMMARY:{long}")));
+    }
+
+    #[test]
+    fn a_feed_holds_every_entry_once() {
+        let (a, mut b) = (entry("Besök ett"), entry("Besök två"));
+        b.uid = "visit-2@lots";
+        let ics = calendar_of(Method::Publish, &[a, b]);
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+        assert_eq!(ics.matches("BEGIN:VCALENDAR").count(), 1);
+        assert!(ics.contains("UID:visit-2@lots\r\n"));
     }
 }

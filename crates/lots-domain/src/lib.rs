@@ -23,6 +23,7 @@ pub mod orgnr;
 pub mod password;
 pub mod reference;
 pub mod role;
+pub mod scheduling;
 pub mod sni;
 pub mod stats;
 pub mod survey_results;

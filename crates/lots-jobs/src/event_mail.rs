@@ -105,7 +105,7 @@ pub fn event_calendar(
     )
 }
 
-fn host_of(base_url: &str) -> &str {
+pub(crate) fn host_of(base_url: &str) -> &str {
     base_url
         .split("://")
         .nth(1)
@@ -220,18 +220,7 @@ fn event_mail(
         subject,
         body: format!("{text}\n\n{optout}\n"),
         attachments: calendar_file
-            .map(|(method, content)| MailAttachment {
-                filename: "evenemang.ics".into(),
-                content_type: format!(
-                    "text/calendar; charset=utf-8; method={}",
-                    if method == Method::Cancel {
-                        "CANCEL"
-                    } else {
-                        "PUBLISH"
-                    }
-                ),
-                content,
-            })
+            .map(|(method, content)| MailAttachment::calendar("evenemang.ics", method, content))
             .into_iter()
             .collect(),
     }

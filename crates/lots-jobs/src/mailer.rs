@@ -27,6 +27,26 @@ pub struct MailAttachment {
     pub content: String,
 }
 
+impl MailAttachment {
+    /// A calendar file (RFC 5545) whose content type carries its method, as calendars
+    /// expect of an invitation or a cancellation.
+    pub fn calendar(
+        filename: &str,
+        method: lots_domain::calendar::Method,
+        content: String,
+    ) -> MailAttachment {
+        let method = match method {
+            lots_domain::calendar::Method::Publish => "PUBLISH",
+            lots_domain::calendar::Method::Cancel => "CANCEL",
+        };
+        MailAttachment {
+            filename: filename.into(),
+            content_type: format!("text/calendar; charset=utf-8; method={method}"),
+            content,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum SmtpTls {

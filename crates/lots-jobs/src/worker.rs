@@ -145,6 +145,7 @@ async fn execute(ctx: &JobContext, job: &Job) -> Result<(), String> {
         }
         KIND_SURVEY => send_survey_mail(ctx, job).await,
         crate::event_mail::KIND_EVENT_MAIL => crate::event_mail::send_event_mail(ctx, job).await,
+        crate::visit_mail::KIND_VISIT_MAIL => crate::visit_mail::send_visit_mail(ctx, job).await,
         other => Err(format!("unknown job kind {other:?}")),
     }
 }

@@ -19,6 +19,10 @@ pub struct NewCampaign {
     pub starts_on: String,
     pub ends_on: String,
     pub visits_per_officer: Option<i64>,
+    /// How long each visit is booked for; 90 minutes when not given.
+    pub visit_minutes: Option<i64>,
+    /// The battery the officers carry; the latest company-visit battery when not given.
+    pub battery_version_id: Option<i64>,
     /// Case officers of these units and the units under them take part.
     pub unit_ids: Vec<i64>,
     /// The candidate companies: active ones matching these filters.
@@ -35,6 +39,12 @@ pub struct Campaign {
     pub visits_per_officer: i64,
     pub status: String,
     pub created_by: String,
+    /// How long a visit is booked for.
+    pub visit_minutes: i64,
+    /// The battery the officers carry; answers are kept per question.
+    pub battery_version_id: Option<i64>,
+    /// The survey round companies enter once their visit is recorded.
+    pub follow_up_round_id: Option<i64>,
     pub officers: i64,
     pub candidates: i64,
     pub visits: i64,
@@ -53,6 +63,8 @@ pub struct PlannedVisit {
     pub unit_name: Option<String>,
     pub status: String,
     pub explanation: String,
+    /// When it is booked: `2026-11-26 09:00`, Europe/Stockholm.
+    pub time: Option<String>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -90,6 +102,28 @@ impl Tenant<'_> {
                     "Antal besök per handläggare ska vara 1–50.",
                 )
             })?;
+        let minutes = new.visit_minutes.unwrap_or(90);
+        if !(15..=480).contains(&minutes) {
+            return Err(field("visit_minutes", "Ett besök ska vara 15–480 minuter."));
+        }
+        let battery = match new.battery_version_id {
+            Some(v) => {
+                self.battery_version(v)
+                    .await
+                    .map_err(|_| field("battery", "Välj ett frågebatteri."))?;
+                v
+            }
+            None => {
+                self.install_standard_batteries().await?;
+                self.batteries()
+                    .await?
+                    .into_iter()
+                    .find(|b| b.code == "foretagsbesok")
+                    .and_then(|b| b.published)
+                    .map(|(id, _)| id)
+                    .ok_or_else(|| field("battery", "Välj ett frågebatteri."))?
+            }
+        };
         let officers = self.case_officers_of(&new.unit_ids).await?;
         if officers.is_empty() {
             return Err(field("units", "Välj en enhet med handläggare."));
@@ -112,8 +146,8 @@ impl Tenant<'_> {
         let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO campaigns (municipality_code, name, purpose, starts_on, ends_on,
-                 visits_per_officer, created_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                 visits_per_officer, created_by, created_at, visit_minutes, battery_version_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(&self.code)
         .bind(new.name.trim())
@@ -123,6 +157,8 @@ impl Tenant<'_> {
         .bind(per_officer)
         .bind(actor)
         .bind(now())
+        .bind(minutes)
+        .bind(battery)
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
@@ -178,7 +214,7 @@ impl Tenant<'_> {
     pub async fn campaigns(&self) -> Result<Vec<Campaign>> {
         let rows = sqlx::query(
             "SELECT c.id, c.name, c.purpose, c.starts_on, c.ends_on, c.visits_per_officer, c.status,
-                 c.created_by,
+                 c.created_by, c.visit_minutes, c.battery_version_id, c.follow_up_round_id,
                  (SELECT COUNT(*) FROM campaign_officers o WHERE o.campaign_id = c.id) AS officers,
                  (SELECT COUNT(*) FROM campaign_candidates k WHERE k.campaign_id = c.id) AS candidates,
                  (SELECT COUNT(*) FROM visits v WHERE v.campaign_id = c.id AND v.status <> 'cancelled') AS visits
@@ -198,6 +234,9 @@ impl Tenant<'_> {
                     visits_per_officer: r.try_get("visits_per_officer")?,
                     status: r.try_get("status")?,
                     created_by: r.try_get("created_by")?,
+                    visit_minutes: r.try_get("visit_minutes")?,
+                    battery_version_id: r.try_get("battery_version_id")?,
+                    follow_up_round_id: r.try_get("follow_up_round_id")?,
                     officers: r.try_get("officers")?,
                     candidates: r.try_get("candidates")?,
                     visits: r.try_get("visits")?,
@@ -450,7 +489,7 @@ impl Tenant<'_> {
         let rows = sqlx::query(
             "SELECT v.id, v.campaign_id, v.fixed, v.company_id, c.name AS company_name,
                  v.officer_user_id, u.name AS officer_name, un.name AS unit_name, v.status,
-                 v.explanation
+                 v.explanation, v.starts_at
              FROM visits v JOIN companies c ON c.id = v.company_id
              JOIN users u ON u.id = v.officer_user_id LEFT JOIN units un ON un.id = u.unit_id
              WHERE v.municipality_code = $1 AND (v.campaign_id = $2 OR v.id = $3)
@@ -474,6 +513,10 @@ impl Tenant<'_> {
                     unit_name: r.try_get("unit_name")?,
                     status: r.try_get("status")?,
                     explanation: r.try_get("explanation")?,
+                    time: r.try_get::<Option<i64>, _>("starts_at")?.map(|t| {
+                        let (day, time) = lots_domain::events::local_parts(t);
+                        format!("{day} {time}")
+                    }),
                 })
             })
             .collect()

@@ -558,6 +558,7 @@ impl Tenant<'_> {
         events.extend(self.network_journey(company_id).await?);
         events.extend(self.visit_journey(company_id).await?);
         events.extend(self.referral_journey(company_id).await?);
+        events.extend(self.feedback_journey(company_id).await?);
         events.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
         Ok(events)
     }

@@ -10,6 +10,7 @@
 //! another municipality by id.
 
 mod audit;
+mod campaign_report;
 mod campaigns;
 mod case_file;
 mod case_surveys;
@@ -41,9 +42,11 @@ mod tenant;
 mod tokens;
 mod training;
 mod users;
+mod visit_booking;
 mod visit_records;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use campaign_report::{CampaignReport, ReferralCount, SaidUnder, StatusCounts};
 pub use campaigns::{Campaign, ConflictOfInterest, NewCampaign, PlannedVisit};
 pub use case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use cases::{AreaRow, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written};
@@ -80,7 +83,10 @@ pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
 pub use tokens::{ApiToken, Scope, TokenIdentity};
 pub use training::{Course, Coverage, Trainee, TrainingRecord, TrainingSession};
 pub use users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};
-pub use visit_records::{NewReferral, Recorded, Referral, VisitRecord};
+pub use visit_booking::{Absence, Booking, Slot};
+pub use visit_records::{
+    Feedback, FeedbackScope, NewFeedback, NewReferral, Recorded, Referral, VisitRecord,
+};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -110,6 +110,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_visit_records.sql"),
         postgres: include_str!("../migrations/postgres/0016_visit_records.sql"),
     },
+    Migration {
+        version: 17,
+        name: "visit_scheduling",
+        sqlite: include_str!("../migrations/sqlite/0017_visit_scheduling.sql"),
+        postgres: include_str!("../migrations/postgres/0017_visit_scheduling.sql"),
+    },
 ];
 
 impl Db {

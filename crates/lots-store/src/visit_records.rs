@@ -1,7 +1,13 @@
-//! What a visit found — notes, needs, challenges, development areas — and the referrals made
-//! on the spot: to a network (the company becomes a member), to an event (the company is
-//! invited) or to a unit, each with an owner and a date to follow it up by.
+//! What a visit found — the battery's answers, notes, needs, challenges, development areas —
+//! the referrals made on the spot (to a network: the company becomes a member; to an event:
+//! it is invited; or to a unit), each with an owner and a date to follow it up by, and the
+//! issues the company raised, each with an owner and a date by which the company hears back
+//! (återkoppling). Recording a visit puts the company's contact into the campaign's
+//! follow-up survey round.
 
+use std::collections::HashMap;
+
+use lots_domain::battery::Answer;
 use sqlx::Row;
 
 use crate::error::{field, is_date};
@@ -9,10 +15,38 @@ use crate::{Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, Default)]
 pub struct VisitRecord {
+    /// The battery's answers, checked against the campaign's battery.
+    pub answers: HashMap<String, Answer>,
     pub notes: String,
     pub needs: String,
     pub challenges: String,
     pub development: String,
+    /// The issues the company raised that someone must come back on.
+    pub feedback: Vec<NewFeedback>,
+}
+
+/// An issue the company raised, to be answered by its owner by a date.
+#[derive(Debug, Clone, Default)]
+pub struct NewFeedback {
+    pub issue: String,
+    pub owner_user_id: Option<i64>,
+    pub due_on: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Feedback {
+    pub id: i64,
+    pub visit_id: i64,
+    pub campaign_id: i64,
+    pub company_id: i64,
+    pub company_name: String,
+    pub issue: String,
+    pub owner_user_id: i64,
+    pub owner_name: String,
+    pub due_on: String,
+    pub done_on: Option<String>,
+    pub answer: String,
+    pub overdue: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -34,10 +68,21 @@ pub struct Referral {
     pub done_on: Option<String>,
 }
 
+/// Whose återkoppling to list.
+#[derive(Debug, Clone, Copy)]
+pub enum FeedbackScope {
+    Visit(i64),
+    Campaign(i64),
+    /// What one member of staff still owes companies.
+    OpenFor(i64),
+}
+
 /// What recording a visit did beyond the record: the event invitations to send.
 #[derive(Debug, Clone, Default)]
 pub struct Recorded {
     pub invited_participants: Vec<i64>,
+    /// The follow-up survey's invitations to send, when the company entered the round now.
+    pub survey_invitations: Vec<i64>,
 }
 
 /// The longest text of one field of a visit record.
@@ -67,9 +112,13 @@ impl Tenant<'_> {
                 return Err(field(name, "Texten får vara högst 4 000 tecken."));
             }
         }
+        for (n, item) in record.feedback.iter().enumerate() {
+            self.check_feedback(n + 1, item).await?;
+        }
         if let Some(r) = referral {
             self.check_referral(r).await?;
         }
+        let first_record = visit.status != "done";
         let mut recorded = Recorded::default();
         if let Some(r) = referral {
             let target = r.target_id.unwrap_or_default();
@@ -102,7 +151,7 @@ impl Tenant<'_> {
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE visits SET status = 'done', recorded_at = $1, notes = $2, needs = $3,
-                 challenges = $4, development = $5
+                 challenges = $4, development = $5, answers = $8
              WHERE id = $6 AND municipality_code = $7",
         )
         .bind(now())
@@ -112,8 +161,29 @@ impl Tenant<'_> {
         .bind(record.development.trim())
         .bind(visit_id)
         .bind(&self.code)
+        .bind(serde_json::to_string(&record.answers).unwrap_or_else(|_| "{}".into()))
         .execute(&mut *tx)
         .await?;
+        for item in record
+            .feedback
+            .iter()
+            .filter(|f| !f.issue.trim().is_empty())
+        {
+            sqlx::query(
+                "INSERT INTO feedback_items (municipality_code, visit_id, company_id, issue,
+                     owner_user_id, due_on, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&self.code)
+            .bind(visit_id)
+            .bind(visit.company_id)
+            .bind(item.issue.trim())
+            .bind(item.owner_user_id)
+            .bind(&item.due_on)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+        }
         if let Some(r) = referral {
             let column = match r.kind.as_str() {
                 "network" => "network_id",
@@ -137,7 +207,197 @@ impl Tenant<'_> {
             .await?;
         }
         tx.commit().await?;
+        if first_record {
+            recorded.survey_invitations = self
+                .enter_follow_up(visit.campaign_id, visit.company_id, actor)
+                .await?;
+        }
         Ok(recorded)
+    }
+
+    /// Puts the company's contact into the campaign's follow-up survey round, made with
+    /// the standard follow-up battery on first need; returns the invitations to send.
+    async fn enter_follow_up(
+        &self,
+        campaign_id: i64,
+        company_id: i64,
+        actor: &str,
+    ) -> Result<Vec<i64>> {
+        let campaign = self.campaign(campaign_id).await?;
+        let round_id = match campaign.follow_up_round_id {
+            None => {
+                self.install_standard_batteries().await?;
+                let Some((version_id, _)) = self
+                    .batteries()
+                    .await?
+                    .into_iter()
+                    .find(|b| b.code == "uppfoljning")
+                    .and_then(|b| b.published)
+                else {
+                    return Ok(Vec::new());
+                };
+                let today = crate::today();
+                let closes = campaign
+                    .ends_on
+                    .parse::<jiff::civil::Date>()
+                    .ok()
+                    .and_then(|d| d.checked_add(jiff::Span::new().days(30)).ok())
+                    .map(|d| d.to_string())
+                    .filter(|d| *d > today)
+                    .unwrap_or_else(|| today.clone());
+                let (id, _) = self
+                    .create_round(
+                        &crate::NewRound {
+                            battery_version_id: version_id,
+                            name: format!("Uppföljning: {}", campaign.name),
+                            opens_on: today,
+                            closes_on: closes,
+                            anonymous: false,
+                            quarantine_months: 0,
+                            reminder_days: vec![7],
+                            company_ids: vec![company_id],
+                        },
+                        actor,
+                    )
+                    .await?;
+                sqlx::query(
+                    "UPDATE campaigns SET follow_up_round_id = $1 WHERE id = $2 AND municipality_code = $3",
+                )
+                .bind(id)
+                .bind(campaign_id)
+                .bind(&self.code)
+                .execute(&self.db.pool)
+                .await?;
+                id
+            }
+            Some(id) => {
+                let round = self.round_facts(id).await?;
+                if round.closes_on < crate::today() {
+                    return Ok(Vec::new());
+                }
+                self.add_to_round(id, &[company_id], actor).await?;
+                id
+            }
+        };
+        Ok(self
+            .invitations(round_id)
+            .await?
+            .into_iter()
+            .filter(|i| i.company_id == Some(company_id) && i.sent_at.is_none())
+            .map(|i| i.id)
+            .collect())
+    }
+
+    async fn check_feedback(&self, n: usize, item: &NewFeedback) -> Result<()> {
+        if item.issue.trim().is_empty() {
+            return Ok(());
+        }
+        if item.issue.chars().count() > MAX_TEXT {
+            return Err(field(
+                &format!("issue_{n}"),
+                "Texten får vara högst 4 000 tecken.",
+            ));
+        }
+        let owner = item
+            .owner_user_id
+            .ok_or_else(|| field(&format!("issue_owner_{n}"), "Välj vem som återkopplar."))?;
+        self.user(owner).await?;
+        if !is_date(&item.due_on) {
+            return Err(field(
+                &format!("issue_due_{n}"),
+                "Skriv datumet då företaget senast får svar som 2026-11-26.",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The återkoppling of a visit, a campaign, or everything one person owns that is not
+    /// done — overdue first.
+    pub async fn feedback(&self, scope: FeedbackScope) -> Result<Vec<Feedback>> {
+        let (clause, id) = match scope {
+            FeedbackScope::Visit(id) => ("f.visit_id = $2", id),
+            FeedbackScope::Campaign(id) => ("v.campaign_id = $2", id),
+            FeedbackScope::OpenFor(user) => ("f.owner_user_id = $2 AND f.done_on IS NULL", user),
+        };
+        let rows = sqlx::query(&format!(
+            "SELECT f.id, f.visit_id, v.campaign_id, f.company_id, c.name AS company_name, f.issue,
+                 f.owner_user_id, u.name AS owner_name, f.due_on, f.done_on, f.answer
+             FROM feedback_items f JOIN visits v ON v.id = f.visit_id
+             JOIN companies c ON c.id = f.company_id JOIN users u ON u.id = f.owner_user_id
+             WHERE f.municipality_code = $1 AND {clause}
+             ORDER BY f.due_on, c.sort_key, f.id"
+        ))
+        .bind(&self.code)
+        .bind(id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        let today = crate::today();
+        rows.iter()
+            .map(|r| {
+                let due_on: String = r.try_get("due_on")?;
+                let done_on: Option<String> = r.try_get("done_on")?;
+                Ok(Feedback {
+                    id: r.try_get("id")?,
+                    visit_id: r.try_get("visit_id")?,
+                    campaign_id: r.try_get("campaign_id")?,
+                    company_id: r.try_get("company_id")?,
+                    company_name: r.try_get("company_name")?,
+                    issue: r.try_get("issue")?,
+                    owner_user_id: r.try_get("owner_user_id")?,
+                    owner_name: r.try_get("owner_name")?,
+                    overdue: done_on.is_none() && due_on < today,
+                    due_on,
+                    done_on,
+                    answer: r.try_get("answer")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The company has heard back: the item is done, with what it was told.
+    pub async fn complete_feedback(&self, id: i64, answer: &str) -> Result<Feedback> {
+        if answer.trim().is_empty() {
+            return Err(field("answer", "Skriv vad företaget fick för svar."));
+        }
+        if answer.chars().count() > MAX_TEXT {
+            return Err(field("answer", "Texten får vara högst 4 000 tecken."));
+        }
+        let done = sqlx::query(
+            "UPDATE feedback_items SET done_on = $1, answer = $2
+             WHERE id = $3 AND municipality_code = $4 AND done_on IS NULL",
+        )
+        .bind(crate::today())
+        .bind(answer.trim())
+        .bind(id)
+        .bind(&self.code)
+        .execute(&self.db.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let visit: i64 = sqlx::query("SELECT visit_id FROM feedback_items WHERE id = $1")
+            .bind(id)
+            .fetch_one(&self.db.pool)
+            .await?
+            .try_get("visit_id")?;
+        self.feedback(FeedbackScope::Visit(visit))
+            .await?
+            .into_iter()
+            .find(|f| f.id == id)
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// What a visit's battery answers say, by question id.
+    pub async fn visit_answers(&self, visit_id: i64) -> Result<HashMap<String, Answer>> {
+        let json: String =
+            sqlx::query("SELECT answers FROM visits WHERE id = $1 AND municipality_code = $2")
+                .bind(visit_id)
+                .bind(&self.code)
+                .fetch_optional(&self.db.pool)
+                .await?
+                .ok_or(StoreError::NotFound)?
+                .try_get("answers")?;
+        Ok(serde_json::from_str(&json).unwrap_or_default())
     }
 
     async fn check_referral(&self, r: &NewReferral) -> Result<()> {
@@ -260,6 +520,47 @@ impl Tenant<'_> {
                     detail: format!(
                         "{} · följs upp av {owner} senast {due}",
                         r.try_get::<String, _>("target_name")?
+                    ),
+                    actor: owner,
+                })
+            })
+            .collect()
+    }
+
+    /// A company's återkoppling, for its journey: raised at the visit, answered when done.
+    pub(crate) async fn feedback_journey(
+        &self,
+        company_id: i64,
+    ) -> Result<Vec<crate::JourneyEvent>> {
+        let rows = sqlx::query(
+            "SELECT f.id, f.created_at, f.issue, f.due_on, f.done_on, u.name AS owner_name
+             FROM feedback_items f JOIN users u ON u.id = f.owner_user_id
+             WHERE f.municipality_code = $1 AND f.company_id = $2",
+        )
+        .bind(&self.code)
+        .bind(company_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let owner: String = r.try_get("owner_name")?;
+                let done: Option<String> = r.try_get("done_on")?;
+                let due: String = r.try_get("due_on")?;
+                Ok(crate::JourneyEvent {
+                    // Derived events have negative ids, apart from the other kinds'.
+                    id: -(r.try_get::<i64, _>("id")? + 7_000_000_000),
+                    at: r.try_get("created_at")?,
+                    kind: "feedback".into(),
+                    summary: if done.is_some() {
+                        "Återkopplat"
+                    } else {
+                        "Återkoppling utlovad"
+                    }
+                    .into(),
+                    detail: format!(
+                        "{} · {owner}, {}",
+                        r.try_get::<String, _>("issue")?,
+                        done.map_or(format!("senast {due}"), |d| format!("klart {d}"))
                     ),
                     actor: owner,
                 })

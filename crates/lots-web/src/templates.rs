@@ -82,6 +82,13 @@ sources!(
     "campaigns.html",
     "campaign.html",
     "visit.html",
+    "visit_booking.html",
+    "calendar_feed.html",
+    "battery_fields.html",
+    "campaign_report.html",
+    "feedback.html",
+    "answer_distributions.html",
+    "campaign_figures.html",
 );
 
 pub fn environment() -> Environment<'static> {

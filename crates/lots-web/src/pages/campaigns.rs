@@ -20,6 +20,7 @@ pub fn routes() -> Router<AppState> {
         .route("/kampanjer", get(list).post(create))
         .route("/kampanjer/{id}", get(show))
         .route("/kampanjer/{id}/planera", post(plan))
+        .route("/kampanjer/{id}/rapport", get(report))
         .route("/kampanjer/{id}/jav", post(register_conflict))
         .route("/kampanjer/{id}/besok/{visit}/status", post(visit_status))
         .route("/kampanjer/{id}/besok/{visit}/flytta", post(move_visit))
@@ -40,10 +41,22 @@ async fn list_page(
             context! { checked => chosen.contains(&id), ..u }
         })
         .collect();
+    tenant.install_standard_batteries().await?;
+    let batteries: Vec<Value> = tenant
+        .batteries()
+        .await?
+        .into_iter()
+        .filter_map(|b| {
+            let (id, version) = b.published?;
+            let chosen = form.map_or(b.code == "foretagsbesok", |f| f.get("battery") == id.to_string());
+            Some(context! { id, name => format!("{} ({} {version})", b.name, ctx.t("version")), chosen })
+        })
+        .collect();
     ctx.render(
         "campaigns.html",
         &ctx.t("Besökskampanjer"),
         context! {
+            batteries,
             campaigns => Value::from_serialize(tenant.campaigns().await?),
             units,
             areas => Value::from_serialize(tenant.areas().await?),
@@ -53,6 +66,7 @@ async fn list_page(
                 name => value("name", ""), purpose => value("purpose", ""),
                 starts_on => value("starts_on", &lots_store::today()), ends_on => value("ends_on", ""),
                 visits_per_officer => value("visits_per_officer", "2"),
+                visit_minutes => value("visit_minutes", "90"),
                 area => value("area", ""), size => value("size", ""), sni => value("sni", ""),
             },
             errors,
@@ -76,6 +90,8 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         starts_on: form.get("starts_on"),
         ends_on: form.get("ends_on"),
         visits_per_officer: form.get("visits_per_officer").parse().ok(),
+        visit_minutes: form.get("visit_minutes").parse().ok(),
+        battery_version_id: form.get("battery").parse().ok(),
         unit_ids: form
             .all("unit")
             .iter()
@@ -107,7 +123,7 @@ struct ShowQuery {
     fel: Option<String>,
 }
 
-async fn show_page(
+pub(super) async fn show_page(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
     id: i64,
@@ -138,10 +154,18 @@ async fn show_page(
         ),
         Err(_) => (0, Vec::<String>::new()),
     };
+    let feedback = tenant
+        .feedback(lots_store::FeedbackScope::Campaign(id))
+        .await?;
+    let overdue: Vec<_> = feedback.iter().filter(|f| f.overdue).collect();
     ctx.render(
         "campaign.html",
         &campaign.name,
         context! {
+            report => Value::from_serialize(tenant.campaign_report(id).await?),
+            overdue => Value::from_serialize(&overdue),
+            absences => Value::from_serialize(tenant.campaign_absences(id).await?),
+            follow_up => follow_up(ctx, tenant, &campaign).await?,
             statuses => [
                 ("planned", ctx.t("Planerat")),
                 ("booked", ctx.t("Bokat")),
@@ -158,6 +182,88 @@ async fn show_page(
             can_manage => ctx.may(Permission::ManageActivities),
             errors,
             breadcrumbs => vec![ctx.crumb("/kampanjer", "Besökskampanjer")],
+        },
+    )
+}
+
+/// The follow-up survey's response count and result, when the campaign has one.
+async fn follow_up(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    campaign: &lots_store::Campaign,
+) -> Result<Option<Value>, AppError> {
+    let Some(round_id) = campaign.follow_up_round_id else {
+        return Ok(None);
+    };
+    let round = tenant.round(round_id).await?;
+    let results = tenant
+        .round_results(
+            round_id,
+            "area",
+            ctx.lang.code(),
+            &ctx.app.config.survey_thresholds,
+        )
+        .await?;
+    let indices: Vec<Value> = results
+        .rows
+        .iter()
+        .filter(|r| r.group.is_empty())
+        .map(|r| {
+            context! {
+                label => super::surveys::index_label(ctx, &r.index),
+                value => super::surveys::decimal(ctx.lang, r.value),
+                suppressed => r.suppressed,
+                n => r.n,
+            }
+        })
+        .collect();
+    Ok(Some(context! {
+        id => round_id,
+        name => round.name,
+        invited => round.invited,
+        answered => round.answered,
+        indices,
+        distributions => super::surveys::distribution_values(&results.distributions),
+    }))
+}
+
+/// The campaign as a report to the municipal board: printable, on one page per section.
+async fn report(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let campaign = tenant.campaign(id).await?;
+    let report = tenant.campaign_report(id).await?;
+    let (distributions, free_text) = match campaign.battery_version_id {
+        Some(v) => {
+            let battery = tenant.battery_version(v).await?.battery;
+            let (d, f) = lots_domain::survey_results::distributions(
+                &battery,
+                ctx.lang.code(),
+                report.answers.iter(),
+                &ctx.app.config.survey_thresholds,
+            );
+            (
+                super::surveys::distribution_values(&d),
+                super::surveys::free_text_values(&f),
+            )
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    ctx.render(
+        "campaign_report.html",
+        &format!("{}: {}", ctx.t("Rapport"), campaign.name),
+        context! {
+            campaign => Value::from_serialize(&campaign),
+            report => Value::from_serialize(&report),
+            distributions,
+            free_text,
+            follow_up => follow_up(&ctx, &tenant, &campaign).await?,
+            municipality => tenant.municipality().await?.name,
+            today => lots_store::today(),
+            breadcrumbs => vec![
+                ctx.crumb("/kampanjer", "Besökskampanjer"),
+                context! { href => format!("/kampanjer/{id}"), label => campaign.name.clone() },
+            ],
         },
     )
 }

@@ -23,6 +23,7 @@ mod sign_in;
 mod staff;
 mod surveys;
 mod training;
+mod visit_booking;
 mod visits;
 
 use axum::Router;
@@ -61,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         .merge(training::routes())
         .merge(campaigns::routes())
         .merge(visits::routes())
+        .merge(visit_booking::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.

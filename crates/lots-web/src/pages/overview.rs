@@ -100,6 +100,7 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
         search_staff => user.roles.iter().any(|r| matches!(r, Role::ContactCentre | Role::BusinessDevelopment)),
         by_role => (),
         units_count => units.len(),
+        feedback => feedback_due(&tenant, user.id).await?,
     };
     if works_in_unit {
         let own_unit = user
@@ -173,4 +174,13 @@ fn is_under(units: &[lots_store::Unit], id: i64, ancestor: i64) -> bool {
         }
     }
     false
+}
+
+/// What the member of staff has promised companies to come back on: (open, overdue).
+async fn feedback_due(tenant: &lots_store::Tenant<'_>, user: i64) -> Result<Value, AppError> {
+    let open = tenant
+        .feedback(lots_store::FeedbackScope::OpenFor(user))
+        .await?;
+    let overdue = open.iter().filter(|f| f.overdue).count();
+    Ok(context! { open => open.len(), overdue })
 }

@@ -413,7 +413,7 @@ struct ResultsQuery {
     utan: Option<usize>,
 }
 
-fn decimal(lang: Lang, v: Option<f64>) -> String {
+pub(super) fn decimal(lang: Lang, v: Option<f64>) -> String {
     match (lang, v) {
         (_, None) => "–".into(),
         (Lang::Sv, Some(v)) => lots_domain::numbers::decimal_sv(v, 1),
@@ -425,7 +425,7 @@ fn band_text(ctx: &Ctx, band: Option<Band>) -> String {
     band.map_or(String::new(), |b| ctx.t(b.label_sv()))
 }
 
-fn index_label(ctx: &Ctx, index: &str) -> String {
+pub(super) fn index_label(ctx: &Ctx, index: &str) -> String {
     ctx.t(match index {
         "nki" => "NKI",
         "information" => "Information",
@@ -498,21 +498,7 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
             .collect();
         context! { n => e.n, r2 => format!("{:.2}", e.r2), points }
     });
-    let distributions: Vec<Value> = r
-        .distributions
-        .iter()
-        .map(|d| {
-            let counts: Vec<Value> = d
-                .counts
-                .iter()
-                .map(|(label, n)| {
-                    let share = if d.n > 0 { *n as f64 / d.n as f64 } else { 0.0 };
-                    context! { label, n => *n, width => format!("{:.0}", share * 100.0), share => format!("{:.0} %", share * 100.0) }
-                })
-                .collect();
-            context! { text => d.text.clone(), n => d.n, suppressed => d.suppressed, counts }
-        })
-        .collect();
+    let distributions = distribution_values(&r.distributions);
     let county = r.county.as_ref().map(|c| {
         context! {
             county => c.county.clone(),
@@ -531,9 +517,37 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
         by => r.by.clone(),
         matrix,
         distributions,
-        free_text => r.free_text.iter().map(|(q, answers)| context! { question => q.clone(), answers => answers.clone() }).collect::<Vec<_>>(),
+        free_text => free_text_values(&r.free_text),
         county,
     }
+}
+
+/// Each closed question's answers as counts and shares, for the bars of a results page.
+pub(super) fn distribution_values(
+    distributions: &[lots_domain::survey_results::Distribution],
+) -> Vec<Value> {
+    distributions
+        .iter()
+        .map(|d| {
+            let counts: Vec<Value> = d
+                .counts
+                .iter()
+                .map(|(label, n)| {
+                    let share = if d.n > 0 { *n as f64 / d.n as f64 } else { 0.0 };
+                    context! { label, n => *n, width => format!("{:.0}", share * 100.0), share => format!("{:.0} %", share * 100.0) }
+                })
+                .collect();
+            context! { text => d.text.clone(), n => d.n, suppressed => d.suppressed, counts }
+        })
+        .collect()
+}
+
+/// Free-text answers grouped by question.
+pub(super) fn free_text_values(free_text: &[(String, Vec<String>)]) -> Vec<Value> {
+    free_text
+        .iter()
+        .map(|(q, answers)| context! { question => q.clone(), answers => answers.clone() })
+        .collect()
 }
 
 /// The ways a results table can be split, the current one marked.

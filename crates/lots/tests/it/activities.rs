@@ -62,26 +62,10 @@ fn token_in(body: &str) -> String {
 
 /// The newest mail to `to` whose subject starts with `subject` (Swedish) or its English.
 async fn mail_with(app: &TestApp, to: &str, subject: &str) -> lots_jobs::OutgoingMail {
-    for _ in 0..200 {
-        if let Some(m) = app.mailer.sent().into_iter().rev().find(|m| {
-            m.to == to
-                && (m.subject.starts_with(subject) || m.subject.starts_with(english(subject)))
-        }) {
-            return m;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let sent = app.mailer.sent();
-    let subjects: Vec<&str> = sent
-        .iter()
-        .filter(|m| m.subject.starts_with(subject))
-        .map(|m| m.to.as_str())
-        .collect();
-    panic!(
-        "no mail {subject:?} to {to} on {}; {} sent: {subjects:?}",
-        app.backend,
-        sent.len()
-    );
+    app.mail_where(to, subject, |m| {
+        m.subject.starts_with(subject) || m.subject.starts_with(english(subject))
+    })
+    .await
 }
 
 fn in_two_weeks() -> String {

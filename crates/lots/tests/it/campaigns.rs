@@ -296,3 +296,426 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
         app.stop().await;
     }
 }
+
+/// The personal booking link in a mail.
+fn booking_token(body: &str) -> String {
+    body.split("/besok/boka/")
+        .nth(1)
+        .expect("a booking link")
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect()
+}
+
+/// The calendar file attached to a mail.
+fn ics(mail: &lots_jobs::OutgoingMail) -> String {
+    mail.attachments
+        .iter()
+        .find(|a| a.content_type.starts_with("text/calendar"))
+        .expect("a calendar file")
+        .content
+        .clone()
+}
+
+#[tokio::test]
+async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let bd = app.signed_in(BD).await;
+        let livs = tenant
+            .unit_by_name("Livsmedelsenheten")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let id = tenant
+            .create_campaign(
+                &lots_store::NewCampaign {
+                    name: "Vårens logistikbesök".into(),
+                    starts_on: "2027-03-01".into(),
+                    ends_on: "2027-04-30".into(),
+                    visits_per_officer: Some(1),
+                    unit_ids: vec![livs],
+                    companies: lots_store::CompanyFilter {
+                        sni: Some("52".into()),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                },
+                "test",
+            )
+            .await
+            .unwrap();
+        assert!(tenant.plan_campaign(id).await.unwrap().is_ok());
+        let visits = tenant.campaign_visits(id).await.unwrap();
+
+        // An officer away for the whole period has no time: the page says who, and nothing
+        // is offered until the absence is taken back.
+        let away = visits[0].officer_user_id;
+        let r = bd
+            .post(
+                &format!("/kampanjer/{id}/franvaro"),
+                &[
+                    ("absent_user", &away.to_string()),
+                    ("absent_from", "2027-02-20"),
+                    ("absent_to", "2027-05-10"),
+                    ("absent_reason", "Föräldraledig"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let r = bd.post(&format!("/kampanjer/{id}/tider"), &[]).await;
+        assert_eq!(r.status(), 422, "{}", app.backend);
+        assert!(r.text().await.unwrap().contains(&format!(
+            "{} har inte tid för 1 besök",
+            visits[0].officer_name
+        )));
+        assert!(
+            tenant
+                .booking(visits[0].id)
+                .await
+                .unwrap()
+                .offered
+                .is_empty()
+        );
+        let absence = tenant.campaign_absences(id).await.unwrap()[0].id;
+        let r = bd
+            .post(&format!("/kampanjer/{id}/franvaro/{absence}/ta-bort"), &[])
+            .await;
+        assert_eq!(r.status(), 303);
+
+        let r = bd.post(&format!("/kampanjer/{id}/tider"), &[]).await;
+        assert_eq!(r.status(), 303, "{}", app.backend);
+        assert_eq!(tenant.campaign(id).await.unwrap().status, "running");
+        let mut offered = std::collections::HashSet::new();
+        for v in &visits {
+            let b = tenant.booking(v.id).await.unwrap();
+            assert_eq!(b.offered.len(), 3, "three times each");
+            for s in &b.offered {
+                let day: jiff::civil::Date = s.day.parse().unwrap();
+                assert!(lots_domain::holidays::is_working_day(day), "{}", s.day);
+                assert!(s.starts.as_str() >= "08:00" && s.ends.as_str() <= "16:30");
+                assert!(
+                    offered.insert((v.officer_user_id, s.starts_at)),
+                    "never offered twice"
+                );
+            }
+        }
+
+        // The company books one of its times through the link in its mail, and it and the
+        // officer get a calendar file with the visit's UID.
+        let visit = &visits[1];
+        let contact = tenant
+            .contacts(visit.company_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| !c.erased && !c.email.is_empty())
+            .unwrap()
+            .email;
+        let offer = app
+            .mail_where(&contact, "offer", |m| m.subject.contains("vill besöka"))
+            .await;
+        let token = booking_token(&offer.body);
+        let company = app.client();
+        let (status, page) = company.text(&format!("/besok/boka/{token}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Välj en tid som passar er"));
+        let booking = tenant.booking(visit.id).await.unwrap();
+        let slot = booking.offered[1].clone();
+        let r = company
+            .post(
+                &format!("/besok/boka/{token}"),
+                &[
+                    ("sequence", "0"),
+                    ("slot", &slot.starts_at.to_string()),
+                    ("action", "book"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{}", app.backend);
+        let booked = tenant.booking(visit.id).await.unwrap();
+        assert_eq!(booked.status, "booked");
+        assert_eq!(booked.time.as_ref().unwrap().starts_at, slot.starts_at);
+        let uid = format!("UID:visit-{}@127.0.0.1", visit.id);
+        let to_company = app
+            .mail_where(&contact, "booked", |m| m.subject.starts_with("Bokat"))
+            .await;
+        let file = ics(&to_company);
+        assert!(
+            file.contains(&uid) && file.contains("SEQUENCE:1") && file.contains("METHOD:PUBLISH")
+        );
+        let start = jiff::Timestamp::from_second(slot.starts_at)
+            .unwrap()
+            .strftime("DTSTART:%Y%m%dT%H%M%SZ")
+            .to_string();
+        assert!(file.contains(&start), "{file}");
+        let officer = tenant.user(visit.officer_user_id).await.unwrap().email;
+        let to_officer = app
+            .mail_where(&officer, "booked", |m| m.subject.starts_with("Bokat"))
+            .await;
+        assert!(ics(&to_officer).contains(&uid));
+        // A tampered link is a plain 404.
+        let mut tampered = token.clone();
+        tampered.replace_range(0..1, if token.starts_with('0') { "1" } else { "0" });
+        assert_eq!(
+            company
+                .get(&format!("/besok/boka/{tampered}"))
+                .await
+                .status(),
+            404
+        );
+        // A time that was not offered is refused.
+        let r = company
+            .post(
+                &format!("/besok/boka/{token}"),
+                &[
+                    ("sequence", "1"),
+                    ("slot", "1800000000"),
+                    ("action", "book"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Välj en av de föreslagna tiderna.")
+        );
+
+        // Two people book the same visit at the same instant: one wins, the other is told.
+        let other = &visits[2];
+        let times = tenant.booking(other.id).await.unwrap().offered;
+        let lead = app.signed_in(BD).await;
+        let path = format!("/kampanjer/{id}/besok/{}/boka", other.id);
+        let (a, b) = (
+            times[0].starts_at.to_string(),
+            times[2].starts_at.to_string(),
+        );
+        let form_a = [("sequence", "0"), ("slot", a.as_str()), ("action", "book")];
+        let form_b = [("sequence", "0"), ("slot", b.as_str()), ("action", "book")];
+        let (first, second) = tokio::join!(bd.post(&path, &form_a), lead.post(&path, &form_b));
+        let mut statuses = [first.status().as_u16(), second.status().as_u16()];
+        statuses.sort();
+        assert_eq!(statuses, [303, 422], "{}", app.backend);
+        let loser = if first.status() == 422 { first } else { second };
+        assert!(
+            loser
+                .text()
+                .await
+                .unwrap()
+                .contains("Besöket bokades eller ändrades nyss av någon annan.")
+        );
+        let after = tenant.booking(other.id).await.unwrap();
+        assert_eq!((after.status.as_str(), after.sequence), ("booked", 1));
+
+        // By phone the officer may agree another time, but only on a working day.
+        let r = bd
+            .post(
+                &path,
+                &[
+                    ("sequence", "1"),
+                    ("slot", ""),
+                    ("day", "2027-03-29"),
+                    ("time", "10:00"),
+                    ("action", "book"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Välj en arbetsdag inom kampanjens period")
+        );
+        let r = bd
+            .post(
+                &path,
+                &[
+                    ("sequence", "1"),
+                    ("slot", ""),
+                    ("day", "2027-04-06"),
+                    ("time", "13:15"),
+                    ("action", "book"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let moved = tenant.booking(other.id).await.unwrap();
+        assert_eq!(moved.time.as_ref().unwrap().starts, "13:15");
+        assert_eq!(moved.sequence, 2);
+
+        // The company cancels through its link: the calendar entry is taken out.
+        let r = company
+            .post(
+                &format!("/besok/boka/{token}"),
+                &[("sequence", "1"), ("action", "cancel")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let cancelled = app
+            .mail_where(&contact, "cancelled", |m| m.subject.starts_with("Avbokat"))
+            .await;
+        let file = ics(&cancelled);
+        assert!(
+            file.contains(&uid) && file.contains("METHOD:CANCEL") && file.contains("SEQUENCE:2")
+        );
+
+        // The officer records a visit with the battery's answers and an issue to come back
+        // on; the company's contact is invited to the follow-up survey.
+        let recorded = &visits[3];
+        let contact3 = tenant
+            .contacts(recorded.company_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| !c.erased && !c.email.is_empty())
+            .unwrap()
+            .email;
+        let sara = app
+            .db
+            .user_by_email(BD)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let visit_path = format!("/kampanjer/{id}/besok/{}", recorded.id);
+        let (status, page) = bd.text(&visit_path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Vilka kontakter har företaget haft med kommunen"));
+        let r = bd
+            .post(
+                &visit_path,
+                &[
+                    ("q_contacts", "bygglov"),
+                    ("q_contacts", "livsmedel"),
+                    ("q_nki_overall", "9"),
+                    ("notes", "Bra samtal"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422, "an answer out of the scale");
+        let r = bd
+            .post(
+                &visit_path,
+                &[
+                    ("q_contacts", "bygglov"),
+                    ("q_contacts", "livsmedel"),
+                    ("q_nki_overall", "5"),
+                    ("q_challenges", "Svårt att rekrytera"),
+                    ("notes", "Bra samtal"),
+                    ("issue_1", "När blir detaljplanen för Brunna klar?"),
+                    ("issue_owner_1", &sara),
+                    ("issue_due_1", "2026-11-01"),
+                    ("issue_2", ""),
+                    ("issue_3", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{}", app.backend);
+        let answers = tenant.visit_answers(recorded.id).await.unwrap();
+        assert_eq!(
+            answers.get("nki_overall"),
+            Some(&lots_domain::battery::Answer::Number(5))
+        );
+        app.mail_where(&contact3, "follow-up", |m| {
+            m.subject.contains("vill veta vad du tycker")
+        })
+        .await;
+        let campaign = tenant.campaign(id).await.unwrap();
+        let round = tenant
+            .round(campaign.follow_up_round_id.unwrap())
+            .await
+            .unwrap();
+        assert_eq!(round.invited, 1);
+        // The issue is overdue: its owner and the campaign lead see it.
+        let (_, mine) = bd.text("/aterkoppling").await;
+        assert!(
+            mine.contains("När blir detaljplanen för Brunna klar?") && mine.contains("Försenad")
+        );
+        let (_, page) = bd.text(&format!("/kampanjer/{id}")).await;
+        assert!(page.contains("Försenad återkoppling") && page.contains("Per handläggare"));
+        let (_, journey) = bd.text(&format!("/foretag/{}", recorded.company_id)).await;
+        assert!(journey.contains("Återkoppling utlovad"));
+        let item = tenant
+            .feedback(lots_store::FeedbackScope::Visit(recorded.id))
+            .await
+            .unwrap()[0]
+            .id;
+        let r = bd
+            .post(
+                &format!("/aterkoppling/{item}"),
+                &[
+                    ("answer", "Samrådet är i april."),
+                    ("back", "/aterkoppling"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let (_, report) = bd.text(&format!("/kampanjer/{id}/rapport")).await;
+        assert!(
+            report.contains("Bra samtal") && report.contains("1 utlovade, 1 klara, 0 försenade"),
+            "{report}"
+        );
+
+        // The officer's private feed holds their booked visit.
+        let me = app
+            .signed_in(&officer_email(&tenant, other.officer_user_id).await)
+            .await;
+        let r = me.post("/konto/kalender", &[]).await;
+        assert_eq!(r.status(), 200);
+        let page = r.text().await.unwrap();
+        let address = page
+            .split("id=\"address\" type=\"text\" readonly value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("&#x2f;", "/");
+        let feed_path = address.split("127.0.0.1").nth(1).unwrap();
+        let feed_path = &feed_path[feed_path.find('/').unwrap()..];
+        let feed = app.client().get(feed_path).await;
+        assert_eq!(feed.status(), 200);
+        assert!(
+            feed.text()
+                .await
+                .unwrap()
+                .contains(&format!("UID:visit-{}@", other.id))
+        );
+
+        // Once the campaign is closed, a booking link no longer books.
+        let r = bd.post(&format!("/kampanjer/{id}/avsluta"), &[]).await;
+        assert_eq!(r.status(), 303);
+        let late = tenant.mint_booking_link(visits[4].id).await.unwrap();
+        let r = company
+            .post(
+                &format!("/besok/boka/{late}"),
+                &[
+                    ("sequence", "0"),
+                    (
+                        "slot",
+                        &tenant.booking(visits[4].id).await.unwrap().offered[0]
+                            .starts_at
+                            .to_string(),
+                    ),
+                    ("action", "book"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Kampanjen är avslutad"));
+        assert_eq!(
+            tenant.booking(visits[4].id).await.unwrap().status,
+            "planned"
+        );
+        app.stop().await;
+    }
+}
+
+async fn officer_email(tenant: &lots_store::Tenant<'_>, id: i64) -> String {
+    tenant.user(id).await.unwrap().email
+}

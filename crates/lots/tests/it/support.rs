@@ -119,6 +119,38 @@ impl TestApp {
         panic!("no mail to {to} on {}", self.backend);
     }
 
+    /// The newest mail to `to` that `matches`, waiting for the workers to send it.
+    pub async fn mail_where(
+        &self,
+        to: &str,
+        what: &str,
+        matches: impl Fn(&OutgoingMail) -> bool,
+    ) -> OutgoingMail {
+        for _ in 0..200 {
+            if let Some(m) = self
+                .mailer
+                .sent()
+                .into_iter()
+                .rev()
+                .find(|m| m.to == to && matches(m))
+            {
+                return m;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let sent = self.mailer.sent();
+        let subjects: Vec<String> = sent
+            .iter()
+            .filter(|m| m.to == to)
+            .map(|m| m.subject.clone())
+            .collect();
+        panic!(
+            "no mail {what:?} to {to} on {}; {} sent, to them: {subjects:?}",
+            self.backend,
+            sent.len()
+        );
+    }
+
     pub async fn stop(self) {
         self.server.stop().await.unwrap();
         if let Some((admin, url)) = self.scratch {
