@@ -146,9 +146,43 @@ test('a visit campaign is created and planned; its pages pass axe', async () => 
   assert.deepEqual(await axeViolations(page), [], 'a new campaign');
   await page.getByRole('button', { name: 'Planera besöken' }).click();
   await page.waitForURL(/#plan$/);
-  assert.match(await page.locator('main table').textContent(), /besöker/);
+  assert.match(await page.getByRole('region', { name: 'Planen' }).textContent(), /besöker/);
   assert.deepEqual(await axeViolations(page), [], 'a planned campaign');
-  const visitPath = await page.locator('main table a[href*="/besok/"]').first().getAttribute('href');
+  const visitPath = await page.getByRole('region', { name: 'Planen' }).locator('a[href*="/besok/"]').first().getAttribute('href');
+
+  // Times are offered and each company gets a booking link; one books on a phone.
+  const before = new Set(mailLinks(lots.mailDir, '/besok/boka/'));
+  await page.getByRole('button', { name: 'Föreslå tider och skicka bokningslänkar' }).click();
+  await page.waitForURL(/#plan$/);
+  let link;
+  for (let i = 0; i < 100 && !link; i++) {
+    link = mailLinks(lots.mailDir, '/besok/boka/').find((l) => !before.has(l));
+    if (!link) await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.ok(link, 'a booking link was mailed');
+  const company = await browser.newContext({ viewport: { width: 375, height: 740 }, bypassCSP: true });
+  const booking = await company.newPage();
+  await booking.goto(`${lots.base}${link}`);
+  assert.deepEqual(await axeViolations(booking), [], 'the booking page');
+  await booking.locator('input[name="slot"]').first().check();
+  await booking.getByRole('button', { name: 'Boka besöket' }).click();
+  await booking.waitForURL(/klart=bokat$/);
+  assert.match(await booking.locator('main').textContent(), /Besöket är bokat/);
+  assert.deepEqual(await axeViolations(booking), [], 'a booked visit');
+  await company.close();
+  let calendarSent = false;
+  for (let i = 0; i < 100 && !calendarSent; i++) {
+    calendarSent = mails(lots.mailDir).some((m) => /besok\.ics/.test(m));
+    if (!calendarSent) await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.ok(calendarSent, 'the booking was confirmed with a calendar file');
+  await page.goto(`${lots.base}/kampanjer`);
+  await page.getByRole('link', { name: 'Vårens företagsbesök 2026' }).click();
+  assert.match(await page.locator('main').textContent(), /50\s*genomförda/);
+  assert.deepEqual(await axeViolations(page), [], 'the spring campaign');
+  await page.getByRole('link', { name: /Rapport till nämnden/ }).click();
+  assert.match(await page.locator('main').textContent(), /Vad företagen sa/);
+  assert.deepEqual(await axeViolations(page), [], 'the campaign report');
   await context.close();
 
   // The visit is recorded on a phone, with a referral to the traffic network in Brunna.

@@ -349,6 +349,7 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
     crate::demo_contacts::load(&tenant).await?;
     crate::demo_faults::load(&tenant).await?;
     crate::demo_activities::load(db, &tenant).await?;
+    crate::demo_campaigns::load(&tenant).await?;
     logins.push(DemoLogin {
         email: organiser_email,
         name: "Elias Sjöberg".into(),

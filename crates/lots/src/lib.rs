@@ -4,6 +4,7 @@
 pub mod config;
 pub mod demo;
 mod demo_activities;
+mod demo_campaigns;
 mod demo_cases;
 mod demo_companies;
 mod demo_contacts;

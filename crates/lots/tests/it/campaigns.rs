@@ -719,3 +719,49 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
 async fn officer_email(tenant: &lots_store::Tenant<'_>, id: i64) -> String {
     tenant.user(id).await.unwrap().email
 }
+
+#[tokio::test]
+async fn the_demo_has_the_seeds_spring_campaign() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let campaign = tenant
+            .campaigns()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.name == "Vårens företagsbesök 2026")
+            .unwrap();
+        assert_eq!((campaign.officers, campaign.visits_per_officer), (25, 2));
+        let report = tenant.campaign_report(campaign.id).await.unwrap();
+        assert_eq!(report.total.done, 50, "{}", app.backend);
+        assert_eq!(report.by_officer.len(), 25);
+        assert!(report.by_officer.iter().all(|o| o.done == 2));
+        let targets: Vec<&str> = report.referrals.iter().map(|r| r.target.as_str()).collect();
+        assert!(targets.contains(&"Trafiknätverket i Brunna"), "{targets:?}");
+        assert!(targets.contains(&"Kompetensmässan"), "{targets:?}");
+        assert_eq!(report.feedback_overdue, 1);
+        let round = campaign.follow_up_round_id.unwrap();
+        let results = tenant
+            .round_results(
+                round,
+                "area",
+                "sv",
+                &lots_domain::nki::Thresholds::default(),
+            )
+            .await
+            .unwrap();
+        let overall = results
+            .rows
+            .iter()
+            .find(|r| r.group.is_empty() && r.index == "helhet")
+            .unwrap();
+        assert_eq!(overall.value, Some(100.0), "full marks");
+        let bd = app.signed_in(BD).await;
+        let (status, page) = bd
+            .text(&format!("/kampanjer/{}/rapport", campaign.id))
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Trafiken vid rondellen i Brunna"));
+        app.stop().await;
+    }
+}
