@@ -68,9 +68,16 @@ pub async fn enqueue_visit_mail(
             payload: serde_json::json!({
                 "visit_id": visit_id, "message": message.code(), "sequence": sequence, "to": to,
             }),
+            // An offer can be made again with new times at the same sequence: each offer
+            // is its own occasion. A booking or cancellation is one per sequence.
             idempotency_key: format!(
-                "visit:{municipality}:{visit_id}:{}:{sequence}:{to}",
-                message.code()
+                "visit:{municipality}:{visit_id}:{}:{sequence}:{to}:{}",
+                message.code(),
+                if message == VisitMessage::Offer {
+                    now()
+                } else {
+                    0
+                }
             ),
             max_attempts: 8,
             run_at: now(),
