@@ -141,6 +141,9 @@ test('a visit campaign is created and planned; its pages pass axe', async () => 
   await page.getByLabel('Besök per handläggare').fill('1');
   await page.getByLabel('Livsmedelsenheten').check();
   await page.getByLabel('SNI-kod').fill('52');
+  await page.getByRole('button', { name: 'Förhandsvisa urvalet' }).click();
+  assert.match(await page.getByRole('status').filter({ hasText: 'Urvalet:' }).textContent(), /Urvalet: 6 företag/);
+  assert.deepEqual(await axeViolations(page), [], 'the selection previewed');
   await page.getByRole('button', { name: 'Skapa kampanjen' }).click();
   await page.waitForURL(/\/kampanjer\/\d+$/);
   assert.deepEqual(await axeViolations(page), [], 'a new campaign');
@@ -183,7 +186,25 @@ test('a visit campaign is created and planned; its pages pass axe', async () => 
   await page.getByRole('link', { name: /Rapport till nämnden/ }).click();
   assert.match(await page.locator('main').textContent(), /Vad företagen sa/);
   assert.deepEqual(await axeViolations(page), [], 'the campaign report');
+
+  // The checklist the offices took; a new one starts from the campaign's findings.
+  await page.goBack();
+  await page.getByRole('link', { name: /Punktlista: Punktlista efter vårens företagsbesök/ }).click();
+  assert.match(await page.getByRole('region', { name: /Enheternas kvittens/ }).textContent(), /Per Sandberg/);
+  assert.deepEqual(await axeViolations(page), [], 'a checklist');
+  await page.goBack();
+  await page.getByRole('link', { name: 'Gör en punktlista av kampanjens resultat' }).click();
+  assert.match(await page.getByLabel('Punkter').inputValue(), /Trafiknätverket i Brunna/);
+  assert.deepEqual(await axeViolations(page), [], 'a suggested checklist');
   await context.close();
+
+  // The food unit's manager acknowledges it from the overview.
+  const manager = await signedIn(browser, lots, 'oskar.wikstrom@upplands-bro.example');
+  await manager.page.getByRole('link', { name: 'Punktlista efter vårens företagsbesök' }).click();
+  await manager.page.getByRole('button', { name: 'Kvittera för Livsmedelsenheten' }).click();
+  assert.match(await manager.page.getByRole('region', { name: /Enheternas kvittens/ }).textContent(), /Oskar Wikström/);
+  assert.deepEqual(await axeViolations(manager.page), [], 'an acknowledged checklist');
+  await manager.context.close();
 
   // The visit is recorded on a phone, with a referral to the traffic network in Brunna.
   const phone = await signedIn(browser, lots, BD, { width: 375, height: 740 });

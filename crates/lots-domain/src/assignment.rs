@@ -20,6 +20,18 @@ pub struct PairFacts {
     pub conflict: bool,
 }
 
+/// Minutes from where the officer sets out to the company, by area: short within the
+/// officer's home area, long across areas; from the office, which is central, a known area
+/// is near. A company without an area is a middling guess either way.
+pub fn travel_minutes(home_area: Option<i64>, company_area: Option<i64>) -> i64 {
+    match (home_area, company_area) {
+        (Some(home), Some(company)) if home == company => 5,
+        (Some(_), Some(_)) => 30,
+        (None, Some(_)) => 10,
+        (_, None) => 20,
+    }
+}
+
 /// The cost of a pair, lower is better; `None` when the pair is impossible.
 pub fn pair_cost(f: &PairFacts) -> Option<i64> {
     (!f.conflict).then(|| {
@@ -308,6 +320,15 @@ mod tests {
             assign(&together),
             Err(Infeasible::Conflicts { .. })
         ));
+    }
+
+    #[test]
+    fn travel_is_short_at_home_and_long_across_areas() {
+        assert_eq!(travel_minutes(Some(1), Some(1)), 5);
+        assert_eq!(travel_minutes(Some(1), Some(2)), 30);
+        assert_eq!(travel_minutes(None, Some(2)), 10);
+        assert_eq!(travel_minutes(Some(1), None), 20);
+        assert_eq!(travel_minutes(None, None), 20);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod battery;
 pub mod calendar;
 pub mod case_import;
 pub mod cases;
+pub mod checklist;
 pub mod collation;
 pub mod columns;
 pub mod company_import;

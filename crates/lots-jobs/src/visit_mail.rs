@@ -150,19 +150,20 @@ pub fn visit_feed(bookings: &[Booking], municipality: &str, base_url: &str) -> S
     calendar_of(Method::Publish, &entries)
 }
 
-fn when(booking: &Booking) -> String {
+fn when(booking: &Booking, english: bool) -> String {
+    let at = if english { "at" } else { "kl." };
     booking
         .time
         .as_ref()
-        .map(|t| format!("{} kl. {}–{}", t.day, t.starts, t.ends))
+        .map(|t| format!("{} {at} {}–{}", t.day, t.starts, t.ends))
         .unwrap_or_default()
 }
 
-/// The mail of one message to one recipient.
+/// The mail of one message to one recipient, in the recipient's language.
 fn visit_mail(
     message: VisitMessage,
     booking: &Booking,
-    to: &str,
+    (to, english): (&str, bool),
     municipality: &str,
     link: Option<&str>,
     calendar_file: Option<(Method, String)>,
@@ -170,45 +171,89 @@ fn visit_mail(
     let company = &booking.company_name;
     let officer = &booking.officer_name;
     let link_text = link
-        .map(|l| format!("\n\nVill ni byta tid eller avboka? Gör det här:\n{l}"))
+        .map(|l| {
+            if english {
+                format!("\n\nNeed another time, or to cancel? Do it here:\n{l}")
+            } else {
+                format!("\n\nVill ni byta tid eller avboka? Gör det här:\n{l}")
+            }
+        })
         .unwrap_or_default();
-    let (subject, text) = match message {
-        VisitMessage::Offer => {
+    let companion = booking
+        .companion_name
+        .as_deref()
+        .map(|c| {
+            if english {
+                format!(" together with {c}")
+            } else {
+                format!(" tillsammans med {c}")
+            }
+        })
+        .unwrap_or_default();
+    let (subject, text) = match (message, english) {
+        (VisitMessage::Offer, _) => {
+            let at = if english { "at" } else { "kl." };
             let times: Vec<String> = booking
                 .offered
                 .iter()
-                .map(|s| format!("– {} kl. {}–{}", s.day, s.starts, s.ends))
+                .map(|s| format!("– {} {at} {}–{}", s.day, s.starts, s.ends))
                 .collect();
-            (
-                format!("{municipality} vill besöka {company}"),
-                format!(
-                    "Hej!\n\n{municipality} vill gärna komma på besök och höra hur det går för {company} \
-                     och vad kommunen kan göra bättre. {officer} kommer. Besöket tar ungefär en och en halv timme.\n\n\
-                     Välj den tid som passar er bäst:\n{}\n\nBoka här, utan inloggning:\n{}\n\n\
-                     Passar ingen av tiderna? Svara på det här mejlet så hittar vi en annan.",
-                    times.join("\n"),
-                    link.unwrap_or_default()
-                ),
-            )
+            let minutes = booking
+                .offered
+                .first()
+                .map_or(0, |s| (s.ends_at - s.starts_at) / 60);
+            let link = link.unwrap_or_default();
+            let times = times.join("\n");
+            if english {
+                (
+                    format!("{municipality} would like to visit {company}"),
+                    format!(
+                        "Hello,\n\n{municipality} would like to visit {company} to hear how business is going \
+                         and what the municipality could do better. {officer} will come. The visit takes about {minutes} minutes.\n\n\
+                         Choose the time that suits you best:\n{times}\n\nBook here, no sign-in needed:\n{link}\n\n\
+                         None of the times suits you? Reply to this e-mail and we will find another."
+                    ),
+                )
+            } else {
+                (
+                    format!("{municipality} vill besöka {company}"),
+                    format!(
+                        "Hej!\n\n{municipality} vill gärna komma på besök och höra hur det går för {company} \
+                         och vad kommunen kan göra bättre. {officer} kommer. Besöket tar ungefär {minutes} minuter.\n\n\
+                         Välj den tid som passar er bäst:\n{times}\n\nBoka här, utan inloggning:\n{link}\n\n\
+                         Passar ingen av tiderna? Svara på det här mejlet så hittar vi en annan."
+                    ),
+                )
+            }
         }
-        VisitMessage::Booked => (
+        (VisitMessage::Booked, false) => (
             format!("Bokat: företagsbesök hos {company}"),
             format!(
-                "Hej!\n\nBesöket hos {company} är bokat {}.\n{officer} från {municipality} kommer{}.\n\n\
+                "Hej!\n\nBesöket hos {company} är bokat {}.\n{officer} från {municipality} kommer{companion}.\n\n\
                  Kalenderfilen i mejlet lägger in besöket i kalendern, eller ersätter en tidigare tid.{link_text}",
-                when(booking),
-                booking
-                    .companion_name
-                    .as_deref()
-                    .map(|c| format!(" tillsammans med {c}"))
-                    .unwrap_or_default()
+                when(booking, false),
             ),
         ),
-        VisitMessage::Cancelled => (
+        (VisitMessage::Booked, true) => (
+            format!("Booked: company visit to {company}"),
+            format!(
+                "Hello,\n\nThe visit to {company} is booked for {}.\n{officer} from {municipality} will come{companion}.\n\n\
+                 The calendar file in this e-mail adds the visit to your calendar, or replaces an earlier time.{link_text}",
+                when(booking, true),
+            ),
+        ),
+        (VisitMessage::Cancelled, false) => (
             format!("Avbokat: företagsbesök hos {company}"),
             format!(
                 "Hej!\n\nBesöket hos {company} är avbokat. Kalenderfilen i mejlet tar bort det ur kalendern.\n\n\
                  Vill ni ändå träffa {municipality}? Svara på det här mejlet."
+            ),
+        ),
+        (VisitMessage::Cancelled, true) => (
+            format!("Cancelled: company visit to {company}"),
+            format!(
+                "Hello,\n\nThe visit to {company} is cancelled. The calendar file in this e-mail removes it from your calendar.\n\n\
+                 Would you still like to meet {municipality}? Reply to this e-mail."
             ),
         ),
     };
@@ -223,15 +268,18 @@ fn visit_mail(
     }
 }
 
-/// The e-mail address of the company's first contact that has one.
-async fn company_address(tenant: &Tenant<'_>, company_id: i64) -> Result<Option<String>, String> {
+/// The e-mail address and language of the company's first contact that has an address.
+async fn company_address(
+    tenant: &Tenant<'_>,
+    company_id: i64,
+) -> Result<Option<(String, String)>, String> {
     Ok(tenant
         .contacts(company_id)
         .await
         .map_err(|e| e.to_string())?
         .into_iter()
         .find(|c| !c.erased && !c.email.is_empty())
-        .map(|c| c.email))
+        .map(|c| (c.email, c.language)))
 }
 
 /// Runs a `visit_mail` job.
@@ -264,12 +312,26 @@ pub(crate) async fn send_visit_mail(
     if stale || booking.campaign_status == "closed" {
         return Ok(());
     }
+    let staff_language = |email: String| async move {
+        let language = ctx
+            .db
+            .user_by_email(&email)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok::<_, String>(Some((
+            email,
+            language.map_or_else(|| "sv".into(), |u| u.language),
+        )))
+    };
     let address = match to {
-        "officer" => Some(booking.officer_email.clone()),
-        "companion" => booking.companion_email.clone(),
+        "officer" => staff_language(booking.officer_email.clone()).await?,
+        "companion" => match booking.companion_email.clone() {
+            Some(email) => staff_language(email).await?,
+            None => None,
+        },
         _ => company_address(&tenant, booking.company_id).await?,
     };
-    let Some(address) = address.filter(|a| !a.is_empty()) else {
+    let Some((address, language)) = address.filter(|(a, _)| !a.is_empty()) else {
         return Ok(());
     };
     let municipality = tenant.municipality().await.map_err(|e| e.to_string())?;
@@ -294,7 +356,7 @@ pub(crate) async fn send_visit_mail(
     let mail = visit_mail(
         message,
         &booking,
-        &address,
+        (&address, language == "en"),
         &municipality.name,
         link.as_deref(),
         calendar_file,
@@ -315,5 +377,84 @@ mod tests {
         ] {
             assert_eq!(VisitMessage::parse(m.code()), Some(m));
         }
+    }
+
+    fn booking() -> Booking {
+        let slot = lots_store::Slot {
+            starts_at: 1_800_000_000,
+            ends_at: 1_800_000_000 + 90 * 60,
+            day: "2027-03-02".into(),
+            starts: "09:00".into(),
+            ends: "10:30".into(),
+        };
+        Booking {
+            visit_id: 7,
+            campaign_id: 1,
+            campaign_name: "Vårens besök".into(),
+            campaign_status: "running".into(),
+            company_id: 3,
+            company_name: "Brunna Logistik AB".into(),
+            place: "Brunnavägen 1, Kungsängen".into(),
+            officer_user_id: 2,
+            officer_name: "Ahmed Hassan".into(),
+            officer_email: "ahmed@example.org".into(),
+            companion_name: Some("Sara Holmberg".into()),
+            companion_email: None,
+            status: "booked".into(),
+            sequence: 1,
+            time: Some(slot.clone()),
+            offered: vec![slot],
+        }
+    }
+
+    #[test]
+    fn mails_speak_the_recipients_language_and_the_visits_length() {
+        let b = booking();
+        let offer = |english| {
+            visit_mail(
+                VisitMessage::Offer,
+                &b,
+                ("info@brunna.example", english),
+                "Upplands-Bro kommun",
+                Some("https://lots.example/besok/boka/abc"),
+                None,
+            )
+        };
+        let sv = offer(false);
+        assert_eq!(
+            sv.subject,
+            "Upplands-Bro kommun vill besöka Brunna Logistik AB"
+        );
+        assert!(
+            sv.body.contains("Besöket tar ungefär 90 minuter"),
+            "{}",
+            sv.body
+        );
+        assert!(sv.body.contains("– 2027-03-02 kl. 09:00–10:30"));
+        let en = offer(true);
+        assert_eq!(
+            en.subject,
+            "Upplands-Bro kommun would like to visit Brunna Logistik AB"
+        );
+        assert!(en.body.contains("about 90 minutes"), "{}", en.body);
+        assert!(en.body.contains("– 2027-03-02 at 09:00–10:30"));
+        assert!(en.body.contains("https://lots.example/besok/boka/abc"));
+        let booked = visit_mail(
+            VisitMessage::Booked,
+            &b,
+            ("info@brunna.example", true),
+            "Upplands-Bro kommun",
+            None,
+            None,
+        );
+        assert_eq!(
+            booked.subject,
+            "Booked: company visit to Brunna Logistik AB"
+        );
+        assert!(
+            booked
+                .body
+                .contains("will come together with Sara Holmberg")
+        );
     }
 }

@@ -6,11 +6,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lots_domain::assignment::{PairFacts, Problem, assign, explain, pair_cost};
+use lots_domain::assignment::{PairFacts, Problem, assign, explain, pair_cost, travel_minutes};
 use sqlx::Row;
 
 use crate::error::{field, is_date};
-use crate::{CompanyFilter, Result, StoreError, Tenant, now};
+use crate::{Result, Selection, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewCampaign {
@@ -25,8 +25,8 @@ pub struct NewCampaign {
     pub battery_version_id: Option<i64>,
     /// Case officers of these units and the units under them take part.
     pub unit_ids: Vec<i64>,
-    /// The candidate companies: active ones matching these filters.
-    pub companies: CompanyFilter,
+    /// The candidate companies.
+    pub selection: Selection,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -128,11 +128,7 @@ impl Tenant<'_> {
         if officers.is_empty() {
             return Err(field("units", "Välj en enhet med handläggare."));
         }
-        let mut filter = new.companies.clone();
-        filter.status = Some("active".into());
-        filter.page = 1;
-        filter.per_page = 100_000;
-        let candidates = self.companies(&filter).await?.items;
+        let candidates = self.select_companies(&new.selection).await?;
         let visits = officers.len() as i64 * per_officer;
         if (candidates.len() as i64) < visits {
             return Err(StoreError::Field(
@@ -174,10 +170,12 @@ impl Tenant<'_> {
         }
         for company in &candidates {
             sqlx::query(
-                "INSERT INTO campaign_candidates (campaign_id, company_id) VALUES ($1, $2)",
+                "INSERT INTO campaign_candidates (campaign_id, company_id, priority)
+                 VALUES ($1, $2, $3)",
             )
             .bind(id)
             .bind(company.id)
+            .bind(company.priority)
             .execute(&mut *tx)
             .await?;
         }
@@ -186,7 +184,7 @@ impl Tenant<'_> {
     }
 
     /// Active case officers of the units and the units under them.
-    async fn case_officers_of(&self, unit_ids: &[i64]) -> Result<Vec<i64>> {
+    pub async fn case_officers_of(&self, unit_ids: &[i64]) -> Result<Vec<i64>> {
         let units = self.units().await?;
         let within = |unit: i64| {
             unit_ids
@@ -319,7 +317,7 @@ impl Tenant<'_> {
     pub async fn plan_campaign(&self, id: i64) -> Result<std::result::Result<usize, String>> {
         let campaign = self.campaign(id).await?;
         let officers = sqlx::query(
-            "SELECT o.user_id, o.visits, u.name, u.unit_id,
+            "SELECT o.user_id, o.visits, o.home_area_id, u.name, u.unit_id,
                  (SELECT COUNT(*) FROM visits v WHERE v.campaign_id = o.campaign_id
                   AND v.officer_user_id = o.user_id
                   AND (v.status IN ('booked', 'done') OR (v.fixed = 1 AND v.status = 'planned'))) AS kept
@@ -352,7 +350,7 @@ impl Tenant<'_> {
             id: i64,
             priority: i64,
             name: String,
-            in_area: bool,
+            area: Option<i64>,
             division: String,
         }
         let candidates: Vec<Candidate> = candidates
@@ -363,7 +361,7 @@ impl Tenant<'_> {
                     id: r.try_get("company_id")?,
                     priority: r.try_get("priority")?,
                     name: r.try_get("name")?,
-                    in_area: r.try_get::<Option<i64>, _>("area_id")?.is_some(),
+                    area: r.try_get("area_id")?,
                     division: sni.chars().take(2).collect(),
                 })
             })
@@ -401,6 +399,7 @@ impl Tenant<'_> {
         for o in &officers {
             let user: i64 = o.try_get("user_id")?;
             let unit: Option<i64> = o.try_get("unit_id")?;
+            let home: Option<i64> = o.try_get("home_area_id")?;
             let wanted: i64 = o.try_get("visits")?;
             let kept: i64 = o.try_get("kept")?;
             user_ids.push(user);
@@ -415,7 +414,7 @@ impl Tenant<'_> {
                             Some(u) if industries.contains(&(u, c.division.clone())) => 50,
                             _ => 10,
                         },
-                        travel_minutes: if c.in_area { 10 } else { 20 },
+                        travel_minutes: travel_minutes(home, c.area),
                         priority: c.priority,
                         conflict: conflicts.contains(&(user, c.id)),
                     })

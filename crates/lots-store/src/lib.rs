@@ -10,11 +10,14 @@
 //! another municipality by id.
 
 mod audit;
+mod campaign_officers;
 mod campaign_report;
+mod campaign_selection;
 mod campaigns;
 mod case_file;
 mod case_surveys;
 mod cases;
+mod checklists;
 mod companies;
 mod company_writer;
 mod contact_log;
@@ -46,10 +49,15 @@ mod visit_booking;
 mod visit_records;
 
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use campaign_officers::OfficerTerms;
 pub use campaign_report::{CampaignReport, ReferralCount, SaidUnder, StatusCounts};
+pub use campaign_selection::{Candidate, Selection};
 pub use campaigns::{Campaign, ConflictOfInterest, NewCampaign, PlannedVisit};
 pub use case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use cases::{AreaRow, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written};
+pub use checklists::{
+    Checklist, ChecklistSummary, ChecklistToAcknowledge, ChecklistUnit, ChecklistVersion,
+};
 pub use companies::{
     Area, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER, ImportOutcome,
     JourneyEvent, OnDuplicate, SavedFilter,

@@ -116,6 +116,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0017_visit_scheduling.sql"),
         postgres: include_str!("../migrations/postgres/0017_visit_scheduling.sql"),
     },
+    Migration {
+        version: 18,
+        name: "officer_home_areas",
+        sqlite: include_str!("../migrations/sqlite/0018_officer_home_areas.sql"),
+        postgres: include_str!("../migrations/postgres/0018_officer_home_areas.sql"),
+    },
 ];
 
 impl Db {

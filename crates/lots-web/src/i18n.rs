@@ -1847,6 +1847,144 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("Kampanjen är avslutad.", "The campaign is closed."),
     ("frånvaron för", "the absence of"),
+    (
+        "Antal månader; tomt betyder alla.",
+        "Number of months; empty means all.",
+    ),
+    ("Arbetsdag", "Working day"),
+    ("Arbetsdagen börjar", "Working day starts"),
+    ("Arbetsdagen slutar", "Working day ends"),
+    (
+        "Arbetstid och utgångspunkt",
+        "Working hours and starting point",
+    ),
+    (
+        "Bara de handplockade företagen",
+        "Only the hand-picked companies",
+    ),
+    (
+        "Bara företag som var missnöjda i senaste enkäten (NKI under 62)",
+        "Only companies dissatisfied in their latest survey (NKI below 62)",
+    ),
+    ("Borttagna punkter", "Points removed"),
+    (
+        "Den senaste versionen är redan publicerad. Ändra punkterna för att göra en ny version.",
+        "The latest version is already published. Change the points to make a new version.",
+    ),
+    (
+        "En punkt per rad, högst 40.",
+        "One point per line, at most 40.",
+    ),
+    (
+        "En punkt per rad. Ändrar du en publicerad version blir det en ny version, och enheterna kvitterar den på nytt när den publiceras.",
+        "One point per line. Changing a published version makes a new version, which the units acknowledge again once it is published.",
+    ),
+    (
+        "En punktlista är det ett kontor tar med sig från en besökskampanj: vad varje besök ska täcka och vad företagen pekade på. Den publiceras till enheter i versioner, och varje enhets chef kvitterar den.",
+        "A checklist is what an office takes away from a visit campaign: what every visit should cover and what the companies pointed at. It is published to units in versions, and each unit's manager acknowledges it.",
+    ),
+    ("Enheternas kvittens", "Units' acknowledgements"),
+    ("Från kampanjen", "From the campaign"),
+    ("Förhandsvisa urvalet", "Preview the selection"),
+    (
+        "Gör en punktlista av kampanjens resultat",
+        "Make a checklist from the campaign's results",
+    ),
+    ("Handplockade företag", "Hand-picked companies"),
+    (
+        "Har haft ärenden de senaste månaderna",
+        "Had cases in the last months",
+    ),
+    ("Inga punktlistor ännu.", "No checklists yet."),
+    (
+        "Inte besökta de senaste månaderna",
+        "Not visited in the last months",
+    ),
+    ("Inte ännu", "Not yet"),
+    ("Kontoret", "The office"),
+    ("Kvittera för", "Acknowledge for"),
+    ("Kvitterad", "Acknowledged"),
+    ("Kvitterad av enheter", "Acknowledged by units"),
+    ("Ny punktlista", "New checklist"),
+    (
+        "Nya i registret de senaste månaderna",
+        "New in the register in the last months",
+    ),
+    ("Nya punkter", "New points"),
+    (
+        "Någon annan ändrade punktlistan nyss. Läs den igen och ändra.",
+        "Someone else just changed the checklist. Read it again and make your change.",
+    ),
+    (
+        "Organisationsnummer eller namn, ett per rad. De kommer alltid med och prioriteras.",
+        "Organisation numbers or names, one per line. They are always included and given priority.",
+    ),
+    ("Publicera", "Publish"),
+    ("Publicera version", "Publish version"),
+    ("Publicerad", "Published"),
+    ("Punkter", "Points"),
+    (
+        "Punkterna är ett förslag från kampanjens frågebatteri och vad besöken visade. Ändra dem innan du sparar.",
+        "The points are a suggestion from the campaign's question battery and what the visits showed. Change them before you save.",
+    ),
+    ("Punktlista", "Checklist"),
+    ("Punktlista efter", "Checklist after"),
+    ("Punktlistor", "Checklists"),
+    ("Punktlistor att kvittera", "Checklists to acknowledge"),
+    (
+        "Punktlistor från kampanjerna",
+        "Checklists from the campaigns",
+    ),
+    ("Rubrik", "Title"),
+    (
+        "Sidan skrivs ut som en punktlista utan menyer och formulär.",
+        "The page prints as a checklist without menus and forms.",
+    ),
+    (
+        "Skriv minst ett företag, ett organisationsnummer eller namn per rad.",
+        "Write at least one company, one organisation number or name per line.",
+    ),
+    ("Skriv punktlistans rubrik.", "Write the checklist's title."),
+    (
+        "Skriv antal månader, 1–120.",
+        "Write a number of months, 1–120.",
+    ),
+    ("Spara arbetstiden", "Save the working hours"),
+    ("Spara punkterna", "Save the points"),
+    ("Spara utkastet", "Save the draft"),
+    (
+        "Tider föreslås inom varje handläggares arbetsdag. Planen räknar resvägen från handläggarens hemområde, eller från kontoret när inget område är valt.",
+        "Times are offered within each officer's working day. The plan counts travel from the officer's home area, or from the office when no area is chosen.",
+    ),
+    ("Till dessa enheter", "To these units"),
+    ("Urvalet", "The selection"),
+    (
+        "Urvalet räcker inte: vidga det eller minska antalet besök.",
+        "The selection is not enough: widen it or reduce the number of visits.",
+    ),
+    ("Utgår från", "Sets out from"),
+    (
+        "Versionen publicerades nyss av någon annan.",
+        "Someone else just published the version.",
+    ),
+    ("Versioner", "Versions"),
+    ("Välj en kampanj.", "Choose a campaign."),
+    (
+        "Välj ett område i kommunen.",
+        "Choose an area of the municipality.",
+    ),
+    (
+        "Välj minst en enhet att publicera till.",
+        "Choose at least one unit to publish to.",
+    ),
+    ("enheter har kvitterat", "units have acknowledged"),
+    (
+        "handläggare i de valda enheterna behöver",
+        "officers in the chosen units need",
+    ),
+    ("till", "more"),
+    ("utkast, inte publicerat", "draft, not published"),
+    ("Ändra punkterna", "Change the points"),
 ];
 
 #[cfg(test)]

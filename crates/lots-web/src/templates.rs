@@ -81,6 +81,8 @@ sources!(
     "training_coverage.html",
     "campaigns.html",
     "campaign.html",
+    "checklist.html",
+    "checklists.html",
     "visit.html",
     "visit_booking.html",
     "calendar_feed.html",

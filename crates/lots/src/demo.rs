@@ -48,9 +48,9 @@ const KC: &str = "Kontaktcenter";
 const KOM: &str = "Kommunikationsenheten";
 const IT: &str = "IT-enheten";
 pub(crate) const SBK: &str = "Samhällsbyggnadskontoret";
-const BYGG: &str = "Bygglovsenheten";
-const MILJO: &str = "Miljö- och hälsoskyddsenheten";
-const LIVS: &str = "Livsmedelsenheten";
+pub(crate) const BYGG: &str = "Bygglovsenheten";
+pub(crate) const MILJO: &str = "Miljö- och hälsoskyddsenheten";
+pub(crate) const LIVS: &str = "Livsmedelsenheten";
 
 /// Units: (name, kind, parent).
 const UNITS: &[(&str, UnitKind, Option<&str>)] = &[
@@ -349,7 +349,7 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
     crate::demo_contacts::load(&tenant).await?;
     crate::demo_faults::load(&tenant).await?;
     crate::demo_activities::load(db, &tenant).await?;
-    crate::demo_campaigns::load(&tenant).await?;
+    crate::demo_campaigns::load(db, &tenant).await?;
     logins.push(DemoLogin {
         email: organiser_email,
         name: "Elias Sjöberg".into(),

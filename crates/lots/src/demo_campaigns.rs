@@ -2,14 +2,14 @@
 //! visits two companies in March and April, 50 visits in all, each booked on a working day,
 //! recorded with the battery's answers and what the company said, referrals to the traffic
 //! network in Brunna, to Kompetensmässan and to the building permit unit, issues to come back
-//! on, and the follow-up survey that gave full marks.
+//! on, the follow-up survey that gave full marks, and the checklist the offices took from it.
 
 use std::collections::HashMap;
 
 use lots_domain::battery::Answer;
-use lots_store::{NewCampaign, NewFeedback, NewReferral, Tenant, VisitRecord};
+use lots_store::{Db, NewCampaign, NewFeedback, NewReferral, Tenant, VisitRecord};
 
-use crate::demo::SBK;
+use crate::demo::{BYGG, DOMAIN, LIVS, MILJO, SBK, email};
 use crate::demo_activities::{FAIR, TRAFFIC_NETWORK};
 
 pub const SPRING_CAMPAIGN: &str = "Vårens företagsbesök 2026";
@@ -28,17 +28,70 @@ const CHALLENGES: &[&str] = &[
     "Höga energikostnader.",
 ];
 
-pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
-    if tenant
+pub async fn load(db: &Db, tenant: &Tenant<'_>) -> anyhow::Result<()> {
+    let existing = tenant
         .campaigns()
         .await?
+        .into_iter()
+        .find(|c| c.name == SPRING_CAMPAIGN);
+    let id = match existing {
+        Some(c) => c.id,
+        None => match spring_campaign(tenant).await? {
+            Some(id) => id,
+            None => return Ok(()),
+        },
+    };
+    checklist(db, tenant, id).await
+}
+
+/// The checklist the offices took from the campaign: the suggestion from its findings and
+/// one point of their own, published to the three units; two managers have acknowledged.
+async fn checklist(db: &Db, tenant: &Tenant<'_>, campaign: i64) -> anyhow::Result<()> {
+    if tenant
+        .checklists()
+        .await?
         .iter()
-        .any(|c| c.name == SPRING_CAMPAIGN)
+        .any(|c| c.campaign_id == Some(campaign))
     {
         return Ok(());
     }
+    let mut items = tenant.suggest_checklist(campaign).await?;
+    items.push(
+        "Boka ett uppföljande besök inom ett år hos de företag som fick återkoppling.".into(),
+    );
+    let id = tenant
+        .create_checklist(
+            "Punktlista efter vårens företagsbesök",
+            Some(campaign),
+            &items.join("\n"),
+        )
+        .await?;
+    let mut units = Vec::new();
+    for name in [BYGG, MILJO, LIVS] {
+        if let Some(u) = tenant.unit_by_name(name).await? {
+            units.push(u.id);
+        }
+    }
+    tenant
+        .publish_checklist(id, &units, "Lena Forsberg")
+        .await?;
+    for (first, last, unit) in [("Per", "Sandberg", BYGG), ("Helena", "Nyström", MILJO)] {
+        let manager = db.user_by_email(&email(first, last, DOMAIN)).await?;
+        let unit = tenant.unit_by_name(unit).await?;
+        if let (Some(manager), Some(unit)) = (manager, unit) {
+            tenant
+                .acknowledge_checklist(id, unit.id, manager.id)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Creates, plans, books, records and closes the spring campaign; `None` when the demo's
+/// office is missing.
+async fn spring_campaign(tenant: &Tenant<'_>) -> anyhow::Result<Option<i64>> {
     let Some(sbk) = tenant.unit_by_name(SBK).await? else {
-        return Ok(());
+        return Ok(None);
     };
     let id = tenant
         .create_campaign(
@@ -159,7 +212,7 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
         }
     }
     tenant.close_campaign(id).await?;
-    Ok(())
+    Ok(Some(id))
 }
 
 /// The battery's answers of the nth visit: mostly satisfied companies, as in the seed.

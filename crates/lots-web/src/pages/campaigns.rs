@@ -7,7 +7,7 @@ use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use lots_domain::role::Permission;
-use lots_store::{CompanyFilter, NewCampaign, Tenant};
+use lots_store::{CompanyFilter, NewCampaign, Selection, Tenant};
 use minijinja::{Value, context};
 
 use super::{FormData, unit_options, unprocessable};
@@ -18,6 +18,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/kampanjer", get(list).post(create))
+        .route("/kampanjer/urval", post(preview))
         .route("/kampanjer/{id}", get(show))
         .route("/kampanjer/{id}/planera", post(plan))
         .route("/kampanjer/{id}/rapport", get(report))
@@ -30,6 +31,7 @@ async fn list_page(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
     form: Option<&FormData>,
+    preview: Option<Value>,
     errors: Vec<Value>,
 ) -> Result<Html<String>, AppError> {
     let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
@@ -68,7 +70,12 @@ async fn list_page(
                 visits_per_officer => value("visits_per_officer", "2"),
                 visit_minutes => value("visit_minutes", "90"),
                 area => value("area", ""), size => value("size", ""), sni => value("sni", ""),
+                cases_months => value("cases_months", ""), visited_months => value("visited_months", ""),
+                new_months => value("new_months", ""), hand_picked => value("hand_picked", ""),
+                low_satisfaction => form.is_some_and(|f| f.get("low_satisfaction") == "1"),
+                only_hand_picked => form.is_some_and(|f| f.get("only_hand_picked") == "1"),
             },
+            preview,
             errors,
         },
     )
@@ -77,13 +84,69 @@ async fn list_page(
 async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ViewCompanies)?;
     let tenant = ctx.tenant()?;
-    list_page(&ctx, &tenant, None, Vec::new()).await
+    list_page(&ctx, &tenant, None, None, Vec::new()).await
 }
+
+/// The candidates the form's filters and hand-picked lines choose.
+fn selection(form: &FormData) -> Selection {
+    let some = |name: &str| Some(form.get(name)).filter(|v| !v.is_empty());
+    // A number of months that is not a number is 0, which the data layer names as wrong.
+    let months = |name: &str| some(name).map(|v| v.trim().parse().unwrap_or(0));
+    Selection {
+        companies: CompanyFilter {
+            area_id: form.get("area").parse().ok(),
+            size_class: some("size"),
+            sni: some("sni"),
+            ..Default::default()
+        },
+        cases_within_months: months("cases_months"),
+        not_visited_months: months("visited_months"),
+        low_satisfaction: form.get("low_satisfaction") == "1",
+        new_within_months: months("new_months"),
+        hand_picked: form.get("hand_picked"),
+        only_hand_picked: form.get("only_hand_picked") == "1",
+    }
+}
+
+/// How many and which companies the filters choose, against the visits the campaign needs.
+async fn preview(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let units: Vec<i64> = form
+        .all("unit")
+        .iter()
+        .filter_map(|u| u.parse().ok())
+        .collect();
+    match tenant.select_companies(&selection(&form)).await {
+        Ok(candidates) => {
+            let officers = tenant.case_officers_of(&units).await?.len();
+            let per_officer: usize = form.get("visits_per_officer").parse().unwrap_or(0);
+            let shown: Vec<_> = candidates.iter().take(PREVIEW_ROWS).collect();
+            let preview = context! {
+                total => candidates.len(),
+                needed => officers * per_officer,
+                officers,
+                companies => Value::from_serialize(&shown),
+                more => candidates.len().saturating_sub(PREVIEW_ROWS),
+            };
+            Ok(
+                list_page(&ctx, &tenant, Some(&form), Some(preview), Vec::new())
+                    .await?
+                    .into_response(),
+            )
+        }
+        Err(e) => Ok(unprocessable(
+            list_page(&ctx, &tenant, Some(&form), None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+/// Companies listed by name in the preview; the rest are counted.
+const PREVIEW_ROWS: usize = 100;
 
 async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    let some = |name: &str| Some(form.get(name)).filter(|v| !v.is_empty());
     let new = NewCampaign {
         name: form.get("name"),
         purpose: form.get("purpose"),
@@ -97,12 +160,7 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
             .iter()
             .filter_map(|u| u.parse().ok())
             .collect(),
-        companies: CompanyFilter {
-            area_id: form.get("area").parse().ok(),
-            size_class: some("size"),
-            sni: some("sni"),
-            ..Default::default()
-        },
+        selection: selection(&form),
     };
     match tenant.create_campaign(&new, &me.user.name).await {
         Ok(id) => {
@@ -113,7 +171,7 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
             Ok(Redirect::to(&format!("/kampanjer/{id}")).into_response())
         }
         Err(e) => Ok(unprocessable(
-            list_page(&ctx, &tenant, Some(&form), ctx.field_errors(e)?).await?,
+            list_page(&ctx, &tenant, Some(&form), None, ctx.field_errors(e)?).await?,
         )),
     }
 }
@@ -163,8 +221,13 @@ pub(super) async fn show_page(
         &campaign.name,
         context! {
             report => Value::from_serialize(tenant.campaign_report(id).await?),
+            checklists => Value::from_serialize(
+                tenant.checklists().await?.into_iter().filter(|c| c.campaign_id == Some(id)).collect::<Vec<_>>(),
+            ),
             overdue => Value::from_serialize(&overdue),
             absences => Value::from_serialize(tenant.campaign_absences(id).await?),
+            terms => Value::from_serialize(tenant.officer_terms(id).await?),
+            areas => Value::from_serialize(tenant.areas().await?),
             follow_up => follow_up(ctx, tenant, &campaign).await?,
             statuses => [
                 ("planned", ctx.t("Planerat")),

@@ -6,6 +6,7 @@ mod assets;
 mod campaigns;
 mod case_settings;
 mod cases;
+mod checklists;
 mod companies;
 mod contact_log;
 mod contacts;
@@ -61,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         .merge(event_link::routes())
         .merge(training::routes())
         .merge(campaigns::routes())
+        .merge(checklists::routes())
         .merge(visits::routes())
         .merge(visit_booking::routes())
 }
@@ -114,6 +116,27 @@ impl FormData {
 /// A page shown again with its form's errors.
 pub fn unprocessable(html: Html<String>) -> Response {
     (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response()
+}
+
+/// After a change: audits it as `(action, kind, id)` and goes to `to`; a wrong field shows
+/// the page `again` with the errors.
+pub async fn saved<Page>(
+    ctx: &crate::ctx::Ctx,
+    outcome: lots_store::Result<()>,
+    (action, kind, id): (&str, &str, i64),
+    to: String,
+    again: impl FnOnce(Vec<Value>) -> Page,
+) -> Result<Response, AppError>
+where
+    Page: std::future::Future<Output = Result<Html<String>, AppError>>,
+{
+    match outcome {
+        Ok(()) => {
+            ctx.app.db.audit(ctx.audit_entry(action, kind, id)).await?;
+            Ok(axum::response::Redirect::to(&to).into_response())
+        }
+        Err(e) => Ok(unprocessable(again(ctx.field_errors(e)?).await?)),
+    }
 }
 
 /// One field's error for the error summary and beside the field.

@@ -151,18 +151,14 @@ async fn change(
     result: lots_store::Result<()>,
     action: &str,
 ) -> Result<Response, AppError> {
-    match result {
-        Ok(()) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry(action, "network", id))
-                .await?;
-            Ok(Redirect::to(&format!("/natverk/{id}")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            show_page(ctx, tenant, id, Some(form), ctx.field_errors(e)?).await?,
-        )),
-    }
+    super::saved(
+        ctx,
+        result,
+        (action, "network", id),
+        format!("/natverk/{id}"),
+        |errors| show_page(ctx, tenant, id, Some(form), errors),
+    )
+    .await
 }
 
 async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {

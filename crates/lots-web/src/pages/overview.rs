@@ -101,6 +101,7 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
         by_role => (),
         units_count => units.len(),
         feedback => feedback_due(&tenant, user.id).await?,
+        checklists => Value::from_serialize(tenant.checklists_to_acknowledge(user.id).await?),
     };
     if works_in_unit {
         let own_unit = user

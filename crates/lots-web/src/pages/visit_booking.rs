@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/besok/boka/{token}", get(show).post(answer))
         .route("/kampanjer/{id}/tider", post(offer_times))
         .route("/kampanjer/{id}/franvaro", post(add_absence))
+        .route("/kampanjer/{id}/arbetstid", post(officer_terms))
         .route(
             "/kampanjer/{id}/franvaro/{absence}/ta-bort",
             post(remove_absence),
@@ -233,6 +234,34 @@ async fn add_absence(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Re
         .await
     {
         Ok(()) => Ok(Redirect::to(&format!("/kampanjer/{id}#franvaro")).into_response()),
+        Err(e) => Ok(unprocessable(
+            super::campaigns::show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+/// An officer's working day and the home area the plan weighs travel from.
+async fn officer_terms(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let user = form
+        .get("terms_user")
+        .parse()
+        .map_err(|_| AppError::NotFound)?;
+    match tenant
+        .set_officer_terms(
+            id,
+            user,
+            (&form.get("day_starts"), &form.get("day_ends")),
+            form.get("home_area").parse().ok(),
+        )
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/kampanjer/{id}#arbetstid")).into_response()),
         Err(e) => Ok(unprocessable(
             super::campaigns::show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
         )),

@@ -13,13 +13,7 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
         let bd = app.signed_in(BD).await;
-        let livs = tenant
-            .unit_by_name("Livsmedelsenheten")
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-            .to_string();
+        let livs = unit_id(&tenant, "Livsmedelsenheten").await.to_string();
         let fields = |visits: &'static str| {
             vec![
                 ("name", "Logistikbesök"),
@@ -322,12 +316,7 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
         let bd = app.signed_in(BD).await;
-        let livs = tenant
-            .unit_by_name("Livsmedelsenheten")
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let livs = unit_id(&tenant, "Livsmedelsenheten").await;
         let id = tenant
             .create_campaign(
                 &lots_store::NewCampaign {
@@ -336,8 +325,11 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
                     ends_on: "2027-04-30".into(),
                     visits_per_officer: Some(1),
                     unit_ids: vec![livs],
-                    companies: lots_store::CompanyFilter {
-                        sni: Some("52".into()),
+                    selection: lots_store::Selection {
+                        companies: lots_store::CompanyFilter {
+                            sni: Some("52".into()),
+                            ..Default::default()
+                        },
                         ..Default::default()
                     },
                     ..Default::default()
@@ -716,6 +708,21 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
     }
 }
 
+async fn unit_id(tenant: &lots_store::Tenant<'_>, name: &str) -> i64 {
+    tenant.unit_by_name(name).await.unwrap().unwrap().id
+}
+
+/// The demo's "Vårens företagsbesök 2026".
+async fn spring_campaign(tenant: &lots_store::Tenant<'_>) -> lots_store::Campaign {
+    tenant
+        .campaigns()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Vårens företagsbesök 2026")
+        .unwrap()
+}
+
 async fn officer_email(tenant: &lots_store::Tenant<'_>, id: i64) -> String {
     tenant.user(id).await.unwrap().email
 }
@@ -724,13 +731,7 @@ async fn officer_email(tenant: &lots_store::Tenant<'_>, id: i64) -> String {
 async fn the_demo_has_the_seeds_spring_campaign() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let campaign = tenant
-            .campaigns()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|c| c.name == "Vårens företagsbesök 2026")
-            .unwrap();
+        let campaign = spring_campaign(&tenant).await;
         assert_eq!((campaign.officers, campaign.visits_per_officer), (25, 2));
         let report = tenant.campaign_report(campaign.id).await.unwrap();
         assert_eq!(report.total.done, 50, "{}", app.backend);
@@ -762,6 +763,351 @@ async fn the_demo_has_the_seeds_spring_campaign() {
             .await;
         assert_eq!(status, 200);
         assert!(page.contains("Trafiken vid rondellen i Brunna"));
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn offices_take_up_a_checklist_from_the_campaign() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let spring = spring_campaign(&tenant).await;
+        // The demo's checklist: published to the three units, two managers have signed.
+        let demo = tenant.checklists().await.unwrap();
+        assert_eq!(demo.len(), 1, "{}", app.backend);
+        assert_eq!((demo[0].units, demo[0].acknowledged), (3, 2));
+        let bd = app.signed_in(BD).await;
+        let (status, page) = bd.text(&format!("/punktlistor/{}", demo[0].id)).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Trafiknätverket i Brunna"), "{page}");
+        assert!(page.contains("Per Sandberg"));
+
+        // The suggestion from the campaign's findings fills the new checklist's form.
+        let (status, page) = bd
+            .text(&format!("/punktlistor?kampanj={}", spring.id))
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("Förbättra det företagen gav lägst betyg"),
+            "{page}"
+        );
+        assert!(page.contains("Kompetensmässan"));
+
+        // Bad points are named and nothing is stored.
+        let campaign = spring.id.to_string();
+        let new = |items: &'static str| {
+            vec![
+                ("title", "Punktlista för livsmedelskontrollen"),
+                ("campaign", campaign.as_str()),
+                ("items", items),
+            ]
+        };
+        let r = bd.post("/punktlistor", &new("  \n")).await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Skriv minst en punkt, en per rad.")
+        );
+        let r = bd
+            .post(
+                "/punktlistor",
+                &new("- Ring upp samma dag\n- ring upp samma dag"),
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Punkt 2 upprepar punkt 1.")
+        );
+        assert_eq!(tenant.checklists().await.unwrap().len(), 1);
+
+        let r = bd
+            .post(
+                "/punktlistor",
+                &new("- Ring upp samma dag\n- Förklara avgiften före kontrollen"),
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let id: i64 = location(&r)
+            .trim_start_matches("/punktlistor/")
+            .parse()
+            .unwrap();
+        let (status, page) = bd.text(&format!("/punktlistor/{id}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("utkast, inte publicerat"));
+        // Editing a draft keeps it version 1.
+        let r = bd
+            .post(
+                &format!("/punktlistor/{id}"),
+                &[(
+                    "items",
+                    "Ring upp samma dag\nFörklara avgiften före kontrollen\nLämna visitkort",
+                )],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let list = tenant.checklist(id).await.unwrap();
+        assert_eq!(list.versions.len(), 1);
+        assert_eq!(list.versions[0].items.len(), 3);
+
+        let livs = unit_id(&tenant, "Livsmedelsenheten").await;
+        let r = bd.post(&format!("/punktlistor/{id}/publicera"), &[]).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Välj minst en enhet"));
+        let r = bd
+            .post(
+                &format!("/punktlistor/{id}/publicera"),
+                &[("unit", &livs.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+
+        // Only the unit's manager, or a manager above it, acknowledges.
+        let acknowledge = format!("/punktlistor/{id}/kvittera/{livs}");
+        let r = bd.post(&acknowledge, &[]).await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Bara chefen för Livsmedelsenheten kan kvittera punktlistan.")
+        );
+        let environment = app.signed_in("helena.nystrom@upplands-bro.example").await;
+        assert_eq!(environment.post(&acknowledge, &[]).await.status(), 422);
+        let food = app.signed_in("oskar.wikstrom@upplands-bro.example").await;
+        let (_, overview) = food.text("/oversikt").await;
+        assert!(
+            overview.contains("Punktlista för livsmedelskontrollen"),
+            "{overview}"
+        );
+        assert_eq!(food.post(&acknowledge, &[]).await.status(), 303);
+        let (_, overview) = food.text("/oversikt").await;
+        assert!(!overview.contains("Punktlista för livsmedelskontrollen"));
+        let list = tenant.checklist(id).await.unwrap();
+        assert_eq!(
+            list.versions[0].units[0].acknowledged_by.as_deref(),
+            Some("Oskar Wikström")
+        );
+
+        // A published version stays as acknowledged; changing it drafts version 2.
+        let r = bd
+            .post(
+                &format!("/punktlistor/{id}"),
+                &[(
+                    "items",
+                    "Ring upp samma dag\nLämna visitkort\nSkicka sammanfattning efter besöket",
+                )],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let list = tenant.checklist(id).await.unwrap();
+        assert_eq!(list.versions.len(), 2);
+        assert_eq!(list.versions[1].items.len(), 3);
+        assert!(list.versions[1].units[0].acknowledged.is_some());
+        assert_eq!(
+            list.versions[0].changes.added,
+            ["Skicka sammanfattning efter besöket"]
+        );
+        assert_eq!(
+            list.versions[0].changes.removed,
+            ["Förklara avgiften före kontrollen"]
+        );
+        let (_, page) = bd.text(&format!("/punktlistor/{id}")).await;
+        assert!(page.contains("Nya punkter"));
+        // The head of the office signs for the unit under it.
+        bd.post(
+            &format!("/punktlistor/{id}/publicera"),
+            &[("unit", &livs.to_string())],
+        )
+        .await;
+        let office = app.signed_in("lena.forsberg@upplands-bro.example").await;
+        assert_eq!(office.post(&acknowledge, &[]).await.status(), 303);
+        assert_eq!(
+            tenant.checklists().await.unwrap()[0].acknowledged,
+            1,
+            "{}",
+            app.backend
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn candidates_are_chosen_by_filters_and_by_hand_with_a_preview() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let bd = app.signed_in(BD).await;
+        let livs = unit_id(&tenant, "Livsmedelsenheten").await.to_string();
+        let form = |extra: &[(&'static str, &'static str)]| {
+            let mut f = vec![
+                ("name", "Urvalsprov"),
+                ("starts_on", "2027-03-01"),
+                ("ends_on", "2027-04-30"),
+                ("visits_per_officer", "1"),
+                ("unit", livs.as_str()),
+            ];
+            f.extend_from_slice(extra);
+            f
+        };
+        let r = bd.post("/kampanjer/urval", &form(&[("sni", "52")])).await;
+        assert_eq!(r.status(), 200, "{}", app.backend);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("Urvalet: 6 företag"), "{page}");
+        assert!(page.contains("6 handläggare i de valda enheterna behöver 6 besök"));
+        assert!(page.contains("Brunna Logistik AB"));
+
+        // A hand-picked line that names no company is named by its line.
+        let r = bd
+            .post(
+                "/kampanjer/urval",
+                &form(&[("hand_picked", "Brunna Logistik AB\nFinns Inte AB")]),
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Rad 2: ”Finns Inte AB” finns inte i registret.")
+        );
+        let r = bd
+            .post("/kampanjer/urval", &form(&[("cases_months", "ett år")]))
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Skriv antal månader, 1–120.")
+        );
+        let r = bd
+            .post(
+                "/kampanjer/urval",
+                &form(&[
+                    ("hand_picked", "Brunna Logistik AB"),
+                    ("only_hand_picked", "1"),
+                ]),
+            )
+            .await;
+        let page = r.text().await.unwrap();
+        assert!(page.contains("Urvalet: 1 företag"), "{page}");
+        assert!(page.contains("Urvalet räcker inte"));
+
+        // Each filter narrows the register as it says.
+        let all = tenant
+            .select_companies(&lots_store::Selection::default())
+            .await
+            .unwrap();
+        let unvisited = tenant
+            .select_companies(&lots_store::Selection {
+                not_visited_months: Some(24),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            all.len() - unvisited.len(),
+            50,
+            "the spring campaign's 50 companies"
+        );
+        let with_cases = tenant
+            .select_companies(&lots_store::Selection {
+                cases_within_months: Some(120),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(!with_cases.is_empty() && with_cases.len() < all.len());
+        let dissatisfied = tenant
+            .select_companies(&lots_store::Selection {
+                low_satisfaction: true,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(dissatisfied.len() < all.len());
+        assert!(
+            dissatisfied
+                .iter()
+                .all(|c| c.why.starts_with("NKI ") && c.priority == 80),
+            "{dissatisfied:?}"
+        );
+        let picked = tenant
+            .select_companies(&lots_store::Selection {
+                hand_picked: "Brunna Logistik AB".into(),
+                new_within_months: Some(1),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            (picked[0].name.as_str(), picked[0].priority),
+            ("Brunna Logistik AB", 90)
+        );
+        assert_eq!(
+            picked.len(),
+            all.len(),
+            "the demo's companies came into the register now"
+        );
+
+        // The campaign keeps its candidates with their priorities; an officer's working day
+        // must hold a visit, and their home area is what the plan weighs travel from.
+        let r = bd
+            .post(
+                "/kampanjer",
+                &form(&[("sni", "52"), ("hand_picked", "Brunna Logistik AB")]),
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let id: i64 = location(&r)
+            .trim_start_matches("/kampanjer/")
+            .parse()
+            .unwrap();
+        let terms = tenant.officer_terms(id).await.unwrap();
+        assert_eq!(terms.len(), 6);
+        let officer = terms[0].user_id.to_string();
+        let r = bd
+            .post(
+                &format!("/kampanjer/{id}/arbetstid"),
+                &[
+                    ("terms_user", &officer),
+                    ("day_starts", "16:00"),
+                    ("day_ends", "16:30"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("ska rymma ett besök på 90 minuter")
+        );
+        let area = tenant.areas().await.unwrap()[0].clone();
+        let r = bd
+            .post(
+                &format!("/kampanjer/{id}/arbetstid"),
+                &[
+                    ("terms_user", &officer),
+                    ("day_starts", "07:30"),
+                    ("day_ends", "15:00"),
+                    ("home_area", &area.id.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let terms = tenant.officer_terms(id).await.unwrap();
+        assert_eq!(
+            (terms[0].day_starts.as_str(), terms[0].home_area.as_deref()),
+            ("07:30", Some(area.name.as_str()))
+        );
+        assert!(tenant.plan_campaign(id).await.unwrap().is_ok());
+        let (_, page) = bd.text(&format!("/kampanjer/{id}")).await;
+        assert!(page.contains("07:30–15:00"), "{}", app.backend);
         app.stop().await;
     }
 }

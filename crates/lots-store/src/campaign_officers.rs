@@ -1,0 +1,91 @@
+//! Each officer's terms in a campaign: the working day times are offered within, and the
+//! home area the plan weighs travel from (the office when none).
+
+use lots_domain::scheduling::Hours;
+use sqlx::Row;
+
+use crate::error::field;
+use crate::{Result, StoreError, Tenant};
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OfficerTerms {
+    pub user_id: i64,
+    pub name: String,
+    pub day_starts: String,
+    pub day_ends: String,
+    pub home_area_id: Option<i64>,
+    pub home_area: Option<String>,
+}
+
+impl Tenant<'_> {
+    pub async fn officer_terms(&self, campaign_id: i64) -> Result<Vec<OfficerTerms>> {
+        self.campaign(campaign_id).await?;
+        let rows = sqlx::query(
+            "SELECT o.user_id, u.name, o.day_starts, o.day_ends, o.home_area_id, a.name AS area
+             FROM campaign_officers o JOIN users u ON u.id = o.user_id
+             LEFT JOIN areas a ON a.id = o.home_area_id
+             WHERE o.campaign_id = $1 ORDER BY u.sort_key",
+        )
+        .bind(campaign_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OfficerTerms {
+                    user_id: r.try_get("user_id")?,
+                    name: r.try_get("name")?,
+                    day_starts: r.try_get("day_starts")?,
+                    day_ends: r.try_get("day_ends")?,
+                    home_area_id: r.try_get("home_area_id")?,
+                    home_area: r.try_get("area")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Sets an officer's working day and home area; times already offered or booked stay,
+    /// the next offer and plan use the new terms.
+    pub async fn set_officer_terms(
+        &self,
+        campaign_id: i64,
+        user_id: i64,
+        (day_starts, day_ends): (&str, &str),
+        home_area_id: Option<i64>,
+    ) -> Result<()> {
+        let campaign = self.campaign(campaign_id).await?;
+        if !self
+            .officer_terms(campaign_id)
+            .await?
+            .iter()
+            .any(|o| o.user_id == user_id)
+        {
+            return Err(StoreError::NotFound);
+        }
+        if Hours::parse(day_starts, day_ends, campaign.visit_minutes).is_none() {
+            return Err(StoreError::Field(
+                "day_starts".into(),
+                format!(
+                    "Skriv arbetsdagen som 08:00 och 16:30; den ska rymma ett besök på {} minuter.",
+                    campaign.visit_minutes
+                ),
+            ));
+        }
+        if let Some(area) = home_area_id
+            && !self.areas().await?.iter().any(|a| a.id == area)
+        {
+            return Err(field("home_area", "Välj ett område i kommunen."));
+        }
+        sqlx::query(
+            "UPDATE campaign_officers SET day_starts = $1, day_ends = $2, home_area_id = $3
+             WHERE campaign_id = $4 AND user_id = $5",
+        )
+        .bind(day_starts.trim())
+        .bind(day_ends.trim())
+        .bind(home_area_id)
+        .bind(campaign_id)
+        .bind(user_id)
+        .execute(&self.db.pool)
+        .await?;
+        Ok(())
+    }
+}
