@@ -3,7 +3,7 @@
 // resident reports a fault on a phone. Every page passes axe-core's WCAG 2.1 A/AA rules.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, signedIn, startLots } from './support.js';
+import { BD, axeViolations, launchBrowser, signedIn, startLots } from './support.js';
 
 let lots;
 let browser;
@@ -31,6 +31,28 @@ test('cases, late cases, one case and handling times pass axe', async () => {
   await page.goto(`${lots.base}/arenden/handlaggningstider?per=unit`);
   assert.match(await page.locator('main').textContent(), /Bygglovsenheten/);
   assert.deepEqual(await axeViolations(page), [], 'handling times');
+  await context.close();
+});
+
+test('a case file is uploaded, previewed with its bad line and imported; the pages pass axe', async () => {
+  const { context, page } = await signedIn(browser, lots, BD);
+  await page.getByRole('link', { name: 'Ärenden', exact: true }).click();
+  await page.getByRole('link', { name: 'Importera ärenden' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'the case upload');
+  await page.getByLabel('Fil (CSV eller Excel)').setInputFiles({
+    name: 'arenden.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Diarienummer;Område;Inkom;Beslutsdatum\n' +
+      'BN 2026/7001;Bygglov;2026-09-01;2026-10-15\n' +
+      'BN 2026/7002;Bygglov;2026-09-10;2026-09-01\n',
+    ),
+  });
+  await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+  assert.match(await page.locator('main').textContent(), /1 går att importera, 1 avvisas/);
+  assert.deepEqual(await axeViolations(page), [], 'the case preview');
+  await page.getByRole('button', { name: /Importera 1 ärenden/ }).click();
+  assert.match(await page.getByRole('status').textContent(), /1 nya ärenden/);
   await context.close();
 });
 

@@ -1985,6 +1985,16 @@ const ENGLISH: &[(&str, &str)] = &[
     ("till", "more"),
     ("utkast, inte publicerat", "draft, not published"),
     ("Ändra punkterna", "Change the points"),
+    (
+        "CSV med semikolon, komma eller tabb i UTF-8 eller Windows-1252, eller det första bladet i en Excel-fil (XLSX). Kolumnerna känns igen på namnen i SKR:s Insikt-mall och vanliga ärendesystems exporter: Diarienummer, Organisationsnummer, Företag, E-post, Telefon, Område, Enhet, Inkom, Komplett, Beslutsdatum och Avslutat.",
+        "CSV with semicolons, commas or tabs in UTF-8 or Windows-1252, or the first sheet of an Excel file (XLSX). Columns are recognised by the names of SKR's Insikt template and common case-system exports: Diarienummer, Organisationsnummer, Företag, E-post, Telefon, Område, Enhet, Inkom, Komplett, Beslutsdatum and Avslutat.",
+    ),
+    (
+        "Ett diarienummer som redan finns uppdaterar ärendet.",
+        "A case number already in Lots updates that case.",
+    ),
+    ("Importera ärenden", "Import cases"),
+    ("nya ärenden", "new cases"),
 ];
 
 #[cfg(test)]

@@ -108,6 +108,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
                 late,
             },
             pager => pager("/arenden", &params, page, PER_PAGE, found.total),
+            can_import => ctx.may(Permission::ManageRegister),
         },
     )
 }

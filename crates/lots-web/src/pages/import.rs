@@ -1,5 +1,5 @@
-//! Importing a company file from the browser: upload, a preview that names every rejected
-//! line, then the confirmed import.
+//! Importing a company file or a case file from the browser: upload, a preview that names
+//! every rejected line, then the confirmed import.
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path};
@@ -16,28 +16,88 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/foretag/import",
-            get(upload_page)
-                .post(upload)
-                .layer(DefaultBodyLimit::max(crate::MAX_UPLOAD_BYTES)),
-        )
-        .route("/foretag/import/{id}", post(confirm))
-        .route("/foretag/import/{id}/avvisade.csv", get(rejects_file))
+    let mut router = Router::new();
+    for register in [Register::Companies, Register::Cases] {
+        let base = register.base();
+        router = router
+            .route(
+                base,
+                get(move |ctx: Ctx| upload_page(ctx, register))
+                    .post(move |ctx: Ctx, form: Multipart| upload(ctx, form, register))
+                    .layer(DefaultBodyLimit::max(crate::MAX_UPLOAD_BYTES)),
+            )
+            .route(
+                &format!("{base}/{{id}}"),
+                post(move |ctx: Ctx, id: Path<i64>, form: FormData| {
+                    confirm(ctx, id, form, register)
+                }),
+            )
+            .route(
+                &format!("{base}/{{id}}/avvisade.csv"),
+                get(move |ctx: Ctx, id: Path<i64>| rejects_file(ctx, id, register)),
+            );
+    }
+    router
 }
 
-fn upload_form(ctx: &Ctx, errors: Vec<Value>) -> Result<Html<String>, AppError> {
+/// What a file is imported into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Register {
+    Companies,
+    Cases,
+}
+
+impl Register {
+    fn base(self) -> &'static str {
+        match self {
+            Register::Companies => "/foretag/import",
+            Register::Cases => "/arenden/import",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Register::Companies => "Importera företag",
+            Register::Cases => "Importera ärenden",
+        }
+    }
+
+    /// The list the import feeds: (path, label).
+    fn list(self) -> (&'static str, &'static str) {
+        match self {
+            Register::Companies => ("/foretag", "Företag"),
+            Register::Cases => ("/arenden", "Ärenden"),
+        }
+    }
+
+    /// The page's wording and links for this register.
+    fn value(self, ctx: &Ctx) -> Value {
+        let (list, label) = self.list();
+        context! {
+            base => self.base(),
+            list,
+            list_label => ctx.t(label),
+            cases => self == Register::Cases,
+        }
+    }
+}
+
+fn upload_form(
+    ctx: &Ctx,
+    register: Register,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let (list, label) = register.list();
     ctx.render(
         "import.html",
-        &ctx.t("Importera företag"),
-        context! { errors, breadcrumbs => vec![ctx.crumb("/foretag", "Företag")] },
+        &ctx.t(register.title()),
+        context! { errors, register => register.value(ctx), breadcrumbs => vec![ctx.crumb(list, label)] },
     )
 }
 
-async fn upload_page(ctx: Ctx) -> Result<Html<String>, AppError> {
+async fn upload_page(ctx: Ctx, register: Register) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ManageRegister)?;
-    upload_form(&ctx, Vec::new())
+    upload_form(&ctx, register, Vec::new())
 }
 
 fn report_value(ctx: &Ctx, report: &ImportReport) -> Value {
@@ -54,21 +114,23 @@ fn report_value(ctx: &Ctx, report: &ImportReport) -> Value {
 
 fn preview(
     ctx: &Ctx,
-    filename: &str,
-    upload_id: i64,
+    register: Register,
+    (filename, upload_id): (&str, i64),
     report: &ImportReport,
     confirmed: bool,
 ) -> Result<Html<String>, AppError> {
+    let (list, label) = register.list();
     ctx.render(
         "import_preview.html",
-        &ctx.t("Importera företag"),
+        &ctx.t(register.title()),
         context! {
             filename,
             upload_id,
             confirmed,
+            register => register.value(ctx),
             report => report_value(ctx, report),
             outcome => report.outcome.clone(),
-            breadcrumbs => vec![ctx.crumb("/foretag", "Företag")],
+            breadcrumbs => vec![ctx.crumb(list, label)],
         },
     )
 }
@@ -86,17 +148,51 @@ fn preview_options() -> ImportOptions {
 
 async fn check(
     tenant: &Tenant<'_>,
-    bytes: &[u8],
+    register: Register,
+    (bytes, filename): (&[u8], &str),
     options: &ImportOptions,
     actor: &str,
 ) -> Result<Result<ImportReport, String>, AppError> {
-    Ok(tenant
-        .import_companies_file(std::io::Cursor::new(bytes), options, actor, &|_| ())
-        .await?
-        .map_err(|e| e.sv))
+    let file = std::io::Cursor::new(bytes);
+    let report = match register {
+        Register::Companies => {
+            tenant
+                .import_companies_file(file, options, actor, &|_| ())
+                .await?
+        }
+        Register::Cases => {
+            tenant
+                .import_cases_file(file, options, filename, &|_| ())
+                .await?
+        }
+    };
+    Ok(report.map_err(|e| e.sv))
 }
 
-async fn upload(ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError> {
+/// Checks (or imports) a file saved at upload; it was readable then.
+async fn check_saved(
+    tenant: &Tenant<'_>,
+    register: Register,
+    upload: &lots_store::Upload,
+    options: &ImportOptions,
+    actor: &str,
+) -> Result<ImportReport, AppError> {
+    check(
+        tenant,
+        register,
+        (&upload.content, &upload.filename),
+        options,
+        actor,
+    )
+    .await?
+    .map_err(AppError::BadRequest)
+}
+
+async fn upload(
+    ctx: Ctx,
+    mut multipart: Multipart,
+    register: Register,
+) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageRegister)?;
     let tenant = ctx.tenant()?;
     let mut file: Option<(String, Vec<u8>)> = None;
@@ -117,23 +213,37 @@ async fn upload(ctx: Ctx, mut multipart: Multipart) -> Result<Response, AppError
     let Some((filename, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         let html = upload_form(
             &ctx,
+            register,
             vec![field_error("file", ctx.t("Välj en fil att importera."))],
         )?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     };
     let options = preview_options();
-    let report = match check(&tenant, &bytes, &options, &me.user.name).await? {
+    let report = match check(
+        &tenant,
+        register,
+        (&bytes, &filename),
+        &options,
+        &me.user.name,
+    )
+    .await?
+    {
         Ok(r) => r,
         Err(message) => {
-            let html = upload_form(&ctx, vec![field_error("file", message)])?;
+            let html = upload_form(&ctx, register, vec![field_error("file", message)])?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
     };
     let upload_id = tenant.save_upload(me.user.id, &filename, &bytes).await?;
-    Ok(preview(&ctx, &filename, upload_id, &report, false)?.into_response())
+    Ok(preview(&ctx, register, (&filename, upload_id), &report, false)?.into_response())
 }
 
-async fn confirm(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+async fn confirm(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+    register: Register,
+) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageRegister)?;
     let tenant = ctx.tenant()?;
     let upload = tenant.upload(me.user.id, id).await?;
@@ -148,10 +258,12 @@ async fn confirm(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respon
         mapping: Vec::new(),
         sheet: None,
     };
-    let report = check(&tenant, &upload.content, &options, &me.user.name)
-        .await?
-        .map_err(AppError::BadRequest)?;
-    let mut entry = ctx.audit_entry("company.import", "upload", id);
+    let report = check_saved(&tenant, register, &upload, &options, &me.user.name).await?;
+    let action = match register {
+        Register::Companies => "company.import",
+        Register::Cases => "case.import",
+    };
+    let mut entry = ctx.audit_entry(action, "upload", id);
     entry.detail = match &report.outcome {
         Some(o) => format!(
             "{}: {} created, {} updated, {} skipped, {} rejected",
@@ -168,17 +280,19 @@ async fn confirm(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respon
         ),
     };
     ctx.app.db.audit(entry).await?;
-    Ok(preview(&ctx, &upload.filename, id, &report, true)?.into_response())
+    Ok(preview(&ctx, register, (&upload.filename, id), &report, true)?.into_response())
 }
 
-async fn rejects_file(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+async fn rejects_file(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    register: Register,
+) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageRegister)?;
     let tenant = ctx.tenant()?;
     let upload = tenant.upload(me.user.id, id).await?;
     let options = preview_options();
-    let report = check(&tenant, &upload.content, &options, &me.user.name)
-        .await?
-        .map_err(AppError::BadRequest)?;
+    let report = check_saved(&tenant, register, &upload, &options, &me.user.name).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

@@ -72,17 +72,7 @@ async fn a_case_file_reports_every_bad_line_and_keeps_the_good_ones() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
         let brunna = crate::surveys::brunna_logistik(&tenant).await;
-        let file = format!(
-            "Organisationsnummer;Företag;E-postadress kontaktperson;Myndighetsområde;Ärendenummer;Inkom;Beslutsdatum;Enhet\n\
-             {orgnr};Brunna Logistik AB;anna@brunna.example;Bygglov;BN 2026/9001;2026-03-02;2026-04-20;Bygglovsenheten\n\
-             {orgnr};Brunna Logistik AB;;Skolskjuts;BN 2026/9002;2026-03-02;;\n\
-             556036-0793;Okänt AB;;Miljö;MHN 2026/9003;2026-03-02;;\n\
-             {orgnr};Brunna Logistik AB;;Livsmedel;MHN 2026/9004;2026-03-02;2026-03-01;\n\
-             {orgnr};Brunna Logistik AB;;Bygglov;BN 2026/9001;2026-03-02;;\n\
-             {orgnr};Brunna Logistik AB;;Bygglov;BN 2026/9006;2026-03-02;;Parkförvaltningen\n\
-             ;Privatperson;;Miljö;MHN 2026/9007;2026-05-02;;\n",
-            orgnr = brunna.orgnr
-        );
+        let file = five_bad_lines(&brunna.orgnr);
         let strict = tenant
             .import_cases_file(
                 std::io::Cursor::new(file.clone()),
@@ -556,6 +546,78 @@ async fn areas_and_reasons_are_configured_per_municipality() {
         assert_eq!(tenant.case_survey_batch().await.unwrap(), "quarter");
         let bd = app.signed_in(BD).await;
         assert_eq!(bd.get("/admin/arendeinstallningar").await.status(), 403);
+        app.stop().await;
+    }
+}
+
+/// Seven cases of Brunna Logistik AB, five of them wrong: an unknown area (line 3), an
+/// organisationsnummer not in the register (4), a decision before the case came in (5), a
+/// diarienummer seen twice (6) and an unknown unit (7).
+fn five_bad_lines(orgnr: &str) -> String {
+    format!(
+        "Organisationsnummer;Företag;E-postadress kontaktperson;Myndighetsområde;Ärendenummer;Inkom;Beslutsdatum;Enhet\n\
+         {orgnr};Brunna Logistik AB;anna@brunna.example;Bygglov;BN 2026/9001;2026-03-02;2026-04-20;Bygglovsenheten\n\
+         {orgnr};Brunna Logistik AB;;Skolskjuts;BN 2026/9002;2026-03-02;;\n\
+         556036-0793;Okänt AB;;Miljö;MHN 2026/9003;2026-03-02;;\n\
+         {orgnr};Brunna Logistik AB;;Livsmedel;MHN 2026/9004;2026-03-02;2026-03-01;\n\
+         {orgnr};Brunna Logistik AB;;Bygglov;BN 2026/9001;2026-03-02;;\n\
+         {orgnr};Brunna Logistik AB;;Bygglov;BN 2026/9006;2026-03-02;;Parkförvaltningen\n\
+         ;Privatperson;;Miljö;MHN 2026/9007;2026-05-02;;\n",
+        orgnr = orgnr
+    )
+}
+
+#[tokio::test]
+async fn a_case_file_is_uploaded_previewed_and_imported_from_the_browser() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let brunna = crate::surveys::brunna_logistik(&tenant).await;
+        let officer = app.signed_in(OFFICER).await;
+        assert_eq!(officer.text("/arenden/import").await.0, 403);
+        let bd = app.signed_in(BD).await;
+        let (status, form) = bd.text("/arenden").await;
+        assert_eq!(status, 200);
+        assert!(form.contains("href=\"/arenden/import\""));
+        let csrf = bd.csrf().await;
+        let part = reqwest::multipart::Part::bytes(five_bad_lines(&brunna.orgnr).into_bytes())
+            .file_name("arenden.csv");
+        let r = bd
+            .http
+            .post(bd.url(&format!("/arenden/import?csrf_token={csrf}")))
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", app.backend);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("2 går att importera, 5 avvisas"), "{page}");
+        assert!(page.contains("Skolskjuts"));
+        assert!(
+            tenant
+                .case_by_reference("BN 2026/9001")
+                .await
+                .unwrap()
+                .is_none(),
+            "a preview writes nothing"
+        );
+        let start =
+            page.find("action=\"/arenden/import/").unwrap() + "action=\"/arenden/import/".len();
+        let id: String = page[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let (status, rejects) = bd.text(&format!("/arenden/import/{id}/avvisade.csv")).await;
+        assert_eq!(status, 200);
+        assert!(rejects.contains("BN 2026/9002"));
+        let done = bd.post(&format!("/arenden/import/{id}"), &[]).await;
+        assert!(done.text().await.unwrap().contains("2 nya ärenden"));
+        assert!(
+            tenant
+                .case_by_reference("BN 2026/9001")
+                .await
+                .unwrap()
+                .is_some()
+        );
         app.stop().await;
     }
 }
