@@ -36,16 +36,33 @@ fn primary(c: char) -> u32 {
 
 /// A key whose byte order is Swedish order, for a database column that a plain `ORDER BY`
 /// sorts (SQLite's default and PostgreSQL's `COLLATE "C"` compare bytes). Each character
-/// becomes its primary weight as four hex digits; a space ends the letters, so a prefix sorts
-/// first; one digit per character then puts lower case before upper case on a tie.
+/// becomes one printable byte for its primary weight (`~` and four hex digits for a letter
+/// outside the alphabet); a space ends the letters, below every weight, so a prefix sorts
+/// first; then one bit per character, four to a hex digit, puts lower case before upper case
+/// on a tie. The key is about a fifth of a hex key's length, which is what an import of a
+/// million names and their sort index pay for.
 pub fn sort_key(s: &str) -> String {
     use std::fmt::Write;
-    let mut key = String::with_capacity(s.len() * 5 + 1);
+    let mut key = String::with_capacity(s.len() + s.len() / 4 + 2);
     for c in s.chars() {
-        let _ = write!(key, "{:04x}", primary(c).min(0xffff));
+        match primary(c) {
+            10 => key.push('!'),
+            w @ 100..=109 => key.push(char::from(b'0' + (w - 100) as u8)),
+            w @ 200..=228 => key.push(char::from(b'A' + (w - 200) as u8)),
+            w => {
+                let _ = write!(key, "~{:04x}", w.min(0xffff));
+            }
+        }
     }
     key.push(' ');
-    key.extend(s.chars().map(|c| if c.is_uppercase() { '1' } else { '0' }));
+    let upper: Vec<bool> = s.chars().map(char::is_uppercase).collect();
+    for nibble in upper.chunks(4) {
+        let bits = nibble
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, up)| acc | (u32::from(*up) << (3 - i)));
+        key.push(char::from_digit(bits, 16).unwrap_or('0'));
+    }
     key
 }
 
@@ -62,6 +79,37 @@ pub fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The key as it was first written: four hex digits a character, a digit a character
+    /// for case. Plain to read, five times the size; the compact key must order alike.
+    fn hex_key(s: &str) -> String {
+        use std::fmt::Write;
+        let mut key = String::new();
+        for c in s.chars() {
+            let _ = write!(key, "{:04x}", primary(c).min(0xffff));
+        }
+        key.push(' ');
+        key.extend(s.chars().map(|c| if c.is_uppercase() { '1' } else { '0' }));
+        key
+    }
+
+    proptest! {
+        #[test]
+        fn the_compact_key_orders_as_the_hex_key(
+            a in "[a-zA-ZåäöÅÄÖéüÉ0-9 .,_-]{0,12}|\\PC{0,8}",
+            b in "[a-zA-ZåäöÅÄÖéüÉ0-9 .,_-]{0,12}|\\PC{0,8}",
+        ) {
+            prop_assert_eq!(sort_key(&a).cmp(&sort_key(&b)), hex_key(&a).cmp(&hex_key(&b)));
+        }
+    }
+
+    #[test]
+    fn the_key_is_short_and_printable() {
+        let key = sort_key("Brunna Logistik AB");
+        assert_eq!(key, "BRUNNA!LOGISTIK!AB 8100c");
+        assert!(key.bytes().all(|b| (0x20..0x7f).contains(&b)));
+    }
 
     #[test]
     fn swedish_letters_sort_after_z() {

@@ -94,17 +94,23 @@ struct VisitText {
     description: String,
 }
 
-fn visit_text(booking: &Booking, municipality: &str, base_url: &str) -> VisitText {
+/// The entry's texts in Swedish, or in English for a recipient who reads English.
+fn visit_text(booking: &Booking, municipality: &str, base_url: &str, english: bool) -> VisitText {
+    let (and, visit, from, visits) = if english {
+        ("and", "Company visit", "from", "visit")
+    } else {
+        ("och", "Företagsbesök", "från", "besöker")
+    };
     let companion = booking
         .companion_name
         .as_deref()
-        .map(|c| format!(" och {c}"))
+        .map(|c| format!(" {and} {c}"))
         .unwrap_or_default();
     VisitText {
         uid: format!("visit-{}@{}", booking.visit_id, host_of(base_url)),
-        summary: format!("Företagsbesök: {}", booking.company_name),
+        summary: format!("{visit}: {}", booking.company_name),
         description: format!(
-            "{} från {municipality}{companion} besöker {}.\n{}",
+            "{} {from} {municipality}{companion} {visits} {}.\n{}",
             booking.officer_name, booking.company_name, booking.campaign_name
         ),
     }
@@ -125,14 +131,14 @@ fn entry<'a>(booking: &'a Booking, text: &'a VisitText) -> Option<CalendarEntry<
     })
 }
 
-/// One visit's calendar file.
+/// One visit's calendar file, in Swedish or English.
 pub fn visit_calendar(
     booking: &Booking,
     method: Method,
-    municipality: &str,
-    base_url: &str,
+    (municipality, base_url): (&str, &str),
+    english: bool,
 ) -> Option<String> {
-    let text = visit_text(booking, municipality, base_url);
+    let text = visit_text(booking, municipality, base_url, english);
     entry(booking, &text).map(|e| calendar(method, &e))
 }
 
@@ -140,7 +146,7 @@ pub fn visit_calendar(
 pub fn visit_feed(bookings: &[Booking], municipality: &str, base_url: &str) -> String {
     let texts: Vec<VisitText> = bookings
         .iter()
-        .map(|b| visit_text(b, municipality, base_url))
+        .map(|b| visit_text(b, municipality, base_url, false))
         .collect();
     let entries: Vec<CalendarEntry> = bookings
         .iter()
@@ -351,7 +357,8 @@ pub(crate) async fn send_visit_mail(
         VisitMessage::Cancelled => Some(Method::Cancel),
     };
     let calendar_file = method.and_then(|m| {
-        visit_calendar(&booking, m, &municipality.name, base).map(|content| (m, content))
+        visit_calendar(&booking, m, (&municipality.name, base), language == "en")
+            .map(|content| (m, content))
     });
     let mail = visit_mail(
         message,

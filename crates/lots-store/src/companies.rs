@@ -110,6 +110,10 @@ pub struct CompanyFilter {
     pub status: Option<String>,
     pub page: usize,
     pub per_page: usize,
+    /// Keyset paging: the page after this company, or before it, in the list's order
+    /// (instead of `page`, so a late page costs what the first does).
+    pub after: Option<i64>,
+    pub before: Option<i64>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -551,6 +555,7 @@ impl Tenant<'_> {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        events.extend(self.import_event(company_id).await?);
         events.extend(self.case_events(company_id).await?);
         events.extend(self.contact_events(company_id).await?);
         events.extend(self.fault_events(company_id).await?);
@@ -561,6 +566,31 @@ impl Tenant<'_> {
         events.extend(self.feedback_journey(company_id).await?);
         events.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
         Ok(events)
+    }
+
+    /// The import that created the company, if one did: the line of the file it came from.
+    async fn import_event(&self, company_id: i64) -> Result<Option<JourneyEvent>> {
+        sqlx::query(
+            "SELECT i.at, i.actor, c.import_line FROM companies c
+             JOIN company_imports i ON i.id = c.import_id
+             WHERE c.municipality_code = $1 AND c.id = $2",
+        )
+        .bind(&self.code)
+        .bind(company_id)
+        .fetch_optional(&self.db.pool)
+        .await?
+        .map(|r| {
+            Ok(JourneyEvent {
+                // Derived events have negative ids, apart from the other kinds'.
+                id: -(company_id + 6_000_000_000),
+                at: r.try_get("at")?,
+                kind: "imported".into(),
+                summary: "Uppgifter importerades".into(),
+                detail: format!("rad {}", r.try_get::<i64, _>("import_line")?),
+                actor: r.try_get("actor")?,
+            })
+        })
+        .transpose()
     }
 
     /// Companies matching a filter, in Swedish order (by relevance first for a name search).
@@ -655,25 +685,63 @@ impl Tenant<'_> {
         let total = match self.cached_count(&filter_key, version) {
             Some(n) => n,
             None => {
-                let n: i64 = p
-                    .bind(&format!(
-                        "SELECT COUNT(*) AS n FROM companies c WHERE {where_clause}"
-                    ))
-                    .fetch_one(&self.db.pool)
-                    .await?
-                    .try_get("n")?;
-                self.remember_count(&filter_key, version, n as usize);
-                n as usize
+                let _counting = self.db.counts.1.lock().await;
+                match self.cached_count(&filter_key, version) {
+                    Some(n) => n,
+                    None => {
+                        let n: i64 = p
+                            .bind(&format!(
+                                "SELECT COUNT(*) AS n FROM companies c WHERE {where_clause}"
+                            ))
+                            .fetch_one(&self.db.pool)
+                            .await?
+                            .try_get("n")?;
+                        self.remember_count(&filter_key, version, n as usize);
+                        n as usize
+                    }
+                }
             }
         };
-        // The page's ids come from the sort index alone; only those rows are read whole,
-        // so a late page costs an index walk, not a read of every row before it.
+        // The page's ids come from the sort index alone; only those rows are read whole.
+        // From a cursor the walk starts at the cursor's name; otherwise it skips the pages
+        // before this one.
+        let cursor = match (f.after, f.before) {
+            (Some(id), _) => Some((">", id)),
+            (None, Some(id)) => Some(("<", id)),
+            (None, None) => None,
+        };
+        let mut page_where = where_clause.clone();
+        let mut order = "c.sort_key, c.id";
+        let mut window = limit_offset(f.page, f.per_page);
+        if let Some((op, id)) = cursor {
+            let key: Option<String> = sqlx::query(
+                "SELECT sort_key FROM companies WHERE municipality_code = $1 AND id = $2",
+            )
+            .bind(&self.code)
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .map(|r| r.try_get("sort_key"))
+            .transpose()?;
+            if let Some(key) = key {
+                // One placeholder per use, in the order they appear: SQLite's are anonymous.
+                let from = p.text(key.clone());
+                let past = p.text(key);
+                let id = p.int(id);
+                page_where = format!(
+                    "{where_clause} AND c.sort_key {op}= {from} AND (c.sort_key {op} {past} OR c.id {op} {id})"
+                );
+                if op == "<" {
+                    order = "c.sort_key DESC, c.id DESC";
+                }
+                window = limit_offset(1, f.per_page);
+            }
+        }
         let sql = format!(
             "SELECT {COMPANY_COLUMNS} FROM companies c LEFT JOIN areas a ON a.id = c.area_id
-             WHERE c.id IN (SELECT c.id FROM companies c WHERE {where_clause}
-                            ORDER BY c.sort_key {})
-             ORDER BY c.sort_key",
-            limit_offset(f.page, f.per_page)
+             WHERE c.id IN (SELECT c.id FROM companies c WHERE {page_where}
+                            ORDER BY {order} {window})
+             ORDER BY c.sort_key, c.id"
         );
         let rows = p.bind(&sql).fetch_all(&self.db.pool).await?;
         Ok(CompanyPage {

@@ -39,6 +39,8 @@ pub(crate) struct CompanyWriter<'t, 'db> {
     on_duplicate: OnDuplicate,
     actor: String,
     t: i64,
+    /// This import, which the companies it creates name with their line.
+    import_id: i64,
     outcome: ImportOutcome,
     /// Indexes dropped for the import, as the SQL that recreates them before the commit.
     deferred: Vec<String>,
@@ -71,6 +73,16 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
             areas.insert(r.try_get("name")?, r.try_get("id")?);
         }
         let mut tx = tenant.db.begin_write().await?;
+        let t = now();
+        let import_id: i64 = sqlx::query(
+            "INSERT INTO company_imports (municipality_code, actor, at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(&tenant.code)
+        .bind(actor)
+        .bind(t)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
         let mut deferred = Vec::new();
         if large && tenant.db.backend() == Backend::Sqlite {
             // Keeping these sorted while a million random rows go in costs more than sorting
@@ -100,7 +112,8 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
             areas,
             on_duplicate,
             actor: actor.to_string(),
-            t: now(),
+            t,
+            import_id,
             outcome: ImportOutcome::default(),
         })
     }
@@ -109,8 +122,9 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         r.area.as_deref().and_then(|a| self.areas.get(a).copied())
     }
 
-    /// Writes one batch: new areas, updates or skips of registered companies, inserts of
-    /// new ones many rows per statement, and an "imported" event on each touched journey.
+    /// Writes one batch: new areas, updates or skips of registered companies with an
+    /// "imported" event on each updated journey, and inserts of new ones many rows per
+    /// statement, each naming this import and its line.
     pub(crate) async fn write(&mut self, batch: &[Prepared]) -> Result<()> {
         let records: Vec<&CompanyRecord> = batch.iter().map(|p| &p.record).collect();
         let code = self.tenant.code.clone();
@@ -141,7 +155,7 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
                 None => fresh.push(prepared),
             }
         }
-        // Many rows per statement: 20 values a row stays far below both backends' limits.
+        // Many rows per statement: 22 values a row stays far below both backends' limits.
         for chunk in fresh.chunks(400) {
             let mut p = Params::new(self.tenant.db);
             let mut rows = Vec::with_capacity(chunk.len());
@@ -171,30 +185,22 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
                 ];
                 // Anonymous placeholders on SQLite: each one once, in order.
                 let updated_at = p.int(self.t);
-                rows.push(format!("({}, 'active', {updated_at})", values.join(", ")));
+                let import = p.int(self.import_id);
+                let line = p.int(r.line as i64);
+                rows.push(format!(
+                    "({}, 'active', {updated_at}, {import}, {line})",
+                    values.join(", ")
+                ));
             }
             let sql = format!(
                 "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name,
                      other_names, sort_key, search_text, sni2007, sni2025, employees, size_class,
-                     visit_address, postcode, town, area_id, tags, notes, created_at, status, updated_at)
-                 VALUES {} RETURNING id, orgnr",
+                     visit_address, postcode, town, area_id, tags, notes, created_at, status, updated_at,
+                     import_id, import_line)
+                 VALUES {}",
                 rows.join(", ")
             );
-            // The file's own duplicates were rejected before, so new ids need not be kept
-            // beyond this chunk; a register of a million stays out of memory.
-            let ids: HashMap<String, i64> = p
-                .bind(&sql)
-                .fetch_all(&mut *self.tx)
-                .await?
-                .iter()
-                .map(|row| Ok((row.try_get("orgnr")?, row.try_get("id")?)))
-                .collect::<Result<_>>()?;
-            for prepared in chunk {
-                let r = &prepared.record;
-                if let Some(id) = ids.get(&r.id.canonical()) {
-                    touched.push((*id, r.line));
-                }
-            }
+            p.bind(&sql).execute(&mut *self.tx).await?;
             self.outcome.created += chunk.len();
         }
         for chunk in touched.chunks(1000) {

@@ -75,6 +75,43 @@ async fn migrations_are_idempotent_and_load_reference_data() {
 }
 
 #[tokio::test]
+async fn the_compact_sort_keys_migration_rewrites_every_stored_key() {
+    for (db, scratch) in databases().await {
+        db.host_municipality("0139").await.unwrap();
+        let t = db.tenant("0139").await.unwrap();
+        let unit = t
+            .create_unit(NewUnit {
+                name: "Näringslivsenheten",
+                kind: UnitKind::Enhet,
+                parent_id: None,
+            })
+            .await
+            .unwrap();
+        t.create_user(user("anna@example.org", &[Role::ReadOnly], Some(unit.id)))
+            .await
+            .unwrap();
+        // Keys as an earlier version wrote them, and the migration not yet applied.
+        sqlx::query("UPDATE users SET sort_key = '0200 0'")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM lots_migrations WHERE version = 20")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(db.migrate().await.unwrap(), vec![20]);
+        let key: String =
+            sqlx::query("SELECT sort_key FROM users WHERE email = 'anna@example.org'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+                .get("sort_key");
+        assert_eq!(key, lots_domain::collation::sort_key("Test Person"));
+        cleanup(db, scratch).await;
+    }
+}
+
+#[tokio::test]
 async fn a_failing_migration_leaves_the_database_as_it_was() {
     let broken = Migration {
         version: 999,

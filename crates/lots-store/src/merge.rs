@@ -106,6 +106,19 @@ impl Tenant<'_> {
         contacts.extend(self.contact_names(other).await?);
         let t = now();
         let mut tx = self.db.begin_write().await?;
+        // The duplicate's import is written out on the survivor's journey before it goes.
+        sqlx::query(
+            "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
+             SELECT c.municipality_code, $1, i.at, 'imported', 'Uppgifter importerades',
+                    'rad ' || c.import_line, i.actor
+             FROM companies c JOIN company_imports i ON i.id = c.import_id
+             WHERE c.municipality_code = $2 AND c.id = $3",
+        )
+        .bind(survivor)
+        .bind(&self.code)
+        .bind(other)
+        .execute(&mut *tx)
+        .await?;
         for sql in [
             "UPDATE contacts SET company_id = $1 WHERE municipality_code = $2 AND company_id = $3",
             "UPDATE journey_events SET company_id = $1 WHERE municipality_code = $2 AND company_id = $3",

@@ -122,7 +122,47 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0018_officer_home_areas.sql"),
         postgres: include_str!("../migrations/postgres/0018_officer_home_areas.sql"),
     },
+    Migration {
+        version: 19,
+        name: "company_imports",
+        sqlite: include_str!("../migrations/sqlite/0019_company_imports.sql"),
+        postgres: include_str!("../migrations/postgres/0019_company_imports.sql"),
+    },
+    Migration {
+        version: COMPACT_SORT_KEYS,
+        name: "compact_sort_keys",
+        sqlite: include_str!("../migrations/sqlite/0020_compact_sort_keys.sql"),
+        postgres: include_str!("../migrations/postgres/0020_compact_sort_keys.sql"),
+    },
 ];
+
+/// The migration after which every stored sort key is the compact one: it recomputes them.
+const COMPACT_SORT_KEYS: i64 = 20;
+
+/// Every table whose rows carry a sort key of their name.
+const SORTED_BY_NAME: [&str; 4] = ["users", "areas", "companies", "contacts"];
+
+/// Writes every stored sort key anew from its name, in the migration's transaction. An
+/// erased contact's empty key stays empty.
+async fn recompute_sort_keys(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<()> {
+    for table in SORTED_BY_NAME {
+        let rows = sqlx::query(&format!(
+            "SELECT id, name FROM {table} WHERE sort_key <> ''"
+        ))
+        .fetch_all(&mut **tx)
+        .await?;
+        let update = format!("UPDATE {table} SET sort_key = $1 WHERE id = $2");
+        for r in &rows {
+            let name: String = r.try_get("name")?;
+            sqlx::query(&update)
+                .bind(lots_domain::collation::sort_key(&name))
+                .bind(r.try_get::<i64, _>("id")?)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
+}
 
 impl Db {
     /// Applies every migration not yet applied; returns the versions applied now.
@@ -170,6 +210,9 @@ impl Db {
                 reason: e.to_string(),
             };
             sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(fail)?;
+            if m.version == COMPACT_SORT_KEYS {
+                recompute_sort_keys(&mut tx).await?;
+            }
             sqlx::query(
                 "INSERT INTO lots_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
             )

@@ -21,8 +21,13 @@ pub(crate) struct SearchCache(Mutex<HashMap<String, Arc<Index>>>);
 /// How many companies a list filter matches, per municipality and filter, valid while the
 /// register's version stays the one it was counted at: counting a million rows for every
 /// page of a list would cost more than the page.
+/// The second field lets one request count at a time: those that missed the cache together
+/// wait for the first one's answer instead of each counting a million rows at once.
 #[derive(Default)]
-pub(crate) struct CountCache(Mutex<HashMap<String, (i64, usize)>>);
+pub(crate) struct CountCache(
+    Mutex<HashMap<String, (i64, usize)>>,
+    pub(crate) tokio::sync::Mutex<()>,
+);
 
 pub(crate) struct Index {
     version: i64,

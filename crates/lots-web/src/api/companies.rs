@@ -156,6 +156,7 @@ pub async fn list_companies(
             status: q.status,
             page: q.page.unwrap_or(1).max(1),
             per_page: 100,
+            ..Default::default()
         })
         .await?;
     Ok(Json(CompanyListDto {

@@ -181,7 +181,7 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, AppErr
             records,
             total,
             errors,
-            pager => pager("/admin/granskningslogg", &params, page, PER_PAGE, total),
+            pager => pager("/admin/granskningslogg", &params, (page, PER_PAGE, total), None),
             filter => context! {
                 vem => q.vem.unwrap_or_default(),
                 handelse => q.handelse.unwrap_or_default(),

@@ -107,7 +107,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
                 status => q.status.clone().unwrap_or_default(),
                 late,
             },
-            pager => pager("/arenden", &params, page, PER_PAGE, found.total),
+            pager => pager("/arenden", &params, (page, PER_PAGE, found.total), None),
             can_import => ctx.may(Permission::ManageRegister),
         },
     )

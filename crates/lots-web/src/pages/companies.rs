@@ -39,6 +39,9 @@ pub(super) struct ListQuery {
     tagg: Option<String>,
     status: Option<String>,
     sida: Option<String>,
+    /// The page after or before this company, as the pager's links say.
+    efter: Option<i64>,
+    fore: Option<i64>,
 }
 
 impl ListQuery {
@@ -52,6 +55,8 @@ impl ListQuery {
             status: self.status.clone(),
             page,
             per_page,
+            after: self.efter,
+            before: self.fore,
         }
     }
 
@@ -121,7 +126,12 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
         context! {
             items,
             total => result.total,
-            pager => pager("/foretag", &params, page, PER_PAGE, result.total),
+            pager => pager(
+                "/foretag",
+                &params,
+                (page, PER_PAGE, result.total),
+                result.items.first().zip(result.items.last()).map(|(a, b)| (a.id, b.id)),
+            ),
             areas => tenant.areas().await?,
             sizes => SIZE_CLASSES,
             filter => context! { q => v(&q.q), omrade => v(&q.omrade), storlek => v(&q.storlek), sni => v(&q.sni), tagg => v(&q.tagg), status => v(&q.status) },

@@ -177,26 +177,30 @@ impl Ctx {
 pub fn pager(
     path: &str,
     params: &[(&str, String)],
-    page: usize,
-    per_page: usize,
-    total: usize,
+    (page, per_page, total): (usize, usize, usize),
+    ends: Option<(i64, i64)>,
 ) -> Value {
     let pages = total.div_ceil(per_page).max(1);
-    let href = |p: usize| {
+    // With the ids of the page's first and last rows the links are keyset cursors: the
+    // next page is read from where this one ends, so a late page costs what the first does.
+    let href = |p: usize, cursor: Option<(&str, i64)>| {
         let mut q: Vec<String> = params
             .iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| format!("{k}={}", crate::ctx::urlencode(v)))
             .collect();
         q.push(format!("sida={p}"));
+        if let Some((name, id)) = cursor {
+            q.push(format!("{name}={id}"));
+        }
         format!("{path}?{}", q.join("&"))
     };
     context! {
         page,
         pages,
         total,
-        prev_href => (page > 1).then(|| href(page - 1)),
-        next_href => (page < pages).then(|| href(page + 1)),
+        prev_href => (page > 1).then(|| href(page - 1, ends.map(|(first, _)| ("fore", first)))),
+        next_href => (page < pages).then(|| href(page + 1, ends.map(|(_, last)| ("efter", last)))),
     }
 }
 

@@ -119,7 +119,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
         context! {
             items,
             total => result.total,
-            pager => pager("/personal", &params, page, PER_PAGE, result.total),
+            pager => pager("/personal", &params, (page, PER_PAGE, result.total), None),
             filter => context! { q => q.q.clone().unwrap_or_default(), roll => q.roll.clone().unwrap_or_default(), enhet => q.enhet.clone().unwrap_or_default(), status => q.status.clone().unwrap_or_default() },
             roles => municipality_roles(&ctx, &[]),
             units => unit_options(&units),

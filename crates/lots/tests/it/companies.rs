@@ -96,6 +96,79 @@ async fn a_business_developer_finds_a_company_with_a_typo_and_opens_its_journey(
 }
 
 #[tokio::test]
+async fn pages_from_a_cursor_are_the_pages_by_number() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let page = |page: usize, after: Option<i64>, before: Option<i64>| {
+            let tenant = &tenant;
+            async move {
+                tenant
+                    .companies(&lots_store::CompanyFilter {
+                        page,
+                        per_page: 20,
+                        after,
+                        before,
+                        status: Some("active".into()),
+                        ..Default::default()
+                    })
+                    .await
+                    .unwrap()
+                    .items
+                    .iter()
+                    .map(|c| c.id)
+                    .collect::<Vec<_>>()
+            }
+        };
+        let (first, second, third) = (
+            page(1, None, None).await,
+            page(2, None, None).await,
+            page(3, None, None).await,
+        );
+        assert_eq!(first.len(), 20);
+        assert_eq!(
+            page(2, Some(*first.last().unwrap()), None).await,
+            second,
+            "{}",
+            app.backend
+        );
+        assert_eq!(page(3, Some(*second.last().unwrap()), None).await, third);
+        assert_eq!(page(2, None, Some(third[0])).await, second);
+        assert_eq!(page(1, None, Some(second[0])).await, first);
+
+        // The list page (25 to a page) links to the next and previous pages by cursor.
+        let listed = tenant
+            .companies(&lots_store::CompanyFilter {
+                page: 1,
+                per_page: 25,
+                status: Some("active".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items;
+        let last = listed.last().unwrap().id;
+        let bd = app.signed_in(BD).await;
+        let (_, list) = bd.text("/foretag?status=active").await;
+        assert!(list.contains(&format!("sida=2&amp;efter={last}")), "{list}");
+        let (_, later) = bd
+            .text(&format!("/foretag?status=active&sida=2&efter={last}"))
+            .await;
+        assert!(!later.contains(&format!(">{}</a>", listed[24].name)));
+        let next_id: String = later
+            .split("/foretag/")
+            .filter_map(|rest| rest.split('"').next())
+            .find(|id| id.chars().all(|c| c.is_ascii_digit()) && !id.is_empty())
+            .unwrap()
+            .to_string();
+        assert!(
+            later.contains(&format!("sida=1&amp;fore={next_id}")),
+            "{later}"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
 async fn registering_and_changing_a_company_checks_every_field() {
     for app in TestApp::each_with_demo().await {
         let bd = app.signed_in(BD).await;
