@@ -12,12 +12,23 @@ use lots_domain::tabular::open_table;
 use sqlx::Row;
 
 use crate::cases::CaseTargets;
-use crate::import::{ImportOptions, ImportReport, Unreadable, map_fields, unreadable};
+use crate::import::{
+    ImportOptions, ImportReport, Unreadable, defer_upkeep, is_large, length_of, map_fields,
+    unreadable,
+};
 use crate::params::Params;
 use crate::{ImportOutcome, Result, StoreError, Tenant};
 
 /// Rows checked before they are written together.
 const BATCH: usize = 1000;
+
+/// The SQLite triggers of migration 0011 that keep the handling-time counts.
+const COUNT_TRIGGERS: [&str; 4] = [
+    "cases_count_insert",
+    "cases_count_forget",
+    "cases_count_update",
+    "cases_count_delete",
+];
 
 /// A row waiting for its batch: its line and cells (for the rejects file) and the case.
 struct Pending {
@@ -32,11 +43,15 @@ impl Tenant<'_> {
     /// organisationsnummer, or dates out of order reject the line.
     pub async fn import_cases_file<R: Read + Seek + Send>(
         &self,
-        source: R,
+        mut source: R,
         options: &ImportOptions,
         file_name: &str,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<std::result::Result<ImportReport, Unreadable>> {
+        let length = match length_of(&mut source) {
+            Ok(n) => n,
+            Err(e) => return Ok(Err(unreadable(&e, format!("Filen går inte att läsa: {e}")))),
+        };
         let mut stream = match open_table(source, options.sheet.as_deref()) {
             Ok(s) => s,
             Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
@@ -57,6 +72,14 @@ impl Tenant<'_> {
             None
         } else {
             Some(self.db.begin_write().await?)
+        };
+        // A large file: the handling-time counts are counted once at the end rather than
+        // kept up by a trigger call per row.
+        let deferred = match tx.as_mut() {
+            Some(tx) if is_large(length) => {
+                defer_upkeep(self.db, tx, "trigger", &COUNT_TRIGGERS).await?
+            }
+            _ => Vec::new(),
         };
         let source_name = format!("import:{file_name}");
         let mut report = ImportReport::new(stream.encoding, headers.clone());
@@ -158,11 +181,43 @@ impl Tenant<'_> {
             }
         }
         report.rejects.sort_by_key(|r| r.line);
-        if let Some(tx) = tx {
+        if let Some(mut tx) = tx {
+            if !deferred.is_empty() {
+                self.recount_handling_times(&mut tx).await?;
+                for sql in &deferred {
+                    sqlx::query(sql).execute(&mut *tx).await?;
+                }
+            }
             tx.commit().await?;
             report.outcome = Some(outcome);
         }
         Ok(Ok(report))
+    }
+
+    /// The municipality's handling-time counts counted again from its cases, as the
+    /// triggers of migration 0011 would have kept them.
+    async fn recount_handling_times(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM case_handling_counts WHERE municipality_code = $1")
+            .bind(&self.code)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO case_handling_counts
+             SELECT municipality_code, area_id, COALESCE(unit_id, 0), substr(received_on, 1, 7),
+                    handling_days, COUNT(*), COUNT(deadline_met),
+                    SUM(CASE WHEN deadline_met = 1 THEN 1 ELSE 0 END)
+             FROM cases
+             WHERE municipality_code = $1 AND handling_days IS NOT NULL AND received_on IS NOT NULL
+             GROUP BY municipality_code, area_id, COALESCE(unit_id, 0), substr(received_on, 1, 7),
+                      handling_days",
+        )
+        .bind(&self.code)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
     }
 
     /// Which of the batch's organisationsnummer are in the register.

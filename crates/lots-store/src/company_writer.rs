@@ -9,7 +9,7 @@ use sqlx::Row;
 
 use crate::companies::company_search_text;
 use crate::params::Params;
-use crate::{Backend, ImportOutcome, OnDuplicate, Result, Tenant, now};
+use crate::{ImportOutcome, OnDuplicate, Result, Tenant, now};
 
 /// A checked row with the values derived from its name, made while the previous batch is
 /// being written, so the writer only writes.
@@ -83,27 +83,19 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        let mut deferred = Vec::new();
-        if large && tenant.db.backend() == Backend::Sqlite {
-            // Keeping these sorted while a million random rows go in costs more than sorting
-            // them once at the end. SQLite readers keep seeing the committed schema meanwhile;
-            // on PostgreSQL dropping an index would lock readers out, so it is not done there.
-            for row in sqlx::query(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ($1, $2, $3)",
+        // Keeping these sorted while a million random rows go in costs more than sorting
+        // them once at the end.
+        let deferred = if large {
+            crate::import::defer_upkeep(
+                tenant.db,
+                &mut tx,
+                "index",
+                &["companies_sort", "companies_area", "journey_company"],
             )
-            .bind("companies_sort")
-            .bind("companies_area")
-            .bind("journey_company")
-            .fetch_all(&mut *tx)
             .await?
-            {
-                let name: String = row.try_get("name")?;
-                sqlx::query(&format!("DROP INDEX {name}"))
-                    .execute(&mut *tx)
-                    .await?;
-                deferred.push(row.try_get("sql")?);
-            }
-        }
+        } else {
+            Vec::new()
+        };
         Ok(CompanyWriter {
             tenant,
             tx,

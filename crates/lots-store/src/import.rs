@@ -19,6 +19,53 @@ const BATCH: usize = 2000;
 /// From this size (about 100,000 rows) an import defers index upkeep to its end.
 const LARGE_FILE: u64 = 8 << 20;
 
+/// The length of a file that is then read from its start; `Err` is the reason, for the
+/// "unreadable" report.
+pub(crate) fn length_of<R: Seek>(source: &mut R) -> std::io::Result<u64> {
+    let n = source.seek(std::io::SeekFrom::End(0))?;
+    source.rewind()?;
+    Ok(n)
+}
+
+/// Whether a file is long enough that upkeep row by row (sort indexes, count triggers)
+/// costs more than doing it once at the end of the import.
+pub(crate) fn is_large(length: u64) -> bool {
+    length > LARGE_FILE
+}
+
+/// On SQLite, drops the named indexes or triggers inside the import's transaction and
+/// returns the SQL that recreates them, to run before the commit. Readers keep seeing the
+/// committed schema meanwhile. On PostgreSQL dropping would lock readers out, so nothing
+/// is dropped there.
+pub(crate) async fn defer_upkeep(
+    db: &crate::Db,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    kind: &str,
+    names: &[&str],
+) -> Result<Vec<String>> {
+    if db.backend() != crate::Backend::Sqlite {
+        return Ok(Vec::new());
+    }
+    let mut recreate = Vec::new();
+    for name in names {
+        let sql: Option<String> =
+            sqlx::query("SELECT sql FROM sqlite_master WHERE type = $1 AND name = $2")
+                .bind(kind)
+                .bind(*name)
+                .fetch_optional(&mut **tx)
+                .await?
+                .map(|r| r.try_get("sql"))
+                .transpose()?;
+        if let Some(sql) = sql {
+            sqlx::query(&format!("DROP {} {name}", kind.to_uppercase()))
+                .execute(&mut **tx)
+                .await?;
+            recreate.push(sql);
+        }
+    }
+    Ok(recreate)
+}
+
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
     pub on_duplicate: OnDuplicate,
@@ -151,10 +198,7 @@ impl Tenant<'_> {
         actor: &str,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<std::result::Result<ImportReport, Unreadable>> {
-        let length = match source
-            .seek(std::io::SeekFrom::End(0))
-            .and_then(|n| source.rewind().map(|_| n))
-        {
+        let length = match length_of(&mut source) {
             Ok(n) => n,
             Err(e) => return Ok(Err(unreadable(&e, format!("Filen går inte att läsa: {e}")))),
         };
@@ -169,8 +213,7 @@ impl Tenant<'_> {
         let mut writer = if options.dry_run {
             None
         } else {
-            let large = length > LARGE_FILE;
-            Some(CompanyWriter::begin(self, options.on_duplicate, actor, large).await?)
+            Some(CompanyWriter::begin(self, options.on_duplicate, actor, is_large(length)).await?)
         };
         match check_and_write(stream, &fields, options, &mut writer, progress).await? {
             Err(e) => Ok(Err(e)),

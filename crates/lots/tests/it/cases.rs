@@ -621,3 +621,100 @@ async fn a_case_file_is_uploaded_previewed_and_imported_from_the_browser() {
         app.stop().await;
     }
 }
+
+/// A case file large enough for the importer to count handling times once at the end
+/// instead of by trigger per row: the statistics come out as from two small files whose
+/// rows the triggers counted, and the triggers are back afterwards.
+#[test]
+fn a_large_case_file_counts_handling_times_as_the_triggers_do() {
+    use crate::companies::lots;
+    let dir = std::env::temp_dir().join(format!("lots-cases-{}", lots_store::secret::new_token()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let at_once = format!("sqlite://{}/once.db", dir.display());
+    let in_halves = format!("sqlite://{}/halves.db", dir.display());
+    for db in [&at_once, &in_halves] {
+        assert!(lots(&["municipality", "host", "0139"], db).status.success());
+    }
+    let file = dir.join("cases.csv");
+    let generate = [
+        "generate",
+        "cases",
+        "--count",
+        "80000",
+        "--output",
+        file.to_str().unwrap(),
+    ];
+    assert!(lots(&generate, &at_once).status.success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.len() > 8 << 20,
+        "the file must pass the large-file threshold"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    let (header, rows) = lines.split_first().unwrap();
+    let halves: Vec<std::path::PathBuf> = rows
+        .chunks(rows.len() / 2 + 1)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let path = dir.join(format!("half{i}.csv"));
+            std::fs::write(&path, format!("{header}\n{}\n", chunk.join("\n"))).unwrap();
+            assert!(std::fs::metadata(&path).unwrap().len() < 8 << 20);
+            path
+        })
+        .collect();
+    let import = |path: &std::path::Path, db: &str| {
+        let out = lots(
+            &[
+                "import",
+                "cases",
+                path.to_str().unwrap(),
+                "--municipality",
+                "0139",
+            ],
+            db,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    import(&file, &at_once);
+    for half in &halves {
+        import(half, &in_halves);
+    }
+    let times = |db: &str| {
+        let out = lots(
+            &[
+                "cases",
+                "times",
+                "--municipality",
+                "0139",
+                "--from",
+                "2024-11-01",
+                "--to",
+                "2026-11-01",
+            ],
+            db,
+        );
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let counted_once = times(&at_once);
+    assert!(counted_once.lines().count() > 3, "{counted_once}");
+    assert_eq!(counted_once, times(&in_halves));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let triggers: i64 = rt.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&at_once).await.unwrap();
+        let n = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'cases_count_%'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        n
+    });
+    assert_eq!(triggers, 4, "the count triggers are back");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -446,7 +446,7 @@ async fn company_records_stay_within_their_municipality() {
     }
 }
 
-fn lots(args: &[&str], db: &str) -> std::process::Output {
+pub(crate) fn lots(args: &[&str], db: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lots"))
         .args(args)
         .env("LOTS_DATABASE_URL", db)
