@@ -203,7 +203,7 @@ impl Tenant<'_> {
         else {
             return Err(StoreError::NotFound);
         };
-        if !self.managed_units(user_id).await?.contains(&unit_id) {
+        if !self.units_managed_by(&user).await?.contains(&unit_id) {
             return Err(StoreError::Field(
                 "unit".into(),
                 format!(
@@ -366,7 +366,10 @@ impl Tenant<'_> {
     /// The units a manager answers for: their own and every unit under it; none for staff
     /// who are not managers.
     pub async fn managed_units(&self, user_id: i64) -> Result<Vec<i64>> {
-        let user = self.user(user_id).await?;
+        self.units_managed_by(&self.user(user_id).await?).await
+    }
+
+    async fn units_managed_by(&self, user: &crate::StaffMember) -> Result<Vec<i64>> {
         let Some(own) = user.unit_id.filter(|_| user.roles.contains(&Role::Manager)) else {
             return Ok(Vec::new());
         };

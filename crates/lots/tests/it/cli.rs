@@ -2,14 +2,7 @@
 
 use std::process::Command;
 
-fn lots(args: &[&str], db: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lots"))
-        .args(args)
-        .env("LOTS_DATABASE_URL", db)
-        .env("LOTS_LOG", "error")
-        .output()
-        .unwrap()
-}
+use crate::companies::lots;
 
 fn scratch_db() -> String {
     let dir = std::env::temp_dir().join(format!("lots-cli-{}", lots_store::secret::new_token()));

@@ -446,6 +446,7 @@ async fn company_records_stay_within_their_municipality() {
     }
 }
 
+/// Runs the `lots` command line against a database.
 pub(crate) fn lots(args: &[&str], db: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lots"))
         .args(args)
