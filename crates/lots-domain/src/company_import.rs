@@ -241,25 +241,25 @@ pub fn check_rows(table: &Table, fields: &[Option<Field>]) -> (Vec<CompanyRecord
 
 /// Checks rows one at a time as a file is read, remembering each organisationsnummer's
 /// first line so a later duplicate in the same file is rejected.
-pub struct RowChecker<'h> {
-    headers: &'h [String],
-    fields: &'h [Option<Field>],
+pub struct RowChecker {
+    headers: Vec<String>,
+    fields: Vec<Option<Field>>,
     present: Vec<Field>,
     first_line: HashMap<CompanyId, usize>,
 }
 
-impl<'h> RowChecker<'h> {
-    pub fn new(headers: &'h [String], fields: &'h [Option<Field>]) -> Self {
+impl RowChecker {
+    pub fn new(headers: &[String], fields: &[Option<Field>]) -> Self {
         RowChecker {
-            headers,
-            fields,
+            headers: headers.to_vec(),
+            fields: fields.to_vec(),
             present: fields.iter().flatten().copied().collect(),
             first_line: HashMap::new(),
         }
     }
 
     pub fn check(&mut self, line: usize, cells: &[String]) -> Result<CompanyRecord, Reject> {
-        let cell = |f: Field| crate::columns::cell(self.headers, self.fields, cells, f);
+        let cell = |f: Field| crate::columns::cell(&self.headers, &self.fields, cells, f);
         let reject = |f: Field, sv: String, en: String| {
             let (column, value) = cell(f);
             Reject {

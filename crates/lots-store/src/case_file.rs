@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::io::{Read, Seek};
 
 use lots_domain::case_import::{CaseField, CaseRecord, check_case};
+use lots_domain::cases::ServiceArea;
 use lots_domain::columns::cell;
 use lots_domain::company_import::Reject;
 use lots_domain::tabular::open_table;
@@ -14,7 +15,7 @@ use sqlx::Row;
 use crate::cases::CaseTargets;
 use crate::import::{
     ImportOptions, ImportReport, Unreadable, defer_upkeep, is_large, length_of, map_fields,
-    unreadable,
+    read_in_background, unreadable,
 };
 use crate::params::Params;
 use crate::{ImportOutcome, Result, StoreError, Tenant};
@@ -37,11 +38,62 @@ struct Pending {
     record: CaseRecord,
 }
 
+/// The name of the column that holds a field, or "" when the file has none.
+fn column_name(headers: &[String], fields: &[Option<CaseField>], f: CaseField) -> String {
+    fields
+        .iter()
+        .position(|x| *x == Some(f))
+        .map(|i| headers[i].clone())
+        .unwrap_or_default()
+}
+
+/// The check of one row, run on the reading thread: its fields, its unit, and whether its
+/// diarienummer came earlier in the file.
+fn check_row(
+    headers: Vec<String>,
+    fields: Vec<Option<CaseField>>,
+    areas: Vec<ServiceArea>,
+    targets: CaseTargets,
+) -> impl FnMut(usize, &[String]) -> std::result::Result<CaseRecord, Reject> + Send + 'static {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    move |line, cells| {
+        let value = |f: CaseField| cell(&headers, &fields, cells, f).1;
+        let column_of = |f: CaseField| column_name(&headers, &fields, f);
+        let record = check_case(value, &areas).map_err(|e| Reject {
+            line,
+            column: column_of(e.field),
+            value: value(e.field).to_string(),
+            reason_sv: e.sv,
+            reason_en: e.en,
+        })?;
+        targets.check_unit(&record).map_err(|e| Reject {
+            line,
+            column: column_of(CaseField::Unit),
+            value: record.unit.clone(),
+            reason_sv: match e {
+                StoreError::Field(_, m) => m,
+                other => other.to_string(),
+            },
+            reason_en: "Unknown unit.".into(),
+        })?;
+        if let Some(first) = seen.insert(record.reference.clone(), line) {
+            return Err(Reject {
+                line,
+                column: column_of(CaseField::Reference),
+                value: record.reference.clone(),
+                reason_sv: format!("Diarienumret finns redan på rad {first}."),
+                reason_en: format!("The case number is already on line {first}."),
+            });
+        }
+        Ok(record)
+    }
+}
+
 impl Tenant<'_> {
     /// Reads, checks and (unless a dry run) imports a case file. A diarienummer already in
     /// Lots updates that case; one seen twice in the file, an unknown area, unit or
     /// organisationsnummer, or dates out of order reject the line.
-    pub async fn import_cases_file<R: Read + Seek + Send>(
+    pub async fn import_cases_file<R: Read + Seek + Send + 'static>(
         &self,
         mut source: R,
         options: &ImportOptions,
@@ -84,101 +136,60 @@ impl Tenant<'_> {
         let source_name = format!("import:{file_name}");
         let mut report = ImportReport::new(stream.encoding, headers.clone());
         let mut outcome = ImportOutcome::default();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut pending: Vec<Pending> = Vec::with_capacity(BATCH);
-        let column_of = |f: CaseField| {
-            fields
-                .iter()
-                .position(|x| *x == Some(f))
-                .map(|i| headers[i].clone())
-                .unwrap_or_default()
-        };
-        loop {
-            let row = stream.next();
-            let end = row.is_none();
-            if let Some(row) = row {
-                let (line, cells) = match row {
-                    Ok(r) => r,
-                    Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
-                };
-                report.rows += 1;
-                let value = |f: CaseField| cell(&headers, &fields, &cells, f).1;
-                let checked = check_case(value, &areas).map_err(|e| Reject {
-                    line,
-                    column: column_of(e.field),
-                    value: value(e.field).to_string(),
-                    reason_sv: e.sv,
-                    reason_en: e.en,
-                });
-                let checked = checked.and_then(|record| {
-                    targets.check_unit(&record).map_err(|e| Reject {
-                        line,
-                        column: column_of(CaseField::Unit),
-                        value: record.unit.clone(),
-                        reason_sv: match e {
-                            StoreError::Field(_, m) => m,
-                            other => other.to_string(),
+        let orgnr_column = column_name(&headers, &fields, CaseField::OrgNr);
+        // Every valid row is kept, even in a dry run or after a bad row: whether its company
+        // is registered is only known once its batch is looked up.
+        let mut batches = read_in_background(
+            stream,
+            (BATCH, true, false),
+            check_row(headers, fields, areas, targets.clone()),
+            |line, record, cells| Pending {
+                line,
+                cells,
+                record,
+            },
+        );
+        while let Some(batch) = batches.recv().await {
+            let batch = match batch {
+                Ok(b) => b,
+                Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+            };
+            report.rows += batch.rows;
+            for (reject, cells) in batch.rejects {
+                report.reject(reject, cells);
+            }
+            let known = self.registered(&batch.valid).await?;
+            let mut valid = Vec::with_capacity(batch.valid.len());
+            for p in batch.valid {
+                match &p.record.company {
+                    Some(id) if !known.contains(&id.canonical()) => report.reject(
+                        Reject {
+                            line: p.line,
+                            column: orgnr_column.clone(),
+                            value: id.canonical(),
+                            reason_sv:
+                                "Inget företag med det organisationsnumret finns i registret."
+                                    .into(),
+                            reason_en:
+                                "No company with that organisationsnummer is in the register."
+                                    .into(),
                         },
-                        reason_en: "Unknown unit.".into(),
-                    })?;
-                    if let Some(first) = seen.insert(record.reference.clone(), line) {
-                        return Err(Reject {
-                            line,
-                            column: column_of(CaseField::Reference),
-                            value: record.reference.clone(),
-                            reason_sv: format!("Diarienumret finns redan på rad {first}."),
-                            reason_en: format!("The case number is already on line {first}."),
-                        });
-                    }
-                    Ok(record)
-                });
-                match checked {
-                    Ok(record) => pending.push(Pending {
-                        line,
-                        cells,
-                        record,
-                    }),
-                    Err(reject) => report.reject(reject, cells),
+                        p.cells,
+                    ),
+                    _ => valid.push(p.record),
                 }
             }
-            if pending.len() >= BATCH || (end && !pending.is_empty()) {
-                let batch = std::mem::take(&mut pending);
-                let known = self.registered(&batch).await?;
-                let mut valid = Vec::with_capacity(batch.len());
-                for p in batch {
-                    match &p.record.company {
-                        Some(id) if !known.contains(&id.canonical()) => report.reject(
-                            Reject {
-                                line: p.line,
-                                column: column_of(CaseField::OrgNr),
-                                value: id.canonical(),
-                                reason_sv:
-                                    "Inget företag med det organisationsnumret finns i registret."
-                                        .into(),
-                                reason_en:
-                                    "No company with that organisationsnummer is in the register."
-                                        .into(),
-                            },
-                            p.cells,
-                        ),
-                        _ => valid.push(p.record),
-                    }
-                }
-                report.valid += valid.len();
-                if !report.rejects.is_empty() && options.all_or_nothing {
-                    // Dropping the transaction rolls back what was written.
-                    tx = None;
-                }
-                if let Some(tx) = tx.as_mut() {
-                    let created = targets.upsert(tx, &valid, &source_name).await?;
-                    outcome.created += created;
-                    outcome.updated += valid.len() - created;
-                }
-                progress(stream.bytes_read());
+            report.valid += valid.len();
+            if !report.rejects.is_empty() && options.all_or_nothing {
+                // Dropping the transaction rolls back what was written.
+                tx = None;
             }
-            if end {
-                break;
+            if let Some(tx) = tx.as_mut().filter(|_| !valid.is_empty()) {
+                let created = targets.upsert(tx, &valid, &source_name).await?;
+                outcome.created += created;
+                outcome.updated += valid.len() - created;
             }
+            progress(batch.bytes_read);
         }
         report.rejects.sort_by_key(|r| r.line);
         if let Some(mut tx) = tx {

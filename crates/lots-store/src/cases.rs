@@ -572,6 +572,7 @@ impl Tenant<'_> {
 
 /// What a batch of case rows is written against: the municipality's areas and units by
 /// name, so each row's ids are found without a query of its own.
+#[derive(Clone)]
 pub(crate) struct CaseTargets {
     code: String,
     pool: sqlx::AnyPool,

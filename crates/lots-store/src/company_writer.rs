@@ -11,23 +11,84 @@ use crate::companies::company_search_text;
 use crate::params::Params;
 use crate::{ImportOutcome, OnDuplicate, Result, Tenant, now};
 
-/// A checked row with the values derived from its name, made while the previous batch is
-/// being written, so the writer only writes.
+/// A checked row with the column values derived from it, made on the reading thread while
+/// the previous batch is being written, so the writer only binds and writes.
 pub(crate) struct Prepared {
     record: CompanyRecord,
+    orgnr: String,
     sort_key: String,
     search_text: String,
+    other_names: String,
+    sni2007: String,
+    sni2025: String,
+    tags: String,
 }
 
 impl Prepared {
     pub(crate) fn new(record: CompanyRecord) -> Prepared {
         let name = record.name.trim();
         Prepared {
+            orgnr: record.id.canonical(),
             sort_key: sort_key(name),
             search_text: company_search_text(name, &record.other_names, &[]),
+            other_names: record.other_names.join("\n"),
+            sni2007: record.sni2007.join(","),
+            sni2025: record.sni2025.join(","),
+            tags: record.tags.join(","),
             record,
         }
     }
+}
+
+/// The columns a new company is inserted with, in the order `insert_sql` binds them.
+const INSERT_COLUMNS: [&str; 22] = [
+    "municipality_code",
+    "orgnr",
+    "personal",
+    "legal_form",
+    "name",
+    "other_names",
+    "sort_key",
+    "search_text",
+    "sni2007",
+    "sni2025",
+    "employees",
+    "size_class",
+    "visit_address",
+    "postcode",
+    "town",
+    "area_id",
+    "tags",
+    "notes",
+    "created_at",
+    "updated_at",
+    "import_id",
+    "import_line",
+];
+
+/// An INSERT of `rows` new companies: one text for every batch of the same length, so
+/// each is prepared once, and on SQLite anonymous placeholders, bound in order.
+fn insert_sql(rows: usize, numbered: bool) -> String {
+    let width = INSERT_COLUMNS.len();
+    let mut sql = format!(
+        "INSERT INTO companies ({}) VALUES ",
+        INSERT_COLUMNS.join(", ")
+    );
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..width {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            if numbered {
+                sql.push_str(&format!("${}", row * width + column + 1));
+            } else {
+                sql.push('?');
+            }
+        }
+        sql.push(')');
+    }
+    sql
 }
 
 /// An import in progress: the open transaction and what it has learnt of the register.
@@ -137,7 +198,7 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         let mut fresh = Vec::new();
         let mut touched: Vec<(i64, usize)> = Vec::new();
         for (r, prepared) in records.iter().zip(batch) {
-            match self.existing.get(&r.id.canonical()).copied() {
+            match self.existing.get(&prepared.orgnr).copied() {
                 Some(_) if self.on_duplicate == OnDuplicate::Skip => self.outcome.skipped += 1,
                 Some(id) => {
                     self.update(id, r).await?;
@@ -148,51 +209,37 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
             }
         }
         // Many rows per statement: 22 values a row stays far below both backends' limits.
+        let numbered = self.tenant.db.backend() == crate::Backend::Postgres;
         for chunk in fresh.chunks(400) {
-            let mut p = Params::new(self.tenant.db);
-            let mut rows = Vec::with_capacity(chunk.len());
+            let sql = insert_sql(chunk.len(), numbered);
+            let mut insert = sqlx::query(&sql);
             for prepared in chunk {
                 let r = &prepared.record;
-                let name = r.name.trim();
-                let values = [
-                    p.text(&code),
-                    p.text(r.id.canonical()),
-                    p.int(i64::from(r.id.is_personal())),
-                    p.text(r.id.legal_form().label_sv()),
-                    p.text(name),
-                    p.text(r.other_names.join("\n")),
-                    p.text(prepared.sort_key.as_str()),
-                    p.text(prepared.search_text.as_str()),
-                    p.text(r.sni2007.join(",")),
-                    p.text(r.sni2025.join(",")),
-                    p.opt_int(r.employees),
-                    p.text(size_class(r.employees)),
-                    p.text(r.visit_address.as_str()),
-                    p.text(r.postcode.as_str()),
-                    p.text(r.town.as_str()),
-                    p.opt_int(self.area_of(r)),
-                    p.text(r.tags.join(",")),
-                    p.text(r.notes.as_str()),
-                    p.int(self.t),
-                ];
-                // Anonymous placeholders on SQLite: each one once, in order.
-                let updated_at = p.int(self.t);
-                let import = p.int(self.import_id);
-                let line = p.int(r.line as i64);
-                rows.push(format!(
-                    "({}, 'active', {updated_at}, {import}, {line})",
-                    values.join(", ")
-                ));
+                insert = insert
+                    .bind(code.as_str())
+                    .bind(prepared.orgnr.as_str())
+                    .bind(i64::from(r.id.is_personal()))
+                    .bind(r.id.legal_form().label_sv())
+                    .bind(r.name.trim())
+                    .bind(prepared.other_names.as_str())
+                    .bind(prepared.sort_key.as_str())
+                    .bind(prepared.search_text.as_str())
+                    .bind(prepared.sni2007.as_str())
+                    .bind(prepared.sni2025.as_str())
+                    .bind(r.employees)
+                    .bind(size_class(r.employees))
+                    .bind(r.visit_address.as_str())
+                    .bind(r.postcode.as_str())
+                    .bind(r.town.as_str())
+                    .bind(self.area_of(r))
+                    .bind(prepared.tags.as_str())
+                    .bind(r.notes.as_str())
+                    .bind(self.t)
+                    .bind(self.t)
+                    .bind(self.import_id)
+                    .bind(r.line as i64);
             }
-            let sql = format!(
-                "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name,
-                     other_names, sort_key, search_text, sni2007, sni2025, employees, size_class,
-                     visit_address, postcode, town, area_id, tags, notes, created_at, status, updated_at,
-                     import_id, import_line)
-                 VALUES {}",
-                rows.join(", ")
-            );
-            p.bind(&sql).execute(&mut *self.tx).await?;
+            insert.execute(&mut *self.tx).await?;
             self.outcome.created += chunk.len();
         }
         for chunk in touched.chunks(1000) {

@@ -191,7 +191,7 @@ impl ImportReport {
 impl Tenant<'_> {
     /// Reads, checks and (unless a dry run) imports a company file, streaming: memory
     /// stays flat whatever its length. `progress` hears how many bytes have been read.
-    pub async fn import_companies_file<R: Read + Seek + Send>(
+    pub async fn import_companies_file<R: Read + Seek + Send + 'static>(
         &self,
         mut source: R,
         options: &ImportOptions,
@@ -228,102 +228,121 @@ impl Tenant<'_> {
     }
 }
 
-/// What has been read and checked so far.
-struct Checked {
-    rows: usize,
-    valid: usize,
-    rejects: Vec<Reject>,
-    rejected_rows: Vec<(usize, Vec<String>)>,
+/// A stretch of a file as the reading thread hands it over: its valid rows (unless they are
+/// not to be kept) and its rejected lines with their cells.
+pub(crate) struct Batch<T> {
+    pub(crate) valid: Vec<T>,
+    pub(crate) valid_count: usize,
+    pub(crate) rows: usize,
+    pub(crate) rejects: Vec<(Reject, Vec<String>)>,
+    pub(crate) bytes_read: u64,
 }
 
-/// Checks every row and hands the valid ones to the writer in batches. Reading and checking
-/// the next batch runs while the database writes the last one. With all or nothing, the
-/// first bad row drops the writer (its transaction rolls back) and the rest of the file is
-/// only checked.
+impl<T> Batch<T> {
+    fn new(size: usize) -> Batch<T> {
+        Batch {
+            valid: Vec::with_capacity(size),
+            valid_count: 0,
+            rows: 0,
+            rejects: Vec::new(),
+            bytes_read: 0,
+        }
+    }
+}
+
+/// Reads and checks a file on a thread of its own, so the database writes one batch while
+/// the next is read and checked on the other core. Batches are of `size` rows. Valid rows
+/// are `prepare`d with their line and cells while `keep` holds; with `all_or_nothing` the
+/// first bad row ends keeping, since nothing will be written. A file that turns out
+/// unreadable ends the batches with its error.
+pub(crate) fn read_in_background<R, T>(
+    mut stream: RowStream<'static>,
+    (size, mut keep, all_or_nothing): (usize, bool, bool),
+    mut check: impl FnMut(usize, &[String]) -> std::result::Result<R, Reject> + Send + 'static,
+    prepare: impl Fn(usize, R, Vec<String>) -> T + Send + 'static,
+) -> tokio::sync::mpsc::Receiver<std::result::Result<Batch<T>, TableError>>
+where
+    T: Send + 'static,
+{
+    let (sender, batches) = tokio::sync::mpsc::channel(2);
+    tokio::task::spawn_blocking(move || {
+        let mut batch = Batch::new(size);
+        loop {
+            let row = stream.next();
+            let end = row.is_none();
+            if let Some(row) = row {
+                let (line, cells) = match row {
+                    Ok(r) => r,
+                    Err(e) => {
+                        // The receiver may have gone: then nobody needs to hear it.
+                        let _ = sender.blocking_send(Err(e));
+                        return;
+                    }
+                };
+                batch.rows += 1;
+                match check(line, &cells) {
+                    Ok(record) => {
+                        batch.valid_count += 1;
+                        if keep {
+                            batch.valid.push(prepare(line, record, cells));
+                        }
+                    }
+                    Err(reject) => {
+                        keep &= !all_or_nothing;
+                        batch.rejects.push((reject, cells));
+                    }
+                }
+            }
+            if end || batch.rows == size {
+                batch.bytes_read = stream.bytes_read();
+                let full = std::mem::replace(&mut batch, Batch::new(size));
+                // A receiver that has gone has stopped the import: stop reading.
+                if sender.blocking_send(Ok(full)).is_err() || end {
+                    return;
+                }
+            }
+        }
+    });
+    batches
+}
+
+/// Checks every row and hands the valid ones to the writer in batches. With all or nothing,
+/// the first bad row drops the writer (its transaction rolls back) and the rest of the file
+/// is only checked.
 async fn check_and_write(
-    mut stream: RowStream<'_>,
+    stream: RowStream<'static>,
     fields: &[Option<Field>],
     options: &ImportOptions,
     writer: &mut Option<CompanyWriter<'_, '_>>,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<std::result::Result<ImportReport, Unreadable>> {
-    let headers = std::mem::take(&mut stream.headers);
-    let mut checker = RowChecker::new(&headers, fields);
-    let mut checked = Checked {
-        rows: 0,
-        valid: 0,
-        rejects: Vec::new(),
-        rejected_rows: Vec::new(),
-    };
-    let mut writing = Vec::new();
-    loop {
-        let keep = writer.is_some();
-        let write = async {
-            match writer.as_mut() {
-                Some(w) if !writing.is_empty() => w.write(&writing).await,
-                _ => Ok(()),
-            }
-        };
-        let read = next_batch(&mut stream, &mut checker, &mut checked, keep);
-        let (written, read) = tokio::join!(write, read);
-        written?;
-        let (batch, bad_row) = match read {
+    let mut report = ImportReport::new(stream.encoding, stream.headers.clone());
+    let mut checker = RowChecker::new(&stream.headers, fields);
+    let mut batches = read_in_background(
+        stream,
+        (BATCH, writer.is_some(), options.all_or_nothing),
+        move |line, cells| checker.check(line, cells),
+        |_, record, _| Prepared::new(record),
+    );
+    while let Some(batch) = batches.recv().await {
+        let batch = match batch {
             Ok(b) => b,
             Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
         };
-        if bad_row && options.all_or_nothing {
+        report.rows += batch.rows;
+        report.valid += batch.valid_count;
+        if !batch.rejects.is_empty() && options.all_or_nothing {
             *writer = None;
         }
-        progress(stream.bytes_read());
-        if batch.is_empty() {
-            break;
+        for (reject, cells) in batch.rejects {
+            report.reject(reject, cells);
         }
-        writing = batch;
+        if let Some(w) = writer.as_mut().filter(|_| !batch.valid.is_empty()) {
+            w.write(&batch.valid).await?;
+        }
+        progress(batch.bytes_read);
     }
-    Ok(Ok(ImportReport {
-        encoding: stream.encoding,
-        rows: checked.rows,
-        valid: checked.valid,
-        rejects: checked.rejects,
-        outcome: None,
-        headers,
-        rejected_rows: checked.rejected_rows,
-    }))
-}
-
-/// Reads and checks rows until a batch of valid ones is full or the file ends (an empty
-/// batch), yielding now and then so the write beside it can send its next statement.
-/// Also says whether a bad row was seen.
-async fn next_batch(
-    stream: &mut RowStream<'_>,
-    checker: &mut RowChecker<'_>,
-    checked: &mut Checked,
-    keep: bool,
-) -> std::result::Result<(Vec<Prepared>, bool), TableError> {
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut bad_row = false;
-    while batch.len() < BATCH {
-        let Some(row) = stream.next() else { break };
-        let (line, cells) = row?;
-        checked.rows += 1;
-        match checker.check(line, &cells) {
-            Ok(record) => {
-                checked.valid += 1;
-                if keep {
-                    batch.push(Prepared::new(record));
-                }
-            }
-            Err(reject) => {
-                bad_row = true;
-                checked.rejects.push(reject);
-                checked.rejected_rows.push((line, cells));
-            }
-        }
-        if checked.rows.is_multiple_of(64) {
-            tokio::task::yield_now().await;
-        }
-    }
-    Ok((batch, bad_row))
+    Ok(Ok(report))
 }
 
 /// A file kept between an import's preview and its confirmation.

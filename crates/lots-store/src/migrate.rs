@@ -134,6 +134,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0020_compact_sort_keys.sql"),
         postgres: include_str!("../migrations/postgres/0020_compact_sort_keys.sql"),
     },
+    Migration {
+        version: 21,
+        name: "partial_area_index",
+        sqlite: include_str!("../migrations/sqlite/0021_partial_area_index.sql"),
+        postgres: include_str!("../migrations/postgres/0021_partial_area_index.sql"),
+    },
 ];
 
 /// The migration after which every stored sort key is the compact one: it recomputes them.

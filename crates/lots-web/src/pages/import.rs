@@ -153,7 +153,8 @@ async fn check(
     options: &ImportOptions,
     actor: &str,
 ) -> Result<Result<ImportReport, String>, AppError> {
-    let file = std::io::Cursor::new(bytes);
+    // The reading runs on a thread of its own, which takes its own copy of the upload.
+    let file = std::io::Cursor::new(bytes.to_vec());
     let report = match register {
         Register::Companies => {
             tenant
