@@ -50,6 +50,16 @@ const HAND_PICKED_PRIORITY: i64 = 90;
 const LOW_SATISFACTION_PRIORITY: i64 = 80;
 const DEFAULT_PRIORITY: i64 = 50;
 
+/// More companies than any campaign visits: a selection this wide is to be narrowed, not
+/// planned over (a register of a million would otherwise be read whole into the plan).
+const MAX_CANDIDATES: usize = 5_000;
+/// Said when a selection passes `MAX_CANDIDATES` (a fixed text, so the interface can
+/// translate it).
+const TOO_WIDE: &str = "Urvalet ger fler än 5 000 företag. Avgränsa det med område, bransch, storlek eller villkoren nedan.";
+
+/// Companies read from the register at a time while the other conditions are applied.
+const PAGE: usize = 1_000;
+
 fn months(name: &str, value: Option<i64>) -> Result<Option<i64>> {
     match value {
         Some(m) if !(1..=120).contains(&m) => Err(field(name, "Skriv antal månader, 1–120.")),
@@ -118,7 +128,7 @@ impl Tenant<'_> {
         let mut filter = s.companies.clone();
         filter.status = Some("active".into());
         filter.page = 1;
-        filter.per_page = 1_000_000;
+        filter.per_page = PAGE;
         let with_cases = match cases {
             Some(m) => Some(self.companies_with_cases_since(&months_ago(m).0).await?),
             None => None,
@@ -133,30 +143,43 @@ impl Tenant<'_> {
             None
         };
         let new_since = new.map(|m| months_ago(m).1);
-        for c in self.companies(&filter).await?.items {
-            let keep = with_cases.as_ref().is_none_or(|w| w.contains(&c.id))
-                && !visited.contains(&c.id)
-                && dissatisfied.as_ref().is_none_or(|d| d.contains_key(&c.id))
-                && new_since.is_none_or(|t| c.created_at >= t);
-            if !keep || !seen.insert(c.id) {
-                continue;
+        loop {
+            let page = self.companies(&filter).await?.items;
+            let last = (page.len() == PAGE)
+                .then(|| page.last().map(|c| c.id))
+                .flatten();
+            for c in page {
+                let keep = with_cases.as_ref().is_none_or(|w| w.contains(&c.id))
+                    && !visited.contains(&c.id)
+                    && dissatisfied.as_ref().is_none_or(|d| d.contains_key(&c.id))
+                    && new_since.is_none_or(|t| c.created_at >= t);
+                if !keep || !seen.insert(c.id) {
+                    continue;
+                }
+                if out.len() == MAX_CANDIDATES {
+                    return Err(field("companies", TOO_WIDE));
+                }
+                let why = match dissatisfied.as_ref().and_then(|d| d.get(&c.id)) {
+                    Some(nki) => format!("NKI {} i senaste enkäten", nki.round()),
+                    None => "Urvalet".into(),
+                };
+                out.push(Candidate {
+                    id: c.id,
+                    name: c.name,
+                    orgnr: c.orgnr,
+                    area: c.area_name,
+                    priority: if s.low_satisfaction {
+                        LOW_SATISFACTION_PRIORITY
+                    } else {
+                        DEFAULT_PRIORITY
+                    },
+                    why,
+                });
             }
-            let why = match dissatisfied.as_ref().and_then(|d| d.get(&c.id)) {
-                Some(nki) => format!("NKI {} i senaste enkäten", nki.round()),
-                None => "Urvalet".into(),
-            };
-            out.push(Candidate {
-                id: c.id,
-                name: c.name,
-                orgnr: c.orgnr,
-                area: c.area_name,
-                priority: if s.low_satisfaction {
-                    LOW_SATISFACTION_PRIORITY
-                } else {
-                    DEFAULT_PRIORITY
-                },
-                why,
-            });
+            match last {
+                Some(id) => filter.after = Some(id),
+                None => break,
+            }
         }
         Ok(out)
     }

@@ -1995,6 +1995,10 @@ const ENGLISH: &[(&str, &str)] = &[
     ),
     ("Importera ärenden", "Import cases"),
     ("nya ärenden", "new cases"),
+    (
+        "Urvalet ger fler än 5 000 företag. Avgränsa det med område, bransch, storlek eller villkoren nedan.",
+        "The selection gives more than 5,000 companies. Narrow it by area, industry, size or the conditions below.",
+    ),
 ];
 
 #[cfg(test)]

@@ -1111,3 +1111,114 @@ async fn candidates_are_chosen_by_filters_and_by_hand_with_a_preview() {
         app.stop().await;
     }
 }
+
+/// A selection is read from the register a page at a time, and one wider than any campaign
+/// visits is refused with the advice to narrow it, instead of loading the register whole.
+#[tokio::test]
+async fn a_selection_wider_than_any_campaign_is_refused() {
+    let dir = std::env::temp_dir().join(format!("lots-wide-{}", lots_store::secret::new_token()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("register.csv");
+    let generated = crate::companies::lots(
+        &[
+            "generate",
+            "companies",
+            "--count",
+            "6000",
+            "--invalid-every",
+            "0",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+        &format!("sqlite://{}/unused.db", dir.display()),
+    );
+    assert!(generated.status.success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let first = dir.join("first.csv");
+    std::fs::write(&first, lines[..4001].join("\n")).unwrap();
+    let rest = dir.join("rest.csv");
+    std::fs::write(&rest, [&lines[..1], &lines[4001..]].concat().join("\n")).unwrap();
+    let options = lots_store::ImportOptions {
+        on_duplicate: lots_store::OnDuplicate::Update,
+        all_or_nothing: true,
+        dry_run: false,
+        mapping: Vec::new(),
+        sheet: None,
+    };
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let import = |path: std::path::PathBuf| {
+            let (tenant, options) = (&tenant, &options);
+            async move {
+                let file = std::fs::File::open(path).unwrap();
+                let report = tenant
+                    .import_companies_file(file, options, "test", &|_| ())
+                    .await
+                    .unwrap()
+                    .unwrap();
+                assert!(report.rejects.is_empty(), "{:?}", report.rejects);
+            }
+        };
+        let demo = tenant
+            .select_companies(&lots_store::Selection::default())
+            .await
+            .unwrap()
+            .len();
+        import(first.clone()).await;
+        let all = tenant
+            .select_companies(&lots_store::Selection::default())
+            .await
+            .unwrap();
+        let ids: HashSet<i64> = all.iter().map(|c| c.id).collect();
+        assert_eq!(
+            (all.len(), ids.len()),
+            (demo + 4000, demo + 4000),
+            "every page read once, none skipped ({})",
+            app.backend
+        );
+
+        import(rest.clone()).await;
+        let wide = tenant
+            .select_companies(&lots_store::Selection::default())
+            .await;
+        match wide {
+            Err(lots_store::StoreError::Field(f, m)) => {
+                assert_eq!(f, "companies");
+                assert!(m.contains("Urvalet ger fler än 5 000 företag."), "{m}");
+            }
+            other => panic!("a selection of 6 000 companies: {other:?}"),
+        }
+        let brunna = tenant
+            .areas()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.name == "Brunna")
+            .unwrap();
+        let narrowed = tenant
+            .select_companies(&lots_store::Selection {
+                companies: lots_store::CompanyFilter {
+                    area_id: Some(brunna.id),
+                    ..Default::default()
+                },
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(!narrowed.is_empty() && narrowed.len() <= brunna.companies as usize);
+
+        // The preview says so beside the selection's fields.
+        let bd = app.signed_in(BD).await;
+        let r = bd.post("/kampanjer/urval", &[("name", "Alla")]).await;
+        assert_eq!(r.status(), 422);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Urvalet ger fler än 5 000 företag.")
+        );
+        app.stop().await;
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
