@@ -192,6 +192,17 @@ test('a visit campaign is created and planned; its pages pass axe', async () => 
   await page.getByRole('link', { name: /Punktlista: Punktlista efter vårens företagsbesök/ }).click();
   assert.match(await page.getByRole('region', { name: /Enheternas kvittens/ }).textContent(), /Per Sandberg/);
   assert.deepEqual(await axeViolations(page), [], 'a checklist');
+  // Printed, it is the points and the units' acknowledgements: no menus, forms or versions.
+  const editing = page.getByRole('heading', { name: 'Ändra punkterna' });
+  const versions = page.getByRole('heading', { name: 'Versioner' });
+  assert.ok(await editing.isVisible() && await versions.isVisible(), 'on screen, the forms show');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('ol.checklist li').first().isVisible(), 'the points print');
+  assert.ok(await page.getByRole('region', { name: /Enheternas kvittens/ }).isVisible(), 'the acknowledgements print');
+  for (const hidden of [editing, versions, page.locator('nav').first(), page.locator('main form').first()]) {
+    assert.equal(await hidden.isVisible(), false, 'menus and forms stay off paper');
+  }
+  await page.emulateMedia({ media: 'screen' });
   await page.goBack();
   await page.getByRole('link', { name: 'Gör en punktlista av kampanjens resultat' }).click();
   assert.match(await page.getByLabel('Punkter').inputValue(), /Trafiknätverket i Brunna/);
