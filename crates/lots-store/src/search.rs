@@ -33,69 +33,112 @@ pub(crate) struct Index {
     version: i64,
     /// Company ids in Swedish order: an entry's position is its rank among equals.
     ids: Vec<i64>,
-    vocab: Vec<String>,
+    vocab: Vocabulary,
     /// Word ids in byte order of the word, for prefix ranges by binary search.
     sorted: Vec<u32>,
     /// Word ids without digits: the only ones a typo can match.
     letters: Vec<u32>,
-    names: Vec<Vec<u32>>,
-    contacts: Vec<Vec<u32>>,
+    names: Postings,
+    contacts: Postings,
+}
+
+/// The words of an index in one string, each found by its id: a million words are then
+/// one allocation, not a million.
+#[derive(Default)]
+struct Vocabulary {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Vocabulary {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, w: u32) -> &str {
+        let w = w as usize;
+        let start = if w == 0 { 0 } else { self.ends[w - 1] };
+        &self.text[start..self.ends[w]]
+    }
+
+    fn push(&mut self, word: &str) -> u32 {
+        self.text.push_str(word);
+        self.ends.push(self.text.len());
+        (self.ends.len() - 1) as u32
+    }
+}
+
+/// Which entries each word occurs in, every word's list in one array, entries ascending.
+struct Postings {
+    /// Word w's entries are `entries[starts[w]..starts[w + 1]]`.
+    starts: Vec<usize>,
+    entries: Vec<u32>,
+}
+
+impl Postings {
+    /// From (word, entry) pairs packed as `word << 32 | entry`, in any order.
+    fn from_pairs(mut pairs: Vec<u64>, words: usize) -> Postings {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut starts = Vec::with_capacity(words + 1);
+        let mut at = 0;
+        for w in 0..words as u64 {
+            starts.push(at);
+            while at < pairs.len() && pairs[at] >> 32 == w {
+                at += 1;
+            }
+        }
+        starts.push(at);
+        Postings {
+            starts,
+            entries: pairs.into_iter().map(|p| p as u32).collect(),
+        }
+    }
+
+    fn of(&self, w: u32) -> &[u32] {
+        &self.entries[self.starts[w as usize]..self.starts[w as usize + 1]]
+    }
 }
 
 impl Index {
-    fn build<'t>(version: i64, rows: impl IntoIterator<Item = (i64, &'t str)>) -> Index {
-        let mut word_ids: HashMap<String, u32> = HashMap::new();
-        let mut vocab = Vec::new();
-        let mut names: Vec<Vec<u32>> = Vec::new();
-        let mut contacts: Vec<Vec<u32>> = Vec::new();
-        let mut ids = Vec::new();
-        for (entry, (id, text)) in rows.into_iter().enumerate() {
+    fn build(version: i64, rows: &[(i64, &str)]) -> Index {
+        // Sized for a register of unique names of a few words each up front: growing a
+        // million-entry table step by step costs more than the rest of the build.
+        let mut word_ids: HashMap<&str, u32> = HashMap::with_capacity(rows.len());
+        let mut vocab = Vocabulary::default();
+        let mut names = Vec::with_capacity(rows.len() * 4);
+        let mut contacts = Vec::new();
+        let mut ids = Vec::with_capacity(rows.len());
+        for (entry, &(id, text)) in rows.iter().enumerate() {
             ids.push(id);
             let (own, people) = text.split_once('|').unwrap_or((text, ""));
-            for (words, postings) in [(own, &mut names), (people, &mut contacts)] {
+            for (words, pairs) in [(own, &mut names), (people, &mut contacts)] {
                 for w in words.split_whitespace() {
-                    // Most words recur ("ab", "bygg"): only a new one is copied.
-                    let wid = match word_ids.get(w) {
-                        Some(&wid) => wid,
-                        None => {
-                            let wid = vocab.len() as u32;
-                            vocab.push(w.to_string());
-                            word_ids.insert(w.to_string(), wid);
-                            wid
-                        }
-                    };
-                    if postings.len() < vocab.len() {
-                        postings.resize_with(vocab.len(), Vec::new);
-                    }
-                    let list = &mut postings[wid as usize];
-                    if list.last() != Some(&(entry as u32)) {
-                        list.push(entry as u32);
-                    }
+                    let wid = *word_ids.entry(w).or_insert_with(|| vocab.push(w));
+                    pairs.push(u64::from(wid) << 32 | entry as u64);
                 }
             }
         }
-        names.resize_with(vocab.len(), Vec::new);
-        contacts.resize_with(vocab.len(), Vec::new);
         let mut sorted: Vec<u32> = (0..vocab.len() as u32).collect();
-        sorted.sort_unstable_by(|a, b| vocab[*a as usize].cmp(&vocab[*b as usize]));
+        sorted.sort_unstable_by(|a, b| vocab.word(*a).cmp(vocab.word(*b)));
         let letters = (0..vocab.len() as u32)
-            .filter(|w| !vocab[*w as usize].bytes().any(|b| b.is_ascii_digit()))
+            .filter(|w| !vocab.word(*w).bytes().any(|b| b.is_ascii_digit()))
             .collect();
         Index {
             version,
             ids,
+            names: Postings::from_pairs(names, vocab.len()),
+            contacts: Postings::from_pairs(contacts, vocab.len()),
             vocab,
             sorted,
             letters,
-            names,
-            contacts,
         }
     }
 
     /// How well each vocabulary word matches a typed word: 0 for a prefix, 1 + the number of
     /// typos otherwise.
     fn candidates(&self, typed: &str) -> Vec<(u32, u32)> {
-        let word = |w: &u32| self.vocab[*w as usize].as_str();
+        let word = |w: &u32| self.vocab.word(*w);
         let from = self.sorted.partition_point(|w| word(w) < typed);
         let mut out: Vec<(u32, u32)> = self.sorted[from..]
             .iter()
@@ -135,7 +178,7 @@ impl Index {
         let postings = |wid: u32| {
             [(&self.names, 0), (&self.contacts, CONTACT_PENALTY)]
                 .into_iter()
-                .map(move |(p, extra)| (&p[wid as usize], extra))
+                .map(move |(p, extra)| (p.of(wid), extra))
         };
         // The rarest word first: later words only look at the entries still in the running.
         let mut per_word: Vec<(usize, Vec<(u32, u32)>)> = words
@@ -286,7 +329,7 @@ impl Tenant<'_> {
                             .ok_or_else(|| StoreError::Invalid(format!("search entry {e:?}")))
                     })
                     .collect::<Result<Vec<_>>>()?;
-                let built = Arc::new(Index::build(version, rows));
+                let built = Arc::new(Index::build(version, &rows));
                 if let Ok(mut m) = self.db.search.0.lock() {
                     m.insert(self.code.clone(), built.clone());
                 }
@@ -305,7 +348,7 @@ mod tests {
     fn words_typos_and_contacts_rank_as_promised() {
         let index = Index::build(
             1,
-            vec![
+            &[
                 (10, "brunna logistik | lars ekman"),
                 (11, "brunna terminal |"),
                 (12, "malar akeri | brunna bengtsson"),
@@ -318,7 +361,7 @@ mod tests {
         assert_eq!(q("brun log"), [10], "prefixes of every word");
         assert_eq!(q("bruna logistik"), [10], "a letter missing");
         assert!(q("zzz").is_empty());
-        let folded = Index::build(1, vec![(20, "kungsangens bageri |")]);
+        let folded = Index::build(1, &[(20, "kungsangens bageri |")]);
         let words = lots_domain::text::name_words("Kungsängens");
         assert_eq!(
             folded.search(&words),
