@@ -149,7 +149,7 @@ impl Tenant<'_> {
                 record,
             },
         );
-        while let Some(batch) = batches.recv().await {
+        while let Some(batch) = batches.next().await? {
             let batch = match batch {
                 Ok(b) => b,
                 Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),

@@ -236,6 +236,38 @@ pub(crate) struct Batch<T> {
     pub(crate) rows: usize,
     pub(crate) rejects: Vec<(Reject, Vec<String>)>,
     pub(crate) bytes_read: u64,
+    /// The file ends with this batch.
+    last: bool,
+}
+
+/// The batches of a file being read on its own thread, in order, and whether the last has
+/// come.
+pub(crate) struct Batches<T> {
+    receiver: tokio::sync::mpsc::Receiver<std::result::Result<Batch<T>, TableError>>,
+    done: bool,
+}
+
+impl<T> Batches<T> {
+    /// The next batch, `None` after the last, or the error that made the file unreadable.
+    /// A reading thread that stopped before the file's end (it panicked) is an error, so
+    /// an import never commits the first part of a file as if it were all of it.
+    pub(crate) async fn next(
+        &mut self,
+    ) -> Result<Option<std::result::Result<Batch<T>, TableError>>> {
+        if self.done {
+            return Ok(None);
+        }
+        match self.receiver.recv().await {
+            Some(batch) => {
+                // An unreadable file ends the batches as the last one does.
+                self.done = batch.as_ref().map_or(true, |b| b.last);
+                Ok(Some(batch))
+            }
+            None => Err(crate::StoreError::Invalid(
+                "the file's reading stopped before its end".into(),
+            )),
+        }
+    }
 }
 
 impl<T> Batch<T> {
@@ -246,6 +278,7 @@ impl<T> Batch<T> {
             rows: 0,
             rejects: Vec::new(),
             bytes_read: 0,
+            last: false,
         }
     }
 }
@@ -260,7 +293,7 @@ pub(crate) fn read_in_background<R, T>(
     (size, mut keep, all_or_nothing): (usize, bool, bool),
     mut check: impl FnMut(usize, &[String]) -> std::result::Result<R, Reject> + Send + 'static,
     prepare: impl Fn(usize, R, Vec<String>) -> T + Send + 'static,
-) -> tokio::sync::mpsc::Receiver<std::result::Result<Batch<T>, TableError>>
+) -> Batches<T>
 where
     T: Send + 'static,
 {
@@ -295,6 +328,7 @@ where
             }
             if end || batch.rows == size {
                 batch.bytes_read = stream.bytes_read();
+                batch.last = end;
                 let full = std::mem::replace(&mut batch, Batch::new(size));
                 // A receiver that has gone has stopped the import: stop reading.
                 if sender.blocking_send(Ok(full)).is_err() || end {
@@ -303,7 +337,10 @@ where
             }
         }
     });
-    batches
+    Batches {
+        receiver: batches,
+        done: false,
+    }
 }
 
 /// Checks every row and hands the valid ones to the writer in batches. With all or nothing,
@@ -324,7 +361,7 @@ async fn check_and_write(
         move |line, cells| checker.check(line, cells),
         |_, record, _| Prepared::new(record),
     );
-    while let Some(batch) = batches.recv().await {
+    while let Some(batch) = batches.next().await? {
         let batch = match batch {
             Ok(b) => b,
             Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
@@ -539,5 +576,54 @@ impl Tenant<'_> {
             self.refresh_search_text(company).await?;
         }
         Ok(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stream(rows: usize) -> RowStream<'static> {
+        let mut csv = String::from("Organisationsnummer;Företagsnamn\n");
+        for i in 0..rows {
+            csv.push_str(&format!("556012-5790;Företag {i}\n"));
+        }
+        open_table(std::io::Cursor::new(csv.into_bytes()), None).unwrap()
+    }
+
+    #[tokio::test]
+    async fn batches_end_with_the_file_and_a_reader_that_dies_is_an_error() {
+        let mut whole = read_in_background(
+            stream(5),
+            (2, true, false),
+            |line, _| Ok(line),
+            |line, _, _| line,
+        );
+        let mut lines = Vec::new();
+        while let Some(batch) = whole.next().await.unwrap() {
+            lines.extend(batch.unwrap().valid);
+        }
+        assert_eq!(lines, [2, 3, 4, 5, 6]);
+
+        let mut broken = read_in_background(
+            stream(5),
+            (2, true, false),
+            |line, _| {
+                assert!(line < 5, "a bug while checking line {line}");
+                Ok(line)
+            },
+            |line, _, _| line,
+        );
+        let mut outcome = Ok(None);
+        for _ in 0..5 {
+            outcome = broken.next().await.map(|b| b.map(|_| ()));
+            if outcome.is_err() {
+                break;
+            }
+        }
+        assert!(
+            matches!(outcome, Err(crate::StoreError::Invalid(_))),
+            "{outcome:?}"
+        );
     }
 }
