@@ -305,19 +305,24 @@ impl Tenant<'_> {
                         .execute(&mut *conn)
                         .await?;
                 }
-                let entries: Option<String> = sqlx::query(
+                let read = sqlx::query(
                     "SELECT string_agg(CAST(id AS TEXT) || ':' || search_text, ';' ORDER BY sort_key, id) AS entries
                      FROM companies WHERE municipality_code = $1",
                 )
                 .bind(&self.code)
                 .fetch_one(&mut *conn)
-                .await?
-                .try_get("entries")?;
-                if sqlite {
-                    sqlx::query("PRAGMA mmap_size = 0")
+                .await;
+                // Unmapped again whether or not the read succeeded; a connection that cannot
+                // be is closed rather than handed back to the pool mapped.
+                if sqlite
+                    && let Err(e) = sqlx::query("PRAGMA mmap_size = 0")
                         .execute(&mut *conn)
-                        .await?;
+                        .await
+                {
+                    conn.close_on_drop();
+                    return Err(e.into());
                 }
+                let entries: Option<String> = read?.try_get("entries")?;
                 let rows = entries
                     .as_deref()
                     .unwrap_or_default()
