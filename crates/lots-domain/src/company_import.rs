@@ -200,6 +200,24 @@ pub struct Reject {
     pub reason_en: String,
 }
 
+impl Reject {
+    /// A row with a control character in a cell, rejected before any other check so that
+    /// no backend ever sees the character.
+    pub fn control_character(headers: &[String], line: usize, cells: &[String]) -> Option<Reject> {
+        let (column, c) = crate::input::refused_cell(cells)?;
+        let point = crate::input::code_point(c);
+        Some(Reject {
+            line,
+            column: headers.get(column).cloned().unwrap_or_default(),
+            value: crate::input::printable(&cells[column]),
+            reason_sv: format!("Cellen innehåller ett styrtecken ({point}) som inte kan sparas."),
+            reason_en: format!(
+                "The cell holds a control character ({point}) that cannot be stored."
+            ),
+        })
+    }
+}
+
 fn split_list(s: &str) -> Vec<String> {
     s.split([',', ';', '|', '/'])
         .flat_map(|p| p.split_whitespace())

@@ -146,6 +146,10 @@ pub fn check_rows(
     let mut records = Vec::new();
     let mut rejects = Vec::new();
     for (line, cells) in &table.rows {
+        if let Some(reject) = Reject::control_character(&table.headers, *line, cells) {
+            rejects.push(reject);
+            continue;
+        }
         let cell = |f: ContactField| crate::columns::cell(&table.headers, fields, cells, f);
         let reject = |f: ContactField, sv: &str, en: &str| {
             let (column, value) = cell(f);

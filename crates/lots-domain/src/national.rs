@@ -1,9 +1,12 @@
 //! The national results table of an Insikt-style measurement: respondents of every
 //! municipality, service area and year, each with NKI and the six service-factor indices.
-//! One pass builds the sums per municipality × area × year, per municipality and year (all
-//! areas), per county × area × year and for the nation per area and year, and the
-//! regression of NKI on the factors per area; the table then ranks the municipalities that
-//! Insikt's thresholds allow.
+//! One pass builds exact sums per municipality × area × year, per county × area × year and
+//! for the nation per area and year, and the regression of NKI on the factors per area. The
+//! table adds a municipality's total from the areas its year's rules put in the total
+//! ([`crate::insikt`]: from 2024 the four mandatory ones), ranks the municipalities the
+//! thresholds allow (equal indices share a rank) and suppresses what could reveal a small
+//! group ([`crate::disclosure`]). Sums are whole numbers, so the table is the same to the
+//! byte however the file was split between cores.
 //!
 //! The file format (`lots generate survey`, comma-separated, a header line):
 //! `municipality,county,area,year,q01,…,q20` with answers on 1–6 and an empty cell for no
@@ -13,7 +16,8 @@
 use std::collections::HashMap;
 
 use crate::battery::SERVICE_FACTORS;
-use crate::nki::{Band, IndexResult, Thresholds};
+use crate::insikt;
+use crate::nki::{Band, IndexResult};
 use crate::stats::{Moments, Ols};
 
 /// NKI and the six factors.
@@ -35,19 +39,20 @@ fn questions_of(index: usize) -> std::ops::Range<usize> {
     }
 }
 
-/// A respondent's seven indices from their twenty answers (1–6, 0 = no answer).
-pub fn respondent_indices(answers: &[u8; QUESTIONS]) -> [Option<f64>; INDICES] {
+/// A respondent's seven indices from their twenty answers (1–6, 0 = no answer), in exact
+/// units of `1 / stats::SCALE`: an index is 20 × (sum of answers − count) / count.
+pub fn respondent_indices(answers: &[u8; QUESTIONS]) -> [Option<i64>; INDICES] {
     let mut out = [None; INDICES];
     for (i, slot) in out.iter_mut().enumerate() {
-        let (mut sum, mut n) = (0.0, 0);
+        let (mut points, mut n) = (0i64, 0i64);
         for q in questions_of(i) {
             if answers[q] > 0 {
-                sum += crate::nki::to_index(answers[q] as f64, 1.0, 6.0);
+                points += i64::from(answers[q]) - 1;
                 n += 1;
             }
         }
         if n > 0 {
-            *slot = Some(sum / n as f64);
+            *slot = Some(20 * points * crate::stats::SCALE / n);
         }
     }
     out
@@ -94,6 +99,8 @@ fn pack(level: u64, code: u32, area: u32, year: u16) -> u64 {
 pub struct NationalAggregate {
     names: Names,
     groups: HashMap<u64, [Moments; INDICES]>,
+    /// Each municipality's county.
+    counties: HashMap<u32, u32>,
     effects: HashMap<u32, Ols>,
 }
 
@@ -104,7 +111,7 @@ impl NationalAggregate {
         county: &[u8],
         area: &[u8],
         year: u16,
-        values: &[Option<f64>; INDICES],
+        values: &[Option<i64>; INDICES],
     ) {
         let (m, c, a, none) = (
             self.names.id(municipality),
@@ -114,22 +121,22 @@ impl NationalAggregate {
         );
         for key in [
             pack(0, m, a, year),
-            pack(0, m, none, year),
             pack(1, c, a, year),
             pack(2, none, a, year),
         ] {
             let sums = self.groups.entry(key).or_default();
             for (s, v) in sums.iter_mut().zip(values) {
                 if let Some(v) = v {
-                    s.add(*v);
+                    s.add_units(*v);
                 }
             }
         }
-        if let Some(all) = values.iter().copied().collect::<Option<Vec<f64>>>() {
+        self.counties.entry(m).or_insert(c);
+        if let Some(all) = values.iter().copied().collect::<Option<Vec<i64>>>() {
             self.effects
                 .entry(a)
                 .or_insert_with(|| Ols::new(INDICES - 1))
-                .add(&all[1..], all[0]);
+                .add_units(&all[1..], all[0]);
         }
     }
 
@@ -158,6 +165,11 @@ impl NationalAggregate {
                 a.merge(b);
             }
         }
+        for (m, c) in &other.counties {
+            let m = self.names.id(other.names.names[*m as usize].as_bytes());
+            let c = self.names.id(other.names.names[*c as usize].as_bytes());
+            self.counties.entry(m).or_insert(c);
+        }
         for (area, ols) in &other.effects {
             let area = self.names.id(other.names.names[*area as usize].as_bytes());
             self.effects
@@ -167,60 +179,101 @@ impl NationalAggregate {
         }
     }
 
-    /// The table: every group and index with n, value, interval, band and suppression, and
-    /// the municipalities' rank per area and year (by NKI, among those with enough answers:
-    /// ≥ `rank_area` in an area, ≥ `rank_total` for all areas).
-    pub fn table(&self, t: &Thresholds) -> Vec<NationalRow> {
-        let names = index_names();
-        let mut keys: Vec<(GroupKey, &[Moments; INDICES])> = self
+    /// Every group's sums by key, with each municipality's total (area "") added from the
+    /// areas its year's rules count, sorted by key.
+    fn sums(&self) -> Vec<(GroupKey, [Moments; INDICES])> {
+        let mut totals: HashMap<u64, [Moments; INDICES]> = HashMap::new();
+        let none = u64::from(
+            self.names
+                .ids
+                .get(b"".as_slice())
+                .copied()
+                .unwrap_or(u32::MAX),
+        );
+        for (k, sums) in &self.groups {
+            let key = self.key_of(*k);
+            if key.level == "municipality" && insikt::for_year(key.year).in_total(&key.area) {
+                let total =
+                    (k >> 62) << 62 | (k >> 38 & 0xFF_FFFF) << 38 | none << 16 | (k & 0xFFFF);
+                let mine = totals.entry(total).or_default();
+                for (a, b) in mine.iter_mut().zip(sums) {
+                    a.merge(b);
+                }
+            }
+        }
+        let mut all: Vec<(GroupKey, [Moments; INDICES])> = self
             .groups
             .iter()
-            .map(|(k, sums)| (self.key_of(*k), sums))
+            .chain(&totals)
+            .map(|(k, sums)| (self.key_of(*k), *sums))
             .collect();
-        keys.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut ranks: HashMap<usize, usize> = HashMap::new();
-        let mut peers: Peers<'_> = HashMap::new();
-        for (i, (k, sums)) in keys.iter().enumerate() {
-            let needed = if k.area.is_empty() {
-                t.rank_total
-            } else {
-                t.rank_area
-            };
-            if k.level == "municipality" && sums[0].n >= needed.max(t.min_shown) {
-                peers.entry((k.area.as_str(), k.year)).or_default().push((
-                    i,
-                    k.code.as_str(),
-                    sums[0].mean(),
-                ));
-            }
-        }
-        for list in peers.values_mut() {
-            // Equal means (to a millionth) rank by code: the sums' last bits depend on the
-            // order the file was read in, the ranking must not.
-            let level = |x: f64| (x * 1e6).round() as i64;
-            list.sort_by(|a, b| level(b.2).cmp(&level(a.2)).then_with(|| a.1.cmp(b.1)));
-            for (place, (i, _, _)) in list.iter().enumerate() {
-                ranks.insert(*i, place + 1);
-            }
-        }
-        let mut rows = Vec::with_capacity(keys.len() * INDICES);
-        for (g, (k, sums)) in keys.iter().enumerate() {
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    }
+
+    /// The table: every group and index with n, value, the whole number its band is set on,
+    /// interval, band and suppression (below the year's threshold, and what disclosure
+    /// control adds), and the municipalities' rank per area and year by NKI among those with
+    /// enough answers (≥ `rank_area` in an area, ≥ `rank_total` for the total), ties sharing
+    /// a rank, each rank with the number ranked. `min_shown` raises the year's threshold.
+    pub fn table(&self, min_shown: u64) -> Vec<NationalRow> {
+        let names = index_names();
+        let groups = self.sums();
+        let threshold = |year: u16| {
+            let mut t = insikt::for_year(year).thresholds;
+            t.min_shown = t.min_shown.max(min_shown);
+            t
+        };
+        let hidden = crate::disclosure::national(&groups, &self.county_of(), |year| {
+            threshold(year).min_shown
+        });
+        let ranks = rank(&groups, &hidden, &threshold);
+        let mut rows = Vec::with_capacity(groups.len() * INDICES);
+        for (g, (k, sums)) in groups.iter().enumerate() {
+            let t = threshold(k.year);
+            let total = k.level == "municipality" && k.area.is_empty();
+            let rules = insikt::for_year(k.year);
             for (i, m) in sums.iter().enumerate() {
-                let r = IndexResult::from_moments(m, t);
+                let mut r = IndexResult::from_moments(m, &t);
+                let withheld = hidden.contains(&(g, i));
+                if withheld {
+                    r = IndexResult::from_moments(&Moments::default(), &t);
+                }
                 rows.push(NationalRow {
                     key: k.clone(),
                     index: names[i],
-                    n: m.n,
+                    n: (!withheld).then_some(m.n),
                     value: r.estimate.map(|e| e.mean),
+                    whole: r.whole,
                     ci_low: r.estimate.map(|e| e.ci_low),
                     ci_high: r.estimate.map(|e| e.ci_high),
                     band: r.band,
                     suppressed: r.suppressed,
+                    constant: r.constant,
                     rank: if i == 0 { ranks.get(&g).copied() } else { None },
+                    total_areas: if total {
+                        rules.total_areas.join("|")
+                    } else {
+                        String::new()
+                    },
+                    series_break: total && insikt::breaks_series(k.year),
                 });
             }
         }
         rows
+    }
+
+    /// The county code of every municipality code.
+    fn county_of(&self) -> HashMap<String, String> {
+        self.counties
+            .iter()
+            .map(|(m, c)| {
+                (
+                    self.names.names[*m as usize].clone(),
+                    self.names.names[*c as usize].clone(),
+                )
+            })
+            .collect()
     }
 
     /// Each factor's effect on NKI per area.
@@ -237,6 +290,7 @@ impl NationalAggregate {
                         factor: f,
                         effect: c.estimate,
                         p: c.p,
+                        p_text: crate::numbers::p_value_sv(c.p),
                     })
                     .collect();
                 Some(AreaEffects {
@@ -251,8 +305,56 @@ impl NationalAggregate {
     }
 }
 
-/// Municipalities that may be ranked, per area and year: (group, code, NKI).
-type Peers<'a> = HashMap<(&'a str, u16), Vec<(usize, &'a str, f64)>>;
+/// A rank and the number ranked with it ("18 av 26").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Rank {
+    pub place: usize,
+    pub of: usize,
+}
+
+/// The municipalities' ranks by NKI per area and year, among those shown with enough
+/// answers: equal indices (compared exactly) share a place, the next place counts them
+/// (1, 2, 2, 4); among equals the order is by code, which decides nothing.
+fn rank(
+    groups: &[(GroupKey, [Moments; INDICES])],
+    hidden: &std::collections::HashSet<(usize, usize)>,
+    threshold: &dyn Fn(u16) -> crate::nki::Thresholds,
+) -> HashMap<usize, Rank> {
+    let mut peers: HashMap<(&str, u16), Vec<(usize, &Moments)>> = HashMap::new();
+    for (i, (k, sums)) in groups.iter().enumerate() {
+        let t = threshold(k.year);
+        let needed = if k.area.is_empty() {
+            t.rank_total
+        } else {
+            t.rank_area
+        };
+        if k.level == "municipality"
+            && !hidden.contains(&(i, 0))
+            && sums[0].n >= needed.max(t.min_shown)
+        {
+            peers
+                .entry((k.area.as_str(), k.year))
+                .or_default()
+                .push((i, &sums[0]));
+        }
+    }
+    let mut ranks = HashMap::new();
+    for list in peers.values_mut() {
+        list.sort_by(|a, b| {
+            b.1.cmp_mean(a.1)
+                .then_with(|| groups[a.0].0.code.cmp(&groups[b.0].0.code))
+        });
+        let of = list.len();
+        let mut place = 1;
+        for (position, (i, m)) in list.iter().enumerate() {
+            if position > 0 && list[position - 1].1.cmp_mean(m) != std::cmp::Ordering::Equal {
+                place = position + 1;
+            }
+            ranks.insert(*i, Rank { place, of });
+        }
+    }
+    ranks
+}
 
 /// The regression of NKI on the factors in one service area.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -267,6 +369,8 @@ pub struct FactorFit {
     pub factor: &'static str,
     pub effect: f64,
     pub p: f64,
+    /// `p` as printed: three decimals, `< 0,001` below that.
+    pub p_text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -274,17 +378,27 @@ pub struct NationalRow {
     #[serde(flatten)]
     pub key: GroupKey,
     pub index: &'static str,
-    pub n: u64,
+    /// `None` where disclosure control withholds the cell.
+    pub n: Option<u64>,
     pub value: Option<f64>,
+    /// The value rounded half up to a whole number: the band is set on it.
+    pub whole: Option<i64>,
+    /// The interval, clamped to 0–100.
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
     pub band: Option<Band>,
     pub suppressed: bool,
-    pub rank: Option<usize>,
+    /// Every answer gave the same index: the interval has no width, which is no certainty.
+    pub constant: bool,
+    pub rank: Option<Rank>,
+    /// For a municipality's total: the areas in it that year.
+    pub total_areas: String,
+    /// For a municipality's total: the year's total is defined otherwise than the year before's.
+    pub series_break: bool,
 }
 
 /// The columns of the national table, in order.
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 17] = [
     "level",
     "code",
     "area",
@@ -292,11 +406,16 @@ pub const COLUMNS: [&str; 12] = [
     "index",
     "n",
     "value",
+    "whole",
     "ci_low",
     "ci_high",
     "band",
     "suppressed",
+    "constant",
     "rank",
+    "ranked",
+    "total_areas",
+    "series_break",
 ];
 
 impl NationalRow {
@@ -308,14 +427,19 @@ impl NationalRow {
             self.key.area.clone(),
             self.key.year.to_string(),
             self.index.to_string(),
-            self.n.to_string(),
+            self.n.map_or(String::new(), |n| n.to_string()),
             num(self.value),
+            self.whole.map_or(String::new(), |w| w.to_string()),
             num(self.ci_low),
             num(self.ci_high),
             self.band
                 .map_or(String::new(), |b| b.label_sv().to_string()),
             self.suppressed.to_string(),
-            self.rank.map_or(String::new(), |r| r.to_string()),
+            self.constant.to_string(),
+            self.rank.map_or(String::new(), |r| r.place.to_string()),
+            self.rank.map_or(String::new(), |r| r.of.to_string()),
+            self.total_areas.clone(),
+            self.series_break.to_string(),
         ]
     }
 }
@@ -323,59 +447,183 @@ impl NationalRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::units;
 
     #[test]
-    fn answers_map_to_the_seven_indices() {
+    fn answers_map_to_the_seven_indices_exactly() {
         let mut a = [0u8; QUESTIONS];
-        a[..3].copy_from_slice(&[6, 5, 4]);
+        a[..3].copy_from_slice(&[6, 5, 5]);
         a[3] = 6; // information: one of two answered
         let v = respondent_indices(&a);
-        assert_eq!(v[0], Some(80.0));
-        assert_eq!(v[1], Some(100.0));
+        assert_eq!(v[0], Some(units(260.0 / 3.0)));
+        assert_eq!(
+            v[0].unwrap() % 3,
+            0,
+            "a third of an index is a whole number of units"
+        );
+        assert_eq!(v[1], Some(units(100.0)));
         assert_eq!(v[2], None);
     }
 
+    fn same(x: f64) -> [Option<i64>; INDICES] {
+        [Some(units(x)); INDICES]
+    }
+
+    fn find<'a>(
+        rows: &'a [NationalRow],
+        level: &str,
+        code: &str,
+        area: &str,
+        year: u16,
+    ) -> &'a NationalRow {
+        rows.iter()
+            .find(|r| {
+                r.key.level == level
+                    && r.key.code == code
+                    && r.key.area == area
+                    && r.key.year == year
+                    && r.index == "nki"
+            })
+            .unwrap()
+    }
+
     #[test]
-    fn groups_roll_up_and_rank_with_thresholds() {
+    fn equal_indices_share_a_rank_and_every_rank_says_of_how_many() {
         let mut agg = NationalAggregate::default();
-        let v = |x: f64| {
-            [
-                Some(x),
-                Some(x),
-                Some(x),
-                Some(x),
-                Some(x),
-                Some(x),
-                Some(x),
-            ]
-        };
-        for i in 0..12 {
-            agg.add(b"0139", b"01", b"bygglov", 2025, &v(80.0 + (i % 3) as f64));
-            let mut part = NationalAggregate::default();
-            part.add(b"0180", b"01", b"bygglov", 2025, &v(70.0 + (i % 3) as f64));
-            agg.merge(part);
+        for (code, base) in [
+            (b"0139", 80.0),
+            (b"0140", 80.0),
+            (b"0180", 70.0),
+            (b"0181", 60.0),
+        ] {
+            for i in 0..12 {
+                agg.add(code, b"01", b"bygglov", 2025, &same(base + (i % 3) as f64));
+            }
         }
-        for _ in 0..5 {
-            agg.add(b"0181", b"01", b"bygglov", 2025, &v(90.0));
-        }
-        let rows = agg.table(&Thresholds::default());
-        let find = |level: &str, code: &str, area: &str| {
-            rows.iter()
-                .find(|r| {
-                    r.key.level == level
-                        && r.key.code == code
-                        && r.key.area == area
-                        && r.index == "nki"
-                })
+        let rows = agg.table(7);
+        let place = |code| {
+            find(&rows, "municipality", code, "bygglov", 2025)
+                .rank
                 .unwrap()
         };
-        assert_eq!(find("municipality", "0139", "bygglov").rank, Some(1));
-        assert_eq!(find("municipality", "0180", "bygglov").rank, Some(2));
-        let few = find("municipality", "0181", "bygglov");
-        assert!(few.suppressed && few.rank.is_none());
-        assert_eq!(find("county", "01", "bygglov").n, 29);
-        assert_eq!(find("nation", "", "bygglov").n, 29);
-        // All areas together: 12 answers are too few for the total ranking (20).
-        assert_eq!(find("municipality", "0139", "").rank, None);
+        assert_eq!(place("0139"), Rank { place: 1, of: 4 });
+        assert_eq!(place("0140"), Rank { place: 1, of: 4 });
+        assert_eq!(place("0180"), Rank { place: 3, of: 4 });
+        assert_eq!(place("0181"), Rank { place: 4, of: 4 });
+        // 12 answers are too few for the total ranking (20).
+        assert_eq!(find(&rows, "municipality", "0139", "", 2025).rank, None);
+    }
+
+    #[test]
+    fn from_2024_the_total_is_the_four_mandatory_areas_and_the_break_is_marked() {
+        let mut agg = NationalAggregate::default();
+        for year in [2023, 2024] {
+            for _ in 0..10 {
+                agg.add(b"0139", b"01", b"bygglov", year, &same(80.0));
+                agg.add(b"0139", b"01", b"brandskydd", year, &same(40.0));
+            }
+        }
+        let rows = agg.table(7);
+        let old = find(&rows, "municipality", "0139", "", 2023);
+        assert_eq!((old.n, old.value), (Some(20), Some(60.0)));
+        assert!(!old.series_break && old.total_areas.contains("brandskydd"));
+        let new = find(&rows, "municipality", "0139", "", 2024);
+        assert_eq!((new.n, new.value), (Some(10), Some(80.0)));
+        assert!(new.series_break && !new.total_areas.contains("brandskydd"));
+        assert!(new.constant, "ten equal answers: an interval of no width");
+    }
+
+    #[test]
+    fn a_half_is_rounded_up_before_the_band_is_set() {
+        let mut agg = NationalAggregate::default();
+        for i in 0..10 {
+            agg.add(
+                b"0139",
+                b"01",
+                b"bygglov",
+                2025,
+                &same(if i < 5 { 80.0 } else { 81.0 }),
+            );
+        }
+        let row = find(&agg.table(7), "municipality", "0139", "bygglov", 2025).clone();
+        assert_eq!((row.value, row.whole), (Some(80.5), Some(81)));
+        assert_eq!(row.band, Some(Band::VeryHigh));
+    }
+
+    #[test]
+    fn a_small_municipality_beside_its_county_takes_another_with_it() {
+        let mut agg = NationalAggregate::default();
+        for i in 0..12 {
+            agg.add(
+                b"0139",
+                b"01",
+                b"bygglov",
+                2025,
+                &same(80.0 + (i % 3) as f64),
+            );
+            agg.add(
+                b"0180",
+                b"01",
+                b"bygglov",
+                2025,
+                &same(70.0 + (i % 3) as f64),
+            );
+        }
+        for _ in 0..5 {
+            agg.add(b"0181", b"01", b"bygglov", 2025, &same(90.0));
+        }
+        let rows = agg.table(7);
+        let few = find(&rows, "municipality", "0181", "bygglov", 2025);
+        assert!(few.suppressed && few.n.is_none() && few.rank.is_none());
+        let hidden = ["0139", "0180"]
+            .iter()
+            .filter(|c| find(&rows, "municipality", c, "bygglov", 2025).suppressed)
+            .count();
+        assert_eq!(
+            hidden, 1,
+            "one more municipality is withheld beside the county's 29"
+        );
+        assert_eq!(find(&rows, "county", "01", "bygglov", 2025).n, Some(29));
+        assert_eq!(find(&rows, "nation", "", "bygglov", 2025).n, Some(29));
+    }
+
+    #[test]
+    fn the_table_is_the_same_however_the_answers_were_split() {
+        type Answer<'a> = (&'a [u8], &'a [u8], u16, [Option<i64>; INDICES]);
+        let answers: Vec<Answer> = (0..600)
+            .map(|i: i64| {
+                let code: &[u8] = [b"0139".as_slice(), b"0180", b"1280"][(i % 3) as usize];
+                let area: &[u8] =
+                    [b"bygglov".as_slice(), b"miljo", b"brandskydd"][(i % 7 % 3) as usize];
+                let mut a = [0u8; QUESTIONS];
+                for (q, slot) in a.iter_mut().enumerate() {
+                    *slot = ((i * 7 + q as i64 * 3) % 6 + 1) as u8;
+                }
+                (code, area, 2024 + (i % 2) as u16, respondent_indices(&a))
+            })
+            .collect();
+        let county = |code: &[u8]| {
+            if code == b"1280" {
+                b"12".as_slice()
+            } else {
+                b"01"
+            }
+        };
+        let table_of = |parts: usize| {
+            let mut total = NationalAggregate::default();
+            for chunk in answers.chunks(answers.len().div_ceil(parts)) {
+                let mut part = NationalAggregate::default();
+                for (code, area, year, v) in chunk.iter().rev() {
+                    part.add(code, county(code), area, *year, v);
+                }
+                total.merge(part);
+            }
+            let rows: Vec<Vec<String>> = total.table(7).iter().map(NationalRow::cells).collect();
+            let effects = serde_json::to_string(&total.effects()).unwrap();
+            (rows, effects)
+        };
+        let one = table_of(1);
+        assert_eq!(one, table_of(2));
+        assert_eq!(one, table_of(7));
     }
 }

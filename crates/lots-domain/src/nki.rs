@@ -23,17 +23,38 @@ pub struct ScaledAnswer {
 /// A respondent's index: the weighted mean of their mapped answers. Unanswered questions
 /// and "vet ej" are left out before calling; `None` when nothing is left.
 pub fn respondent_index(answers: &[ScaledAnswer]) -> Option<f64> {
+    respondent_units(answers).map(crate::stats::value_of)
+}
+
+/// [`respondent_index`] in exact units of `1 / stats::SCALE`: whole answers on whole scales
+/// with whole weights give the index exactly; anything else is rounded to the nearest unit.
+pub fn respondent_units(answers: &[ScaledAnswer]) -> Option<i64> {
     let weight: f64 = answers.iter().map(|a| a.weight).sum();
     if answers.is_empty() || weight <= 0.0 {
         return None;
     }
-    Some(
-        answers
-            .iter()
-            .map(|a| a.weight * to_index(a.value, a.min, a.max))
-            .sum::<f64>()
-            / weight,
-    )
+    let hundred = 100 * i128::from(crate::stats::SCALE);
+    let whole = |x: f64| (x.fract() == 0.0 && x.abs() < 1e12).then_some(x as i128);
+    let exact = answers.iter().try_fold(0i128, |total, a| {
+        let (v, min, max, w) = (
+            whole(a.value)?,
+            whole(a.min)?,
+            whole(a.max)?,
+            whole(a.weight)?,
+        );
+        let span = max - min;
+        (span > 0 && hundred % span == 0).then(|| total + w * (v - min) * (hundred / span))
+    });
+    match (exact, whole(weight)) {
+        (Some(total), Some(w)) if w > 0 && total % w == 0 => Some((total / w) as i64),
+        _ => Some(crate::stats::units(
+            answers
+                .iter()
+                .map(|a| a.weight * to_index(a.value, a.min, a.max))
+                .sum::<f64>()
+                / weight,
+        )),
+    }
 }
 
 /// SKR's grade bands for a service index.
@@ -48,9 +69,14 @@ pub enum Band {
 }
 
 impl Band {
-    /// Bands are set on the index as published: rounded to a whole number.
+    /// Bands are set on the index as published: rounded half up to a whole number.
     pub fn of(index: f64) -> Band {
-        match index.round() as i64 {
+        Band::of_whole((index + 0.5).floor() as i64)
+    }
+
+    /// The band of an index already rounded to a whole number.
+    pub fn of_whole(index: i64) -> Band {
+        match index {
             i if i > 80 => Band::VeryHigh,
             70..=80 => Band::High,
             62..=69 => Band::Approved,
@@ -121,8 +147,12 @@ pub struct IndexResult {
     pub n: u64,
     /// `None` when suppressed.
     pub estimate: Option<Estimate>,
+    /// The index rounded half up to a whole number, as published: the band is set on it.
+    pub whole: Option<i64>,
     pub band: Option<Band>,
     pub suppressed: bool,
+    /// Every answer gave the same index: the interval has no width, which is no certainty.
+    pub constant: bool,
 }
 
 impl IndexResult {
@@ -131,8 +161,10 @@ impl IndexResult {
             return IndexResult {
                 n: m.n,
                 estimate: None,
+                whole: None,
                 band: None,
                 suppressed: true,
+                constant: false,
             };
         }
         let estimate = m.estimate().map(|mut e| {
@@ -141,11 +173,14 @@ impl IndexResult {
             e.ci_high = e.ci_high.min(100.0);
             e
         });
+        let whole = estimate.and(m.rounded_mean());
         IndexResult {
             n: m.n,
-            band: estimate.map(|e| Band::of(e.mean)),
+            band: whole.map(Band::of_whole),
+            whole,
             estimate,
             suppressed: false,
+            constant: m.constant(),
         }
     }
 }

@@ -35,9 +35,27 @@ pub fn decimal_sv(x: f64, decimals: usize) -> String {
     out
 }
 
+/// A p-value as a statistician writes it: three decimals, and `< 0,001` below that, never
+/// a rounded 0.
+pub fn p_value_sv(p: f64) -> String {
+    if p < 0.001 {
+        "< 0,001".into()
+    } else {
+        decimal_sv(p, 3)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_p_values_are_written_as_below_a_thousandth() {
+        assert_eq!(p_value_sv(0.0), "< 0,001");
+        assert_eq!(p_value_sv(0.000_4), "< 0,001");
+        assert_eq!(p_value_sv(0.0211), "0,021");
+        assert_eq!(p_value_sv(1.0), "1,000");
+    }
 
     #[test]
     fn groups_thousands() {

@@ -232,6 +232,23 @@ pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// Whether a latitude and longitude are a point on the Earth.
+/// Whether a `media_url` may be stored and published again: an absolute `http` or `https`
+/// address with a host and no spaces, quotes or angle brackets. Anything else
+/// (`javascript:`, `data:`, a relative path) would be a link into someone's browser.
+pub fn acceptable_media_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty()
+            && !host.starts_with(['.', '@'])
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    })
+}
+
 pub fn valid_point(lat: f64, lon: f64) -> bool {
     (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
 }
@@ -239,6 +256,25 @@ pub fn valid_point(lat: f64, lon: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_http_addresses_are_media() {
+        assert!(acceptable_media_url("https://bilder.example/hal.jpg"));
+        assert!(acceptable_media_url("http://bilder.example:8080/a?b=c"));
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,<b>x</b>",
+            "/relative/path.jpg",
+            "https://",
+            "https:///nohost",
+            "https://a.example/\"onmouseover=alert(1)",
+            "https://a.example/<script>",
+            "ftp://a.example/x",
+        ] {
+            assert!(!acceptable_media_url(bad), "{bad}");
+        }
+    }
 
     fn given(pairs: &[(&str, &str)]) -> HashMap<String, Vec<String>> {
         let mut m: HashMap<String, Vec<String>> = HashMap::new();

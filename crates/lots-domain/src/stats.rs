@@ -32,25 +32,66 @@ pub fn p_value(t: f64, df: f64) -> f64 {
     StudentsT::new(0.0, 1.0, df).map_or(f64::NAN, |d| 2.0 * (1.0 - d.cdf(t.abs())))
 }
 
-/// Running sums of a sample: count, sum and sum of squares (mergeable across groups).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// Values are summed as whole numbers of `1 / SCALE`. A respondent's index on an answer
+/// scale of up to eleven steps (a span that divides 2 520), averaged over up to twenty
+/// questions (a count that divides 232 792 560), is a whole number of these units, so every
+/// sum below is exact: the same in any order, on one core or many, to the last digit.
+pub const SCALE: i64 = 2_520 * 232_792_560;
+
+/// A value as whole units of `1 / SCALE` (rounded half away from zero when it is not one).
+pub fn units(x: f64) -> i64 {
+    (x * SCALE as f64).round() as i64
+}
+
+/// Units back as a number.
+pub fn value_of(units: i64) -> f64 {
+    units as f64 / SCALE as f64
+}
+
+/// Exact running sums of a sample: count, sum and sum of squares in units (mergeable across
+/// groups in any order), and the smallest and largest value, which tell a sample where
+/// every value is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Moments {
     pub n: u64,
-    pub sum: f64,
-    pub sum_sq: f64,
+    sum: i128,
+    sum_sq: i128,
+    min: i64,
+    max: i64,
+}
+
+impl Default for Moments {
+    fn default() -> Self {
+        Moments {
+            n: 0,
+            sum: 0,
+            sum_sq: 0,
+            min: i64::MAX,
+            max: i64::MIN,
+        }
+    }
 }
 
 impl Moments {
-    pub fn add(&mut self, x: f64) {
+    /// Adds a value given in units of `1 / SCALE`.
+    pub fn add_units(&mut self, u: i64) {
         self.n += 1;
-        self.sum += x;
-        self.sum_sq += x * x;
+        self.sum += i128::from(u);
+        self.sum_sq += i128::from(u) * i128::from(u);
+        self.min = self.min.min(u);
+        self.max = self.max.max(u);
+    }
+
+    pub fn add(&mut self, x: f64) {
+        self.add_units(units(x));
     }
 
     pub fn merge(&mut self, other: &Moments) {
         self.n += other.n;
         self.sum += other.sum;
         self.sum_sq += other.sum_sq;
+        self.min = self.min.min(other.min);
+        self.max = self.max.max(other.max);
     }
 
     pub fn of(xs: &[f64]) -> Moments {
@@ -60,16 +101,52 @@ impl Moments {
     }
 
     pub fn mean(&self) -> f64 {
-        self.sum / self.n as f64
+        self.sum as f64 / (self.n as f64 * SCALE as f64)
+    }
+
+    /// The mean rounded half up to a whole number, computed exactly (80.5 → 81).
+    pub fn rounded_mean(&self) -> Option<i64> {
+        if self.n == 0 {
+            return None;
+        }
+        let d = i128::from(self.n) * i128::from(SCALE);
+        Some((2 * self.sum + d).div_euclid(2 * d) as i64)
+    }
+
+    /// Compares two samples' means exactly.
+    pub fn cmp_mean(&self, other: &Moments) -> std::cmp::Ordering {
+        let (a, b) = (self.sum, other.sum);
+        let (na, nb) = (i128::from(self.n), i128::from(other.n));
+        match (a.checked_mul(nb), b.checked_mul(na)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => self.mean().total_cmp(&other.mean()),
+        }
+    }
+
+    /// Whether every value is the same (an interval of zero width says nothing of certainty).
+    pub fn constant(&self) -> bool {
+        self.n > 0 && self.min == self.max
     }
 
     /// The sample variance (n − 1 in the denominator); 0 for fewer than two values.
     pub fn variance(&self) -> f64 {
-        if self.n < 2 {
+        if self.n < 2 || self.constant() {
             return 0.0;
         }
-        let n = self.n as f64;
-        ((self.sum_sq - self.sum * self.sum / n) / (n - 1.0)).max(0.0)
+        let n = i128::from(self.n);
+        let scale2 = SCALE as f64 * SCALE as f64;
+        let spread = n
+            .checked_mul(self.sum_sq)
+            .and_then(|a| self.sum.checked_mul(self.sum).map(|b| a - b));
+        let variance = match spread {
+            // n Σx² − (Σx)², exact, over n (n − 1).
+            Some(spread) => spread as f64 / scale2 / (self.n as f64 * (self.n as f64 - 1.0)),
+            None => {
+                let (sum, sum_sq) = (self.sum as f64, self.sum_sq as f64);
+                (sum_sq - sum * sum / self.n as f64) / scale2 / (self.n as f64 - 1.0)
+            }
+        };
+        variance.max(0.0)
     }
 
     /// Mean, standard error and the 95 % interval (Student's t, n − 1 degrees of freedom).
@@ -148,16 +225,17 @@ pub fn welch(now: &Moments, before: &Moments) -> Option<Comparison> {
 }
 
 /// Ordinary least squares with an intercept, from sums accumulated one observation at a
-/// time (XᵀX, Xᵀy, yᵀy); groups can be merged, so the effect analysis of every area is
-/// one pass over the answers.
+/// time (XᵀX, Xᵀy, yᵀy) in exact units of [`SCALE`]; groups can be merged in any order with
+/// the same result, so the effect analysis of every area is one pass over the answers on
+/// any number of cores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ols {
     k: usize,
     n: u64,
-    /// (k + 1)² entries of XᵀX, the intercept first.
-    xtx: Vec<f64>,
-    xty: Vec<f64>,
-    yty: f64,
+    /// (k + 1)² entries of XᵀX, the intercept first; products of units.
+    xtx: Vec<i128>,
+    xty: Vec<i128>,
+    yty: i128,
     y: Moments,
 }
 
@@ -186,17 +264,25 @@ impl Ols {
         Ols {
             k: predictors,
             n: 0,
-            xtx: vec![0.0; d * d],
-            xty: vec![0.0; d],
-            yty: 0.0,
+            xtx: vec![0; d * d],
+            xty: vec![0; d],
+            yty: 0,
             y: Moments::default(),
         }
     }
 
     pub fn add(&mut self, x: &[f64], y: f64) {
+        let x: Vec<i64> = x.iter().map(|v| units(*v)).collect();
+        self.add_units(&x, units(y));
+    }
+
+    /// Adds one observation given in units of `1 / SCALE`.
+    pub fn add_units(&mut self, x: &[i64], y: i64) {
         debug_assert_eq!(x.len(), self.k);
         let d = self.k + 1;
-        let row = |i: usize| if i == 0 { 1.0 } else { x[i - 1] };
+        // The intercept's column is 1, held as SCALE units like every other value.
+        let row = |i: usize| i128::from(if i == 0 { SCALE } else { x[i - 1] });
+        let y = i128::from(y);
         for i in 0..d {
             let xi = row(i);
             self.xty[i] += xi * y;
@@ -205,7 +291,7 @@ impl Ols {
             }
         }
         self.yty += y * y;
-        self.y.add(y);
+        self.y.add_units(y as i64);
         self.n += 1;
     }
 
@@ -229,18 +315,20 @@ impl Ols {
         if self.n <= d as u64 {
             return None;
         }
+        let scale2 = SCALE as f64 * SCALE as f64;
         let mut a = vec![0.0; d * d];
         for i in 0..d {
             for j in 0..d {
-                a[i * d + j] = self.xtx[i.min(j) * d + i.max(j)];
+                a[i * d + j] = self.xtx[i.min(j) * d + i.max(j)] as f64 / scale2;
             }
         }
+        let xty: Vec<f64> = self.xty.iter().map(|v| *v as f64 / scale2).collect();
         let inverse = invert(&a, d)?;
         let beta: Vec<f64> = (0..d)
-            .map(|i| (0..d).map(|j| inverse[i * d + j] * self.xty[j]).sum())
+            .map(|i| (0..d).map(|j| inverse[i * d + j] * xty[j]).sum())
             .collect();
-        let explained: f64 = beta.iter().zip(&self.xty).map(|(b, v)| b * v).sum();
-        let rss = (self.yty - explained).max(0.0);
+        let explained: f64 = beta.iter().zip(&xty).map(|(b, v)| b * v).sum();
+        let rss = (self.yty as f64 / scale2 - explained).max(0.0);
         let df = (self.n - d as u64) as f64;
         let sigma2 = rss / df;
         let tss = self.y.variance() * (self.n as f64 - 1.0);
@@ -389,6 +477,31 @@ mod tests {
         halves.0.merge(&halves.1);
         assert_eq!(halves.0.fit().unwrap().n, 600);
         assert!(close(halves.0.fit().unwrap().r2, fit.r2, 1e-9));
+    }
+
+    #[test]
+    fn sums_are_exact_in_any_order_and_a_half_rounds_up() {
+        // Thirds and ninths have no exact binary fraction: summed as floats in two orders
+        // their last bits differ, as units they do not.
+        let values: Vec<f64> = (0..999).map(|i| f64::from(i % 37) * 100.0 / 9.0).collect();
+        let forward = Moments::of(&values);
+        let mut backward = Moments::default();
+        values.iter().rev().for_each(|v| backward.add(*v));
+        assert_eq!(forward, backward);
+        let mut halves = Moments::of(&values[..500]);
+        halves.merge(&Moments::of(&values[500..]));
+        assert_eq!(halves, forward);
+        assert_eq!(Moments::of(&[80.0, 81.0]).rounded_mean(), Some(81));
+        assert_eq!(Moments::of(&[80.0, 80.0, 81.5]).rounded_mean(), Some(81));
+        assert_eq!(
+            Moments::of(&[100.0 / 3.0, 100.0 / 3.0, 100.0 / 6.0]).rounded_mean(),
+            Some(28)
+        );
+        assert!(Moments::of(&[75.0; 9]).constant());
+        assert_eq!(Moments::of(&[75.0; 9]).variance(), 0.0);
+        assert!(!Moments::of(&[75.0, 76.0]).constant());
+        let (a, b) = (Moments::of(&[60.0, 70.0]), Moments::of(&[65.0, 65.0, 65.0]));
+        assert_eq!(a.cmp_mean(&b), std::cmp::Ordering::Equal);
     }
 
     #[test]

@@ -4,24 +4,26 @@
 //! and the distribution of answers per question. The web page, the export and
 //! `lots survey results` all print what this module computes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::battery::{Answer, Battery, Kind};
-use crate::nki::{Band, FactorEffect, IndexResult, Thresholds, priority_matrix, respondent_index};
+use crate::nki::{Band, FactorEffect, IndexResult, Thresholds, priority_matrix, respondent_units};
 use crate::stats::{Comparison, Moments, Ols, welch};
 
 /// The columns of the results table, in order; documented and stable for scripts.
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 14] = [
     "group",
     "index",
     "n",
     "invited",
     "response_rate",
     "value",
+    "whole",
     "ci_low",
     "ci_high",
     "band",
     "suppressed",
+    "constant",
     "previous",
     "significant_change",
 ];
@@ -32,14 +34,20 @@ pub struct ResultRow {
     /// "" for the total, else the group's name (an area, an industry, a quarter …).
     pub group: String,
     pub index: String,
-    pub n: u64,
+    /// `None` where disclosure control withholds the cell.
+    pub n: Option<u64>,
     pub invited: Option<u64>,
     pub response_rate: Option<f64>,
     pub value: Option<f64>,
+    /// The value rounded half up to a whole number: the band is set on it.
+    pub whole: Option<i64>,
+    /// The interval, clamped to 0–100.
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
     pub band: Option<Band>,
     pub suppressed: bool,
+    /// Every answer gave the same index: an interval of zero width, not certainty.
+    pub constant: bool,
     /// The same group's index in the previous period, when shown there too.
     pub previous: Option<f64>,
     pub change: Option<Comparison>,
@@ -52,16 +60,18 @@ impl ResultRow {
         vec![
             self.group.clone(),
             self.index.clone(),
-            self.n.to_string(),
+            self.n.map_or(String::new(), |n| n.to_string()),
             self.invited.map_or(String::new(), |n| n.to_string()),
             self.response_rate
                 .map_or(String::new(), |r| format!("{:.1}", r * 100.0)),
             num(self.value),
+            self.whole.map_or(String::new(), |w| w.to_string()),
             num(self.ci_low),
             num(self.ci_high),
             self.band
                 .map_or(String::new(), |b| b.label_sv().to_string()),
             self.suppressed.to_string(),
+            self.constant.to_string(),
             num(self.previous),
             self.change
                 .map_or(String::new(), |c| c.significant.to_string()),
@@ -92,8 +102,9 @@ impl Aggregator {
         &self.indices
     }
 
-    /// Adds one respondent's indices (in `indices` order, `None` when not answered) to a group.
-    pub fn add(&mut self, group: &str, values: &[Option<f64>]) {
+    /// Adds one respondent's indices (in `indices` order, in units of `1 / stats::SCALE`,
+    /// `None` when not answered) to a group.
+    pub fn add(&mut self, group: &str, values: &[Option<i64>]) {
         let k = self.indices.len();
         let moments = self
             .groups
@@ -101,17 +112,17 @@ impl Aggregator {
             .or_insert_with(|| vec![Moments::default(); k]);
         for (m, v) in moments.iter_mut().zip(values) {
             if let Some(v) = v {
-                m.add(*v);
+                m.add_units(*v);
             }
         }
         if self.indices.first().is_some_and(|i| i == "nki")
             && k > 2
-            && let Some(all) = values.iter().copied().collect::<Option<Vec<f64>>>()
+            && let Some(all) = values.iter().copied().collect::<Option<Vec<i64>>>()
         {
             self.effects
                 .entry(group.to_string())
                 .or_insert_with(|| Ols::new(k - 1))
-                .add(&all[1..], all[0]);
+                .add_units(&all[1..], all[0]);
         }
     }
 
@@ -124,35 +135,72 @@ impl Aggregator {
         self.groups.keys()
     }
 
+    /// The cells withheld by disclosure control, as (group, index): each index's total
+    /// beside its groups ([`crate::disclosure::beside_total`]).
+    pub fn withheld(&self, thresholds: &Thresholds) -> HashSet<(String, usize)> {
+        let mut out = HashSet::new();
+        let empty = vec![Moments::default(); self.indices.len()];
+        let total = self.groups.get("").unwrap_or(&empty);
+        let parts: Vec<(&String, &Vec<Moments>)> =
+            self.groups.iter().filter(|(g, _)| !g.is_empty()).collect();
+        for i in 0..self.indices.len() {
+            let counts: Vec<u64> = parts.iter().map(|(_, m)| m[i].n).collect();
+            let (total_hidden, hidden) =
+                crate::disclosure::beside_total(total[i].n, &counts, thresholds.min_shown);
+            if total_hidden {
+                out.insert((String::new(), i));
+            }
+            for ((group, _), h) in parts.iter().zip(hidden) {
+                if h {
+                    out.insert(((*group).clone(), i));
+                }
+            }
+        }
+        out
+    }
+
     /// The results table: every group and index; `invited` per group gives the response
-    /// rate (respondents with any answer over invited); `previous` the last period.
+    /// rate (respondents with any answer over invited); `previous` the last period. A
+    /// withheld cell shows neither its value, its count nor its response rate, and a
+    /// previous value withheld then is not shown either.
     pub fn rows(
         &self,
         invited: &HashMap<String, u64>,
         previous: Option<&Aggregator>,
         thresholds: &Thresholds,
     ) -> Vec<ResultRow> {
+        let withheld = self.withheld(thresholds);
+        let withheld_before = previous.map(|p| p.withheld(thresholds)).unwrap_or_default();
         let mut rows = Vec::new();
         for (group, moments) in &self.groups {
             let respondents = moments.iter().map(|m| m.n).max().unwrap_or(0);
-            for (index, m) in self.indices.iter().zip(moments) {
-                let r = IndexResult::from_moments(m, thresholds);
+            for (i, (index, m)) in self.indices.iter().zip(moments).enumerate() {
+                let hidden = withheld.contains(&(group.clone(), i));
+                let r = if hidden {
+                    IndexResult::from_moments(&Moments::default(), thresholds)
+                } else {
+                    IndexResult::from_moments(m, thresholds)
+                };
                 let before = previous.and_then(|p| p.moments(group, index));
-                let shown_before = before.filter(|b| thresholds.shown(b.n));
+                let shown_before = before.filter(|b| {
+                    thresholds.shown(b.n) && !withheld_before.contains(&(group.clone(), i))
+                });
                 let invited_here = invited.get(group).copied();
                 rows.push(ResultRow {
                     group: group.clone(),
                     index: index.clone(),
-                    n: m.n,
+                    n: (!hidden).then_some(m.n),
                     invited: invited_here,
                     response_rate: invited_here
-                        .filter(|i| *i > 0)
+                        .filter(|i| *i > 0 && !hidden)
                         .map(|i| respondents as f64 / i as f64),
                     value: r.estimate.map(|e| e.mean),
+                    whole: r.whole,
                     ci_low: r.estimate.map(|e| e.ci_low),
                     ci_high: r.estimate.map(|e| e.ci_high),
                     band: r.band,
                     suppressed: r.suppressed,
+                    constant: r.constant,
                     previous: shown_before.map(Moments::mean),
                     change: if r.suppressed {
                         None
@@ -191,15 +239,16 @@ pub struct Effects {
     pub factors: Vec<FactorEffect>,
 }
 
-/// A respondent's value for each of the battery's indices.
+/// A respondent's value for each of the battery's indices, in exact units of
+/// `1 / stats::SCALE` (`stats::value_of` gives the number).
 pub fn respondent_values(
     battery: &Battery,
     indices: &[String],
     answers: &HashMap<String, Answer>,
-) -> Vec<Option<f64>> {
+) -> Vec<Option<i64>> {
     indices
         .iter()
-        .map(|i| respondent_index(&battery.scaled(answers, i)))
+        .map(|i| respondent_units(&battery.scaled(answers, i)))
         .collect()
 }
 
@@ -318,6 +367,7 @@ pub fn distributions<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::units;
 
     fn indices() -> Vec<String> {
         ["nki", "information", "bemotande"]
@@ -330,10 +380,10 @@ mod tests {
         let mut agg = Aggregator::new(&indices());
         for i in 0..10 {
             let v = 60.0 + i as f64 * 4.0;
-            agg.add("", &[Some(v), Some(v), None]);
+            agg.add("", &[Some(units(v)), Some(units(v)), None]);
             agg.add(
                 if i < 6 { "Bro" } else { "Brunna" },
-                &[Some(v), Some(v), None],
+                &[Some(units(v)), Some(units(v)), None],
             );
         }
         let invited = HashMap::from([("".to_string(), 20)]);
@@ -342,7 +392,7 @@ mod tests {
             .iter()
             .find(|r| r.group.is_empty() && r.index == "nki")
             .unwrap();
-        assert_eq!(total.n, 10);
+        assert_eq!(total.n, Some(10));
         assert_eq!(total.response_rate, Some(0.5));
         assert_eq!(total.value, Some(78.0));
         assert_eq!(total.band, Some(Band::High));
@@ -350,12 +400,18 @@ mod tests {
             .iter()
             .find(|r| r.group == "Bro" && r.index == "nki")
             .unwrap();
-        assert!(bro.suppressed && bro.value.is_none());
+        assert!(bro.suppressed && bro.value.is_none() && bro.n.is_none());
+        // Beside the total of 10, Brunna's 4 and Bro's 6 are both withheld.
+        let brunna = rows
+            .iter()
+            .find(|r| r.group == "Brunna" && r.index == "nki")
+            .unwrap();
+        assert!(brunna.suppressed && brunna.n.is_none() && brunna.response_rate.is_none());
         let nobody = rows
             .iter()
             .find(|r| r.group.is_empty() && r.index == "bemotande")
             .unwrap();
-        assert_eq!(nobody.n, 0);
+        assert_eq!(nobody.n, Some(0));
         assert!(nobody.suppressed);
         assert_eq!(total.cells().len(), COLUMNS.len());
     }
@@ -366,8 +422,8 @@ mod tests {
         let mut now = Aggregator::new(&indices());
         for i in 0..40 {
             let wiggle = (i % 5) as f64;
-            before.add("", &[Some(60.0 + wiggle), None, None]);
-            now.add("", &[Some(70.0 + wiggle), None, None]);
+            before.add("", &[Some(units(60.0 + wiggle)), None, None]);
+            now.add("", &[Some(units(70.0 + wiggle)), None, None]);
         }
         let rows = now.rows(&HashMap::new(), Some(&before), &Thresholds::default());
         let nki = &rows[0];
@@ -391,7 +447,10 @@ mod tests {
             let info = 40.0 + next() * 60.0;
             let treat = 50.0 + next() * 50.0;
             let nki = 10.0 + 0.7 * info + 0.1 * treat + (next() - 0.5) * 10.0;
-            agg.add("", &[Some(nki), Some(info), Some(treat)]);
+            agg.add(
+                "",
+                &[Some(units(nki)), Some(units(info)), Some(units(treat))],
+            );
         }
         let e = agg.effects("", &Thresholds::default()).unwrap();
         assert!((e.factors[0].effect - 0.7).abs() < 0.03, "{e:?}");

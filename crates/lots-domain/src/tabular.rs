@@ -215,6 +215,7 @@ fn open_csv<'a, R: Read + Seek + Send + 'a>(mut source: R) -> Result<RowStream<'
         offset: 0,
         newlines_before: 0,
         breaks: VecDeque::new(),
+        last_cr: None,
         bytes_read: Arc::clone(&bytes_read),
     };
     let mut reader = csv::ReaderBuilder::new()
@@ -276,8 +277,10 @@ struct LineTracker<R> {
     inner: R,
     offset: u64,
     newlines_before: usize,
-    /// (offset of a `\n` or `\r`, whether it is `\n`)
+    /// (offset of a `\n` or `\r`, whether it ends a line: a lone CR does, the CR of CR LF
+    /// does not)
     breaks: VecDeque<(u64, bool)>,
+    last_cr: Option<u64>,
     bytes_read: Arc<AtomicU64>,
 }
 
@@ -285,8 +288,18 @@ impl<R: Read> Read for LineTracker<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         for i in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
-            self.breaks
-                .push_back((self.offset + i as u64, buf[i] == b'\n'));
+            let at = self.offset + i as u64;
+            if buf[i] == b'\n' && self.last_cr == Some(at.wrapping_sub(1)) {
+                // CR LF is one line break: the CR stops counting, wherever it now is.
+                match self.breaks.back_mut() {
+                    Some(cr) if cr.0 + 1 == at => cr.1 = false,
+                    _ => self.newlines_before -= 1,
+                }
+            }
+            if buf[i] == b'\r' {
+                self.last_cr = Some(at);
+            }
+            self.breaks.push_back((at, true));
         }
         self.offset += n as u64;
         self.bytes_read.fetch_add(n as u64, Ordering::Relaxed);
@@ -429,6 +442,16 @@ mod tests {
         let t = read_csv(b"\r\n\r\na;b\r\n\r\n1;\"two\r\nlines\"\r\n\r\n\r\n3;4").unwrap();
         assert_eq!(t.rows.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [5, 9]);
         assert_eq!(t.rows[0].1[1], "two\r\nlines");
+    }
+
+    #[test]
+    fn line_numbers_are_the_same_for_lf_crlf_and_lone_cr() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = ["a;b", "1;2", "", "3;\"x", "y\"", "", "", "5;6"].join(eol);
+            let t = read_csv(text.as_bytes()).unwrap();
+            let lines: Vec<usize> = t.rows.iter().map(|(l, _)| *l).collect();
+            assert_eq!(lines, [2, 4, 8], "{eol:?}");
+        }
     }
 
     #[test]

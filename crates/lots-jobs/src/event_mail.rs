@@ -67,7 +67,7 @@ pub async fn enqueue_event_mail(
             "event:{municipality}:{participant_id}:{}:{occasion}",
             message.code()
         ),
-        max_attempts: 8,
+        max_attempts: crate::MAIL_ATTEMPTS,
         run_at: now(),
     })
     .await

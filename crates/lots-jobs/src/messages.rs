@@ -23,7 +23,7 @@ pub async fn enqueue_survey_mail(
         kind: KIND_SURVEY.into(),
         payload: serde_json::json!({ "invitation_id": invitation_id, "reminder": reminder }),
         idempotency_key: format!("survey:{municipality}:{invitation_id}:{reminder}"),
-        max_attempts: 8,
+        max_attempts: crate::MAIL_ATTEMPTS,
         run_at: now(),
     })
     .await
@@ -97,7 +97,7 @@ pub async fn enqueue_mail(
         kind: KIND_MAIL.into(),
         payload: serde_json::to_value(mail).unwrap_or_default(),
         idempotency_key: format!("mail:{key}"),
-        max_attempts: 8,
+        max_attempts: crate::MAIL_ATTEMPTS,
         run_at: now(),
     })
     .await
@@ -116,7 +116,7 @@ pub async fn enqueue_invitation(
         kind: KIND_INVITATION.into(),
         payload: serde_json::json!({ "user_id": user.id, "sent_by": sent_by }),
         idempotency_key: format!("invitation:{}:{}", user.id, now()),
-        max_attempts: 8,
+        max_attempts: crate::MAIL_ATTEMPTS,
         run_at: now(),
     })
     .await

@@ -79,7 +79,7 @@ pub async fn enqueue_visit_mail(
                     0
                 }
             ),
-            max_attempts: 8,
+            max_attempts: crate::MAIL_ATTEMPTS,
             run_at: now(),
         })
         .await?;

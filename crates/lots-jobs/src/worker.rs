@@ -22,6 +22,8 @@ pub struct JobContext {
 #[derive(Clone)]
 pub struct Workers {
     notify: Arc<Notify>,
+    /// The worker tasks, to wait for on shutdown.
+    running: Arc<std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>>,
 }
 
 impl Workers {
@@ -47,11 +49,12 @@ impl Workers {
                 }
             }
         });
+        let mut running = Vec::new();
         for _ in 0..count {
             let ctx = ctx.clone();
             let notify = notify.clone();
             let mut shutdown = shutdown.clone();
-            tokio::spawn(async move {
+            running.push(tokio::spawn(async move {
                 loop {
                     let ran = match ctx.db.claim_job().await {
                         Ok(Some(job)) => {
@@ -75,9 +78,23 @@ impl Workers {
                         }
                     }
                 }
-            });
+            }));
         }
-        Workers { notify }
+        Workers {
+            notify,
+            running: Arc::new(std::sync::Mutex::new(running)),
+        }
+    }
+
+    /// Waits, after shutdown was signalled, until every worker has finished the job it was
+    /// running and recorded its outcome: only then may the database close.
+    pub async fn finished(&self) {
+        let running = std::mem::take(&mut *self.running.lock().unwrap_or_else(|e| e.into_inner()));
+        for task in running {
+            if let Err(e) = task.await {
+                tracing::error!(error = %e, "a worker ended abnormally");
+            }
+        }
     }
 
     /// Wakes a worker now instead of at its next poll.
@@ -88,7 +105,7 @@ impl Workers {
 
 /// Seconds to wait after failed attempt `n` (counted from 1): 30 s, 1 min, 2 min, … at most 1 h.
 fn backoff(attempts: i64) -> i64 {
-    (30i64 << attempts.clamp(0, 7) as u32).min(3600) / 2
+    (30i64 << attempts.clamp(0, 8) as u32).min(7200) / 2
 }
 
 async fn run_one(ctx: &JobContext, job: Job) {
@@ -97,6 +114,7 @@ async fn run_one(ctx: &JobContext, job: Job) {
         Ok(()) => ctx.db.complete_job(job.id).await,
         Err(error) => {
             let retry = (job.attempts < job.max_attempts).then(|| now() + backoff(job.attempts));
+
             tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, %error, retry = retry.is_some(), "job failed");
             ctx.db.fail_job(job.id, &error, retry).await
         }
@@ -253,6 +271,9 @@ mod tests {
     #[test]
     fn backoff_grows_and_is_capped() {
         assert_eq!(super::backoff(1), 30);
-        assert!(super::backoff(20) <= 3600);
+        assert_eq!(super::backoff(20), 3600);
+        // A mail keeps trying for at least three days before staff are asked to send again.
+        let waited: i64 = (1..crate::MAIL_ATTEMPTS).map(super::backoff).sum();
+        assert!(waited >= 3 * 24 * 3600, "{waited} s");
     }
 }

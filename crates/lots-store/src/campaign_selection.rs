@@ -242,7 +242,10 @@ impl Tenant<'_> {
             let answers: HashMap<String, Answer> =
                 serde_json::from_str(&r.try_get::<String, _>("answers")?).unwrap_or_default();
             if let Some(value) = respondent_values(battery, &nki, &answers)[0] {
-                latest.insert(r.try_get("company_id")?, value);
+                latest.insert(
+                    r.try_get("company_id")?,
+                    lots_domain::stats::value_of(value),
+                );
             }
         }
         latest.retain(|_, v| matches!(Band::of(*v), Band::Low | Band::VeryLow));

@@ -147,6 +147,8 @@ pub struct ImportOutcome {
     pub created: usize,
     pub updated: usize,
     pub skipped: usize,
+    /// Registered companies whose row holds exactly what is stored: nothing written.
+    pub unchanged: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,7 +416,8 @@ impl Tenant<'_> {
             "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name, other_names,
                  sort_key, search_text, sni2007, sni2025, employees, size_class, visit_address,
                  postcode, town, latitude, longitude, area_id, tags, status, notes, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+                     CAST($16 AS DOUBLE PRECISION), CAST($17 AS DOUBLE PRECISION), $18,
                      $19, $20, $21, $22, $22) RETURNING id",
         )
         .bind(&self.code)
@@ -432,8 +435,8 @@ impl Tenant<'_> {
         .bind(input.visit_address.trim())
         .bind(input.postcode.trim())
         .bind(input.town.trim())
-        .bind(input.latitude)
-        .bind(input.longitude)
+        .bind(crate::params::coordinate(input.latitude))
+        .bind(crate::params::coordinate(input.longitude))
         .bind(area)
         .bind(input.tags.join(","))
         .bind(if input.status.is_empty() { "active" } else { input.status.as_str() })
@@ -787,7 +790,8 @@ pub(crate) fn update_query<'q>(
         "UPDATE companies SET orgnr = $1, personal = $2, legal_form = $3, name = $4,
              other_names = $5, sort_key = $6, search_text = $7, sni2007 = $8, sni2025 = $9,
              employees = $10, size_class = $11, visit_address = $12, postcode = $13, town = $14,
-             latitude = $15, longitude = $16, area_id = $17, tags = $18, status = $19,
+             latitude = CAST($15 AS DOUBLE PRECISION), longitude = CAST($16 AS DOUBLE PRECISION),
+             area_id = $17, tags = $18, status = $19,
              notes = $20, updated_at = $21
          WHERE municipality_code = $22 AND id = $23",
     )
@@ -805,8 +809,8 @@ pub(crate) fn update_query<'q>(
     .bind(input.visit_address.trim())
     .bind(input.postcode.trim())
     .bind(input.town.trim())
-    .bind(input.latitude)
-    .bind(input.longitude)
+    .bind(crate::params::coordinate(input.latitude))
+    .bind(crate::params::coordinate(input.longitude))
     .bind(area)
     .bind(input.tags.join(","))
     .bind(if input.status.is_empty() {

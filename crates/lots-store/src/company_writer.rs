@@ -40,6 +40,57 @@ impl Prepared {
     }
 }
 
+/// The columns an import may change, as stored.
+struct Values {
+    name: String,
+    other_names: String,
+    sni2007: String,
+    sni2025: String,
+    employees: Option<i64>,
+    visit_address: String,
+    postcode: String,
+    town: String,
+    notes: String,
+    tags: String,
+    area_id: Option<i64>,
+}
+
+impl Values {
+    /// A digest of the name and of the columns in `present`, each named, so two companies
+    /// have the same one exactly when an import of those columns would change nothing.
+    fn fingerprint(&self, present: &[Field]) -> [u8; 16] {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        let mut put = |field: &str, value: &str| {
+            h.update(field.as_bytes());
+            h.update([0]);
+            h.update(value.as_bytes());
+            h.update([0]);
+        };
+        put("name", &self.name);
+        let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        for field in present {
+            match field {
+                Field::OtherNames => put("other_names", &self.other_names),
+                Field::Sni2007 => put("sni2007", &self.sni2007),
+                Field::Sni2025 => put("sni2025", &self.sni2025),
+                Field::Employees => put("employees", &number(self.employees)),
+                Field::VisitAddress => put("visit_address", &self.visit_address),
+                Field::Postcode => put("postcode", &self.postcode),
+                Field::Town => put("town", &self.town),
+                Field::Notes => put("notes", &self.notes),
+                Field::Tags => put("tags", &self.tags),
+                Field::Area => put("area_id", &number(self.area_id)),
+                _ => {}
+            }
+        }
+        let digest = h.finalize();
+        let mut out = [0u8; 16];
+        out.copy_from_slice(&digest[..16]);
+        out
+    }
+}
+
 /// The columns a new company is inserted with, in the order `insert_sql` binds them.
 const INSERT_COLUMNS: [&str; 22] = [
     "municipality_code",
@@ -95,7 +146,11 @@ fn insert_sql(rows: usize, numbered: bool) -> String {
 pub(crate) struct CompanyWriter<'t, 'db> {
     tenant: &'t Tenant<'db>,
     tx: sqlx::Transaction<'static, sqlx::Any>,
-    existing: HashMap<String, i64>,
+    /// Registered companies by organisationsnummer: id and the fingerprint of the values of
+    /// the columns this file has, to tell a row that changes nothing.
+    existing: HashMap<String, (i64, [u8; 16])>,
+    /// The columns this file has.
+    present: Vec<Field>,
     areas: HashMap<String, i64>,
     on_duplicate: OnDuplicate,
     actor: String,
@@ -113,17 +168,37 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
     pub(crate) async fn begin(
         tenant: &'t Tenant<'db>,
         on_duplicate: OnDuplicate,
-        actor: &str,
+        (actor, present): (&str, &[Field]),
         large: bool,
     ) -> Result<Self> {
         let pool = &tenant.db.pool;
         let mut existing = HashMap::new();
-        for r in sqlx::query("SELECT id, orgnr FROM companies WHERE municipality_code = $1")
-            .bind(&tenant.code)
-            .fetch_all(pool)
-            .await?
+        for r in sqlx::query(
+            "SELECT id, orgnr, name, other_names, sni2007, sni2025, employees, visit_address,
+                    postcode, town, notes, tags, area_id
+             FROM companies WHERE municipality_code = $1",
+        )
+        .bind(&tenant.code)
+        .fetch_all(pool)
+        .await?
         {
-            existing.insert(r.try_get("orgnr")?, r.try_get("id")?);
+            let stored = Values {
+                name: r.try_get("name")?,
+                other_names: r.try_get("other_names")?,
+                sni2007: r.try_get("sni2007")?,
+                sni2025: r.try_get("sni2025")?,
+                employees: r.try_get("employees")?,
+                visit_address: r.try_get("visit_address")?,
+                postcode: r.try_get("postcode")?,
+                town: r.try_get("town")?,
+                notes: r.try_get("notes")?,
+                tags: r.try_get("tags")?,
+                area_id: r.try_get("area_id")?,
+            };
+            existing.insert(
+                r.try_get("orgnr")?,
+                (r.try_get("id")?, stored.fingerprint(present)),
+            );
         }
         let mut areas = HashMap::new();
         for r in sqlx::query("SELECT id, name FROM areas WHERE municipality_code = $1")
@@ -162,6 +237,7 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
             tx,
             deferred,
             existing,
+            present: present.to_vec(),
             areas,
             on_duplicate,
             actor: actor.to_string(),
@@ -173,6 +249,24 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
 
     fn area_of(&self, r: &CompanyRecord) -> Option<i64> {
         r.area.as_deref().and_then(|a| self.areas.get(a).copied())
+    }
+
+    /// A row's values as an update would store them.
+    fn values_of(&self, p: &Prepared) -> Values {
+        let r = &p.record;
+        Values {
+            name: r.name.trim().to_string(),
+            other_names: p.other_names.clone(),
+            sni2007: p.sni2007.clone(),
+            sni2025: p.sni2025.clone(),
+            employees: r.employees,
+            visit_address: r.visit_address.clone(),
+            postcode: r.postcode.clone(),
+            town: r.town.clone(),
+            notes: r.notes.clone(),
+            tags: p.tags.clone(),
+            area_id: self.area_of(r),
+        }
     }
 
     /// Writes one batch: new areas, updates or skips of registered companies with an
@@ -200,7 +294,12 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         for (r, prepared) in records.iter().zip(batch) {
             match self.existing.get(&prepared.orgnr).copied() {
                 Some(_) if self.on_duplicate == OnDuplicate::Skip => self.outcome.skipped += 1,
-                Some(id) => {
+                Some((_, stored))
+                    if stored == self.values_of(prepared).fingerprint(&self.present) =>
+                {
+                    self.outcome.unchanged += 1;
+                }
+                Some((id, _)) => {
                     self.update(id, r).await?;
                     touched.push((id, r.line));
                     self.outcome.updated += 1;
@@ -354,7 +453,11 @@ impl Tenant<'_> {
         on_duplicate: OnDuplicate,
         actor: &str,
     ) -> Result<ImportOutcome> {
-        let mut writer = CompanyWriter::begin(self, on_duplicate, actor, false).await?;
+        let present = records
+            .first()
+            .map(|r| r.present.clone())
+            .unwrap_or_default();
+        let mut writer = CompanyWriter::begin(self, on_duplicate, (actor, &present), false).await?;
         let batch: Vec<Prepared> = records.iter().cloned().map(Prepared::new).collect();
         writer.write(&batch).await?;
         writer.commit().await

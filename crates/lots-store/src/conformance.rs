@@ -400,7 +400,7 @@ async fn sign_in_sessions_and_rate_limit() {
         ));
 
         // Disabling ends sessions at once.
-        sqlx::query("DELETE FROM sign_in_failures")
+        sqlx::query("DELETE FROM sign_in_attempts")
             .execute(&db.pool)
             .await
             .unwrap();

@@ -30,6 +30,23 @@ pub struct Db {
     /// falls into SQLite's busy handler, which sleeps in growing steps, while a turn in this
     /// queue is handed on the moment the last writer commits.
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// The secret that makes an anonymous round's respondent keys: kept outside the database
+    /// (see `lots::anonymity_key`), so the database alone cannot tie an answer to its
+    /// invitation.
+    anonymity_key: std::sync::Arc<std::sync::OnceLock<[u8; 32]>>,
+}
+
+impl Db {
+    /// Sets the secret of anonymous rounds' respondent keys; the first one set stays.
+    pub fn set_anonymity_key(&self, key: [u8; 32]) {
+        let _ = self.anonymity_key.set(key);
+    }
+
+    pub(crate) fn anonymity_key(&self) -> crate::Result<&[u8; 32]> {
+        self.anonymity_key.get().ok_or_else(|| {
+            crate::StoreError::Invalid("no anonymity key is set for anonymous rounds".into())
+        })
+    }
 }
 
 /// The current time as Unix seconds, the unit every timestamp column holds.
@@ -95,6 +112,7 @@ impl Db {
             counts: Default::default(),
             published_batteries: Default::default(),
             writers: Default::default(),
+            anonymity_key: Default::default(),
         })
     }
 

@@ -276,6 +276,14 @@ impl Tenant<'_> {
                 "address_string or media_url is too long",
             )));
         }
+        let media_url = new.media_url.trim();
+        if !media_url.is_empty() && !lots_domain::open311::acceptable_media_url(media_url) {
+            return Ok(Err(refuse(
+                "media_url",
+                "Bildadressen ska vara en http- eller https-adress.",
+                "media_url must be an http or https address",
+            )));
+        }
         let email = match new.email.trim() {
             "" => String::new(),
             e => match lots_domain::email::normalise(e) {
@@ -322,15 +330,16 @@ impl Tenant<'_> {
             "INSERT INTO fault_reports (municipality_code, service_id, token, description,
                  latitude, longitude, address, email, first_name, last_name, phone, company_id,
                  attributes, media_url, channel, requested_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
+             VALUES ($1, $2, $3, $4, CAST($5 AS DOUBLE PRECISION), CAST($6 AS DOUBLE PRECISION),
+                     $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
              RETURNING id",
         )
         .bind(&self.code)
         .bind(service.id)
         .bind(&token)
         .bind(description)
-        .bind(point.map(|p| p.0))
-        .bind(point.map(|p| p.1))
+        .bind(crate::params::coordinate(point.map(|p| p.0)))
+        .bind(crate::params::coordinate(point.map(|p| p.1)))
         .bind(new.address.trim())
         .bind(&email)
         .bind(new.first_name.trim())

@@ -213,7 +213,16 @@ impl Tenant<'_> {
         let mut writer = if options.dry_run {
             None
         } else {
-            Some(CompanyWriter::begin(self, options.on_duplicate, actor, is_large(length)).await?)
+            let present: Vec<Field> = fields.iter().flatten().copied().collect();
+            Some(
+                CompanyWriter::begin(
+                    self,
+                    options.on_duplicate,
+                    (actor, &present),
+                    is_large(length),
+                )
+                .await?,
+            )
         };
         match check_and_write(stream, &fields, options, &mut writer, progress).await? {
             Err(e) => Ok(Err(e)),
@@ -313,7 +322,11 @@ where
                     }
                 };
                 batch.rows += 1;
-                match check(line, &cells) {
+                let checked = match Reject::control_character(&stream.headers, line, &cells) {
+                    Some(reject) => Err(reject),
+                    None => check(line, &cells),
+                };
+                match checked {
                     Ok(record) => {
                         batch.valid_count += 1;
                         if keep {

@@ -29,6 +29,16 @@ pub struct Job {
     pub max_attempts: i64,
 }
 
+/// A job that has failed at least once: still being retried, or given up.
+#[derive(Debug, Clone)]
+pub struct TroubledJob {
+    pub job: Job,
+    pub last_error: String,
+    /// The next attempt; `None` once given up.
+    pub next_attempt: Option<i64>,
+    pub created_at: i64,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct JobCounts {
     pub queued: i64,
@@ -137,6 +147,58 @@ impl Db {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// A municipality's jobs that have failed: being retried or given up, newest first.
+    pub async fn troubled_jobs(&self, municipality_code: &str) -> Result<Vec<TroubledJob>> {
+        let rows = sqlx::query(
+            "SELECT id, municipality_code, kind, payload, attempts, max_attempts, status, run_at,
+                    last_error, created_at
+             FROM jobs
+             WHERE municipality_code = $1 AND last_error IS NOT NULL AND status IN ('queued', 'failed')
+             ORDER BY created_at DESC, id DESC LIMIT 500",
+        )
+        .bind(municipality_code)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let status: String = r.try_get("status")?;
+                Ok(TroubledJob {
+                    job: Job {
+                        id: r.try_get("id")?,
+                        municipality_code: r.try_get("municipality_code")?,
+                        kind: r.try_get("kind")?,
+                        payload: serde_json::from_str(&r.try_get::<String, _>("payload")?)
+                            .unwrap_or_default(),
+                        attempts: r.try_get("attempts")?,
+                        max_attempts: r.try_get("max_attempts")?,
+                    },
+                    last_error: r.try_get("last_error")?,
+                    next_attempt: (status == "queued")
+                        .then(|| r.try_get("run_at"))
+                        .transpose()?,
+                    created_at: r.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Sends a failed job again from its first attempt; false when the municipality has no
+    /// such job waiting or given up.
+    pub async fn retry_job(&self, municipality_code: &str, id: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE jobs SET status = 'queued', attempts = 0, run_at = $1, locked_until = NULL,
+                             finished_at = NULL
+             WHERE id = $2 AND municipality_code = $3 AND status IN ('queued', 'failed')
+               AND last_error IS NOT NULL",
+        )
+        .bind(now())
+        .bind(id)
+        .bind(municipality_code)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub async fn job_counts(&self, municipality_code: Option<&str>) -> Result<JobCounts> {

@@ -75,17 +75,17 @@ pub use fault_reports::{
     FaultError, FaultFilter, FaultReport, FaultService, MAX_DESCRIPTION, NewFaultReport,
 };
 pub use import::{ImportOptions, ImportReport, Unreadable, Upload};
-pub use jobs::{Job, JobCounts, NewJob};
+pub use jobs::{Job, JobCounts, NewJob, TroubledJob};
 pub use joint_rounds::{JointMember, JointRound, NewJointRound};
 pub use merge::DuplicatePair;
 pub use networks::{Action, Meeting, Member, Network};
 pub use organisers::{Organiser, OrganiserScope};
 pub use reference::HostedMunicipality;
-pub use sessions::{SessionUser, SignInOutcome};
+pub use sessions::{MAX_FAILURES_PER_EMAIL, SessionUser, SignInOutcome};
 pub use survey_results::{BREAKDOWNS, CountyComparison, Measurement, MemberNki, RoundResults};
 pub use surveys::{
     Audience, BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
-    RespondingCompany, ResponseRecord, Round, as_form, today,
+    RespondingCompany, ResponseRecord, Round, SeenInvitation, as_form, today,
 };
 pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
 pub use tokens::{ApiToken, Scope, TokenIdentity};

@@ -140,6 +140,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0021_partial_area_index.sql"),
         postgres: include_str!("../migrations/postgres/0021_partial_area_index.sql"),
     },
+    Migration {
+        version: 22,
+        name: "sign_in_attempts",
+        sqlite: include_str!("../migrations/sqlite/0022_sign_in_attempts.sql"),
+        postgres: include_str!("../migrations/postgres/0022_sign_in_attempts.sql"),
+    },
+    Migration {
+        version: 23,
+        name: "anonymity_stays",
+        sqlite: include_str!("../migrations/sqlite/0023_anonymity_stays.sql"),
+        postgres: include_str!("../migrations/postgres/0023_anonymity_stays.sql"),
+    },
 ];
 
 /// The migration after which every stored sort key is the compact one: it recomputes them.

@@ -11,6 +11,15 @@ use sqlx::Any;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 
+/// A coordinate as text, for a placeholder written `CAST($n AS DOUBLE PRECISION)`. sqlx's
+/// Any driver sends a missing `f64` to PostgreSQL as a NULL `real` (float4); a statement it
+/// prepared so then refuses every later eight-byte value ("incorrect binary data format").
+/// Text is typed the same whether present or not; Rust prints the shortest text that reads
+/// back as the same `f64`, so nothing is rounded.
+pub(crate) fn coordinate(value: Option<f64>) -> Option<String> {
+    value.map(|v| v.to_string())
+}
+
 enum Param {
     Text(String),
     Int(Option<i64>),

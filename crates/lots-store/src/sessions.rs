@@ -12,9 +12,9 @@ pub const IDLE_TIMEOUT_SECS: i64 = 8 * 3600;
 pub const ABSOLUTE_TIMEOUT_SECS: i64 = 24 * 3600;
 /// An invitation link is valid this long.
 pub const INVITATION_VALID_SECS: i64 = 7 * 24 * 3600;
-/// Failed sign-ins counted within this window…
+/// Sign-in attempts counted within this window (from the first attempt)…
 pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
-/// …lock an e-mail address after this many…
+/// …lock an e-mail address after this many failed or in flight…
 pub const MAX_FAILURES_PER_EMAIL: i64 = 5;
 /// …and an address of origin after this many (one office behind one NAT tries many accounts).
 pub const MAX_FAILURES_PER_IP: i64 = 30;
@@ -44,22 +44,7 @@ pub enum SignInOutcome {
 impl Db {
     pub async fn sign_in(&self, email: &str, password: &str, ip: &str) -> Result<SignInOutcome> {
         let email = email.trim().to_lowercase();
-        let since = now() - FAILURE_WINDOW_SECS;
-        let by_email: i64 =
-            sqlx::query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE email = $1 AND at > $2")
-                .bind(&email)
-                .bind(since)
-                .fetch_one(&self.pool)
-                .await?
-                .try_get("n")?;
-        let by_ip: i64 =
-            sqlx::query("SELECT COUNT(*) AS n FROM sign_in_failures WHERE ip = $1 AND at > $2")
-                .bind(ip)
-                .bind(since)
-                .fetch_one(&self.pool)
-                .await?
-                .try_get("n")?;
-        if by_email >= MAX_FAILURES_PER_EMAIL || by_ip >= MAX_FAILURES_PER_IP {
+        if !self.reserve_attempt(&email, ip).await? {
             return Ok(SignInOutcome::RateLimited);
         }
         let row = sqlx::query("SELECT id, password_hash, status FROM users WHERE email = $1")
@@ -81,12 +66,7 @@ impl Db {
             .await
             .unwrap_or(false);
         if !verified || stored.is_none() || status != UserStatus::Active.code() {
-            sqlx::query("INSERT INTO sign_in_failures (email, ip, at) VALUES ($1, $2, $3)")
-                .bind(&email)
-                .bind(ip)
-                .bind(now())
-                .execute(&self.pool)
-                .await?;
+            // The reserved attempt stays counted: it was a failure.
             return Ok(SignInOutcome::Invalid);
         }
         let token = new_token();
@@ -108,10 +88,15 @@ impl Db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
-            .bind(&email)
-            .execute(&mut *tx)
-            .await?;
+        // A success is no failure: its reservation is given back. Earlier failures stay
+        // counted, so a success in between never opens more guesses than the limit.
+        sqlx::query(
+            "UPDATE sign_in_attempts SET attempts = attempts - 1 WHERE counter IN ($1, $2)",
+        )
+        .bind(format!("email:{email}"))
+        .bind(format!("ip:{ip}"))
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         let user = self
             .user_by_email(&email)
@@ -121,6 +106,39 @@ impl Db {
             token,
             user: Box::new(user),
         })
+    }
+
+    /// Counts an attempt for the e-mail address and the address of origin before the
+    /// password is checked; false when either has used up its attempts in the window. One
+    /// upsert per counter increments and reads it, so parallel attempts queue on the row
+    /// and at most the limit of them are ever checked.
+    async fn reserve_attempt(&self, email: &str, ip: &str) -> Result<bool> {
+        let t = now();
+        let mut tx = self.begin_write().await?;
+        let mut allowed = true;
+        for (counter, limit) in [
+            (format!("email:{email}"), MAX_FAILURES_PER_EMAIL),
+            (format!("ip:{ip}"), MAX_FAILURES_PER_IP),
+        ] {
+            let attempts: i64 = sqlx::query(
+                "INSERT INTO sign_in_attempts (counter, window_start, attempts) VALUES ($1, $2, 1)
+                 ON CONFLICT (counter) DO UPDATE SET
+                   attempts = CASE WHEN sign_in_attempts.window_start <= $3 THEN 1
+                                   ELSE sign_in_attempts.attempts + 1 END,
+                   window_start = CASE WHEN sign_in_attempts.window_start <= $3 THEN $2
+                                       ELSE sign_in_attempts.window_start END
+                 RETURNING attempts",
+            )
+            .bind(&counter)
+            .bind(t)
+            .bind(t - FAILURE_WINDOW_SECS)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("attempts")?;
+            allowed &= attempts <= limit;
+        }
+        tx.commit().await?;
+        Ok(allowed)
     }
 
     /// The user of a live session, sliding its idle timeout forward.
@@ -180,7 +198,7 @@ impl Db {
             .bind(t - ABSOLUTE_TIMEOUT_SECS)
             .execute(&self.pool)
             .await?;
-        sqlx::query("DELETE FROM sign_in_failures WHERE at <= $1")
+        sqlx::query("DELETE FROM sign_in_attempts WHERE window_start <= $1")
             .bind(t - FAILURE_WINDOW_SECS)
             .execute(&self.pool)
             .await?;

@@ -290,33 +290,45 @@ impl Tenant<'_> {
         if results.len() < 2 {
             return Ok(None);
         }
-        let mut municipalities: Vec<(String, String, u64, Option<f64>)> = results
+        let mut municipalities: Vec<(String, String, u64, Option<Moments>)> = results
             .into_iter()
             .map(|m| {
                 let total = m.total();
-                let shown = thresholds.shown(total.n).then(|| total.mean());
+                let shown = thresholds.shown(total.n).then_some(total);
                 (m.code, m.name, total.n, shown)
             })
             .collect();
+        // Best first, compared exactly; the shown before the withheld, then by name.
         municipalities.sort_by(|a, b| {
-            b.3.unwrap_or(f64::NEG_INFINITY)
-                .total_cmp(&a.3.unwrap_or(f64::NEG_INFINITY))
-                .then_with(|| a.1.cmp(&b.1))
+            match (&a.3, &b.3) {
+                (Some(x), Some(y)) => y.cmp_mean(x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| a.1.cmp(&b.1))
         });
-        let shown: Vec<f64> = municipalities.iter().filter_map(|m| m.3).collect();
-        let average = (!shown.is_empty()).then(|| shown.iter().sum::<f64>() / shown.len() as f64);
+        let shown: Vec<&Moments> = municipalities.iter().filter_map(|m| m.3.as_ref()).collect();
+        let average = (!shown.is_empty())
+            .then(|| shown.iter().map(|m| m.mean()).sum::<f64>() / shown.len() as f64);
+        // Equal indices share a place: one more than those strictly better.
         let rank = municipalities
             .iter()
-            .filter(|m| m.3.is_some())
-            .position(|m| m.0 == self.code)
-            .map(|p| p + 1);
+            .find(|m| m.0 == self.code)
+            .and_then(|me| me.3.as_ref())
+            .map(|mine| {
+                1 + shown
+                    .iter()
+                    .filter(|o| o.cmp_mean(mine) == std::cmp::Ordering::Greater)
+                    .count()
+            });
         Ok(Some(CountyComparison {
             joint: matches!(measurement, Measurement::Joint(_)),
             county: label,
             ranked: shown.len(),
             municipalities: municipalities
                 .into_iter()
-                .map(|(_, name, n, v)| (name, n, v))
+                .map(|(_, name, n, v)| (name, n, v.map(|m| m.mean())))
                 .collect(),
             average,
             rank,
@@ -439,7 +451,12 @@ impl crate::Db {
             }
             for resp in tenant.round_responses(round_id).await? {
                 if let Some(v) = respondent_values(&battery, &nki, &resp.answers)[0] {
-                    member.areas.entry(resp.area.clone()).or_default().0.add(v);
+                    member
+                        .areas
+                        .entry(resp.area.clone())
+                        .or_default()
+                        .0
+                        .add_units(v);
                 }
             }
         }

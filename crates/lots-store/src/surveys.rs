@@ -2,8 +2,10 @@
 //! companies, the personal links (stored as hashes only), and the responses.
 //!
 //! A response is found by its respondent key, a hash of the round's salt and the
-//! invitation: in an anonymous round the response row names no invitation, so nothing
-//! in Lots connects an answer to a company.
+//! invitation. In an anonymous round the response row names no invitation, its key is
+//! hashed with a secret kept outside the database, its times are whole days and the
+//! invitation's answered mark carries no time: nothing in Lots, nor the database on its
+//! own, connects an answer to a company.
 
 use std::collections::HashMap;
 
@@ -111,6 +113,42 @@ pub struct Invitation {
     pub answered: bool,
 }
 
+/// An invitation as staff see it. In an anonymous round nothing here changes when the
+/// invitee answers: whether they answered and how many reminders they got (reminders go
+/// only to those who have not) are left out, and a delivery error shows only while the
+/// invitation itself has not gone out, never for a reminder.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SeenInvitation {
+    pub id: i64,
+    pub company_id: Option<i64>,
+    pub company_name: String,
+    pub email: String,
+    pub sent_at: Option<i64>,
+    pub reminders_sent: Option<i64>,
+    pub delivery_error: String,
+    pub answered: Option<bool>,
+}
+
+impl SeenInvitation {
+    fn of(i: Invitation, anonymous: bool) -> SeenInvitation {
+        let before_sending = i.sent_at.is_none();
+        SeenInvitation {
+            id: i.id,
+            company_id: i.company_id,
+            company_name: i.company_name,
+            email: i.email,
+            sent_at: i.sent_at,
+            reminders_sent: (!anonymous).then_some(i.reminders_sent),
+            delivery_error: if anonymous && !before_sending {
+                String::new()
+            } else {
+                i.delivery_error
+            },
+            answered: (!anonymous).then_some(i.answered),
+        }
+    }
+}
+
 /// What a personal link opens: the round, its battery and the response so far.
 #[derive(Debug, Clone)]
 pub struct LinkTarget {
@@ -176,8 +214,28 @@ fn quarter_of(unix: i64) -> String {
         .unwrap_or_default()
 }
 
-fn respondent_key(salt: &str, invitation_id: i64) -> String {
-    token_hash(&format!("{salt}:{invitation_id}"))
+/// The key of an invitation's response. In an anonymous round it needs the installation's
+/// secret, which is not in the database.
+fn respondent_key(
+    db: &crate::Db,
+    (salt, anonymous): (&str, bool),
+    invitation_id: i64,
+) -> Result<String> {
+    Ok(if anonymous {
+        let secret = hex::encode(db.anonymity_key()?);
+        token_hash(&format!("{secret}:{salt}:{invitation_id}"))
+    } else {
+        token_hash(&format!("{salt}:{invitation_id}"))
+    })
+}
+
+/// A time as stored on an anonymous round's response: the day (UTC midnight), no more.
+fn anonymous_time(anonymous: bool, t: i64) -> i64 {
+    if anonymous {
+        t - t.rem_euclid(86_400)
+    } else {
+        t
+    }
 }
 
 /// Typed answers as the form fields that give them, to check them against a battery.
@@ -761,12 +819,12 @@ impl Tenant<'_> {
                 )
                 .bind(&self.code)
                 .bind(round_id)
-                .bind(respondent_key(&salt, invitation_id))
+                .bind(respondent_key(self.db, (&salt, true), invitation_id)?)
                 .bind(serde_json::to_string(&r.answers).unwrap_or_default())
                 .bind(&r.area)
                 .bind(&r.industry)
                 .bind(&r.size_class)
-                .bind(r.submitted_at)
+                .bind(anonymous_time(true, r.submitted_at))
                 .execute(&mut *tx)
                 .await?;
             }
@@ -818,6 +876,17 @@ impl Tenant<'_> {
             .fetch_all(&self.db.pool)
             .await?;
         rows.iter().map(invitation_from_row).collect()
+    }
+
+    /// A round's invitations as staff may see them (see [`SeenInvitation`]).
+    pub async fn staff_invitations(&self, round_id: i64) -> Result<Vec<SeenInvitation>> {
+        let anonymous = self.round_facts(round_id).await?.anonymous;
+        Ok(self
+            .invitations(round_id)
+            .await?
+            .into_iter()
+            .map(|i| SeenInvitation::of(i, anonymous))
+            .collect())
     }
 
     /// One invitation and its round's id, read alone: a send job must not read the other
@@ -1018,9 +1087,9 @@ async fn save_response(
     submit: bool,
     channel: &str,
 ) -> Result<()> {
-    let key = respondent_key(&round.salt, invitation_id);
+    let key = respondent_key(tenant.db, (&round.salt, round.anonymous), invitation_id)?;
     let json = serde_json::to_string(answers).unwrap_or_default();
-    let t = now();
+    let t = anonymous_time(round.anonymous, now());
     // The transaction writes first: on SQLite one that read before writing could not get
     // the write lock while other respondents submit.
     let _turn = tenant.db.write_turn().await;
@@ -1031,7 +1100,8 @@ async fn save_response(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (respondent_key) DO UPDATE SET answers = excluded.answers,
              channel = excluded.channel, updated_at = excluded.updated_at,
-             submitted_at = COALESCE(excluded.submitted_at, survey_responses.submitted_at)",
+             submitted_at = COALESCE(excluded.submitted_at, survey_responses.submitted_at)
+         WHERE survey_responses.submitted_at IS NULL OR excluded.submitted_at IS NOT NULL",
     )
     .bind(&tenant.code)
     .bind(round.id)
@@ -1085,7 +1155,11 @@ impl crate::Db {
         let response = sqlx::query(
             "SELECT answers, submitted_at FROM survey_responses WHERE respondent_key = $1",
         )
-        .bind(respondent_key(&round.salt, invitation_id))
+        .bind(respondent_key(
+            self,
+            (&round.salt, round.anonymous),
+            invitation_id,
+        )?)
         .fetch_optional(&self.pool)
         .await?;
         let (answers, submitted) = match response {

@@ -1,6 +1,11 @@
-//! CSRF protection for every form: a random token in an HttpOnly cookie that each form
-//! repeats in a hidden field (`csrf_token`); a state-changing request without the matching
-//! pair is refused. The API and health endpoints do not use cookies and are exempt.
+//! CSRF protection for every form. A signed-in person's token is derived from their session
+//! (so it is bound to it and renewed at every sign-in); a visitor who is not signed in gets
+//! a random token in an HttpOnly cookie. Each form repeats the token in a hidden field
+//! (`csrf_token`), and a state-changing request without the right one is refused. Every
+//! state-changing request must also come from this site by the browser's word: a
+//! `Sec-Fetch-Site` other than `same-origin` (or `none`, typed by the person) or an `Origin`
+//! of another host is refused. The API and Open311 authenticate each call with a key, not a
+//! cookie, and are exempt.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -8,11 +13,10 @@ use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::ctx::{cookie, set_cookie};
+use crate::cookies::Cookie;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub const CSRF_COOKIE: &str = "lots_csrf";
 pub const CSRF_FIELD: &str = "csrf_token";
 const MAX_FORM_BYTES: usize = 1024 * 1024;
 
@@ -34,13 +38,48 @@ fn same(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// The token of a session: a signed-in person's forms carry it, and only the holder of the
+/// session cookie can know it.
+pub fn session_token(session_cookie: &str) -> String {
+    lots_store::secret::token_hash(&format!("lots-csrf:{session_cookie}"))
+}
+
+/// Whether the browser says the request comes from another site.
+fn cross_site(headers: &axum::http::HeaderMap) -> bool {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if let Some(site) = text("sec-fetch-site") {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match (text("origin"), text("host")) {
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_none_or(|(_, authority)| !authority.eq_ignore_ascii_case(host)),
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
 pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    let existing = cookie(req.headers(), CSRF_COOKIE)
+    let secure = app.config.secure_cookies();
+    let anonymous = Cookie::Csrf
+        .read(req.headers(), secure)
         .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
         .map(str::to_string);
+    let bound = Cookie::Session
+        .read(req.headers(), secure)
+        .filter(|t| !t.is_empty())
+        .map(session_token);
+    let expected = bound.clone().or_else(|| anonymous.clone());
     let state_changing = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let (mut req, token) = if state_changing && !exempt(req.uri().path()) {
-        let Some(expected) = existing.clone() else {
+        if cross_site(req.headers()) {
+            return AppError::BadRequest("cross-site request refused".into()).into_response();
+        }
+        let Some(expected) = expected else {
             return AppError::BadRequest("missing CSRF cookie".into()).into_response();
         };
         let (parts, body) = req.into_parts();
@@ -69,18 +108,13 @@ pub async fn verify(State(app): State<AppState>, req: Request, next: Next) -> Re
         }
         (Request::from_parts(parts, body), expected)
     } else {
-        let token = existing
-            .clone()
-            .unwrap_or_else(lots_store::secret::new_token);
+        let token = expected.unwrap_or_else(lots_store::secret::new_token);
         (req, token)
     };
     req.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(req).await;
-    if existing.is_none() {
-        let value = set_cookie(CSRF_COOKIE, &token, None, app.config.secure_cookies());
-        if let Ok(v) = HeaderValue::from_str(&value) {
-            response.headers_mut().append(header::SET_COOKIE, v);
-        }
+    if anonymous.is_none() && bound.is_none() {
+        Cookie::Csrf.set(&mut response, &token, None, secure);
     }
     response
 }
@@ -108,5 +142,31 @@ mod tests {
         assert!(same("abc", "abc"));
         assert!(!same("abc", "abd"));
         assert!(!same("abc", "ab"));
+    }
+
+    #[test]
+    fn requests_from_another_site_are_told_apart() {
+        let headers = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = axum::http::HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            h
+        };
+        assert!(!cross_site(&headers(&[])));
+        assert!(!cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(cross_site(&headers(&[("sec-fetch-site", "same-site")])));
+        let here = ("host", "127.0.0.1:8080");
+        assert!(!cross_site(&headers(&[
+            here,
+            ("origin", "http://127.0.0.1:8080")
+        ])));
+        assert!(cross_site(&headers(&[
+            here,
+            ("origin", "https://evil.example")
+        ])));
+        assert!(cross_site(&headers(&[here, ("origin", "null")])));
+        assert_ne!(session_token("a"), session_token("b"));
     }
 }

@@ -3,42 +3,15 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, header};
 use lots_domain::role::{Permission, allows};
 use lots_store::{SessionUser, Tenant};
 use minijinja::{Value, context};
 
+use crate::cookies::Cookie;
 use crate::csrf::CsrfToken;
 use crate::error::AppError;
 use crate::i18n::{Lang, translate};
 use crate::state::AppState;
-
-pub const SESSION_COOKIE: &str = "lots_session";
-pub const LANG_COOKIE: &str = "lots_lang";
-
-/// The value of a cookie in a request.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
-/// A `Set-Cookie` value with the attributes every Lots cookie has.
-pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> String {
-    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
-    if let Some(age) = max_age {
-        c.push_str(&format!("; Max-Age={age}"));
-    }
-    if secure {
-        c.push_str("; Secure");
-    }
-    c
-}
 
 /// The client's address for the audit log and the sign-in rate limit.
 pub fn client_ip(parts: &Parts) -> String {
@@ -63,11 +36,13 @@ impl FromRequestParts<AppState> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, AppError> {
-        let session = match cookie(&parts.headers, SESSION_COOKIE) {
+        let secure = app.config.secure_cookies();
+        let session = match Cookie::Session.read(&parts.headers, secure) {
             Some(token) => app.db.session_user(token).await?,
             None => None,
         };
-        let lang = cookie(&parts.headers, LANG_COOKIE)
+        let lang = Cookie::Lang
+            .read(&parts.headers, secure)
             .and_then(Lang::parse)
             .or_else(|| session.as_ref().and_then(|s| Lang::parse(&s.user.language)))
             .unwrap_or(Lang::Sv);
@@ -185,6 +160,7 @@ impl Ctx {
         if self.may(Permission::ManageStaff) {
             items.push(("/admin/api-nycklar", "API-nycklar"));
             items.push(("/admin/arendeinstallningar", "Ärenden och kontaktlogg"));
+            items.push(("/admin/utskick", "E-post som inte kom fram"));
         }
         if self.may(Permission::ViewAuditLog) {
             items.push(("/admin/granskningslogg", "Granskningslogg"));
@@ -243,12 +219,22 @@ pub fn urlencode(s: &str) -> String {
     out
 }
 
-/// Accepts only a local path as a place to return to, never another site.
+/// Where a `till` or `back` parameter may lead: a path of this site, parsed as one, with no
+/// control character (browsers drop tab and line breaks, so `/\t/evil.example` would
+/// become `//evil.example`), no `//` at its start and no backslash. Every redirect to a
+/// place a request names goes through here.
+pub fn local_path(p: &str) -> Option<&str> {
+    let plain = p.starts_with('/')
+        && !p.starts_with("//")
+        && !p.contains('\\')
+        && lots_domain::input::forbidden_character(p, lots_domain::input::Breaks::Refused)
+            .is_none();
+    (plain && p.parse::<axum::http::uri::PathAndQuery>().is_ok()).then_some(p)
+}
+
+/// A place to return to: `p` if it is a [`local_path`], else the overview.
 pub fn safe_return_path(p: Option<&str>) -> String {
-    match p {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
-        _ => "/oversikt".into(),
-    }
+    p.and_then(local_path).unwrap_or("/oversikt").to_string()
 }
 
 #[cfg(test)]
@@ -262,16 +248,16 @@ mod tests {
         assert_eq!(safe_return_path(Some("https://evil.example")), "/oversikt");
         assert_eq!(safe_return_path(Some("/\\evil.example")), "/oversikt");
         assert_eq!(safe_return_path(None), "/oversikt");
-    }
-
-    #[test]
-    fn cookies_are_parsed() {
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::COOKIE,
-            "a=1; lots_session=abc; b=2".parse().unwrap(),
-        );
-        assert_eq!(cookie(&h, "lots_session"), Some("abc"));
-        assert_eq!(cookie(&h, "c"), None);
+        for hostile in [
+            "/\t/evil.example",
+            "/%09/evil.example\n",
+            "/\n",
+            "/a\0",
+            "/ space",
+            "",
+        ] {
+            assert_eq!(safe_return_path(Some(hostile)), "/oversikt", "{hostile:?}");
+        }
+        assert_eq!(local_path("/enkater/2?sida=1"), Some("/enkater/2?sida=1"));
     }
 }

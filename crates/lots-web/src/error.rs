@@ -8,7 +8,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use lots_store::StoreError;
 use minijinja::context;
 
-use crate::ctx::{LANG_COOKIE, cookie, urlencode};
+use crate::cookies::Cookie;
+use crate::ctx::urlencode;
 use crate::i18n::{Lang, translate};
 use crate::state::AppState;
 
@@ -25,6 +26,10 @@ pub enum AppError {
     /// An API request whose body breaks a rule; the message names the field.
     Unprocessable(String),
     Internal(String),
+    /// A field holds a control character (see `input`).
+    ControlCharacter(crate::input::Refused),
+    /// A form or JSON body larger than the server reads.
+    TooLarge,
 }
 
 impl From<StoreError> for AppError {
@@ -45,16 +50,54 @@ impl From<minijinja::Error> for AppError {
     }
 }
 
+/// The body of every API error, as the OpenAPI document declares it.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiErrorBody {
+    error: ApiErrorDetail,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiErrorDetail {
+    /// A stable code: `bad_request`, `control_character`, `unauthorized`, `forbidden`,
+    /// `not_found`, `invalid`, `too_large`, `internal`, …
+    code: String,
+    /// What was wrong, naming the field where there is one.
+    message: String,
+    /// For an internal error, the reference that is also in the server's log.
+    reference: Option<String>,
+}
+
+fn api_error(
+    status: StatusCode,
+    code: &str,
+    message: String,
+    reference: Option<String>,
+) -> Response {
+    let body = ApiErrorBody {
+        error: ApiErrorDetail {
+            code: code.into(),
+            message,
+            reference,
+        },
+    };
+    (status, axum::Json(body)).into_response()
+}
+
 /// Marks a response as an error to be rendered by [`render_error_pages`].
 #[derive(Debug, Clone)]
 pub struct ErrorInfo {
     pub code: &'static str,
     pub message: String,
     pub reference: Option<String>,
+    pub refused: Option<crate::input::Refused>,
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let refused = match &self {
+            AppError::ControlCharacter(r) => Some(r.clone()),
+            _ => None,
+        };
         let (status, code, message, reference) = match self {
             AppError::SignInRequired(next) => {
                 return Redirect::to(&format!("/logga-in?till={}", urlencode(&next)))
@@ -70,6 +113,18 @@ impl IntoResponse for AppError {
             ),
             AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, "bad_request", m, None),
             AppError::Unprocessable(m) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid", m, None),
+            AppError::ControlCharacter(r) => (
+                StatusCode::BAD_REQUEST,
+                "control_character",
+                r.message(),
+                None,
+            ),
+            AppError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "the request body is too large".into(),
+                None,
+            ),
             AppError::Internal(detail) => {
                 let reference = format!("{:08x}", rand::random::<u32>());
                 tracing::error!(%reference, error = %detail, "internal error");
@@ -86,6 +141,7 @@ impl IntoResponse for AppError {
             code,
             message,
             reference,
+            refused,
         });
         response
     }
@@ -95,22 +151,58 @@ pub async fn not_found() -> AppError {
     AppError::NotFound
 }
 
+/// An API error that did not come from a handler (an extractor's refusal of a malformed
+/// path or query string, a method not allowed) in the API's JSON shape, with its text as
+/// the message.
+async fn json_of_plain_error(response: Response) -> Response {
+    let status = response.status();
+    let text = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let code = match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::UNPROCESSABLE_ENTITY => "invalid",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let message = if text.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_string()
+    } else {
+        text
+    };
+    api_error(status, code, message, None)
+}
+
 /// Turns error markers into a page in the user's language, or JSON for the API.
 pub async fn render_error_pages(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
-    let lang = cookie(req.headers(), LANG_COOKIE)
+    let lang = Cookie::Lang
+        .read(req.headers(), app.config.secure_cookies())
         .and_then(Lang::parse)
         .unwrap_or(Lang::Sv);
     let response = next.run(req).await;
     let Some(info) = response.extensions().get::<ErrorInfo>().cloned() else {
+        if api && (response.status().is_client_error() || response.status().is_server_error()) {
+            return json_of_plain_error(response).await;
+        }
         return response;
     };
     let status = response.status();
     if api {
-        let body = serde_json::json!({
-            "error": { "code": info.code, "message": info.message, "reference": info.reference }
-        });
-        return (status, axum::Json(body)).into_response();
+        return api_error(status, info.code, info.message, info.reference);
+    }
+    if let Some(refused) = &info.refused {
+        let text = translate(
+            lang,
+            "Fältet ”{field}” innehåller ett styrtecken ({character}) som inte kan sparas. Gå tillbaka, ta bort tecknet och försök igen.",
+        )
+        .replace("{field}", &refused.field)
+        .replace("{character}", &lots_domain::input::code_point(refused.character));
+        return error_page(&app, lang, status, "Otillåtet tecken", text, None);
     }
     let (title, text) = match status {
         StatusCode::NOT_FOUND => (
@@ -130,11 +222,29 @@ pub async fn render_error_pages(State(app): State<AppState>, req: Request, next:
             "Vi kunde inte visa sidan. Försök igen om en stund. Om felet finns kvar, ge administratören den här referensen:",
         ),
     };
+    error_page(
+        &app,
+        lang,
+        status,
+        title,
+        translate(lang, text),
+        info.reference,
+    )
+}
+
+fn error_page(
+    app: &AppState,
+    lang: Lang,
+    status: StatusCode,
+    title: &'static str,
+    text: String,
+    reference: Option<String>,
+) -> Response {
     let ctx = context! {
         lang => lang.code(),
         title => translate(lang, title),
-        text => translate(lang, text),
-        reference => info.reference,
+        text,
+        reference,
         csrf => "",
         here => "/",
         nav => Vec::<String>::new(),

@@ -42,6 +42,59 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 }
 
 const ENGLISH: &[(&str, &str)] = &[
+    ("E-post som inte kom fram", "Undelivered e-mail"),
+    (
+        "E-post som inte har kunnat skickas. Lots försöker igen med allt längre uppehåll i minst tre dygn; därefter ligger meddelandet kvar här tills någon skickar det igen.",
+        "E-mail that could not be sent. Lots tries again at growing intervals for at least three days; after that the message stays here until someone sends it again.",
+    ),
+    ("Utskick", "Message"),
+    ("Mottagare", "Recipient"),
+    ("Köades", "Queued"),
+    ("Fel", "Error"),
+    ("Försök", "Attempts"),
+    ("Läge", "State"),
+    ("visas inte", "not shown"),
+    ("Nytt försök", "Next attempt"),
+    ("Gav upp", "Given up"),
+    ("Skicka igen", "Send again"),
+    (
+        "En påminnelse i en anonym enkät visar ingen mottagare: påminnelser går bara till dem som inte har svarat.",
+        "A reminder of an anonymous survey shows no recipient: reminders go only to those who have not answered.",
+    ),
+    (
+        "All e-post har kunnat skickas.",
+        "All e-mail has been sent.",
+    ),
+    (
+        "Meddelandet köades igen och skickas inom en minut.",
+        "The message was queued again and goes out within a minute.",
+    ),
+    ("Inbjudan till Lots", "Invitation to Lots"),
+    ("Påminnelse om enkät", "Survey reminder"),
+    ("Inbjudan till enkät", "Survey invitation"),
+    ("Meddelande om evenemang", "Event message"),
+    ("Meddelande om företagsbesök", "Company visit message"),
+    ("Annat utskick", "Other message"),
+    ("oförändrade", "unchanged"),
+    (
+        "Omgången är anonym: här syns inte vem som har svarat eller fått påminnelser, bara hur många. Påminnelser går ändå bara till dem som inte har svarat. Ett svar per telefon kan anges för vem som helst av de inbjudna; sidan visar inte om den redan har svarat.",
+        "The round is anonymous: this page does not show who has answered or been reminded, only how many. Reminders still go only to those who have not answered. An answer by phone can be entered for any of the invited; the page does not show whether they have already answered.",
+    ),
+    ("Lika index delar plats.", "Equal indices share a rank."),
+    ("alla svar lika", "all answers equal"),
+    (
+        "Index 0–100 med 95 % konfidensintervall och SKR:s betygsnivå, satt på indexet avrundat till heltal (inom parentes). Resultat från färre än",
+        "Index 0–100 with a 95 % confidence interval and SKR's grade, set on the index rounded to a whole number (in brackets). Results from fewer than",
+    ),
+    (
+        "Där ett dolt resultat annars kunde räknas fram ur totalen döljs också ett närliggande, och antalet svar visas inte för dolda resultat.",
+        "Where a hidden result could otherwise be worked out from the total, a neighbouring one is hidden too, and hidden results show no number of answers.",
+    ),
+    ("Otillåtet tecken", "Character not allowed"),
+    (
+        "Fältet ”{field}” innehåller ett styrtecken ({character}) som inte kan sparas. Gå tillbaka, ta bort tecknet och försök igen.",
+        "The field “{field}” holds a control character ({character}) that cannot be stored. Go back, remove the character and try again.",
+    ),
     ("Närvarolista (CSV)", "Attendance list (CSV)"),
     ("Närvarolista (Excel)", "Attendance list (Excel)"),
     (
@@ -963,10 +1016,6 @@ const ENGLISH: &[(&str, &str)] = &[
         "Create the round and send the invitations",
     ),
     ("Resultat", "Results"),
-    (
-        "Index 0–100 med 95 % konfidensintervall och SKR:s betygsnivå. Resultat från färre än",
-        "Index 0–100 with a 95 % confidence interval and SKR's grade band. Results from fewer than",
-    ),
     ("svar visas inte.", "answers are not shown."),
     ("Dela upp resultaten", "Split the results"),
     ("Dela upp efter", "Split by"),

@@ -1,20 +1,22 @@
 //! HTTP for Lots: server-rendered pages, the JSON API with its OpenAPI document, sessions,
 //! CSRF protection and security headers. Only this crate knows HTTP.
 //!
-//! A request passes, outermost first: metrics → security headers → error pages → CSRF
-//! check → router → handler. A handler gets a [`ctx::Ctx`] (language, CSRF token, the
+//! A request passes, outermost first: metrics → security headers → error pages → the
+//! input boundary (control characters refused) → CSRF check → router → handler. A handler gets a [`ctx::Ctx`] (language, CSRF token, the
 //! signed-in user), asks it for the permission it needs and for the user's [`Tenant`], and
 //! renders a template.
 //!
 //! [`Tenant`]: lots_store::Tenant
 
 mod api;
+mod cookies;
 mod csrf;
 mod ctx;
 mod error;
 mod headers;
 mod health;
 mod i18n;
+mod input;
 mod observe;
 mod open311;
 mod pages;
@@ -38,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(open311::routes())
         .fallback(error::not_found)
         .layer(from_fn_with_state(state.clone(), csrf::verify))
+        .layer(axum::middleware::from_fn(input::refuse_control_characters))
         .layer(from_fn_with_state(state.clone(), error::render_error_pages))
         .layer(from_fn_with_state(state.clone(), headers::security_headers))
         .layer(axum::middleware::from_fn(observe::track))

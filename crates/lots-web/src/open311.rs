@@ -106,6 +106,17 @@ fn error(format: Format, status: StatusCode, description: &str) -> Reply {
     }
 }
 
+/// A request refused at the input boundary, as Open311's error list in the format its path
+/// asks for.
+pub fn refusal(path: &str, description: &str) -> Response {
+    let format = if path.ends_with(".xml") {
+        Format::Xml
+    } else {
+        Format::Json
+    };
+    error(format, StatusCode::BAD_REQUEST, description).into_response()
+}
+
 /// `name.json` or `name.xml`: the name and the format.
 fn split(file: &str) -> Result<(&str, Format), Reply> {
     match file.rsplit_once('.') {
@@ -561,7 +572,6 @@ async fn post_request(
                 "service_request_id": id.to_string(),
                 "token": token,
                 "service_notice": "Tack! Felanmälan är mottagen.",
-                "account_id": Value::Null,
             }]),
         })
     };

@@ -27,6 +27,7 @@ sources!(
     "invitation.html",
     "password.html",
     "tokens.html",
+    "undelivered.html",
     "token_created.html",
     "token_revoke.html",
     "audit.html",

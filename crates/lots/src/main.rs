@@ -942,15 +942,16 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     match &report.outcome {
         Some(o) => {
             println!(
-                "{} created, {} updated, {} skipped as already registered.",
-                o.created, o.updated, o.skipped
+                "{} created, {} updated, {} unchanged, {} skipped as already registered.",
+                o.created, o.updated, o.unchanged, o.skipped
             );
             db.audit(AuditEntry {
                 detail: format!(
-                    "{}: {} created, {} updated, {} skipped",
+                    "{}: {} created, {} updated, {} unchanged, {} skipped",
                     args.file.display(),
                     o.created,
                     o.updated,
+                    o.unchanged,
                     o.skipped
                 ),
                 ..cli_audit(Some(&args.municipality), action, what, "*")
@@ -982,13 +983,11 @@ fn national_results(
     input: &std::path::Path,
     format: ResultsFormat,
 ) -> anyhow::Result<()> {
-    let thresholds = lots_domain::nki::Thresholds {
-        min_shown: config.survey_min_answers,
-        ..Default::default()
-    };
     let started = std::time::Instant::now();
     let agg = lots::generate::national_results(input)?;
-    let rows = agg.table(&thresholds);
+    // Insikt's rules of each year (data/insikt_rules.csv); the configured minimum can only
+    // raise the threshold for showing.
+    let rows = agg.table(config.survey_min_answers);
     let effects = agg.effects();
     tracing::debug!(
         elapsed_ms = started.elapsed().as_millis() as u64,

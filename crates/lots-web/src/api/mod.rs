@@ -42,21 +42,69 @@ use crate::state::AppState;
         cases::get_case,
         cases::put_case,
     ),
-    modifiers(&BearerAuth),
+    components(schemas(crate::error::ApiErrorBody, crate::error::ApiErrorDetail)),
+    modifiers(&Conventions),
     security(("bearer" = []))
 )]
 pub struct ApiDoc;
 
-struct BearerAuth;
+/// What every operation shares: the bearer token, and the errors any call can meet, each
+/// a JSON `ApiErrorBody`.
+struct Conventions;
 
-impl utoipa::Modify for BearerAuth {
+/// The errors every operation declares, unless it describes one itself.
+const COMMON_ERRORS: [(&str, &str); 6] = [
+    (
+        "400",
+        "The request is malformed: a path or query parameter of the wrong form, a control character in a field, a body that is not JSON",
+    ),
+    ("401", "No valid API token (Authorization: Bearer …)"),
+    ("403", "The token's scope does not allow this"),
+    ("404", "Nothing with that id in the token's municipality"),
+    ("413", "The body is too large"),
+    ("422", "A field breaks a rule; the message names it"),
+];
+
+impl utoipa::Modify for Conventions {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
         );
+        let error = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ApiErrorBody")))
+                        .build(),
+                )
+                .build()
+        };
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for (status, description) in COMMON_ERRORS {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| error(description).into());
+                }
+            }
+        }
     }
 }
 

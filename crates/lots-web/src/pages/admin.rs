@@ -25,6 +25,46 @@ pub fn routes() -> Router<AppState> {
             get(revoke_page).post(revoke),
         )
         .route("/admin/granskningslogg", get(audit))
+        .route("/admin/utskick", get(undelivered))
+        .route(
+            "/admin/utskick/{id}/skicka-igen",
+            axum::routing::post(send_again),
+        )
+}
+
+#[derive(serde::Deserialize)]
+struct SentAgain {
+    igen: Option<String>,
+}
+
+/// Mail that could not go out, with the reason, and a way to send it again.
+async fn undelivered(ctx: Ctx, Query(q): Query<SentAgain>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageStaff)?;
+    let tenant = ctx.tenant()?;
+    let mails = lots_jobs::undelivered(&ctx.app.db, tenant.code()).await?;
+    let notice = q
+        .igen
+        .is_some()
+        .then(|| ctx.t("Meddelandet köades igen och skickas inom en minut."));
+    ctx.render(
+        "undelivered.html",
+        &ctx.t("E-post som inte kom fram"),
+        context! { mails => Value::from_serialize(&mails), notice },
+    )
+}
+
+async fn send_again(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageStaff)?;
+    let tenant = ctx.tenant()?;
+    if !ctx.app.db.retry_job(tenant.code(), id).await? {
+        return Err(AppError::NotFound);
+    }
+    ctx.app
+        .db
+        .audit(ctx.audit_entry("mail.send_again", "job", id))
+        .await?;
+    ctx.app.workers.wake();
+    Ok(Redirect::to("/admin/utskick?igen=1").into_response())
 }
 
 fn scope_label(ctx: &Ctx, scope: Scope) -> String {

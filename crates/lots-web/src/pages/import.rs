@@ -267,10 +267,11 @@ async fn confirm(
     let mut entry = ctx.audit_entry(action, "upload", id);
     entry.detail = match &report.outcome {
         Some(o) => format!(
-            "{}: {} created, {} updated, {} skipped, {} rejected",
+            "{}: {} created, {} updated, {} unchanged, {} skipped, {} rejected",
             upload.filename,
             o.created,
             o.updated,
+            o.unchanged,
             o.skipped,
             report.rejects.len()
         ),

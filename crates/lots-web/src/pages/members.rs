@@ -165,16 +165,20 @@ async fn create_joint_round(ctx: Ctx, form: FormData) -> Result<Response, AppErr
     }
 }
 
-fn rank_by<T>(items: &mut [(T, f64)]) -> Vec<(T, usize)>
-where
-    T: Clone,
-{
-    items.sort_by(|a, b| b.1.total_cmp(&a.1));
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, (t, _))| (t.clone(), i + 1))
-        .collect()
+/// Places by NKI, compared exactly: equal indices share a place (1, 2, 2, 4); each place
+/// with the number ranked ("3 av 12").
+fn rank_by(items: &mut [(String, lots_domain::stats::Moments)]) -> Vec<(String, Value)> {
+    items.sort_by(|a, b| b.1.cmp_mean(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let of = items.len();
+    let mut place = 1;
+    let mut out = Vec::with_capacity(of);
+    for i in 0..of {
+        if i > 0 && items[i - 1].1.cmp_mean(&items[i].1) != std::cmp::Ordering::Equal {
+            place = i + 1;
+        }
+        out.push((items[i].0.clone(), context! { place, of }));
+    }
+    out
 }
 
 async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, AppError> {
@@ -212,52 +216,75 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
             0.0
         }
     };
-    let mut total_ranked: Vec<(String, f64)> = results
+    // What disclosure control withholds: each member's total beside its areas.
+    let withheld: Vec<(bool, Vec<bool>)> = results
         .iter()
-        .filter_map(|m| {
+        .map(|m| {
+            let counts: Vec<u64> = areas
+                .iter()
+                .map(|a| m.areas.get(a).map_or(0, |(s, _)| s.n))
+                .collect();
+            lots_domain::disclosure::beside_total(m.total().n, &counts, t.min_shown)
+        })
+        .collect();
+    let mut total_ranked: Vec<(String, lots_domain::stats::Moments)> = results
+        .iter()
+        .zip(&withheld)
+        .filter_map(|(m, (hidden, _))| {
             let total = m.total();
             let area_rates: Vec<f64> = m.areas.values().map(|(s, i)| rate(s.n, *i)).collect();
-            t.total_ranked(total.n, rate(total.n, m.invited()), &area_rates)
-                .then(|| (m.code.clone(), total.mean()))
+            (!hidden && t.total_ranked(total.n, rate(total.n, m.invited()), &area_rates))
+                .then(|| (m.code.clone(), total))
         })
         .collect();
     let total_ranks = rank_by(&mut total_ranked);
-    let area_ranks: Vec<Vec<(String, usize)>> = areas
+    let area_ranks: Vec<Vec<(String, Value)>> = areas
         .iter()
-        .map(|a| {
-            let mut shown: Vec<(String, f64)> = results
+        .enumerate()
+        .map(|(i, a)| {
+            let mut shown: Vec<(String, lots_domain::stats::Moments)> = results
                 .iter()
-                .filter_map(|m| {
+                .zip(&withheld)
+                .filter_map(|(m, (_, hidden))| {
                     let (s, _) = m.areas.get(a)?;
-                    t.area_ranked(s.n).then(|| (m.code.clone(), s.mean()))
+                    (!hidden[i] && t.area_ranked(s.n)).then(|| (m.code.clone(), *s))
                 })
                 .collect();
             rank_by(&mut shown)
         })
         .collect();
     let one = |v: f64| lots_domain::numbers::decimal_sv(v, 1);
+    let place = |ranks: &[(String, Value)], code: &str| {
+        ranks
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, r)| r.clone())
+    };
     let rows: Vec<Value> = results
         .iter()
-        .map(|m| {
+        .zip(&withheld)
+        .map(|(m, (total_hidden, hidden))| {
             let total = m.total();
             let cells: Vec<Value> = areas
                 .iter()
                 .zip(&area_ranks)
-                .map(|(a, ranks)| match m.areas.get(a) {
-                    Some((s, _)) if t.shown(s.n) => context! {
-                        value => one(s.mean()), n => s.n,
-                        rank => ranks.iter().find(|(c, _)| *c == m.code).map(|(_, r)| *r),
+                .zip(hidden)
+                .map(|((a, ranks), hidden)| match m.areas.get(a) {
+                    Some((s, _)) if !hidden && t.shown(s.n) => context! {
+                        value => one(s.mean()), withheld => false,
+                        rank => place(ranks, &m.code),
                     },
-                    Some((s, _)) => context! { value => "", n => s.n, rank => None::<usize> },
-                    None => context! { value => "", n => 0, rank => None::<usize> },
+                    Some((s, _)) if s.n > 0 => context! { value => "", withheld => true, rank => None::<Value> },
+                    _ => context! { value => "", withheld => false, rank => None::<Value> },
                 })
                 .collect();
+            let shown = !total_hidden && t.shown(total.n);
             context! {
                 name => m.name.clone(),
-                n => total.n,
-                rate => format!("{:.0} %", rate(total.n, m.invited()) * 100.0),
-                value => t.shown(total.n).then(|| one(total.mean())),
-                rank => total_ranks.iter().find(|(c, _)| *c == m.code).map(|(_, r)| *r),
+                n => if shown { total.n.to_string() } else { "–".into() },
+                rate => if shown { format!("{:.0} %", rate(total.n, m.invited()) * 100.0) } else { "–".into() },
+                value => shown.then(|| one(total.mean())),
+                rank => place(&total_ranks, &m.code),
                 cells,
             }
         })

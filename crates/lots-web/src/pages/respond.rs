@@ -178,7 +178,8 @@ pub fn form_sections(
 
 /// The respondent's language: the one they switched to, else their invitation's.
 fn respondent_ctx(mut ctx: Ctx, headers: &axum::http::HeaderMap, target: &LinkTarget) -> Ctx {
-    if crate::ctx::cookie(headers, crate::ctx::LANG_COOKIE).is_none() {
+    let secure = ctx.app.config.secure_cookies();
+    if crate::cookies::Cookie::Lang.read(headers, secure).is_none() {
         ctx.lang = Lang::parse(&target.language).unwrap_or(Lang::Sv);
     }
     ctx
@@ -281,6 +282,10 @@ async fn save(
         return closed_page(&ctx, &target, &today);
     }
     let submit = form.get("action") != "spara";
+    if target.submitted && !submit {
+        // A submitted answer changes only by a complete form submitted again.
+        return Ok(Redirect::to(&format!("/enkat/{token}")).into_response());
+    }
     let values = form_answers(&form);
     match target.battery.check(&values, submit) {
         Ok(answers) => {

@@ -2,14 +2,14 @@
 
 use axum::Router;
 use axum::extract::{Path, Query};
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use lots_store::SignInOutcome;
 use minijinja::context;
 
 use super::{FormData, field_error};
-use crate::ctx::{Ctx, LANG_COOKIE, SESSION_COOKIE, cookie, safe_return_path, set_cookie};
+use crate::cookies::Cookie;
+use crate::ctx::{Ctx, safe_return_path};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -78,15 +78,12 @@ async fn sign_in(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
                 entry.actor = user.email.clone();
                 ctx.app.db.audit(entry).await?;
                 let mut response = Redirect::to(&till).into_response();
-                let c = set_cookie(
-                    SESSION_COOKIE,
-                    &token,
-                    None,
-                    ctx.app.config.secure_cookies(),
-                );
-                if let Ok(v) = HeaderValue::from_str(&c) {
-                    response.headers_mut().append(header::SET_COOKIE, v);
-                }
+                let secure = ctx.app.config.secure_cookies();
+                Cookie::Session.set(&mut response, &token, None, secure);
+                // The forms of the new session carry a token bound to it; the cookie holds
+                // it too, for pages rendered before the next request reads the session.
+                let bound = crate::csrf::session_token(&token);
+                Cookie::Csrf.set(&mut response, &bound, None, secure);
                 return Ok(response);
             }
             // One message for an unknown e-mail and a wrong password.
@@ -109,7 +106,8 @@ async fn sign_in(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
 }
 
 async fn sign_out(ctx: Ctx, headers: axum::http::HeaderMap) -> Result<Response, AppError> {
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+    let secure = ctx.app.config.secure_cookies();
+    if let Some(token) = Cookie::Session.read(&headers, secure) {
         if ctx.session.is_some() {
             ctx.app
                 .db
@@ -119,10 +117,14 @@ async fn sign_out(ctx: Ctx, headers: axum::http::HeaderMap) -> Result<Response, 
         ctx.app.db.end_session(token).await?;
     }
     let mut response = Redirect::to("/logga-in?utloggad=1").into_response();
-    let c = set_cookie(SESSION_COOKIE, "", Some(0), ctx.app.config.secure_cookies());
-    if let Ok(v) = HeaderValue::from_str(&c) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
+    Cookie::Session.set(&mut response, "", Some(0), secure);
+    // The next visitor of this browser starts with a token of its own.
+    Cookie::Csrf.set(
+        &mut response,
+        &lots_store::secret::new_token(),
+        None,
+        secure,
+    );
     Ok(response)
 }
 
@@ -138,14 +140,11 @@ async fn switch_language(
 ) -> Result<Response, AppError> {
     let lang = crate::i18n::Lang::parse(&lang).ok_or(AppError::NotFound)?;
     let mut response = Redirect::to(&safe_return_path(q.till.as_deref())).into_response();
-    let c = set_cookie(
-        LANG_COOKIE,
+    Cookie::Lang.set(
+        &mut response,
         lang.code(),
         Some(365 * 24 * 3600),
         ctx.app.config.secure_cookies(),
     );
-    if let Ok(v) = HeaderValue::from_str(&c) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
     Ok(response)
 }

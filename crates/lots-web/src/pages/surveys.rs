@@ -289,13 +289,16 @@ async fn save_filter(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageSurveys)?;
     let tenant = ctx.tenant()?;
     // Only back to a survey page of this application, never elsewhere.
-    let back = form.get("back");
-    let back = if back.starts_with("/enkater/") && !back.contains("//") {
-        back
-    } else {
-        "/enkater/ny".to_string()
-    };
+    let back = crate::ctx::local_path(&form.get("back"))
+        .filter(|b| b.starts_with("/enkater/") && !b.contains('?'))
+        .unwrap_or("/enkater/ny")
+        .to_string();
     let query = form.get("query");
+    if crate::ctx::local_path(&format!("/?{query}")).is_none() {
+        return Err(AppError::BadRequest(
+            "the saved filter is not a query".into(),
+        ));
+    }
     match tenant
         .save_filter(&form.get("filter_name"), &query, &me.user.name)
         .await
@@ -450,10 +453,12 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
                 group => if row.group.is_empty() { ctx.t("Totalt") } else { row.group.clone() },
                 total => row.group.is_empty(),
                 index => index_label(ctx, &row.index),
-                n => row.n,
+                n => row.n.map_or_else(|| "–".to_string(), |n| n.to_string()),
                 rate => row.response_rate.map(|x| format!("{} %", (x * 100.0).round())).unwrap_or_else(|| "–".into()),
                 value => decimal(ctx.lang, row.value),
+                whole => row.whole,
                 ci => match (row.ci_low, row.ci_high) {
+                    _ if row.constant => ctx.t("alla svar lika"),
                     (Some(l), Some(h)) => format!("{}–{}", decimal(ctx.lang, Some(l)), decimal(ctx.lang, Some(h))),
                     _ => "–".into(),
                 },
@@ -583,10 +588,10 @@ async fn round(
     let can_manage = ctx.may(Permission::ManageSurveys);
     let invitations: Vec<Value> = if can_manage {
         tenant
-            .invitations(id)
+            .staff_invitations(id)
             .await?
-            .into_iter()
-            .map(|i| context! { answered_shown => !round.anonymous && i.answered, ..Value::from_serialize(&i) })
+            .iter()
+            .map(Value::from_serialize)
             .collect()
     } else {
         Vec::new()
@@ -864,6 +869,22 @@ async fn answer_rows(
             .questions()
             .map(|q| q.text.get(language).to_string()),
     );
+    // In an anonymous round a background value that fewer than the threshold share (the one
+    // large haulier of Brunna) would point at its company: it is left blank.
+    let min = thresholds(ctx).min_shown;
+    let rare: Vec<std::collections::HashSet<&str>> = (0..4)
+        .map(|i| {
+            let mut seen: HashMap<&str, u64> = HashMap::new();
+            for r in &responses {
+                let v = [&r.area, &r.industry, &r.size_class, &r.quarter][i];
+                *seen.entry(v.as_str()).or_default() += 1;
+            }
+            seen.into_iter()
+                .filter(|(_, n)| round.anonymous && *n < min)
+                .map(|(v, _)| v)
+                .collect()
+        })
+        .collect();
     let rows = responses
         .iter()
         .map(|r| {
@@ -877,12 +898,14 @@ async fn answer_rows(
                     None => row.extend([String::new(), String::new()]),
                 }
             }
-            row.extend([
-                r.area.clone(),
-                r.industry.clone(),
-                r.size_class.clone(),
-                r.quarter.clone(),
-            ]);
+            let background = [&r.area, &r.industry, &r.size_class, &r.quarter];
+            row.extend(background.iter().enumerate().map(|(i, v)| {
+                if rare[i].contains(v.as_str()) {
+                    String::new()
+                } else {
+                    v.to_string()
+                }
+            }));
             let values = lots_store::as_form(&r.answers);
             row.extend(
                 battery
@@ -982,11 +1005,16 @@ async fn phone_save(
                 return Err(AppError::NotFound);
             }
             tenant.enter_phone_answer(invitation, &answers).await?;
-            let entry = ctx.audit_entry(
-                "survey.phone_answer",
-                "survey_invitation",
-                invitation.to_string(),
-            );
+            // In an anonymous round not even the audit log says whose answer it was.
+            let entry = if round.anonymous {
+                ctx.audit_entry("survey.phone_answer", "survey_round", id.to_string())
+            } else {
+                ctx.audit_entry(
+                    "survey.phone_answer",
+                    "survey_invitation",
+                    invitation.to_string(),
+                )
+            };
             ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!("/enkater/{id}")).into_response())
         }

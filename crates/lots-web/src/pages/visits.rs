@@ -252,12 +252,9 @@ async fn complete_feedback(
     if !open.iter().any(|f| f.id == item) && !ctx.may(Permission::ManageActivities) {
         return Err(AppError::Forbidden);
     }
-    let back = form.get("back");
-    let back = if back.starts_with('/') && !back.starts_with("//") {
-        back
-    } else {
-        "/".into()
-    };
+    let back = crate::ctx::local_path(&form.get("back"))
+        .unwrap_or("/aterkoppling")
+        .to_string();
     match tenant.complete_feedback(item, &form.get("answer")).await {
         Ok(done) => {
             ctx.app

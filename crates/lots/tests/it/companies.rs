@@ -629,7 +629,10 @@ fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
         ],
         &db,
     );
-    assert!(String::from_utf8_lossy(&again.stdout).contains("0 created, 0 updated, 2 skipped"));
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .contains("0 created, 0 updated, 0 unchanged, 2 skipped")
+    );
     let missing = lots(
         &[
             "import",

@@ -9,6 +9,7 @@ mod open311;
 mod smtp;
 mod support;
 mod surveys;
+mod trust;
 
 use lots_domain::Role;
 use lots_store::{NewUnit, NewUser, Scope, UnitKind};

@@ -116,6 +116,11 @@ async fn a_fault_report_goes_from_an_open311_client_to_the_units_queue_and_back(
             ),
             (with(&[("attribute[storlek]", "")], &key), 400, "storlek"),
             (with(&[("lat", "95")], &key), 400, "lat"),
+            (
+                with(&[("media_url", "javascript:alert(1)")], &key),
+                400,
+                "media_url",
+            ),
         ] {
             let r = post(fields).await;
             assert_eq!(r.status(), status, "{}", app.backend);

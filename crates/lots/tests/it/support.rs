@@ -17,7 +17,10 @@ pub struct TestApp {
     pub db: Db,
     pub mailer: Mailer,
     pub backend: &'static str,
+    /// The database's URL, for tests that read it as someone with the whole database would.
+    pub url: String,
     server: Server,
+    key: std::path::PathBuf,
     scratch: Option<(String, String)>,
 }
 
@@ -62,7 +65,12 @@ impl TestApp {
     pub async fn each(demo: bool, mailer: Option<Mailer>) -> Vec<TestApp> {
         let mut apps = Vec::new();
         for (backend, url, admin) in database_urls().await {
-            let db = lots::open_database(&url).await.unwrap();
+            let key = std::env::temp_dir().join(format!(
+                "lots-it-{}.anonymity-key",
+                lots_store::secret::new_token()
+            ));
+            let db = lots::open_database_keyed(&url, &key).await.unwrap();
+            let key = key.clone();
             if demo {
                 lots::demo::load(&db, PASSWORD).await.unwrap();
             }
@@ -75,7 +83,9 @@ impl TestApp {
                 db,
                 mailer,
                 backend,
+                url: url.clone(),
                 server,
+                key,
                 scratch: admin.map(|a| (a, url)),
             });
         }
@@ -149,6 +159,35 @@ impl TestApp {
             self.backend,
             sent.len()
         );
+    }
+
+    /// Stops the server as SIGTERM does and starts it again on the same database, sending
+    /// mail through `mailer` from then on.
+    pub async fn restart(self, mailer: Mailer) -> TestApp {
+        let TestApp {
+            db: _,
+            server,
+            key,
+            url,
+            backend,
+            scratch,
+            ..
+        } = self;
+        server.stop().await.unwrap();
+        let db = lots::open_database_keyed(&url, &key).await.unwrap();
+        let server = Server::start(&test_config(), db.clone(), mailer.clone())
+            .await
+            .unwrap();
+        TestApp {
+            base: format!("http://{}", server.addr),
+            db,
+            mailer,
+            backend,
+            url,
+            server,
+            key,
+            scratch,
+        }
     }
 
     pub async fn stop(self) {

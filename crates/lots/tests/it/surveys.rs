@@ -48,7 +48,7 @@ pub async fn brunna_logistik(tenant: &lots_store::Tenant<'_>) -> lots_store::Com
         .remove(0)
 }
 
-const VALID: [(&str, &str); 7] = [
+pub const VALID: [(&str, &str); 7] = [
     ("q_f_bemotande", "5"),
     ("q_f_tillganglighet", "4"),
     ("q_f_information", "vet_ej"),
@@ -191,6 +191,19 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
         assert!(thanks.contains("ändra dina svar"));
         // Submitting again replaces the answer: still one.
         respondent.post(&link, &VALID).await;
+        assert_eq!(tenant.round(round_id).await.unwrap().answered, 1);
+        // A draft saved after submitting changes nothing of the submitted answer.
+        let (_, submitted) = respondent.text(&link).await;
+        assert!(
+            !submitted.contains("value=\"spara\""),
+            "no draft button once sent"
+        );
+        let draft = respondent
+            .post(&link, &[("action", "spara"), ("q_nki_overall", "")])
+            .await;
+        assert_eq!(location(&draft), link);
+        let (_, kept) = respondent.text(&link).await;
+        assert!(kept.contains("name=\"q_nki_overall\" value=\"6\" checked"));
         assert_eq!(tenant.round(round_id).await.unwrap().answered, 1);
 
         let mut tampered = token.clone();
@@ -412,6 +425,7 @@ fn the_national_table_matches_an_independent_computation() {
         e.1 += nki;
     }
     let mut compared = 0;
+    let mut withheld_beside = 0;
     for row in json["rows"].as_array().unwrap() {
         if row["level"] != "municipality" || row["area"] == "" || row["index"] != "nki" {
             continue;
@@ -422,14 +436,26 @@ fn the_national_table_matches_an_independent_computation() {
             row["year"].to_string(),
         );
         let (n, sum) = sums[&key];
-        assert_eq!(row["n"].as_u64().unwrap(), n, "{key:?}");
-        match row["value"].as_f64() {
-            Some(v) => assert!((v - sum / n as f64).abs() < 1e-9, "{key:?}"),
-            None => assert!(n < 7 && row["suppressed"] == true, "{key:?}"),
+        // A withheld cell shows neither its value nor its count: below seven answers, or
+        // beside a total it could be worked back from.
+        match (row["n"].as_u64(), row["value"].as_f64()) {
+            (Some(shown), Some(v)) => {
+                assert_eq!(shown, n, "{key:?}");
+                assert!((v - sum / n as f64).abs() < 1e-9, "{key:?}");
+            }
+            (None, None) => {
+                assert!(row["suppressed"] == true, "{key:?}");
+                withheld_beside += usize::from(n >= 7);
+            }
+            other => panic!("{key:?}: {other:?}"),
         }
         compared += 1;
     }
     assert_eq!(compared, sums.len());
+    assert!(
+        withheld_beside > 0,
+        "complementary suppression withholds some cells of 7 or more"
+    );
     for area in json["effects"].as_array().unwrap() {
         let found: Vec<f64> = area["factors"]
             .as_array()
@@ -458,7 +484,7 @@ async fn the_organiser_sees_its_members_ranked() {
             "every county member measured"
         );
         assert!(
-            page.contains("<td class=\"num\">1</td>"),
+            page.contains("<td class=\"num\">1 av "),
             "someone ranks first"
         );
         let (_, empty) = organiser.text("/medlemmar/nki?ar=2019").await;

@@ -1,0 +1,778 @@
+//! The promises under attack: hostile input refused at one boundary the same way on both
+//! databases, the sign-in limit under concurrency, redirects that stay on the site, and
+//! CSRF tokens bound to the session and to this site.
+
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
+use serde_json::{Value, json};
+
+use crate::support::{self, TestApp, location};
+use crate::{ADMIN, BD};
+
+/// Strings a fuzzer would send: control characters, line breaks, Swedish letters, C1 codes
+/// and anything else, the same list on every backend.
+fn hostile_strings(count: usize) -> Vec<String> {
+    let mut runner = TestRunner::deterministic();
+    let chosen = proptest::string::string_regex(
+        "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f} a-zåäöÅÄÖ€<>\"'&;=%+]{1,24}",
+    )
+    .unwrap();
+    let anything = proptest::arbitrary::any::<String>();
+    (0..count)
+        .map(|i| {
+            let tree = if i % 2 == 0 {
+                chosen.new_tree(&mut runner).unwrap().current()
+            } else {
+                anything.new_tree(&mut runner).unwrap().current()
+            };
+            format!("x{tree}")
+        })
+        .collect()
+}
+
+/// What a backend did with one hostile string: the statuses of the fault form, the sign-in,
+/// the Open311 report and the API update, and the company's stored name and town.
+type Outcome = (u16, u16, u16, u16, String);
+
+async fn outcomes(app: &TestApp, inputs: &[String]) -> Vec<Outcome> {
+    let tenant = app.db.tenant("0139").await.unwrap();
+    let (write, _) = support::api_tokens(&tenant).await;
+    let (_, open311) = tenant
+        .create_api_token("App", lots_store::Scope::Open311, "test")
+        .await
+        .unwrap();
+    let company = crate::surveys::brunna_logistik(&tenant).await;
+    let api = reqwest::Client::new();
+    let visitor = app.client();
+    let mut out = Vec::new();
+    for s in inputs {
+        let fault = visitor
+            .post(
+                "/felanmalan/0139",
+                &[
+                    ("service_code", "hal-i-gatan"),
+                    ("attribute[storlek]", "liten"),
+                    ("address_string", "Enköpingsvägen"),
+                    ("description", s),
+                ],
+            )
+            .await
+            .status()
+            .as_u16();
+        let sign_in = visitor.sign_in(s, s).await.status().as_u16();
+        let report = api
+            .post(format!("{}/open311/v2/requests.json", app.base))
+            .form(&[
+                ("api_key", open311.as_str()),
+                ("service_code", "hal-i-gatan"),
+                ("lat", "59.5181"),
+                ("long", "17.8139"),
+                ("attribute[storlek]", "stor"),
+                ("description", s.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        let put = api
+            .put(format!("{}/api/v1/companies/{}", app.base, company.id))
+            .bearer_auth(&write)
+            .json(&json!({ "orgnr": company.orgnr, "name": s, "town": s }))
+            .send()
+            .await
+            .unwrap();
+        let put_status = put.status().as_u16();
+        let body: Value = put.json().await.unwrap_or(Value::Null);
+        let stored = tenant.company(company.id).await.unwrap();
+        assert!(
+            put_status < 300 || body["error"]["code"].is_string(),
+            "an API error is JSON: {body}"
+        );
+        out.push((
+            fault,
+            sign_in,
+            report,
+            put_status,
+            format!("{}|{}", stored.name, stored.town),
+        ));
+    }
+    out
+}
+
+#[tokio::test]
+async fn hostile_strings_are_refused_the_same_on_every_backend_and_never_as_a_500() {
+    let inputs = hostile_strings(48);
+    let mut seen: Vec<(&str, Vec<Outcome>)> = Vec::new();
+    for app in TestApp::each_with_demo().await {
+        let got = outcomes(&app, &inputs).await;
+        for (input, (fault, sign_in, report, put, _)) in inputs.iter().zip(&got) {
+            for status in [fault, sign_in, report, put] {
+                assert!(
+                    *status < 500,
+                    "{input:?} gave {fault} {sign_in} {report} {put} on {}",
+                    app.backend
+                );
+            }
+            let control =
+                lots_domain::input::forbidden_character(input, lots_domain::input::Breaks::Allowed)
+                    .is_some();
+            if control {
+                assert_eq!(
+                    (*fault, *sign_in, *report, *put),
+                    (400, 400, 400, 400),
+                    "{input:?} on {}",
+                    app.backend
+                );
+            }
+        }
+        seen.push((app.backend, got));
+        app.stop().await;
+    }
+    if let [(_, sqlite), (_, postgres)] = seen.as_slice() {
+        assert_eq!(sqlite, postgres, "the backends differ");
+    }
+}
+
+#[tokio::test]
+async fn a_nul_byte_is_named_in_the_answer_each_caller_reads() {
+    for app in TestApp::each_with_demo().await {
+        let visitor = app.client();
+        let r = visitor
+            .post(
+                "/felanmalan/0139",
+                &[
+                    ("service_code", "hal-i-gatan"),
+                    ("description", "hål\0i gatan"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 400, "{}", app.backend);
+        let page = r.text().await.unwrap();
+        assert!(
+            page.contains("Otillåtet tecken") && page.contains("”description”"),
+            "{page}"
+        );
+        assert!(page.contains("U+0000"));
+
+        let xml = reqwest::get(format!(
+            "{}/open311/v2/services.xml?jurisdiction_id=01%0039",
+            app.base
+        ))
+        .await
+        .unwrap();
+        assert_eq!(xml.status(), 400);
+        let text = xml.text().await.unwrap();
+        assert!(
+            text.contains("<errors><error><code>400</code>") && text.contains("jurisdiction_id")
+        );
+
+        let path = reqwest::get(format!("{}/api/v1/companies/1%00", app.base))
+            .await
+            .unwrap();
+        assert_eq!(path.status(), 400);
+        let body: Value = path.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "control_character");
+
+        // The API answers a malformed path or query in its own JSON shape, and its document
+        // declares the errors every operation can meet.
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let (write, _) = support::api_tokens(&tenant).await;
+        let api = reqwest::Client::new();
+        for path in ["/api/v1/companies/abc", "/api/v1/companies?page=many"] {
+            let r = api
+                .get(format!("{}{path}", app.base))
+                .bearer_auth(&write)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 400, "{path}");
+            let body: Value = r.json().await.unwrap();
+            assert_eq!(body["error"]["code"], "bad_request", "{path}");
+        }
+        let doc: Value = reqwest::get(format!("{}/api/v1/openapi.json", app.base))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                for status in ["400", "401", "403", "404", "422"] {
+                    assert!(
+                        operation["responses"].get(status).is_some(),
+                        "{method} {path} declares no {status}"
+                    );
+                }
+            }
+        }
+
+        // A redirect's target never leaves the site and never fails.
+        let c = app.client();
+        for till in [
+            "/%09/evil.example",
+            "/%0a",
+            "//evil.example",
+            "%2F%5Cevil.example",
+        ] {
+            let r = c.get(&format!("/sprak/en?till={till}")).await;
+            assert_eq!(r.status(), 303, "{till}");
+            assert_eq!(location(&r), "/oversikt", "{till}");
+        }
+        let (_, form) = c.text("/logga-in?till=/%09/evil.example").await;
+        assert!(
+            form.contains("name=\"till\" value=\"&#x2f;oversikt\""),
+            "{form}"
+        );
+        app.stop().await;
+    }
+}
+
+#[test]
+fn the_national_table_is_the_same_to_the_byte_on_one_core_and_on_two() {
+    let dir = std::env::temp_dir().join(format!("lots-cores-{}", lots_store::secret::new_token()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("national.csv");
+    let lots = env!("CARGO_BIN_EXE_lots");
+    let run = |program: &str, args: &[&str]| {
+        let out = std::process::Command::new(program)
+            .args(args)
+            .env("LOTS_LOG", "error")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let path = file.to_str().unwrap();
+    run(
+        lots,
+        &[
+            "generate",
+            "survey",
+            "--respondents",
+            "30000",
+            "--output",
+            path,
+        ],
+    );
+    for format in ["csv", "json"] {
+        let args = ["survey", "results", "--input", path, "--format", format];
+        let two = run(lots, &args);
+        let mut pinned = vec!["-c", "0", lots];
+        pinned.extend(args);
+        let one = run("taskset", &pinned);
+        assert!(two == one, "{format} differs between one core and two");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn forty_parallel_sign_ins_check_no_more_passwords_than_the_limit() {
+    for app in TestApp::each_with_demo().await {
+        let clients: Vec<_> = (0..40).map(|_| app.client()).collect();
+        for c in &clients {
+            c.csrf().await;
+        }
+        let mut tasks = Vec::new();
+        for (i, c) in clients.into_iter().enumerate() {
+            tasks.push(tokio::spawn(async move {
+                let password = if i == 20 {
+                    support::PASSWORD
+                } else {
+                    "fel lösenord"
+                };
+                let r = c.sign_in(BD, password).await;
+                let status = r.status().as_u16();
+                let text = r.text().await.unwrap();
+                (status, text.contains("För många misslyckade försök"))
+            }));
+        }
+        let mut results = Vec::new();
+        for t in tasks {
+            results.push(t.await.unwrap());
+        }
+        let checked = results.iter().filter(|(_, limited)| !limited).count();
+        let signed_in = results.iter().filter(|(s, _)| *s == 303).count();
+        assert!(
+            checked <= lots_store::MAX_FAILURES_PER_EMAIL as usize,
+            "{checked} of 40 were checked against the password on {}",
+            app.backend
+        );
+        assert!(signed_in <= 1);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_csrf_token_is_bound_to_the_session_and_to_this_site() {
+    for app in TestApp::each_with_demo().await {
+        let c = app.client();
+        let before = c.csrf().await;
+        c.sign_in(ADMIN, support::PASSWORD).await;
+        let after = c.csrf().await;
+        assert_ne!(before, after, "a new token at sign-in");
+        let invite = [
+            ("name", "Ny Person"),
+            ("email", "ny.person@upplands-bro.example"),
+            ("role", "case_officer"),
+        ];
+        // The token from before signing in no longer works.
+        let mut old: Vec<(&str, &str)> = invite.to_vec();
+        old.push(("csrf_token", &before));
+        let r = c
+            .http
+            .post(c.url("/personal/bjud-in"))
+            .form(&old)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "{}", app.backend);
+        // Another session's token does not work in this one.
+        let other = app.signed_in(BD).await;
+        let theirs = other.csrf().await;
+        let mut foreign: Vec<(&str, &str)> = invite.to_vec();
+        foreign.push(("csrf_token", &theirs));
+        let r = c
+            .http
+            .post(c.url("/personal/bjud-in"))
+            .form(&foreign)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400);
+        // The right token from another site is refused by the browser's own word.
+        let mut right: Vec<(&str, &str)> = invite.to_vec();
+        right.push(("csrf_token", &after));
+        for (header, value) in [
+            ("sec-fetch-site", "cross-site"),
+            ("origin", "https://evil.example"),
+        ] {
+            let r = c
+                .http
+                .post(c.url("/personal/bjud-in"))
+                .header(header, value)
+                .form(&right)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 400, "{header}");
+        }
+        assert!(
+            app.db
+                .user_by_email("ny.person@upplands-bro.example")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let r = c
+            .http
+            .post(c.url("/personal/bjud-in"))
+            .header("sec-fetch-site", "same-origin")
+            .form(&right)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        app.stop().await;
+    }
+}
+
+/// The token of the newest link to a survey closing 2099-12-31 mailed to `email`: the demo's
+/// own rounds mail the same companies, and their queue goes first.
+async fn survey_token(app: &TestApp, email: &str) -> String {
+    for _ in 0..1200 {
+        let found =
+            app.mailer.sent().into_iter().rev().find(|m| {
+                m.to == email && m.body.contains("/enkat/") && m.body.contains("2099-12-31")
+            });
+        if let Some(mail) = found {
+            return mail
+                .body
+                .split("/enkat/")
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .to_string();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no survey link to {email} on {}", app.backend);
+}
+
+/// The part of the round page that lists the invited.
+fn invited_table(page: &str) -> &str {
+    let start = page
+        .find("aria-label=\"Inbjudna\"")
+        .expect("the table of invited");
+    let end = start + page[start..].find("</table>").unwrap();
+    &page[start..end]
+}
+
+#[tokio::test]
+async fn an_anonymous_round_shows_staff_nothing_that_tells_who_answered() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let brunna = crate::surveys::brunna_area(&tenant).await;
+        let mut companies = Vec::new();
+        for c in tenant
+            .companies(&lots_store::CompanyFilter {
+                area_id: Some(brunna.id),
+                page: 1,
+                per_page: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+        {
+            let reachable = tenant
+                .contacts(c.id)
+                .await
+                .unwrap()
+                .iter()
+                .any(|k| !k.email.is_empty());
+            if reachable && companies.len() < 9 {
+                companies.push(c.id.to_string());
+            }
+        }
+        let visit = crate::surveys::published_battery(&tenant, "foretagsbesok").await;
+        let mut fields: Vec<(&str, String)> = vec![
+            ("name", "Anonym uppföljning".into()),
+            ("battery_version_id", visit.to_string()),
+            ("opens_on", lots_store::today()),
+            ("closes_on", "2099-12-31".into()),
+            ("reminder_days", "7".into()),
+            ("quarantine_months", "0".into()),
+            ("anonymous", "1".into()),
+        ];
+        fields.extend(companies.iter().map(|c| ("company", c.clone())));
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let bd = app.signed_in(BD).await;
+        let created = bd.post("/enkater/ny", &pairs).await;
+        assert_eq!(created.status(), 303, "{}", app.backend);
+        let round_path = location(&created).split('?').next().unwrap().to_string();
+        let round_id: i64 = round_path.trim_start_matches("/enkater/").parse().unwrap();
+        let invitations = tenant.invitations(round_id).await.unwrap();
+        let mut tokens = Vec::new();
+        for i in &invitations {
+            tokens.push(survey_token(&app, &i.email).await);
+        }
+        // Every invitation has gone out before the page is read.
+        for _ in 0..100 {
+            if tenant
+                .invitations(round_id)
+                .await
+                .unwrap()
+                .iter()
+                .all(|i| i.sent_at.is_some())
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let (_, before) = bd.text(&round_path).await;
+        let respondent = app.client();
+        let sent = respondent
+            .post(&format!("/enkat/{}", tokens[0]), &crate::surveys::VALID)
+            .await;
+        assert_eq!(sent.status(), 303);
+        let (_, after) = bd.text(&round_path).await;
+        assert_eq!(tenant.round(round_id).await.unwrap().answered, 1);
+        assert_eq!(
+            invited_table(&before),
+            invited_table(&after),
+            "the list of invited is the same before and after an answer on {}",
+            app.backend
+        );
+        let table = invited_table(&after);
+        assert!(
+            !table.contains("Har svarat") && !table.contains("Påminnelser"),
+            "{table}"
+        );
+
+        // A burst of answers, then both tables as someone with the whole database reads them.
+        for token in &tokens[1..] {
+            let r = app
+                .client()
+                .post(&format!("/enkat/{token}"), &crate::surveys::VALID)
+                .await;
+            assert_eq!(r.status(), 303);
+        }
+        let pool = sqlx_pool(&app).await;
+        use sqlx::Row;
+        let responses = sqlx::query(
+            "SELECT id, invitation_id, respondent_key, submitted_at, updated_at FROM survey_responses WHERE round_id = $1",
+        )
+        .bind(round_id)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert_eq!(responses.len(), invitations.len());
+        let salt: String = sqlx::query("SELECT salt FROM survey_rounds WHERE id = $1")
+            .bind(round_id)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get("salt");
+        let invited = sqlx::query("SELECT * FROM survey_invitations WHERE round_id = $1")
+            .bind(round_id)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        let mut invitation_times = std::collections::HashSet::new();
+        let mut keys_from_invitations = std::collections::HashSet::new();
+        for i in &invited {
+            let id: i64 = i.get("id");
+            keys_from_invitations.insert(lots_store::secret::token_hash(&format!("{salt}:{id}")));
+            for column in ["created_at", "sent_at"] {
+                if let Ok(Some(t)) = i.try_get::<Option<i64>, _>(column) {
+                    invitation_times.insert(t);
+                }
+            }
+        }
+        for r in &responses {
+            assert_eq!(r.get::<Option<i64>, _>("invitation_id"), None);
+            assert!(!keys_from_invitations.contains(&r.get::<String, _>("respondent_key")));
+            for column in ["submitted_at", "updated_at"] {
+                let t: i64 = r.get::<Option<i64>, _>(column).unwrap();
+                assert_eq!(t % 86_400, 0, "{column} holds the day, no time");
+                assert!(
+                    !invitation_times.contains(&t),
+                    "{column} matches an invitation's time"
+                );
+            }
+        }
+        // Not even the database lets the round stop being anonymous now.
+        let switched = sqlx::query("UPDATE survey_rounds SET anonymous = 0 WHERE id = $1")
+            .bind(round_id)
+            .execute(&pool)
+            .await;
+        assert!(switched.is_err(), "{}", app.backend);
+        pool.close().await;
+        app.stop().await;
+    }
+}
+
+/// A pool on the app's database, for reading it as someone with the whole database would.
+async fn sqlx_pool(app: &TestApp) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::pool::PoolOptions::<sqlx::Any>::new()
+        .max_connections(1)
+        .connect(&app.url)
+        .await
+        .unwrap()
+}
+
+/// An organisationsnummer of a limited company (5569…), from nine digits of `seed`.
+fn orgnr(seed: u32) -> String {
+    let nine: Vec<u8> = format!("55690{:04}", seed % 10_000)
+        .bytes()
+        .map(|b| b - b'0')
+        .collect();
+    let check = lots_domain::orgnr::luhn_sum(&nine);
+    let digits: String = nine.iter().map(|d| char::from(b'0' + d)).collect();
+    format!("{}-{}{check}", &digits[..6], &digits[6..])
+}
+
+#[tokio::test]
+async fn re_importing_an_unchanged_register_writes_nothing() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let options = lots_store::ImportOptions {
+            on_duplicate: lots_store::OnDuplicate::Update,
+            all_or_nothing: false,
+            dry_run: false,
+            mapping: Vec::new(),
+            sheet: None,
+        };
+        let file = |town: &str, eol: &str| {
+            let mut lines = vec!["Organisationsnummer;Namn;Ort;Anställda".to_string()];
+            for i in 0..30 {
+                let place = if i == 7 { town } else { "Kungsängen" };
+                lines.push(format!("{};Testbolag {i} AB;{place};{}", orgnr(i), i % 9));
+            }
+            lines.push("12345;Felaktigt nummer AB;Bro;1".into());
+            lines.join(eol).into_bytes()
+        };
+        let import = |bytes: Vec<u8>| {
+            let tenant = &tenant;
+            let options = &options;
+            async move {
+                tenant
+                    .import_companies_file(std::io::Cursor::new(bytes), options, "test", &|_| {})
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
+        let first = import(file("Bro", "\n")).await;
+        assert_eq!(
+            first.outcome.as_ref().unwrap().created,
+            30,
+            "{}",
+            app.backend
+        );
+        let journeys = |ids: Vec<i64>| {
+            let tenant = &tenant;
+            async move {
+                let mut n = 0;
+                for id in ids {
+                    n += tenant.journey(id).await.unwrap().len();
+                }
+                n
+            }
+        };
+        let ids: Vec<i64> = {
+            let mut ids = Vec::new();
+            for i in 0..30 {
+                ids.push(
+                    tenant
+                        .company_by_orgnr(&orgnr(i))
+                        .await
+                        .unwrap()
+                        .unwrap()
+                        .id,
+                );
+            }
+            ids
+        };
+        let before = journeys(ids.clone()).await;
+        // The same rows again, with other line endings: nothing changes, the bad line is
+        // still line 32 whatever ends the lines.
+        for eol in ["\r\n", "\r", "\n"] {
+            let again = import(file("Bro", eol)).await;
+            let o = again.outcome.unwrap();
+            assert_eq!((o.created, o.updated, o.unchanged), (0, 0, 30), "{eol:?}");
+            assert_eq!(again.rejects.len(), 1);
+            assert_eq!(again.rejects[0].line, 32, "{eol:?} on {}", app.backend);
+        }
+        assert_eq!(
+            journeys(ids.clone()).await,
+            before,
+            "no journey row for an unchanged row"
+        );
+        let changed = import(file("Brunna", "\n")).await.outcome.unwrap();
+        assert_eq!((changed.updated, changed.unchanged), (1, 29));
+        assert_eq!(journeys(ids).await, before + 1);
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn mail_queued_before_a_shutdown_goes_out_exactly_once() {
+    for app in TestApp::each(false, None).await {
+        let first = app.mailer.clone();
+        for i in 0..60 {
+            let mail = lots_jobs::OutgoingMail {
+                to: format!("mottagare{i}@example.se"),
+                subject: format!("Brev {i}"),
+                body: "Hej".into(),
+                ..Default::default()
+            };
+            lots_jobs::enqueue_mail(&app.db, None, &format!("burst-{i}"), &mail)
+                .await
+                .unwrap();
+        }
+        // Stop while the workers are at it, as SIGTERM does, and start again.
+        while first.sent().is_empty() {
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        let second = lots_jobs::Mailer::memory();
+        let app = app.restart(second.clone()).await;
+        for _ in 0..400 {
+            if first.sent().len() + second.sent().len() >= 60 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let mut subjects: Vec<String> = first
+            .sent()
+            .into_iter()
+            .chain(second.sent())
+            .map(|m| m.subject)
+            .collect();
+        subjects.sort();
+        let total = subjects.len();
+        subjects.dedup();
+        assert_eq!(
+            (total, subjects.len()),
+            (60, 60),
+            "every mail once on {}",
+            app.backend
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_mail_that_cannot_go_out_is_shown_to_the_administrator_and_sent_again() {
+    // An SMTP server that is not there: the port was free a moment ago.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mailer = lots_jobs::Mailer::from_config(
+        &lots_jobs::MailConfig::Smtp(lots_jobs::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port,
+            tls: lots_jobs::SmtpTls::None,
+            username: None,
+            password: None,
+        }),
+        "Lots <lots@upplands-bro.example>",
+    )
+    .unwrap();
+    for app in TestApp::each(true, Some(mailer.clone())).await {
+        let mail = lots_jobs::OutgoingMail {
+            to: "nagon@foretag.example".into(),
+            subject: "Inbjudan".into(),
+            body: "Hej".into(),
+            ..Default::default()
+        };
+        lots_jobs::enqueue_mail(&app.db, Some("0139"), "unreachable", &mail)
+            .await
+            .unwrap();
+        let admin = app.signed_in(ADMIN).await;
+        let mut page = String::new();
+        for _ in 0..200 {
+            page = admin.text("/admin/utskick").await.1;
+            if page.contains("nagon@foretag.example") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(
+            page.contains("nagon@foretag.example") && page.contains("Nytt försök"),
+            "{page}"
+        );
+        let id: i64 = page
+            .split("/admin/utskick/")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        let again = admin
+            .post(&format!("/admin/utskick/{id}/skicka-igen"), &[])
+            .await;
+        assert_eq!(location(&again), "/admin/utskick?igen=1");
+        let officer = app.signed_in(crate::OFFICER).await;
+        assert_eq!(officer.get("/admin/utskick").await.status(), 403);
+        assert_eq!(
+            officer
+                .post(&format!("/admin/utskick/{id}/skicka-igen"), &[])
+                .await
+                .status(),
+            403
+        );
+        app.stop().await;
+    }
+}
