@@ -118,6 +118,24 @@ pub enum Answer {
     Text(String),
 }
 
+/// Typed answers as the form fields that give them, to check them against a battery again.
+pub fn as_form(answers: &HashMap<String, Answer>) -> HashMap<String, Vec<String>> {
+    answers
+        .iter()
+        .map(|(id, a)| {
+            let values = match a {
+                Answer::Number(n) => vec![n.to_string()],
+                Answer::DontKnow => vec!["vet_ej".into()],
+                Answer::Choice(c) => vec![c.clone()],
+                Answer::Choices(cs) => cs.clone(),
+                Answer::YesNo(b) => vec![if *b { "ja" } else { "nej" }.into()],
+                Answer::Text(t) => vec![t.clone()],
+            };
+            (id.clone(), values)
+        })
+        .collect()
+}
+
 impl Answer {
     /// The answer as a show-if condition compares it.
     fn matches(&self, expected: &str) -> bool {

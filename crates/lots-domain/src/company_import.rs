@@ -277,6 +277,9 @@ impl RowChecker {
     }
 
     pub fn check(&mut self, line: usize, cells: &[String]) -> Result<CompanyRecord, Reject> {
+        if let Some(reject) = Reject::control_character(&self.headers, line, cells) {
+            return Err(reject);
+        }
         let cell = |f: Field| crate::columns::cell(&self.headers, &self.fields, cells, f);
         let reject = |f: Field, sv: String, en: String| {
             let (column, value) = cell(f);
@@ -422,6 +425,19 @@ mod tests {
             map_columns(&t.headers, &[("Nope".into(), Field::OrgNr)]),
             Err(MappingError::UnknownColumn(_))
         ));
+    }
+
+    #[test]
+    fn a_control_character_in_any_cell_rejects_its_row_by_column() {
+        let t = table(
+            "Orgnr;Namn;Ort\n556012-5790;Brunna\u{1}Logistik AB;Bro\n559900-0006;Bra AB;Bro\n",
+        );
+        let fields = map_columns::<Field>(&t.headers, &[]).unwrap();
+        let (ok, bad) = check_rows(&t, &fields);
+        assert_eq!(ok.len(), 1);
+        assert_eq!((bad[0].line, bad[0].column.as_str()), (2, "Namn"));
+        assert_eq!(bad[0].value, "Brunna<U+0001>Logistik AB");
+        assert!(bad[0].reason_sv.contains("U+0001"));
     }
 
     #[test]

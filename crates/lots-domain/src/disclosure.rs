@@ -140,8 +140,14 @@ fn partner(
 /// when it is a pivot of their reduced row echelon form whose row holds no other unknown.
 /// Each connected group of unknowns is solved on its own.
 pub fn determined(sums: &[Sum], hidden: &[bool]) -> Vec<usize> {
-    let equations: Vec<Vec<(usize, f64)>> = sums
-        .iter()
+    let equations = equations(sums, hidden);
+    bridges(&equations).unwrap_or_else(|| by_elimination(&equations))
+}
+
+/// Each sum as an equation in its withheld cells (parts +1, the total −1); the shown cells
+/// are known and move to the other side.
+fn equations(sums: &[Sum], hidden: &[bool]) -> Vec<Vec<(usize, f64)>> {
+    sums.iter()
         .map(|s| {
             let mut row: Vec<(usize, f64)> = s
                 .parts
@@ -155,12 +161,13 @@ pub fn determined(sums: &[Sum], hidden: &[bool]) -> Vec<usize> {
             row
         })
         .filter(|row| !row.is_empty())
-        .collect();
-    if let Some(fixed) = bridges(&equations) {
-        return fixed;
-    }
+        .collect()
+}
+
+/// The unknowns the equations fix, by elimination of each connected group on its own.
+fn by_elimination(equations: &[Vec<(usize, f64)>]) -> Vec<usize> {
     let mut out = BTreeSet::new();
-    for component in components(&equations) {
+    for component in components(equations) {
         let rows: Vec<&Vec<(usize, f64)>> = component.iter().map(|&e| &equations[e]).collect();
         let unknowns: Vec<usize> = rows
             .iter()
@@ -596,37 +603,12 @@ mod tests {
         })
     }
 
-    /// Whether the graph method and elimination agree on which cells are fixed.
+    /// The cells fixed by the graph method and by elimination.
     fn both_ways(sums: &[Sum], hidden: &[bool]) -> (Vec<usize>, Vec<usize>) {
-        let graph = determined(sums, hidden);
-        let equations: Vec<Vec<(usize, f64)>> = sums
-            .iter()
-            .map(|s| {
-                let mut row: Vec<(usize, f64)> = s
-                    .parts
-                    .iter()
-                    .filter(|&&p| hidden[p])
-                    .map(|&p| (p, 1.0))
-                    .collect();
-                if hidden[s.total] {
-                    row.push((s.total, -1.0));
-                }
-                row
-            })
-            .filter(|r| !r.is_empty())
-            .collect();
-        let mut by_elimination = BTreeSet::new();
-        for component in components(&equations) {
-            let rows: Vec<&Vec<(usize, f64)>> = component.iter().map(|&e| &equations[e]).collect();
-            let unknowns: Vec<usize> = rows
-                .iter()
-                .flat_map(|r| r.iter().map(|(c, _)| *c))
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            by_elimination.extend(fixed_unknowns(&rows, &unknowns));
-        }
-        (graph, by_elimination.into_iter().collect())
+        (
+            determined(sums, hidden),
+            by_elimination(&equations(sums, hidden)),
+        )
     }
 
     proptest! {

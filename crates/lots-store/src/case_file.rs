@@ -57,6 +57,9 @@ fn check_row(
 ) -> impl FnMut(usize, &[String]) -> std::result::Result<CaseRecord, Reject> + Send + 'static {
     let mut seen: HashMap<String, usize> = HashMap::new();
     move |line, cells| {
+        if let Some(reject) = Reject::control_character(&headers, line, cells) {
+            return Err(reject);
+        }
         let value = |f: CaseField| cell(&headers, &fields, cells, f).1;
         let column_of = |f: CaseField| column_name(&headers, &fields, f);
         let record = check_case(value, &areas).map_err(|e| Reject {

@@ -9,6 +9,9 @@ use lots_domain::cases::{
 };
 use sqlx::Row;
 
+/// A case's statuses: received, decided, closed.
+pub const CASE_STATUSES: [&str; 3] = ["open", "decided", "closed"];
+
 use crate::params::{Params, limit_offset};
 use crate::{Result, StoreError, Tenant, now};
 
@@ -53,13 +56,14 @@ pub struct Case {
 
 impl Case {
     /// open, decided or closed.
+    /// One of [`CASE_STATUSES`].
     pub fn status(&self) -> &'static str {
         if self.closed_on.is_some() {
-            "closed"
+            CASE_STATUSES[2]
         } else if self.decided_on.is_some() {
-            "decided"
+            CASE_STATUSES[1]
         } else {
-            "open"
+            CASE_STATUSES[0]
         }
     }
 

@@ -141,6 +141,9 @@ pub struct JourneyEvent {
     pub actor: String,
 }
 
+/// A company's statuses in the register.
+pub const COMPANY_STATUSES: [&str; 2] = ["active", "deregistered"];
+
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ImportOutcome {
@@ -254,7 +257,7 @@ impl CompanyInput {
                 "Antal anställda kan inte vara negativt.".into(),
             ));
         }
-        if !matches!(self.status.as_str(), "" | "active" | "deregistered") {
+        if !self.status.is_empty() && !COMPANY_STATUSES.contains(&self.status.as_str()) {
             return Err(StoreError::Field(
                 "status".into(),
                 "Status är aktiv eller avregistrerad.".into(),

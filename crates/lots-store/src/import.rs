@@ -322,11 +322,7 @@ where
                     }
                 };
                 batch.rows += 1;
-                let checked = match Reject::control_character(&stream.headers, line, &cells) {
-                    Some(reject) => Err(reject),
-                    None => check(line, &cells),
-                };
-                match checked {
+                match check(line, &cells) {
                     Ok(record) => {
                         batch.valid_count += 1;
                         if keep {

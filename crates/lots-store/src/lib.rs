@@ -54,13 +54,15 @@ pub use campaign_report::{CampaignReport, ReferralCount, SaidUnder, StatusCounts
 pub use campaign_selection::{Candidate, Selection};
 pub use campaigns::{Campaign, ConflictOfInterest, NewCampaign, PlannedVisit};
 pub use case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
-pub use cases::{AreaRow, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written};
+pub use cases::{
+    AreaRow, CASE_STATUSES, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written,
+};
 pub use checklists::{
     Checklist, ChecklistSummary, ChecklistToAcknowledge, ChecklistUnit, ChecklistVersion,
 };
 pub use companies::{
-    Area, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER, ImportOutcome,
-    JourneyEvent, OnDuplicate, SavedFilter,
+    Area, COMPANY_STATUSES, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER,
+    ImportOutcome, JourneyEvent, OnDuplicate, SavedFilter,
 };
 pub use contact_log::{
     CHANNELS, ContactCount, ContactReason, ContactStats, DEFAULT_REASONS, LoggedContact, NewContact,
@@ -77,6 +79,7 @@ pub use fault_reports::{
 pub use import::{ImportOptions, ImportReport, Unreadable, Upload};
 pub use jobs::{Job, JobCounts, NewJob, TroubledJob};
 pub use joint_rounds::{JointMember, JointRound, NewJointRound};
+pub use lots_domain::battery::as_form;
 pub use merge::DuplicatePair;
 pub use networks::{Action, Meeting, Member, Network};
 pub use organisers::{Organiser, OrganiserScope};
@@ -85,7 +88,7 @@ pub use sessions::{MAX_FAILURES_PER_EMAIL, SessionUser, SignInOutcome};
 pub use survey_results::{BREAKDOWNS, CountyComparison, Measurement, MemberNki, RoundResults};
 pub use surveys::{
     Audience, BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
-    RespondingCompany, ResponseRecord, Round, SeenInvitation, as_form, today,
+    RespondingCompany, ResponseRecord, Round, SeenInvitation, today,
 };
 pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
 pub use tokens::{ApiToken, Scope, TokenIdentity};

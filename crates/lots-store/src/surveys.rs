@@ -238,24 +238,6 @@ fn anonymous_time(anonymous: bool, t: i64) -> i64 {
     }
 }
 
-/// Typed answers as the form fields that give them, to check them against a battery.
-pub fn as_form(answers: &HashMap<String, Answer>) -> HashMap<String, Vec<String>> {
-    answers
-        .iter()
-        .map(|(id, a)| {
-            let values = match a {
-                Answer::Number(n) => vec![n.to_string()],
-                Answer::DontKnow => vec!["vet_ej".into()],
-                Answer::Choice(c) => vec![c.clone()],
-                Answer::Choices(cs) => cs.clone(),
-                Answer::YesNo(b) => vec![if *b { "ja" } else { "nej" }.into()],
-                Answer::Text(t) => vec![t.clone()],
-            };
-            (id.clone(), values)
-        })
-        .collect()
-}
-
 fn parse_days(s: &str) -> Vec<i64> {
     s.split(',').filter_map(|d| d.trim().parse().ok()).collect()
 }
@@ -750,7 +732,7 @@ impl Tenant<'_> {
         }
         let version = self.battery_version(battery_version_id).await?;
         for (i, r) in responses.iter().enumerate() {
-            let form = crate::surveys::as_form(&r.answers);
+            let form = lots_domain::battery::as_form(&r.answers);
             version.battery.check(&form, true).map_err(|errors| {
                 StoreError::Invalid(format!(
                     "response {}: question {}: {}",

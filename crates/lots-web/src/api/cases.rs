@@ -65,7 +65,7 @@ pub struct CaseDto {
     extension_weeks: i64,
     decision: String,
     fee_sek: Option<i64>,
-    /// `open`, `decided` or `closed`.
+    #[schema(schema_with = super::case_statuses)]
     status: String,
     /// The statutory decision deadline, when the area has one and the application is complete.
     deadline: Option<String>,

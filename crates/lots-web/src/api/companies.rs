@@ -40,7 +40,7 @@ pub struct CompanyDto {
     town: String,
     area: Option<String>,
     tags: Vec<String>,
-    /// `active` or `deregistered`.
+    #[schema(schema_with = super::company_statuses)]
     status: String,
 }
 
@@ -89,8 +89,9 @@ pub struct CompanyBody {
     area: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
-    /// `active` (default) or `deregistered`.
+    /// `active` when left out.
     #[serde(default)]
+    #[schema(schema_with = super::company_statuses)]
     status: String,
     #[serde(default)]
     notes: String,

@@ -118,6 +118,51 @@ pub fn routes() -> Router<AppState> {
         .merge(cases::routes())
 }
 
+/// A text field that takes one of `values`: an enumeration in the schema, from the same
+/// codes the server reads and writes.
+fn one_of<'a>(values: impl IntoIterator<Item = &'a str>) -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values))
+        .build()
+}
+
+pub(crate) fn unit_kinds() -> utoipa::openapi::schema::Object {
+    use lots_store::UnitKind;
+    one_of([UnitKind::Forvaltning, UnitKind::Kontor, UnitKind::Enhet].map(UnitKind::code))
+}
+
+pub(crate) fn staff_statuses() -> utoipa::openapi::schema::Object {
+    use lots_store::UserStatus;
+    one_of(
+        [
+            UserStatus::Invited,
+            UserStatus::Active,
+            UserStatus::Disabled,
+        ]
+        .map(UserStatus::code),
+    )
+}
+
+pub(crate) fn scopes() -> utoipa::openapi::schema::Object {
+    one_of([Scope::Read, Scope::Write, Scope::Open311].map(Scope::code))
+}
+
+pub(crate) fn role_codes() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(one_of(lots_domain::Role::ALL.map(lots_domain::Role::code)))
+        .build()
+}
+
+pub(crate) fn company_statuses() -> utoipa::openapi::schema::Object {
+    one_of(lots_store::COMPANY_STATUSES)
+}
+
+pub(crate) fn case_statuses() -> utoipa::openapi::schema::Object {
+    one_of(lots_store::CASE_STATUSES)
+}
+
 /// The caller of an API endpoint, identified by a valid token.
 pub struct ApiCaller {
     pub token: TokenIdentity,

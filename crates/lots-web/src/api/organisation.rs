@@ -25,7 +25,7 @@ pub struct UnitDto {
     id: i64,
     parent_id: Option<i64>,
     name: String,
-    /// `forvaltning`, `kontor` or `enhet`.
+    #[schema(schema_with = super::unit_kinds)]
     kind: String,
     staff_count: i64,
 }
@@ -45,7 +45,7 @@ impl From<Unit> for UnitDto {
 #[derive(Deserialize, ToSchema)]
 pub struct NewUnitDto {
     name: String,
-    /// `forvaltning`, `kontor` or `enhet`.
+    #[schema(schema_with = super::unit_kinds)]
     kind: String,
     parent_id: Option<i64>,
 }
@@ -58,9 +58,9 @@ pub struct StaffDto {
     title: String,
     unit_id: Option<i64>,
     unit_name: Option<String>,
-    /// Role codes, e.g. `case_officer`.
+    #[schema(schema_with = super::role_codes)]
     roles: Vec<String>,
-    /// `invited`, `active` or `disabled`.
+    #[schema(schema_with = super::staff_statuses)]
     status: String,
 }
 

@@ -25,7 +25,7 @@ pub struct Me {
     municipality_code: String,
     municipality_name: String,
     token_name: String,
-    /// `read` or `write`.
+    #[schema(schema_with = super::scopes)]
     scope: String,
 }
 

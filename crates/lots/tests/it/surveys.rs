@@ -33,6 +33,37 @@ pub async fn brunna_area(tenant: &lots_store::Tenant<'_>) -> lots_store::Area {
         .unwrap()
 }
 
+/// Up to `count` of the demo's companies in Brunna whose contact person has an e-mail address.
+pub async fn reachable_in_brunna(
+    tenant: &lots_store::Tenant<'_>,
+    count: usize,
+) -> Vec<lots_store::Company> {
+    let brunna = brunna_area(tenant).await;
+    let mut companies = Vec::new();
+    for c in tenant
+        .companies(&CompanyFilter {
+            area_id: Some(brunna.id),
+            page: 1,
+            per_page: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+    {
+        let reachable = tenant
+            .contacts(c.id)
+            .await
+            .unwrap()
+            .iter()
+            .any(|k| !k.email.is_empty());
+        if reachable && companies.len() < count {
+            companies.push(c);
+        }
+    }
+    companies
+}
+
 /// The demo's Brunna Logistik AB, whose contact person has an e-mail address.
 pub async fn brunna_logistik(tenant: &lots_store::Tenant<'_>) -> lots_store::Company {
     tenant
@@ -62,29 +93,7 @@ pub const VALID: [(&str, &str); 7] = [
 async fn a_round_from_the_visit_battery_is_answered_and_reported() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let brunna = brunna_area(&tenant).await;
-        let mut companies = Vec::new();
-        for c in tenant
-            .companies(&CompanyFilter {
-                area_id: Some(brunna.id),
-                page: 1,
-                per_page: 100,
-                ..Default::default()
-            })
-            .await
-            .unwrap()
-            .items
-        {
-            let reachable = tenant
-                .contacts(c.id)
-                .await
-                .unwrap()
-                .iter()
-                .any(|k| !k.email.is_empty());
-            if reachable && companies.len() < 10 {
-                companies.push(c);
-            }
-        }
+        let companies = reachable_in_brunna(&tenant, 10).await;
         assert_eq!(companies.len(), 10);
         let officer = app.signed_in(OFFICER).await;
         assert_eq!(officer.get("/enkater/ny").await.status(), 403);

@@ -320,42 +320,26 @@ async fn the_csrf_token_is_bound_to_the_session_and_to_this_site() {
             ("email", "ny.person@upplands-bro.example"),
             ("role", "case_officer"),
         ];
+        let with_token = |token: &str| {
+            let mut fields: Vec<(&str, String)> =
+                invite.iter().map(|(k, v)| (*k, v.to_string())).collect();
+            fields.push(("csrf_token", token.to_string()));
+            c.http.post(c.url("/personal/bjud-in")).form(&fields)
+        };
         // The token from before signing in no longer works.
-        let mut old: Vec<(&str, &str)> = invite.to_vec();
-        old.push(("csrf_token", &before));
-        let r = c
-            .http
-            .post(c.url("/personal/bjud-in"))
-            .form(&old)
-            .send()
-            .await
-            .unwrap();
+        let r = with_token(&before).send().await.unwrap();
         assert_eq!(r.status(), 400, "{}", app.backend);
         // Another session's token does not work in this one.
         let other = app.signed_in(BD).await;
-        let theirs = other.csrf().await;
-        let mut foreign: Vec<(&str, &str)> = invite.to_vec();
-        foreign.push(("csrf_token", &theirs));
-        let r = c
-            .http
-            .post(c.url("/personal/bjud-in"))
-            .form(&foreign)
-            .send()
-            .await
-            .unwrap();
+        let r = with_token(&other.csrf().await).send().await.unwrap();
         assert_eq!(r.status(), 400);
         // The right token from another site is refused by the browser's own word.
-        let mut right: Vec<(&str, &str)> = invite.to_vec();
-        right.push(("csrf_token", &after));
         for (header, value) in [
             ("sec-fetch-site", "cross-site"),
             ("origin", "https://evil.example"),
         ] {
-            let r = c
-                .http
-                .post(c.url("/personal/bjud-in"))
+            let r = with_token(&after)
                 .header(header, value)
-                .form(&right)
                 .send()
                 .await
                 .unwrap();
@@ -368,11 +352,8 @@ async fn the_csrf_token_is_bound_to_the_session_and_to_this_site() {
                 .unwrap()
                 .is_none()
         );
-        let r = c
-            .http
-            .post(c.url("/personal/bjud-in"))
+        let r = with_token(&after)
             .header("sec-fetch-site", "same-origin")
-            .form(&right)
             .send()
             .await
             .unwrap();
@@ -418,29 +399,11 @@ fn invited_table(page: &str) -> &str {
 async fn an_anonymous_round_shows_staff_nothing_that_tells_who_answered() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let brunna = crate::surveys::brunna_area(&tenant).await;
-        let mut companies = Vec::new();
-        for c in tenant
-            .companies(&lots_store::CompanyFilter {
-                area_id: Some(brunna.id),
-                page: 1,
-                per_page: 100,
-                ..Default::default()
-            })
+        let companies: Vec<String> = crate::surveys::reachable_in_brunna(&tenant, 9)
             .await
-            .unwrap()
-            .items
-        {
-            let reachable = tenant
-                .contacts(c.id)
-                .await
-                .unwrap()
-                .iter()
-                .any(|k| !k.email.is_empty());
-            if reachable && companies.len() < 9 {
-                companies.push(c.id.to_string());
-            }
-        }
+            .iter()
+            .map(|c| c.id.to_string())
+            .collect();
         let visit = crate::surveys::published_battery(&tenant, "foretagsbesok").await;
         let mut fields: Vec<(&str, String)> = vec![
             ("name", "Anonym uppföljning".into()),
