@@ -2,7 +2,8 @@
 //! form or JSON body is checked with [`lots_domain::input::forbidden_character`] before any
 //! handler runs. A refused request gets a 400 in the shape its caller reads — a page in the
 //! user's language, the API's JSON error, Open311's error list — naming the field.
-//! Multipart uploads are files: their cells are checked row by row by the importer.
+//! Multipart uploads are files: their cells are checked row by row by the importer, and the
+//! upload handler checks a file's name with [`refuse_in`].
 
 use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::Request;
@@ -59,6 +60,18 @@ pub async fn refuse_control_characters(req: Request, next: Next) -> Response {
         None => next.run(Request::from_parts(parts, body)).await,
         Some(r) if open311 => crate::open311::refusal(parts.uri.path(), &r.message()),
         Some(r) => AppError::ControlCharacter(r).into_response(),
+    }
+}
+
+/// The same check for a text read from a multipart upload (a file's name), which this
+/// middleware does not read.
+pub fn refuse_in(field: &str, text: &str, breaks: Breaks) -> Result<(), AppError> {
+    match forbidden_character(text, breaks) {
+        Some(character) => Err(AppError::ControlCharacter(Refused {
+            field: field.into(),
+            character,
+        })),
+        None => Ok(()),
     }
 }
 

@@ -204,6 +204,7 @@ async fn upload(
     {
         if field.name() == Some("file") {
             let name = field.file_name().unwrap_or("fil.csv").to_string();
+            crate::input::refuse_in("file", &name, lots_domain::input::Breaks::Refused)?;
             let bytes = field
                 .bytes()
                 .await

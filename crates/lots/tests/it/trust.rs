@@ -207,6 +207,26 @@ async fn a_nul_byte_is_named_in_the_answer_each_caller_reads() {
             }
         }
 
+        // An uploaded file's name is text like any other: C0 controls already fail the
+        // multipart parser (a 400), a C1 control reaches the handler, which refuses it.
+        let bd = app.signed_in(BD).await;
+        let part = reqwest::multipart::Part::bytes(b"Orgnr;Namn\n".to_vec())
+            .file_name("register\u{85}.csv");
+        let r = bd
+            .http
+            .post(bd.url(&format!("/foretag/import?csrf_token={}", bd.csrf().await)))
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "{}", app.backend);
+        let page = r.text().await.unwrap();
+        assert!(
+            page.contains("U+0085"),
+            "{}",
+            &page[page.find("<main").unwrap_or(0)..]
+        );
+
         // A redirect's target never leaves the site and never fails.
         let c = app.client();
         for till in [
