@@ -527,26 +527,18 @@ mod tests {
 
     #[test]
     fn a_withheld_pair_bridging_two_tables_is_found_and_widened() {
-        // Two 2 × 2 tables sharing nothing but a row: rows and columns both sum up. A
-        // pattern with two cells per line can still fix a cell when it is a bridge.
-        // Cells: a b / c d with row sums r0 r1 and column sums k0 k1.
+        // A 2 × 2 table (cells a b / c d) with its row sums r0 r1 and column sums k0 k1:
+        // one small cell takes its row, its column and the cell across with it, since two
+        // withheld cells on a line alone could still be a bridge that fixes them.
+        let sum = |total: usize, parts: [usize; 2]| Sum {
+            total,
+            parts: parts.to_vec(),
+        };
         let sums = vec![
-            Sum {
-                total: 4,
-                parts: vec![0, 1],
-            },
-            Sum {
-                total: 5,
-                parts: vec![2, 3],
-            },
-            Sum {
-                total: 6,
-                parts: vec![0, 2],
-            },
-            Sum {
-                total: 7,
-                parts: vec![1, 3],
-            },
+            sum(4, [0, 1]),
+            sum(5, [2, 3]),
+            sum(6, [0, 2]),
+            sum(7, [1, 3]),
         ];
         let hidden = withhold(&[3, 20, 20, 20, 23, 40, 23, 40], &sums, 7);
         assert!(

@@ -373,6 +373,21 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
     }
 }
 
+/// The standard output of `program` with `args`, which must succeed (its errors shown).
+pub fn run_ok(program: &str, args: &[&str]) -> Vec<u8> {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .env("LOTS_LOG", "error")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// `lots survey results --input` on a generated national measurement agrees with a plain
 /// recomputation here (every municipality × area × year: n and NKI), and the effect
 /// analysis finds the effects the generator planted.
@@ -383,19 +398,7 @@ fn the_national_table_matches_an_independent_computation() {
         std::env::temp_dir().join(format!("lots-national-{}", lots_store::secret::new_token()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("national.csv");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lots"))
-            .args(args)
-            .env("LOTS_LOG", "error")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    };
+    let run = |args: &[&str]| run_ok(env!("CARGO_BIN_EXE_lots"), args);
     run(&[
         "generate",
         "survey",

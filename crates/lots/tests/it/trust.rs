@@ -254,19 +254,7 @@ fn the_national_table_is_the_same_to_the_byte_on_one_core_and_on_two() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("national.csv");
     let lots = env!("CARGO_BIN_EXE_lots");
-    let run = |program: &str, args: &[&str]| {
-        let out = std::process::Command::new(program)
-            .args(args)
-            .env("LOTS_LOG", "error")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    };
+    let run = crate::surveys::run_ok;
     let path = file.to_str().unwrap();
     run(
         lots,
