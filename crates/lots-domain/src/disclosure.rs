@@ -370,16 +370,45 @@ fn fixed_unknowns(rows: &[&Vec<(usize, f64)>], unknowns: &[usize]) -> Vec<usize>
 /// its areas): which to withhold, the total first. Answers in the total but in no part (no
 /// area given) are a part of their own that is never shown, protected like any other.
 pub fn beside_total(total: u64, parts: &[u64], threshold: u64) -> (bool, Vec<bool>) {
+    let (total_hidden, hidden, _) = around_total(total, parts, &[], threshold);
+    (total_hidden, hidden)
+}
+
+/// [`beside_total`] with cells reported beside the total but not in it (the areas Insikt's
+/// rules of a year keep out of the total): the total and those cells make the whole, whose
+/// count is published (the number of answers), so they form a second sum. Returns the
+/// total's, the parts' and the outside cells' verdicts.
+pub fn around_total(
+    total: u64,
+    parts: &[u64],
+    outside: &[u64],
+    threshold: u64,
+) -> (bool, Vec<bool>, Vec<bool>) {
     let rest = total.saturating_sub(parts.iter().sum());
     let mut counts = vec![total];
     counts.extend_from_slice(parts);
     counts.push(rest);
-    let sums = [Sum {
+    let mut sums = vec![Sum {
         total: 0,
         parts: (1..counts.len()).collect(),
     }];
+    let first_outside = counts.len();
+    counts.extend_from_slice(outside);
+    if !outside.is_empty() {
+        counts.push(total + outside.iter().sum::<u64>());
+        sums.push(Sum {
+            total: counts.len() - 1,
+            parts: std::iter::once(0)
+                .chain(first_outside..counts.len() - 1)
+                .collect(),
+        });
+    }
     let hidden = withhold(&counts, &sums, threshold);
-    (hidden[0], hidden[1..counts.len() - 1].to_vec())
+    (
+        hidden[0],
+        hidden[1..=parts.len()].to_vec(),
+        hidden[first_outside..first_outside + outside.len()].to_vec(),
+    )
 }
 
 /// The national table's withheld cells as (group, index): per year and index, the
@@ -509,6 +538,23 @@ mod tests {
         assert_eq!(beside_total(40, &[20, 15], 7), (false, vec![false, true]));
         // One area alone beside its total would be the total itself: both stay shown.
         assert_eq!(beside_total(20, &[20], 7), (false, vec![false]));
+    }
+
+    #[test]
+    fn an_area_outside_the_total_is_protected_against_the_whole() {
+        // 30 in the total (20 + 10), 5 in brandskydd beside it: the 35 answers are
+        // published, so 35 − 30 would give brandskydd's 5 away unless a second cell goes.
+        let (total, parts, outside) = around_total(30, &[20, 10], &[5], 7);
+        assert!(outside[0], "the small outside area is withheld");
+        assert!(
+            total || parts.iter().any(|h| *h),
+            "and one more cell of its sum"
+        );
+        // Two outside areas large enough stand on their own.
+        assert_eq!(
+            around_total(30, &[20, 10], &[8, 9], 7),
+            (false, vec![false, false], vec![false, false])
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::nki::{Band, FactorEffect, IndexResult, Thresholds, priority_matrix, r
 use crate::stats::{Comparison, Moments, Ols, welch};
 
 /// The columns of the results table, in order; documented and stable for scripts.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "group",
     "index",
     "n",
@@ -26,6 +26,7 @@ pub const COLUMNS: [&str; 14] = [
     "constant",
     "previous",
     "significant_change",
+    "beside_total",
 ];
 
 /// One line of the results table.
@@ -51,6 +52,9 @@ pub struct ResultRow {
     /// The same group's index in the previous period, when shown there too.
     pub previous: Option<f64>,
     pub change: Option<Comparison>,
+    /// A group reported beside the total, not in it (an area Insikt's rules of the year keep
+    /// out of the total).
+    pub beside_total: bool,
 }
 
 impl ResultRow {
@@ -75,6 +79,7 @@ impl ResultRow {
             num(self.previous),
             self.change
                 .map_or(String::new(), |c| c.significant.to_string()),
+            self.beside_total.to_string(),
         ]
     }
 }
@@ -84,6 +89,8 @@ impl ResultRow {
 pub struct Aggregator {
     indices: Vec<String>,
     groups: BTreeMap<String, Vec<Moments>>,
+    /// The groups reported beside the total, not in it.
+    beside: std::collections::BTreeSet<String>,
     /// NKI against the factors, per group: respondents with all of them answered.
     effects: BTreeMap<String, Ols>,
 }
@@ -94,6 +101,7 @@ impl Aggregator {
         Aggregator {
             indices: indices.to_vec(),
             groups: BTreeMap::new(),
+            beside: Default::default(),
             effects: BTreeMap::new(),
         }
     }
@@ -103,8 +111,21 @@ impl Aggregator {
     }
 
     /// Adds one respondent's indices (in `indices` order, in units of `1 / stats::SCALE`,
-    /// `None` when not answered) to a group.
+    /// `None` when not answered) to the total and, unless `group` is empty, to a group.
     pub fn add(&mut self, group: &str, values: &[Option<i64>]) {
+        self.add_to("", values);
+        if !group.is_empty() {
+            self.add_to(group, values);
+        }
+    }
+
+    /// Adds a respondent to a group reported beside the total, not in it.
+    pub fn add_beside(&mut self, group: &str, values: &[Option<i64>]) {
+        self.beside.insert(group.to_string());
+        self.add_to(group, values);
+    }
+
+    fn add_to(&mut self, group: &str, values: &[Option<i64>]) {
         let k = self.indices.len();
         let moments = self
             .groups
@@ -136,21 +157,35 @@ impl Aggregator {
     }
 
     /// The cells withheld by disclosure control, as (group, index): each index's total
-    /// beside its groups ([`crate::disclosure::beside_total`]).
+    /// beside its groups, the groups outside the total beside it too
+    /// ([`crate::disclosure::around_total`]).
     pub fn withheld(&self, thresholds: &Thresholds) -> HashSet<(String, usize)> {
         let mut out = HashSet::new();
         let empty = vec![Moments::default(); self.indices.len()];
         let total = self.groups.get("").unwrap_or(&empty);
-        let parts: Vec<(&String, &Vec<Moments>)> =
-            self.groups.iter().filter(|(g, _)| !g.is_empty()).collect();
+        let (outside, parts): (Vec<_>, Vec<_>) = self
+            .groups
+            .iter()
+            .filter(|(g, _)| !g.is_empty())
+            .partition(|(g, _)| self.beside.contains(*g));
         for i in 0..self.indices.len() {
-            let counts: Vec<u64> = parts.iter().map(|(_, m)| m[i].n).collect();
-            let (total_hidden, hidden) =
-                crate::disclosure::beside_total(total[i].n, &counts, thresholds.min_shown);
+            let counts = |cells: &[(&String, &Vec<Moments>)]| -> Vec<u64> {
+                cells.iter().map(|(_, m)| m[i].n).collect()
+            };
+            let (total_hidden, hidden, hidden_outside) = crate::disclosure::around_total(
+                total[i].n,
+                &counts(&parts),
+                &counts(&outside),
+                thresholds.min_shown,
+            );
             if total_hidden {
                 out.insert((String::new(), i));
             }
-            for ((group, _), h) in parts.iter().zip(hidden) {
+            let verdicts = parts
+                .iter()
+                .zip(hidden)
+                .chain(outside.iter().zip(hidden_outside));
+            for ((group, _), h) in verdicts {
                 if h {
                     out.insert(((*group).clone(), i));
                 }
@@ -207,6 +242,7 @@ impl Aggregator {
                     } else {
                         shown_before.and_then(|b| welch(m, b))
                     },
+                    beside_total: self.beside.contains(group),
                 });
             }
         }
@@ -380,7 +416,6 @@ mod tests {
         let mut agg = Aggregator::new(&indices());
         for i in 0..10 {
             let v = 60.0 + i as f64 * 4.0;
-            agg.add("", &[Some(units(v)), Some(units(v)), None]);
             agg.add(
                 if i < 6 { "Bro" } else { "Brunna" },
                 &[Some(units(v)), Some(units(v)), None],
@@ -414,6 +449,32 @@ mod tests {
         assert_eq!(nobody.n, Some(0));
         assert!(nobody.suppressed);
         assert_eq!(total.cells().len(), COLUMNS.len());
+    }
+
+    #[test]
+    fn a_group_beside_the_total_stays_out_of_it_and_is_protected() {
+        let mut agg = Aggregator::new(&indices());
+        let nki = |v: f64| [Some(units(v)), None, None];
+        for i in 0..30 {
+            agg.add(if i < 20 { "Bygglov" } else { "Livsmedel" }, &nki(80.0));
+        }
+        for _ in 0..5 {
+            agg.add_beside("Brandskydd", &nki(40.0));
+        }
+        let rows = agg.rows(&HashMap::new(), None, &Thresholds::default());
+        let row = |g: &str| {
+            rows.iter()
+                .find(|r| r.group == g && r.index == "nki")
+                .unwrap()
+        };
+        assert!(row("Brandskydd").beside_total && !row("Bygglov").beside_total);
+        assert!(row("Brandskydd").value.is_none());
+        // The 35 answers are published; the total must not give Brandskydd's 5 away.
+        let total = row("");
+        assert!(total.value.is_none() || row("Livsmedel").value.is_none());
+        if let Some(v) = total.value {
+            assert_eq!(v, 80.0, "the total leaves the beside area out");
+        }
     }
 
     #[test]

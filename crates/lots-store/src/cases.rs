@@ -223,7 +223,7 @@ impl Tenant<'_> {
         self.read_service_areas().await
     }
 
-    async fn read_service_areas(&self) -> Result<Vec<AreaRow>> {
+    pub(crate) async fn read_service_areas(&self) -> Result<Vec<AreaRow>> {
         let rows = sqlx::query(
             "SELECT id, code, name, measured, rule FROM service_areas
              WHERE municipality_code = $1 ORDER BY id",

@@ -3,7 +3,7 @@
 //! change from the municipality's previous round of the same battery, and where the
 //! municipality stands among the other municipalities of its county.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use lots_domain::battery::Battery;
 use lots_domain::nki::Thresholds;
@@ -58,23 +58,45 @@ fn group_of<'a>(r: &'a ResponseRecord, by: &str) -> &'a str {
     }
 }
 
-fn aggregate(battery: &Battery, responses: &[ResponseRecord], by: &str) -> Aggregator {
+/// The names of the service areas (as responses and invitations carry them) that Insikt's
+/// rules of a measurement year report beside the total, not in it.
+type Beside = HashSet<String>;
+
+fn aggregate(
+    battery: &Battery,
+    responses: &[ResponseRecord],
+    by: &str,
+    beside: &Beside,
+) -> Aggregator {
     let mut agg = Aggregator::new(&battery.indices());
-    add_responses(&mut agg, battery, responses, by);
+    add_responses(&mut agg, battery, responses, by, beside);
     agg
 }
 
-/// Adds responses answered with `battery` (any version with the same indices) to `agg`.
-fn add_responses(agg: &mut Aggregator, battery: &Battery, responses: &[ResponseRecord], by: &str) {
+/// Adds responses answered with `battery` (any version with the same indices) to `agg`; a
+/// response from an area beside the total is its area's group beside the total in every
+/// breakdown, so the same answers are never in the total of one view and out of another's.
+fn add_responses(
+    agg: &mut Aggregator,
+    battery: &Battery,
+    responses: &[ResponseRecord],
+    by: &str,
+    beside: &Beside,
+) {
     let indices = agg.indices().to_vec();
     for r in responses {
         let values = respondent_values(battery, &indices, &r.answers);
-        agg.add("", &values);
-        let group = group_of(r, by);
-        if !group.is_empty() {
-            agg.add(group, &values);
+        if beside.contains(&r.area) {
+            agg.add_beside(&r.area, &values);
+        } else {
+            agg.add(group_of(r, by), &values);
         }
     }
+}
+
+/// The measurement year of a round: the year it opens.
+fn year_of(opens_on: &str) -> u16 {
+    opens_on.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
 }
 
 impl Tenant<'_> {
@@ -91,7 +113,10 @@ impl Tenant<'_> {
         let version = self.battery_version(round.battery_version_id).await?;
         let battery = &version.battery;
         let responses = self.round_responses(round_id).await?;
-        let agg = aggregate(battery, &responses, by);
+        // The previous round is counted with this round's definition of the total, so the
+        // change is measured like for like across Insikt's break in the series.
+        let beside = self.beside_total(year_of(&round.opens_on)).await?;
+        let agg = aggregate(battery, &responses, by, &beside);
         let previous = match self.previous_round(round_id).await? {
             Some(p) => {
                 let pv = self.battery_version(p.1).await?;
@@ -99,15 +124,12 @@ impl Tenant<'_> {
                     &pv.battery,
                     &self.round_responses(p.0).await?,
                     by,
+                    &beside,
                 ))
             }
             None => None,
         };
-        let invited = if by == "quarter" {
-            HashMap::from([(String::new(), round.invited as u64)])
-        } else {
-            self.invited_per_group(round_id, by).await?
-        };
+        let invited = self.invited_per_group(round_id, by, &beside).await?;
         let answers: Vec<_> = responses.iter().map(|r| &r.answers).collect();
         let (distributions, free_text) =
             distributions(battery, language, answers.iter().copied(), thresholds);
@@ -149,20 +171,16 @@ impl Tenant<'_> {
             return Err(crate::StoreError::NotFound);
         };
         let battery = self.battery_version(latest.1).await?.battery;
+        let beside = self.beside_total(year_of(period.1)).await?;
         let mut agg = Aggregator::new(&battery.indices());
         let mut invited: HashMap<String, u64> = HashMap::new();
         let mut all = Vec::new();
         for (round_id, version_id) in &rounds {
             let b = self.battery_version(*version_id).await?.battery;
             let responses = self.round_responses(*round_id).await?;
-            add_responses(&mut agg, &b, &responses, by);
-            if by != "quarter" {
-                for (g, n) in self.invited_per_group(*round_id, by).await? {
-                    *invited.entry(g).or_default() += n;
-                }
-            } else {
-                let n = self.invited_per_group(*round_id, "area").await?;
-                *invited.entry(String::new()).or_default() += n.get("").copied().unwrap_or(0);
+            add_responses(&mut agg, &b, &responses, by, &beside);
+            for (g, n) in self.invited_per_group(*round_id, by, &beside).await? {
+                *invited.entry(g).or_default() += n;
             }
             all.extend(responses);
         }
@@ -174,7 +192,8 @@ impl Tenant<'_> {
                 let mut p = Aggregator::new(&battery.indices());
                 for (round_id, version_id) in earlier {
                     let b = self.battery_version(version_id).await?.battery;
-                    add_responses(&mut p, &b, &self.round_responses(round_id).await?, by);
+                    let responses = self.round_responses(round_id).await?;
+                    add_responses(&mut p, &b, &responses, by, &beside);
                 }
                 previous = Some(p);
             }
@@ -194,6 +213,19 @@ impl Tenant<'_> {
                 .county_comparison(period, battery_code, thresholds)
                 .await?,
         })
+    }
+
+    /// This municipality's service areas (by name) that Insikt's rules of `year` report
+    /// beside the total, not in it.
+    pub async fn beside_total(&self, year: u16) -> Result<Beside> {
+        let rules = lots_domain::insikt::for_year(year);
+        Ok(self
+            .read_service_areas()
+            .await?
+            .into_iter()
+            .filter(|a| rules.beside.contains(&a.area.code))
+            .map(|a| a.area.name)
+            .collect())
     }
 
     /// The rounds of a battery code overlapping a period, newest first:
@@ -362,17 +394,28 @@ pub struct MemberNki {
     pub name: String,
     /// Per area: NKI sums and the number invited.
     pub areas: std::collections::BTreeMap<String, (Moments, u64)>,
+    /// The areas reported beside the total, not in it, by Insikt's rules of the year.
+    pub beside: Beside,
 }
 
 impl MemberNki {
+    fn in_total(&self) -> impl Iterator<Item = &(Moments, u64)> {
+        self.areas
+            .iter()
+            .filter(|(a, _)| !self.beside.contains(*a))
+            .map(|(_, v)| v)
+    }
+
+    /// The total NKI: the areas in the total by the year's rules.
     pub fn total(&self) -> Moments {
         let mut all = Moments::default();
-        self.areas.values().for_each(|(m, _)| all.merge(m));
+        self.in_total().for_each(|(m, _)| all.merge(m));
         all
     }
 
+    /// How many were invited in the areas of the total.
     pub fn invited(&self) -> u64 {
-        self.areas.values().map(|(_, i)| i).sum()
+        self.in_total().map(|(_, i)| i).sum()
     }
 }
 
@@ -395,7 +438,7 @@ impl crate::Db {
         codes: &[String],
         measurement: &Measurement<'_>,
     ) -> Result<Vec<MemberNki>> {
-        const FROM: &str = "SELECT m.code, m.name, r.id AS round_id, v.definition
+        const FROM: &str = "SELECT m.code, m.name, r.id AS round_id, r.opens_on, v.definition
              FROM survey_rounds r
              JOIN battery_versions v ON v.id = r.battery_version_id
              JOIN batteries b ON b.id = v.battery_id
@@ -441,10 +484,14 @@ impl crate::Db {
                     code: code.clone(),
                     name: r.try_get("name")?,
                     areas: Default::default(),
+                    beside: Default::default(),
                 });
             }
             let member = out.last_mut().expect("pushed above");
-            for (area, invited) in tenant.invited_per_group(round_id, "area").await? {
+            let year = year_of(&r.try_get::<String, _>("opens_on")?);
+            let beside = tenant.beside_total(year).await?;
+            member.beside.extend(beside.iter().cloned());
+            for (area, invited) in tenant.invited_per_group(round_id, "area", &beside).await? {
                 if !area.is_empty() {
                     member.areas.entry(area).or_default().1 += invited;
                 }

@@ -7,7 +7,7 @@
 //! invitation's answered mark carries no time: nothing in Lots, nor the database on its
 //! own, connects an answer to a company.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use lots_domain::battery::{Answer, Battery};
 use sqlx::Row;
@@ -1011,18 +1011,24 @@ impl Tenant<'_> {
     }
 
     /// How many were invited per group of a breakdown ("area", "industry", "size_class",
-    /// "unit"), "" being the total.
-    pub async fn invited_per_group(&self, round_id: i64, by: &str) -> Result<HashMap<String, u64>> {
-        let column = match by {
-            "area" | "industry" | "size_class" | "unit" => by,
-            _ => "''",
+    /// "unit"; any other gives the total alone), "" being the total. Invitations in an area
+    /// of `beside` are counted under that area, beside the total and not in it.
+    pub async fn invited_per_group(
+        &self,
+        round_id: i64,
+        by: &str,
+        beside: &HashSet<String>,
+    ) -> Result<HashMap<String, u64>> {
+        let (column, group_by) = match by {
+            "area" => ("area", "area".to_string()),
+            "industry" | "size_class" | "unit" => (by, format!("area, {by}")),
+            _ => ("''", "area".to_string()),
         };
         let sql = format!(
-            "SELECT {column} AS g, COUNT(*) AS n FROM survey_invitations
-             WHERE municipality_code = $1 AND round_id = $2 GROUP BY {column}"
+            "SELECT area, {column} AS g, COUNT(*) AS n FROM survey_invitations
+             WHERE municipality_code = $1 AND round_id = $2 GROUP BY {group_by}"
         );
-        let mut out = HashMap::new();
-        let mut total = 0;
+        let mut out: HashMap<String, u64> = HashMap::from([(String::new(), 0)]);
         for r in sqlx::query(&sql)
             .bind(&self.code)
             .bind(round_id)
@@ -1030,12 +1036,17 @@ impl Tenant<'_> {
             .await?
         {
             let n = r.try_get::<i64, _>("n")? as u64;
-            total += n;
-            if column != "''" {
-                out.insert(r.try_get("g")?, n);
+            let area: String = r.try_get("area")?;
+            if beside.contains(&area) {
+                *out.entry(area).or_default() += n;
+                continue;
+            }
+            *out.entry(String::new()).or_default() += n;
+            let group: String = r.try_get("g")?;
+            if !group.is_empty() {
+                *out.entry(group).or_default() += n;
             }
         }
-        out.insert(String::new(), total);
         Ok(out)
     }
 }

@@ -1143,6 +1143,23 @@ const ENGLISH: &[(&str, &str)] = &[
         "Write the days as numbers, for example 7, 14.",
     ),
     ("Totalt", "Total"),
+    ("Totalen omfattar", "The total covers"),
+    (
+        "Redovisas bredvid totalen, inte i den:",
+        "Reported beside the total, not in it:",
+    ),
+    ("Brott i serien:", "Break in the series:"),
+    (
+        "från detta år definieras totalen annorlunda än året före och kan inte jämföras med tidigare år rakt av.",
+        "from this year the total is defined differently from the year before and cannot be compared directly with earlier years.",
+    ),
+    ("annan definition", "another definition"),
+    ("ny definition", "new definition"),
+    ("bredvid totalen", "beside the total"),
+    (
+        "Områden markerade ”bredvid totalen” ingår inte i totalen: från mätåret 2024 omfattar Insikts total-NKI de fyra obligatoriska områdena. Jämförelsen med förra omgången räknas med samma definition.",
+        "Areas marked “beside the total” are not in the total: from the 2024 measurement Insikt's total NKI covers the four mandatory areas. The comparison with the previous round uses the same definition.",
+    ),
     ("NKI", "NKI"),
     ("Information", "Information"),
     ("Tillgänglighet", "Accessibility"),

@@ -181,6 +181,31 @@ fn rank_by(items: &mut [(String, lots_domain::stats::Moments)]) -> Vec<(String, 
     out
 }
 
+/// Insikt's definition of the total in `year`, by the areas' default names: what the total
+/// covers, what is reported beside it, and whether the year breaks the series.
+fn definition(year: i32) -> Value {
+    let year = u16::try_from(year).unwrap_or(0);
+    let rules = lots_domain::insikt::for_year(year);
+    let names = |codes: &[String]| -> Vec<String> {
+        let areas = lots_domain::cases::default_areas();
+        codes
+            .iter()
+            .map(|c| {
+                areas
+                    .iter()
+                    .find(|a| &a.code == c)
+                    .map_or_else(|| c.clone(), |a| a.name.clone())
+            })
+            .collect()
+    };
+    context! {
+        total => names(&rules.total_areas).join(", "),
+        beside => names(&rules.beside).join(", "),
+        series_break => lots_domain::insikt::breaks_series(year),
+        next_break => lots_domain::insikt::breaks_series(year + 1),
+    }
+}
+
 async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, AppError> {
     let staff = ctx.require(Permission::ViewMembers)?;
     let organiser_id = staff.user.organiser_id.ok_or(AppError::Forbidden)?;
@@ -216,15 +241,34 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
             0.0
         }
     };
-    // What disclosure control withholds: each member's total beside its areas.
+    // What disclosure control withholds: each member's total beside its areas, and the
+    // areas outside the total beside both.
     let withheld: Vec<(bool, Vec<bool>)> = results
         .iter()
         .map(|m| {
-            let counts: Vec<u64> = areas
+            let (outside, inside): (Vec<usize>, Vec<usize>) =
+                (0..areas.len()).partition(|&i| m.beside.contains(&areas[i]));
+            let counts = |cells: &[usize]| -> Vec<u64> {
+                cells
+                    .iter()
+                    .map(|&i| m.areas.get(&areas[i]).map_or(0, |(s, _)| s.n))
+                    .collect()
+            };
+            let (total, hidden_in, hidden_out) = lots_domain::disclosure::around_total(
+                m.total().n,
+                &counts(&inside),
+                &counts(&outside),
+                t.min_shown,
+            );
+            let mut hidden = vec![false; areas.len()];
+            for (i, h) in inside
                 .iter()
-                .map(|a| m.areas.get(a).map_or(0, |(s, _)| s.n))
-                .collect();
-            lots_domain::disclosure::beside_total(m.total().n, &counts, t.min_shown)
+                .zip(hidden_in)
+                .chain(outside.iter().zip(hidden_out))
+            {
+                hidden[*i] = h;
+            }
+            (total, hidden)
         })
         .collect();
     let mut total_ranked: Vec<(String, lots_domain::stats::Moments)> = results
@@ -232,7 +276,12 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
         .zip(&withheld)
         .filter_map(|(m, (hidden, _))| {
             let total = m.total();
-            let area_rates: Vec<f64> = m.areas.values().map(|(s, i)| rate(s.n, *i)).collect();
+            let area_rates: Vec<f64> = m
+                .areas
+                .iter()
+                .filter(|(a, _)| !m.beside.contains(*a))
+                .map(|(_, (s, i))| rate(s.n, *i))
+                .collect();
             (!hidden && t.total_ranked(total.n, rate(total.n, m.invited()), &area_rates))
                 .then(|| (m.code.clone(), total))
         })
@@ -302,6 +351,8 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
             year,
             previous => year - 1,
             next => year + 1,
+            beside => results.iter().flat_map(|m| m.beside.iter().cloned()).collect::<Vec<_>>(),
+            definition => definition(year),
             areas,
             rows,
             measured => results.len(),

@@ -464,6 +464,7 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
                 },
                 band => band_text(ctx, row.band),
                 suppressed => row.suppressed,
+                beside_total => row.beside_total,
                 previous => decimal(ctx.lang, row.previous),
                 change => row.change.map(|c| context! {
                     difference => decimal(ctx.lang, Some(c.difference)),
@@ -517,6 +518,7 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
         }
     });
     context! {
+        beside_total => r.rows.iter().any(|row| row.beside_total),
         rows,
         responses => r.responses,
         by => r.by.clone(),

@@ -461,7 +461,10 @@ async fn closing_a_case_sends_the_insikt_survey_in_the_next_batch() {
             .find(|r| r.name.starts_with("Insikt efter avslutade ärenden"))
             .unwrap();
         assert!(round.anonymous, "officers never see who answered");
-        let by_unit = tenant.invited_per_group(round.id, "unit").await.unwrap();
+        let by_unit = tenant
+            .invited_per_group(round.id, "unit", &Default::default())
+            .await
+            .unwrap();
         assert!(by_unit.get("Bygglovsenheten").copied().unwrap_or(0) >= 1);
         let officer = app.signed_in(OFFICER).await;
         let (status, page) = officer

@@ -747,3 +747,116 @@ async fn a_mail_that_cannot_go_out_is_shown_to_the_administrator_and_sent_again(
         app.stop().await;
     }
 }
+
+/// An imported Insikt round of `year`: `areas` gives each area's name, how many answered
+/// and the answer every one of them gave to the three NKI questions.
+async fn insikt_round(
+    tenant: &lots_store::Tenant<'_>,
+    year: i32,
+    areas: &[(&str, usize, i64)],
+) -> i64 {
+    use lots_domain::battery::Answer;
+    let version = crate::surveys::published_battery(tenant, "insikt-nki").await;
+    tenant.service_areas().await.unwrap();
+    let responses: Vec<lots_store::ImportedResponse> = areas
+        .iter()
+        .flat_map(|&(area, n, answer)| {
+            (0..n).map(move |_| lots_store::ImportedResponse {
+                area: area.into(),
+                industry: String::new(),
+                size_class: String::new(),
+                submitted_at: 1_700_000_000,
+                answers: lots_domain::battery::SERVICE_FACTORS
+                    .iter()
+                    .map(|f| format!("f_{f}"))
+                    .chain(["nki_overall", "nki_expectations", "nki_ideal"].map(String::from))
+                    .map(|q| (q, Answer::Number(answer)))
+                    .collect(),
+            })
+        })
+        .collect();
+    let total: usize = areas.iter().map(|a| a.1).sum();
+    tenant
+        .import_round(
+            version,
+            &format!("Insikt {year}"),
+            (&format!("{year}-01-01"), &format!("{year}-12-31")),
+            total * 2,
+            &responses,
+            "test",
+        )
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn from_2024_a_rounds_total_leaves_brandskydd_beside_it() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let t = lots_domain::nki::Thresholds::default();
+        let areas = [
+            ("Bygglov", 20, 6),
+            ("Livsmedelskontroll", 10, 6),
+            ("Brandskydd", 12, 1),
+        ];
+        let before = insikt_round(&tenant, 2023, &areas).await;
+        // The demo measured in 2024 and 2025 too; this round's previous one is 2023's.
+        let after = insikt_round(&tenant, 2024, &areas).await;
+        let nki = |rows: &[lots_domain::survey_results::ResultRow], group: &str| {
+            rows.iter()
+                .find(|r| r.group == group && r.index == "nki")
+                .cloned()
+                .unwrap()
+        };
+        let old = tenant
+            .round_results(before, "area", "sv", &t)
+            .await
+            .unwrap();
+        let total = nki(&old.rows, "");
+        assert_eq!(total.n, Some(42), "until 2023 every area is in the total");
+        assert!(!nki(&old.rows, "Brandskydd").beside_total);
+
+        let new = tenant.round_results(after, "area", "sv", &t).await.unwrap();
+        let total = nki(&new.rows, "");
+        assert_eq!(total.n, Some(30), "{}", app.backend);
+        assert_eq!(total.value, Some(100.0));
+        assert_eq!(total.invited, Some(58), "the invited of the total's areas");
+        let brandskydd = nki(&new.rows, "Brandskydd");
+        assert!(brandskydd.beside_total);
+        assert_eq!((brandskydd.n, brandskydd.value), (Some(12), Some(0.0)));
+        // The previous round is counted with this year's definition: no change.
+        assert_eq!(total.previous, Some(100.0));
+        // Every breakdown keeps Brandskydd beside the total, not in it.
+        let by_industry = tenant
+            .round_results(after, "industry", "sv", &t)
+            .await
+            .unwrap();
+        assert_eq!(nki(&by_industry.rows, "").n, Some(30));
+        assert!(nki(&by_industry.rows, "Brandskydd").beside_total);
+
+        // The round's page says so.
+        let (status, page) = app
+            .signed_in(BD)
+            .await
+            .text(&format!("/enkater/{after}"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains("bredvid totalen"), "{}", app.backend);
+
+        // The organiser's table: 2024 breaks the series, Brandskydd stands beside the
+        // total, and Upplands-Bro's total is the demo's 160 answers and this round's 30.
+        let organiser = app.signed_in(crate::ORGANISER).await;
+        let (_, page) = organiser.text("/medlemmar/nki?ar=2024").await;
+        assert!(page.contains("Brott i serien"), "{page}");
+        assert!(page.contains("Brandskydd <span class=\"muted\">(bredvid totalen)"));
+        let row = &page[page.find(">Upplands-Bro<").unwrap()..];
+        assert!(
+            row.starts_with(">Upplands-Bro</th><td class=\"num\">190</td>"),
+            "{row:.200}"
+        );
+        let (_, later) = organiser.text("/medlemmar/nki?ar=2025").await;
+        assert!(!later.contains("Brott i serien"));
+        assert!(later.contains("Totalen omfattar Bygglov, Miljö- och hälsoskydd, Livsmedelskontroll, Serveringstillstånd."));
+        app.stop().await;
+    }
+}
