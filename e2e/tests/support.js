@@ -32,7 +32,10 @@ export function lotsBinary() {
   return join(target, 'debug', 'lots');
 }
 
-export async function startLots() {
+// A free port on 127.0.0.1 that nothing listens on (for a mail server that is not there).
+export const unusedPort = freePort;
+
+export async function startLots(env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lots-e2e-'));
   const port = await freePort();
   const databaseUrl = `sqlite://${join(dir, 'lots.db')}`;
@@ -44,6 +47,7 @@ export async function startLots() {
       LOTS_MAIL_TRANSPORT: 'directory',
       LOTS_MAIL_DIR: join(dir, 'mail'),
       LOTS_LOG: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -15,6 +15,6 @@ pub const MAIL_ATTEMPTS: i64 = 80;
 pub use event_mail::{EventMessage, enqueue_event_mail, event_calendar};
 pub use mailer::{MailAttachment, MailConfig, Mailer, OutgoingMail, SmtpConfig, SmtpTls};
 pub use messages::{enqueue_invitation, enqueue_mail, enqueue_survey_mail};
-pub use undelivered::{Undelivered, undelivered};
+pub use undelivered::{Concern, Undelivered, undelivered};
 pub use visit_mail::{VisitMessage, enqueue_visit_mail, visit_calendar, visit_feed};
 pub use worker::{JobContext, Workers, queue_due_reminders, send_case_surveys};

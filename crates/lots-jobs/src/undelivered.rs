@@ -9,10 +9,21 @@ use crate::event_mail::KIND_EVENT_MAIL;
 use crate::messages::{KIND_INVITATION, KIND_MAIL, KIND_SURVEY};
 use crate::visit_mail::KIND_VISIT_MAIL;
 
-/// One mail that failed, for the administrator's list.
+/// What a mail belongs to, so the staff who run it see its trouble too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Concern {
+    /// A survey round's invitation or reminder.
+    Round(i64),
+    /// A message to an event's participant.
+    Event(i64),
+}
+
+/// One mail that failed, for the administrator's list and the round's or event's page.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Undelivered {
     pub id: i64,
+    pub concerns: Option<Concern>,
     /// What it was, in Swedish (the page translates).
     pub what: &'static str,
     /// The recipient where it may be shown.
@@ -35,6 +46,7 @@ pub async fn undelivered(db: &Db, municipality: &str) -> lots_store::Result<Vec<
             created_at,
         } = t;
         let p = &job.payload;
+        let mut concerns = None;
         let (what, to) = match job.kind.as_str() {
             KIND_MAIL => ("E-post", p["to"].as_str().unwrap_or("").to_string()),
             KIND_INVITATION => {
@@ -50,6 +62,7 @@ pub async fn undelivered(db: &Db, municipality: &str) -> lots_store::Result<Vec<
                     Some(id) => tenant.invitation(id).await.ok(),
                     None => None,
                 };
+                concerns = invitation.as_ref().map(|(_, round)| Concern::Round(*round));
                 let anonymous = match &invitation {
                     Some((_, round)) => tenant.round_facts(*round).await.is_ok_and(|r| r.anonymous),
                     None => false,
@@ -66,12 +79,23 @@ pub async fn undelivered(db: &Db, municipality: &str) -> lots_store::Result<Vec<
                 };
                 (what, to)
             }
-            KIND_EVENT_MAIL => ("Meddelande om evenemang", String::new()),
+            KIND_EVENT_MAIL => {
+                let participant = match p["participant_id"].as_i64() {
+                    Some(id) => tenant.participant(id).await.ok(),
+                    None => None,
+                };
+                concerns = participant.as_ref().map(|p| Concern::Event(p.event_id));
+                (
+                    "Meddelande om evenemang",
+                    participant.map(|p| p.email).unwrap_or_default(),
+                )
+            }
             KIND_VISIT_MAIL => ("Meddelande om företagsbesök", String::new()),
             _ => ("Annat utskick", String::new()),
         };
         out.push(Undelivered {
             id: job.id,
+            concerns,
             what,
             to,
             error: last_error,

@@ -1490,6 +1490,16 @@ const ENGLISH: &[(&str, &str)] = &[
         "Every call needs an API token:",
     ),
     ("Tillbaka", "Back"),
+    ("Meddelanden som inte kom fram:", "Undelivered messages:"),
+    ("Se varför och skicka igen", "See why and send again"),
+    (
+        "E-post i enkäten som inte kom fram",
+        "Undelivered survey e-mail",
+    ),
+    (
+        "E-post om evenemanget som inte kom fram",
+        "Undelivered event e-mail",
+    ),
     ("i dag", "today"),
     ("i går", "yesterday"),
     ("Inga", "None"),

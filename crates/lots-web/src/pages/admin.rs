@@ -32,29 +32,113 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-#[derive(serde::Deserialize)]
-struct SentAgain {
+/// Which mail a list of undelivered mail shows: all of a municipality's (administrators),
+/// or one survey round's or event's (those who run it).
+#[derive(serde::Deserialize, Default)]
+pub(super) struct Whose {
+    enkat: Option<i64>,
+    evenemang: Option<i64>,
     igen: Option<String>,
 }
 
-/// Mail that could not go out, with the reason, and a way to send it again.
-async fn undelivered(ctx: Ctx, Query(q): Query<SentAgain>) -> Result<Html<String>, AppError> {
-    ctx.require(Permission::ManageStaff)?;
+impl Whose {
+    /// What the list is limited to, after checking the user may see it.
+    fn concern(&self, ctx: &Ctx) -> Result<Option<lots_jobs::Concern>, AppError> {
+        match (self.enkat, self.evenemang) {
+            (Some(round), _) => {
+                ctx.require(Permission::ManageSurveys)?;
+                Ok(Some(lots_jobs::Concern::Round(round)))
+            }
+            (None, Some(event)) => {
+                ctx.require(Permission::ManageActivities)?;
+                Ok(Some(lots_jobs::Concern::Event(event)))
+            }
+            (None, None) => {
+                ctx.require(Permission::ManageStaff)?;
+                Ok(None)
+            }
+        }
+    }
+
+    fn query(&self) -> String {
+        match (self.enkat, self.evenemang) {
+            (Some(round), _) => format!("enkat={round}&"),
+            (None, Some(event)) => format!("evenemang={event}&"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// The municipality's undelivered mail, or only that of one round or event.
+pub(super) async fn undelivered_of(
+    ctx: &Ctx,
+    concern: Option<lots_jobs::Concern>,
+) -> Result<Vec<lots_jobs::Undelivered>, AppError> {
     let tenant = ctx.tenant()?;
-    let mails = lots_jobs::undelivered(&ctx.app.db, tenant.code()).await?;
+    let mut mails = lots_jobs::undelivered(&ctx.app.db, tenant.code()).await?;
+    if concern.is_some() {
+        mails.retain(|m| m.concerns == concern);
+    }
+    Ok(mails)
+}
+
+/// For a round's or an event's page: how many of its mails did not go out and where to see
+/// them, when the user runs it and there are any.
+pub(super) async fn undelivered_notice(
+    ctx: &Ctx,
+    concern: lots_jobs::Concern,
+) -> Result<Option<Value>, AppError> {
+    let (permission, query) = match concern {
+        lots_jobs::Concern::Round(id) => (Permission::ManageSurveys, format!("enkat={id}")),
+        lots_jobs::Concern::Event(id) => (Permission::ManageActivities, format!("evenemang={id}")),
+    };
+    if !ctx.may(permission) {
+        return Ok(None);
+    }
+    let count = undelivered_of(ctx, Some(concern)).await?.len();
+    Ok((count > 0).then(|| context! { count, href => format!("/admin/utskick?{query}") }))
+}
+
+/// Mail that could not go out, with the reason, and a way to send it again.
+async fn undelivered(ctx: Ctx, Query(q): Query<Whose>) -> Result<Html<String>, AppError> {
+    let concern = q.concern(&ctx)?;
+    let mails = undelivered_of(&ctx, concern).await?;
     let notice = q
         .igen
         .is_some()
         .then(|| ctx.t("Meddelandet köades igen och skickas inom en minut."));
+    let (back, title) = match concern {
+        Some(lots_jobs::Concern::Round(id)) => (
+            Some(format!("/enkater/{id}")),
+            "E-post i enkäten som inte kom fram",
+        ),
+        Some(lots_jobs::Concern::Event(id)) => (
+            Some(format!("/evenemang/{id}")),
+            "E-post om evenemanget som inte kom fram",
+        ),
+        None => (None, "E-post som inte kom fram"),
+    };
     ctx.render(
         "undelivered.html",
-        &ctx.t("E-post som inte kom fram"),
-        context! { mails => Value::from_serialize(&mails), notice },
+        &ctx.t(title),
+        context! { mails => Value::from_serialize(&mails), notice, back, query => q.query() },
     )
 }
 
-async fn send_again(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    ctx.require(Permission::ManageStaff)?;
+async fn send_again(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<Whose>,
+) -> Result<Response, AppError> {
+    let concern = q.concern(&ctx)?;
+    // Someone who runs a round may send its mail again, not any other.
+    if !undelivered_of(&ctx, concern)
+        .await?
+        .iter()
+        .any(|m| m.id == id)
+    {
+        return Err(AppError::NotFound);
+    }
     let tenant = ctx.tenant()?;
     if !ctx.app.db.retry_job(tenant.code(), id).await? {
         return Err(AppError::NotFound);
@@ -64,7 +148,7 @@ async fn send_again(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError>
         .audit(ctx.audit_entry("mail.send_again", "job", id))
         .await?;
     ctx.app.workers.wake();
-    Ok(Redirect::to("/admin/utskick?igen=1").into_response())
+    Ok(Redirect::to(&format!("/admin/utskick?{}igen=1", q.query())).into_response())
 }
 
 fn scope_label(ctx: &Ctx, scope: Scope) -> String {

@@ -300,6 +300,7 @@ async fn show_page(
             personal,
             can_manage => ctx.may(Permission::ManageActivities),
             can_check_in => ctx.may(Permission::EditCompanies),
+            undelivered => super::admin::undelivered_notice(ctx, lots_jobs::Concern::Event(id)).await?,
             batteries,
             statuses => PARTICIPANT_STATUSES.iter().map(|(code, label)| context! { code, label => ctx.t(label) }).collect::<Vec<_>>(),
             form => context! {

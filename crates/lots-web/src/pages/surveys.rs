@@ -624,6 +624,7 @@ async fn round(
             invitations,
             can_manage,
             can_add => can_manage && round.closes_on >= lots_store::today(),
+            undelivered => super::admin::undelivered_notice(&ctx, lots_jobs::Concern::Round(id)).await?,
             notice,
             breakdowns => splits,
             threshold => thresholds(&ctx).min_shown,

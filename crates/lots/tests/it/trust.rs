@@ -403,32 +403,40 @@ fn invited_table(page: &str) -> &str {
     &page[start..end]
 }
 
+/// An anonymous round of the visit battery to `companies` reachable companies in Brunna,
+/// created through the form by `staff`: its id.
+async fn anonymous_round(app: &TestApp, staff: &support::Client, companies: usize) -> i64 {
+    let tenant = app.db.tenant("0139").await.unwrap();
+    let companies: Vec<String> = crate::surveys::reachable_in_brunna(&tenant, companies)
+        .await
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
+    let visit = crate::surveys::published_battery(&tenant, "foretagsbesok").await;
+    let mut fields: Vec<(&str, String)> = vec![
+        ("name", "Anonym uppföljning".into()),
+        ("battery_version_id", visit.to_string()),
+        ("opens_on", lots_store::today()),
+        ("closes_on", "2099-12-31".into()),
+        ("reminder_days", "7".into()),
+        ("quarantine_months", "0".into()),
+        ("anonymous", "1".into()),
+    ];
+    fields.extend(companies.iter().map(|c| ("company", c.clone())));
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let created = staff.post("/enkater/ny", &pairs).await;
+    assert_eq!(created.status(), 303, "{}", app.backend);
+    let path = location(&created).split('?').next().unwrap().to_string();
+    path.trim_start_matches("/enkater/").parse().unwrap()
+}
+
 #[tokio::test]
 async fn an_anonymous_round_shows_staff_nothing_that_tells_who_answered() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
-        let companies: Vec<String> = crate::surveys::reachable_in_brunna(&tenant, 9)
-            .await
-            .iter()
-            .map(|c| c.id.to_string())
-            .collect();
-        let visit = crate::surveys::published_battery(&tenant, "foretagsbesok").await;
-        let mut fields: Vec<(&str, String)> = vec![
-            ("name", "Anonym uppföljning".into()),
-            ("battery_version_id", visit.to_string()),
-            ("opens_on", lots_store::today()),
-            ("closes_on", "2099-12-31".into()),
-            ("reminder_days", "7".into()),
-            ("quarantine_months", "0".into()),
-            ("anonymous", "1".into()),
-        ];
-        fields.extend(companies.iter().map(|c| ("company", c.clone())));
-        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let bd = app.signed_in(BD).await;
-        let created = bd.post("/enkater/ny", &pairs).await;
-        assert_eq!(created.status(), 303, "{}", app.backend);
-        let round_path = location(&created).split('?').next().unwrap().to_string();
-        let round_id: i64 = round_path.trim_start_matches("/enkater/").parse().unwrap();
+        let round_id = anonymous_round(&app, &bd, 9).await;
+        let round_path = format!("/enkater/{round_id}");
         let invitations = tenant.invitations(round_id).await.unwrap();
         let mut tokens = Vec::new();
         for i in &invitations {
@@ -682,6 +690,16 @@ async fn mail_queued_before_a_shutdown_goes_out_exactly_once() {
     }
 }
 
+/// The first mail's id on a list of undelivered mail (from its "Skicka igen" form).
+fn first_mail_id(page: &str) -> i64 {
+    page.split("/admin/utskick/")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_mail_that_cannot_go_out_is_shown_to_the_administrator_and_sent_again() {
     // An SMTP server that is not there: the port was free a moment ago.
@@ -724,13 +742,7 @@ async fn a_mail_that_cannot_go_out_is_shown_to_the_administrator_and_sent_again(
             page.contains("nagon@foretag.example") && page.contains("Nytt försök"),
             "{page}"
         );
-        let id: i64 = page
-            .split("/admin/utskick/")
-            .nth(1)
-            .and_then(|s| s.split('/').next())
-            .unwrap()
-            .parse()
-            .unwrap();
+        let id = first_mail_id(&page);
         let again = admin
             .post(&format!("/admin/utskick/{id}/skicka-igen"), &[])
             .await;
@@ -744,6 +756,52 @@ async fn a_mail_that_cannot_go_out_is_shown_to_the_administrator_and_sent_again(
                 .status(),
             403
         );
+
+        // Whoever runs a round sees its undelivered invitations on the round's page and may
+        // send those again, not the municipality's other mail.
+        let bd = app.signed_in(BD).await;
+        let round = anonymous_round(&app, &bd, 3).await;
+        let mut page = String::new();
+        for _ in 0..200 {
+            page = bd.text(&format!("/enkater/{round}")).await.1;
+            if page.contains("Meddelanden som inte kom fram: 3.") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(
+            page.contains("Meddelanden som inte kom fram: 3."),
+            "{}",
+            app.backend
+        );
+        let list_path = format!("/admin/utskick?enkat={round}");
+        assert!(page.contains("Se varför och skicka igen"), "{page}");
+        let (status, list) = bd.text(&list_path).await;
+        assert_eq!(status, 200);
+        assert_eq!(list.matches("Inbjudan till enkät").count(), 3, "{list}");
+        assert!(
+            !list.contains("nagon@foretag.example"),
+            "only the round's mail"
+        );
+        let theirs = first_mail_id(&list);
+        let again = bd
+            .post(
+                &format!("/admin/utskick/{theirs}/skicka-igen?enkat={round}"),
+                &[],
+            )
+            .await;
+        assert_eq!(
+            location(&again),
+            format!("/admin/utskick?enkat={round}&igen=1")
+        );
+        let other = bd
+            .post(
+                &format!("/admin/utskick/{id}/skicka-igen?enkat={round}"),
+                &[],
+            )
+            .await;
+        assert_eq!(other.status(), 404, "another mail than the round's");
+        assert_eq!(bd.get("/admin/utskick").await.status(), 403);
         app.stop().await;
     }
 }
