@@ -77,6 +77,15 @@ pub struct ConflictOfInterest {
     pub reason: String,
 }
 
+/// A planned visit `v` that re-planning keeps: fixed by hand, already offered to the company
+/// (its booking link or offered times point at it), or with something recorded on it (a
+/// referral or an issue to hear back on, from before it was set back to planned).
+const HELD: &str = "(v.fixed = 1
+    OR EXISTS (SELECT 1 FROM visit_links l WHERE l.visit_id = v.id)
+    OR EXISTS (SELECT 1 FROM visit_slots s WHERE s.visit_id = v.id)
+    OR EXISTS (SELECT 1 FROM referrals r WHERE r.visit_id = v.id)
+    OR EXISTS (SELECT 1 FROM feedback_items f WHERE f.visit_id = v.id))";
+
 impl Tenant<'_> {
     /// Creates a campaign with its officers and candidates; refuses one whose filters find
     /// fewer companies than it needs visits.
@@ -313,25 +322,26 @@ impl Tenant<'_> {
     }
 
     /// Plans the campaign's visits at the least total cost. Visits already booked or done
-    /// stay; the rest are planned again. `Ok(Err(reason))` says in Swedish why no plan exists.
+    /// stay, and so do the planned ones [`HELD`] says; the rest are planned again.
+    /// `Ok(Err(reason))` says in Swedish why no plan exists.
     pub async fn plan_campaign(&self, id: i64) -> Result<std::result::Result<usize, String>> {
         let campaign = self.campaign(id).await?;
-        let officers = sqlx::query(
+        let officers = sqlx::query(&format!(
             "SELECT o.user_id, o.visits, o.home_area_id, u.name, u.unit_id,
                  (SELECT COUNT(*) FROM visits v WHERE v.campaign_id = o.campaign_id
                   AND v.officer_user_id = o.user_id
-                  AND (v.status IN ('booked', 'done') OR (v.fixed = 1 AND v.status = 'planned'))) AS kept
+                  AND (v.status IN ('booked', 'done') OR (v.status = 'planned' AND {HELD}))) AS kept
              FROM campaign_officers o JOIN users u ON u.id = o.user_id
-             WHERE o.campaign_id = $1 ORDER BY u.sort_key",
-        )
+             WHERE o.campaign_id = $1 ORDER BY u.sort_key"
+        ))
         .bind(id)
         .fetch_all(&self.db.pool)
         .await?;
         // Companies with a visit that stays, and those that cancelled theirs, are not
         // planned again.
-        let kept_companies: HashSet<i64> = sqlx::query(
-            "SELECT company_id FROM visits WHERE campaign_id = $1 AND (status <> 'planned' OR fixed = 1)",
-        )
+        let kept_companies: HashSet<i64> = sqlx::query(&format!(
+            "SELECT company_id FROM visits v WHERE campaign_id = $1 AND (status <> 'planned' OR {HELD})"
+        ))
         .bind(id)
         .fetch_all(&self.db.pool)
         .await?
@@ -434,9 +444,10 @@ impl Tenant<'_> {
         };
         let _turn = self.db.write_turn().await;
         let mut tx = self.db.begin_write().await?;
-        sqlx::query(
-            "DELETE FROM visits WHERE campaign_id = $1 AND status = 'planned' AND fixed = 0",
-        )
+        sqlx::query(&format!(
+            "DELETE FROM visits WHERE id IN (SELECT v.id FROM visits v
+                 WHERE v.campaign_id = $1 AND v.status = 'planned' AND NOT {HELD})"
+        ))
         .bind(id)
         .execute(&mut *tx)
         .await?;

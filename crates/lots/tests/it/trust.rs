@@ -11,7 +11,7 @@ use crate::{ADMIN, BD};
 
 /// Strings a fuzzer would send: control characters, line breaks, Swedish letters, C1 codes
 /// and anything else, the same list on every backend.
-fn hostile_strings(count: usize) -> Vec<String> {
+pub(crate) fn hostile_strings(count: usize) -> Vec<String> {
     let mut runner = TestRunner::deterministic();
     let chosen = proptest::string::string_regex(
         "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f} a-zåäöÅÄÖ€<>\"'&;=%+]{1,24}",
