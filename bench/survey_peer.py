@@ -1,12 +1,17 @@
 """The peer for the national results table (issue 4): DuckDB computes the same table from
 the same file — NKI and six factors per municipality x area x year, per municipality and
-year, per county x area x year and per area and year, with n, mean and 95 % interval, the
-municipalities' rank per area and year, and the regression of NKI on the factors per area
-(X'X summed in SQL, solved with NumPy) — and the result is checked against Lots' table.
+year (each year's total over the areas Insikt's rules of that year put in it, read from
+data/insikt_rules.csv: from 2024 the four mandatory areas), per county x area x year and
+per area and year, with n, mean and 95 % interval, the municipalities' rank per area and
+year, and the regression of NKI on the factors per area (X'X summed in SQL, solved with
+NumPy) — and the result is checked against Lots' table. DuckDB does no disclosure
+control: the cells Lots withholds (n left empty) are counted, not compared.
 
 Usage: python3 bench/survey_peer.py FILE LOTS_TABLE.csv [runs]
 Prints the median query time of DuckDB and the largest differences from Lots' table.
 """
+import csv
+import os
 import statistics
 import sys
 import time
@@ -28,6 +33,19 @@ def index_sql(i):
     return f"CASE WHEN {answered} > 0 THEN ({total}) / ({answered}) END AS {INDICES[i]}"
 
 
+def total_condition():
+    """SQL true for a respondent whose area is in the total of its year, by Insikt's rules."""
+    path = os.path.join(os.path.dirname(__file__), "..", "data", "insikt_rules.csv")
+    with open(path, newline="") as f:
+        rules = sorted((int(r["from_year"]), r["total_areas"].split("|")) for r in csv.DictReader(f))
+    cases = []
+    for i, (start, areas) in enumerate(rules):
+        end = rules[i + 1][0] if i + 1 < len(rules) else 10_000
+        listed = ", ".join(f"'{a}'" for a in areas)
+        cases.append(f"(year >= {start} AND year < {end} AND area IN ({listed}))")
+    return " OR ".join(cases)
+
+
 def query(con):
     respondents = f"""
         CREATE OR REPLACE TEMP TABLE r AS
@@ -39,7 +57,8 @@ def query(con):
     )
     groups = con.execute(f"""
         SELECT 'municipality' AS level, municipality AS code, area, year, {aggs} FROM r GROUP BY ALL
-        UNION ALL SELECT 'municipality', municipality, '', year, {aggs} FROM r GROUP BY municipality, year
+        UNION ALL SELECT 'municipality', municipality, '', year, {aggs} FROM r
+            WHERE {total_condition()} GROUP BY municipality, year
         UNION ALL SELECT 'county', county, area, year, {aggs} FROM r GROUP BY county, area, year
         UNION ALL SELECT 'nation', '', area, year, {aggs} FROM r GROUP BY area, year
     """).fetchall()
@@ -94,14 +113,17 @@ def main():
           " (SQL for indices, groups, ranks and regression sums, plus NumPy's solve; t quantiles not included)")
     table = with_intervals(groups)
     worst_mean = worst_ci = 0.0
-    n_mismatch = compared = 0
+    n_mismatch = compared = withheld = 0
     with open(lots_table) as f:
         next(f)
         for line in f:
-            level, code, area, year, index, n, value, low, high, *_ = line.rstrip("\n").split(",")
+            level, code, area, year, index, n, value, _whole, low, high, *_ = line.rstrip("\n").split(",")
             peer = table.get((level, code, area, year, index))
             if peer is None:
                 n_mismatch += 1
+                continue
+            if n == "":
+                withheld += 1
                 continue
             compared += 1
             if int(n) != peer[0]:
@@ -111,7 +133,7 @@ def main():
                 if int(n) > 1:
                     worst_ci = max(worst_ci, abs((float(high) - float(low)) / 2 - peer[2])
                                    if float(low) > 0 and float(high) < 100 else 0)
-    print(f"compared={compared} n_mismatches={n_mismatch} max_mean_diff={worst_mean:.4f} max_ci_half_diff={worst_ci:.4f}")
+    print(f"compared={compared} withheld_by_lots={withheld} n_mismatches={n_mismatch} max_mean_diff={worst_mean:.4f} max_ci_half_diff={worst_ci:.4f}")
     for area, coef in sorted(effects.items()):
         print(f"duckdb_effects[{area}]=" + " ".join(f"{c:.3f}" for c in coef) + f"  planted={' '.join(map(str, PLANTED))}")
 

@@ -91,6 +91,16 @@ impl Values {
     }
 }
 
+/// The stored column of a field an import may change (its mapping name, but for the area's
+/// id).
+fn column_of(field: Field) -> Option<&'static str> {
+    match field {
+        Field::OrgNr | Field::Name => None,
+        Field::Area => Some("area_id"),
+        other => Some(other.code()),
+    }
+}
+
 /// The columns a new company is inserted with, in the order `insert_sql` binds them.
 const INSERT_COLUMNS: [&str; 22] = [
     "municipality_code",
@@ -162,38 +172,54 @@ pub(crate) struct CompanyWriter<'t, 'db> {
     deferred: Vec<String>,
 }
 
+/// The fewest bytes a company row takes in a file (an organisationsnummer, a name, the
+/// separators), to tell from a file's length how many rows it may hold at most.
+const MIN_ROW_BYTES: u64 = 40;
+
 impl<'t, 'db> CompanyWriter<'t, 'db> {
-    /// Opens the transaction; `large` says many rows are coming, so index upkeep is better
-    /// deferred to the end.
+    /// Opens the transaction; `file_bytes` is the length of the file the rows come from (0
+    /// for rows in memory), which decides whether index upkeep is deferred to the end.
     pub(crate) async fn begin(
         tenant: &'t Tenant<'db>,
         on_duplicate: OnDuplicate,
         (actor, present): (&str, &[Field]),
-        large: bool,
+        file_bytes: u64,
     ) -> Result<Self> {
         let pool = &tenant.db.pool;
+        // Only the columns the file has: the rest are not compared.
+        let columns: Vec<&str> = present.iter().filter_map(|f| column_of(*f)).collect();
+        let sql = format!(
+            "SELECT id, orgnr, name{} FROM companies WHERE municipality_code = $1",
+            columns.iter().map(|c| format!(", {c}")).collect::<String>()
+        );
         let mut existing = HashMap::new();
-        for r in sqlx::query(
-            "SELECT id, orgnr, name, other_names, sni2007, sni2025, employees, visit_address,
-                    postcode, town, notes, tags, area_id
-             FROM companies WHERE municipality_code = $1",
-        )
-        .bind(&tenant.code)
-        .fetch_all(pool)
-        .await?
-        {
+        for r in sqlx::query(&sql).bind(&tenant.code).fetch_all(pool).await? {
+            let text = |c: &str| -> Result<String> {
+                Ok(if columns.contains(&c) {
+                    r.try_get(c)?
+                } else {
+                    String::new()
+                })
+            };
+            let number = |c: &str| -> Result<Option<i64>> {
+                Ok(if columns.contains(&c) {
+                    r.try_get(c)?
+                } else {
+                    None
+                })
+            };
             let stored = Values {
                 name: r.try_get("name")?,
-                other_names: r.try_get("other_names")?,
-                sni2007: r.try_get("sni2007")?,
-                sni2025: r.try_get("sni2025")?,
-                employees: r.try_get("employees")?,
-                visit_address: r.try_get("visit_address")?,
-                postcode: r.try_get("postcode")?,
-                town: r.try_get("town")?,
-                notes: r.try_get("notes")?,
-                tags: r.try_get("tags")?,
-                area_id: r.try_get("area_id")?,
+                other_names: text("other_names")?,
+                sni2007: text("sni2007")?,
+                sni2025: text("sni2025")?,
+                employees: number("employees")?,
+                visit_address: text("visit_address")?,
+                postcode: text("postcode")?,
+                town: text("town")?,
+                notes: text("notes")?,
+                tags: text("tags")?,
+                area_id: number("area_id")?,
             };
             existing.insert(
                 r.try_get("orgnr")?,
@@ -220,8 +246,10 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         .await?
         .try_get("id")?;
         // Keeping these sorted while a million random rows go in costs more than sorting
-        // them once at the end.
-        let deferred = if large {
+        // them once at the end; but when the file cannot even double the register, most of
+        // its rows are updates or unchanged, and a rebuild would sort everything for little.
+        let may_double = file_bytes / MIN_ROW_BYTES > 2 * existing.len() as u64;
+        let deferred = if crate::import::is_large(file_bytes) && may_double {
             crate::import::defer_upkeep(
                 tenant.db,
                 &mut tx,
@@ -366,15 +394,18 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         Ok(())
     }
 
-    /// Commits everything written, and lets searches see it.
+    /// Commits everything written, and lets searches see it (an import that changed no
+    /// company leaves the search index as it is).
     pub(crate) async fn commit(mut self) -> Result<ImportOutcome> {
         for sql in &self.deferred {
             sqlx::query(sql).execute(&mut *self.tx).await?;
         }
-        sqlx::query(Tenant::bump_search_version_sql())
-            .bind(&self.tenant.code)
-            .execute(&mut *self.tx)
-            .await?;
+        if self.outcome.created + self.outcome.updated > 0 {
+            sqlx::query(Tenant::bump_search_version_sql())
+                .bind(&self.tenant.code)
+                .execute(&mut *self.tx)
+                .await?;
+        }
         self.tx.commit().await?;
         Ok(self.outcome)
     }
@@ -457,7 +488,7 @@ impl Tenant<'_> {
             .first()
             .map(|r| r.present.clone())
             .unwrap_or_default();
-        let mut writer = CompanyWriter::begin(self, on_duplicate, (actor, &present), false).await?;
+        let mut writer = CompanyWriter::begin(self, on_duplicate, (actor, &present), 0).await?;
         let batch: Vec<Prepared> = records.iter().cloned().map(Prepared::new).collect();
         writer.write(&batch).await?;
         writer.commit().await

@@ -112,12 +112,61 @@ async fn the_compact_sort_keys_migration_rewrites_every_stored_key() {
 }
 
 #[tokio::test]
+async fn a_migration_changed_after_it_ran_stops_the_start() {
+    for (db, scratch) in databases().await {
+        // A database from before checksums were kept: they are filled in, nothing reruns.
+        sqlx::query("UPDATE lots_migrations SET checksum = NULL")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(db.migrate().await.unwrap(), Vec::<i64>::new());
+        let unset: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM lots_migrations WHERE checksum IS NULL")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+                .get("n");
+        assert_eq!(unset, 0);
+        // Then one is edited: the next start refuses, naming it.
+        sqlx::query("UPDATE lots_migrations SET checksum = 'edited' WHERE version = 6")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let err = db.migrate().await.unwrap_err();
+        assert!(
+            matches!(&err, StoreError::MigrationChanged { version: 6, name, .. } if name == "surveys"),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("migrations/0006_surveys.*"),
+            "{err}"
+        );
+        cleanup(db, scratch).await;
+    }
+}
+
+#[test]
+fn each_backend_reads_its_own_lines_and_spelling() {
+    let source = "CREATE TABLE t (\n    id {{identity}},\n    key TEXT{{byte_order}},\n\
+                  -- if sqlite\n    b BLOB\n-- if postgres\n    b {{bytes}}\n-- end if\n);\n";
+    assert_eq!(
+        crate::migrate::expand(source, crate::Backend::Sqlite),
+        "CREATE TABLE t (\n    id INTEGER PRIMARY KEY AUTOINCREMENT,\n    key TEXT,\n    b BLOB\n);\n"
+    );
+    assert_eq!(
+        crate::migrate::expand(source, crate::Backend::Postgres),
+        "CREATE TABLE t (\n    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n    key TEXT COLLATE \"C\",\n    b BYTEA\n);\n"
+    );
+}
+
+#[tokio::test]
 async fn a_failing_migration_leaves_the_database_as_it_was() {
     let broken = Migration {
         version: 999,
         name: "broken",
-        sqlite: "CREATE TABLE half_done (id BIGINT); INSERT INTO no_such_table VALUES (1);",
-        postgres: "CREATE TABLE half_done (id BIGINT); INSERT INTO no_such_table VALUES (1);",
+        sql: "CREATE TABLE half_done (id BIGINT); INSERT INTO no_such_table VALUES (1);",
+        step: None,
+        step_source: "",
     };
     for (db, scratch) in databases().await {
         let err = db.apply(std::slice::from_ref(&broken)).await.unwrap_err();

@@ -13,6 +13,19 @@ pub enum StoreError {
         name: String,
         reason: String,
     },
+    /// A migration was edited after this database applied it: the start stops rather than
+    /// run a schema that differs from what the files say.
+    #[error(
+        "migration {version} ({name}) was changed after this database applied it (checksum \
+         {now}, applied as {applied}): restore migrations/{version:04}_{name}.* as it was and \
+         put the change in a new migration"
+    )]
+    MigrationChanged {
+        version: i64,
+        name: String,
+        applied: String,
+        now: String,
+    },
     /// A row the caller named does not exist in the caller's municipality.
     #[error("not found")]
     NotFound,

@@ -214,15 +214,7 @@ impl Tenant<'_> {
             None
         } else {
             let present: Vec<Field> = fields.iter().flatten().copied().collect();
-            Some(
-                CompanyWriter::begin(
-                    self,
-                    options.on_duplicate,
-                    (actor, &present),
-                    is_large(length),
-                )
-                .await?,
-            )
+            Some(CompanyWriter::begin(self, options.on_duplicate, (actor, &present), length).await?)
         };
         match check_and_write(stream, &fields, options, &mut writer, progress).await? {
             Err(e) => Ok(Err(e)),

@@ -1,185 +1,92 @@
-//! Migrations: one folder per backend, embedded in the binary, applied in order. Each runs
-//! in its own transaction with its bookkeeping row, so a failing migration leaves the
-//! database exactly as it was (both SQLite and PostgreSQL have transactional DDL).
+//! Migrations: one SQL source per migration in `migrations/` for both backends, and steps
+//! in Rust beside them, listed by build.rs and embedded in the binary, applied in order.
+//! Each runs in its own transaction with its bookkeeping row, so a failing migration leaves
+//! the database exactly as it was (both SQLite and PostgreSQL have transactional DDL). Each
+//! applied migration's checksum is kept; a migration changed after it ran stops the start.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use sqlx::Row;
 
 use crate::{Backend, Db, Result, StoreError, now};
 
+pub(crate) type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// What a step in Rust returns: it runs inside the migration's transaction.
+pub(crate) type StepFuture<'a> = Pin<Box<dyn Future<Output = Result<()>> + Send + 'a>>;
+
 pub(crate) struct Migration {
     pub(crate) version: i64,
     pub(crate) name: &'static str,
-    pub(crate) sqlite: &'static str,
-    pub(crate) postgres: &'static str,
+    /// The SQL, written once ([`expand`] gives each backend's).
+    pub(crate) sql: &'static str,
+    /// A step in Rust after the SQL, for what SQL cannot do.
+    pub(crate) step: Option<for<'a> fn(&'a mut Tx) -> StepFuture<'a>>,
+    /// The step's source, so a changed step changes the checksum too.
+    pub(crate) step_source: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 1,
-        name: "platform",
-        sqlite: include_str!("../migrations/sqlite/0001_platform.sql"),
-        postgres: include_str!("../migrations/postgres/0001_platform.sql"),
-    },
-    Migration {
-        version: 2,
-        name: "companies",
-        sqlite: include_str!("../migrations/sqlite/0002_companies.sql"),
-        postgres: include_str!("../migrations/postgres/0002_companies.sql"),
-    },
-    Migration {
-        version: 3,
-        name: "uploads",
-        sqlite: include_str!("../migrations/sqlite/0003_uploads.sql"),
-        postgres: include_str!("../migrations/postgres/0003_uploads.sql"),
-    },
-    Migration {
-        version: 4,
-        name: "search_versions",
-        sqlite: include_str!("../migrations/sqlite/0004_search_versions.sql"),
-        postgres: include_str!("../migrations/postgres/0004_search_versions.sql"),
-    },
-    Migration {
-        version: 5,
-        name: "company_area_index",
-        sqlite: include_str!("../migrations/sqlite/0005_company_area_index.sql"),
-        postgres: include_str!("../migrations/postgres/0005_company_area_index.sql"),
-    },
-    Migration {
-        version: 6,
-        name: "surveys",
-        sqlite: include_str!("../migrations/sqlite/0006_surveys.sql"),
-        postgres: include_str!("../migrations/postgres/0006_surveys.sql"),
-    },
-    Migration {
-        version: 7,
-        name: "joint_rounds",
-        sqlite: include_str!("../migrations/sqlite/0007_joint_rounds.sql"),
-        postgres: include_str!("../migrations/postgres/0007_joint_rounds.sql"),
-    },
-    Migration {
-        version: 8,
-        name: "cases",
-        sqlite: include_str!("../migrations/sqlite/0008_cases.sql"),
-        postgres: include_str!("../migrations/postgres/0008_cases.sql"),
-    },
-    Migration {
-        version: 9,
-        name: "fault_reports",
-        sqlite: include_str!("../migrations/sqlite/0009_fault_reports.sql"),
-        postgres: include_str!("../migrations/postgres/0009_fault_reports.sql"),
-    },
-    Migration {
-        version: 10,
-        name: "saved_filters",
-        sqlite: include_str!("../migrations/sqlite/0010_saved_filters.sql"),
-        postgres: include_str!("../migrations/postgres/0010_saved_filters.sql"),
-    },
-    Migration {
-        version: 11,
-        name: "case_handling_counts",
-        sqlite: include_str!("../migrations/sqlite/0011_case_handling_counts.sql"),
-        postgres: include_str!("../migrations/postgres/0011_case_handling_counts.sql"),
-    },
-    Migration {
-        version: 12,
-        name: "case_survey_batches",
-        sqlite: include_str!("../migrations/sqlite/0012_case_survey_batches.sql"),
-        postgres: include_str!("../migrations/postgres/0012_case_survey_batches.sql"),
-    },
-    Migration {
-        version: 13,
-        name: "networks_events_training",
-        sqlite: include_str!("../migrations/sqlite/0013_networks_events_training.sql"),
-        postgres: include_str!("../migrations/postgres/0013_networks_events_training.sql"),
-    },
-    Migration {
-        version: 14,
-        name: "campaigns",
-        sqlite: include_str!("../migrations/sqlite/0014_campaigns.sql"),
-        postgres: include_str!("../migrations/postgres/0014_campaigns.sql"),
-    },
-    Migration {
-        version: 15,
-        name: "visit_overrides",
-        sqlite: include_str!("../migrations/sqlite/0015_visit_overrides.sql"),
-        postgres: include_str!("../migrations/postgres/0015_visit_overrides.sql"),
-    },
-    Migration {
-        version: 16,
-        name: "visit_records",
-        sqlite: include_str!("../migrations/sqlite/0016_visit_records.sql"),
-        postgres: include_str!("../migrations/postgres/0016_visit_records.sql"),
-    },
-    Migration {
-        version: 17,
-        name: "visit_scheduling",
-        sqlite: include_str!("../migrations/sqlite/0017_visit_scheduling.sql"),
-        postgres: include_str!("../migrations/postgres/0017_visit_scheduling.sql"),
-    },
-    Migration {
-        version: 18,
-        name: "officer_home_areas",
-        sqlite: include_str!("../migrations/sqlite/0018_officer_home_areas.sql"),
-        postgres: include_str!("../migrations/postgres/0018_officer_home_areas.sql"),
-    },
-    Migration {
-        version: 19,
-        name: "company_imports",
-        sqlite: include_str!("../migrations/sqlite/0019_company_imports.sql"),
-        postgres: include_str!("../migrations/postgres/0019_company_imports.sql"),
-    },
-    Migration {
-        version: COMPACT_SORT_KEYS,
-        name: "compact_sort_keys",
-        sqlite: include_str!("../migrations/sqlite/0020_compact_sort_keys.sql"),
-        postgres: include_str!("../migrations/postgres/0020_compact_sort_keys.sql"),
-    },
-    Migration {
-        version: 21,
-        name: "partial_area_index",
-        sqlite: include_str!("../migrations/sqlite/0021_partial_area_index.sql"),
-        postgres: include_str!("../migrations/postgres/0021_partial_area_index.sql"),
-    },
-    Migration {
-        version: 22,
-        name: "sign_in_attempts",
-        sqlite: include_str!("../migrations/sqlite/0022_sign_in_attempts.sql"),
-        postgres: include_str!("../migrations/postgres/0022_sign_in_attempts.sql"),
-    },
-    Migration {
-        version: 23,
-        name: "anonymity_stays",
-        sqlite: include_str!("../migrations/sqlite/0023_anonymity_stays.sql"),
-        postgres: include_str!("../migrations/postgres/0023_anonymity_stays.sql"),
-    },
+include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+
+/// Each backend's spelling of what the two say differently, as placeholders in the source.
+const PLACEHOLDERS: [(&str, &str, &str); 3] = [
+    (
+        "{{identity}}",
+        "INTEGER PRIMARY KEY AUTOINCREMENT",
+        "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+    ),
+    ("{{bytes}}", "BLOB", "BYTEA"),
+    // Sort keys compare byte by byte on PostgreSQL too, as SQLite's TEXT does.
+    ("{{byte_order}}", "", " COLLATE \"C\""),
 ];
 
-/// The migration after which every stored sort key is the compact one: it recomputes them.
-const COMPACT_SORT_KEYS: i64 = 20;
-
-/// Every table whose rows carry a sort key of their name.
-const SORTED_BY_NAME: [&str; 4] = ["users", "areas", "companies", "contacts"];
-
-/// Writes every stored sort key anew from its name, in the migration's transaction. An
-/// erased contact's empty key stays empty.
-async fn recompute_sort_keys(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<()> {
-    for table in SORTED_BY_NAME {
-        let rows = sqlx::query(&format!(
-            "SELECT id, name FROM {table} WHERE sort_key <> ''"
-        ))
-        .fetch_all(&mut **tx)
-        .await?;
-        let update = format!("UPDATE {table} SET sort_key = $1 WHERE id = $2");
-        for r in &rows {
-            let name: String = r.try_get("name")?;
-            sqlx::query(&update)
-                .bind(lots_domain::collation::sort_key(&name))
-                .bind(r.try_get::<i64, _>("id")?)
-                .execute(&mut **tx)
-                .await?;
+/// A migration's SQL for one backend: the lines of a `-- if sqlite` or `-- if postgres`
+/// block (to the next `-- if` or `-- end if`) only for that backend, and the placeholders
+/// in each backend's spelling.
+pub(crate) fn expand(source: &str, backend: Backend) -> String {
+    let mine = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let mut out = String::with_capacity(source.len());
+    let mut keep = true;
+    for line in source.split_inclusive('\n') {
+        let marker = line.trim();
+        if let Some(which) = marker.strip_prefix("-- if ") {
+            keep = which == mine;
+            continue;
+        }
+        if marker == "-- end if" {
+            keep = true;
+            continue;
+        }
+        if keep {
+            let mut line = line.to_string();
+            for (name, sqlite, postgres) in PLACEHOLDERS {
+                let spelled = if backend == Backend::Sqlite {
+                    sqlite
+                } else {
+                    postgres
+                };
+                line = line.replace(name, spelled);
+            }
+            out.push_str(&line);
         }
     }
-    Ok(())
+    out
+}
+
+impl Migration {
+    /// The SHA-256 of what this migration runs on `backend`, in hex.
+    fn checksum(&self, backend: Backend) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(expand(self.sql, backend).as_bytes());
+        h.update([0]);
+        h.update(self.step_source.as_bytes());
+        hex::encode(h.finalize())
+    }
 }
 
 impl Db {
@@ -195,11 +102,22 @@ impl Db {
             "CREATE TABLE IF NOT EXISTS lots_migrations (
                 version BIGINT PRIMARY KEY,
                 name TEXT NOT NULL,
-                applied_at BIGINT NOT NULL
+                applied_at BIGINT NOT NULL,
+                checksum TEXT
             )",
         )
         .execute(&self.pool)
         .await?;
+        // A database from before checksums were kept has no such column yet.
+        if sqlx::query("SELECT checksum FROM lots_migrations WHERE version = 0")
+            .fetch_optional(&self.pool)
+            .await
+            .is_err()
+        {
+            sqlx::query("ALTER TABLE lots_migrations ADD COLUMN checksum TEXT")
+                .execute(&self.pool)
+                .await?;
+        }
         let mut applied_now = Vec::new();
         for m in migrations {
             let mut tx = self.begin_write().await?;
@@ -209,34 +127,54 @@ impl Db {
                     .execute(&mut *tx)
                     .await?;
             }
-            let done: i64 =
-                sqlx::query("SELECT COUNT(*) AS n FROM lots_migrations WHERE version = $1")
-                    .bind(m.version)
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get("n")?;
-            if done > 0 {
-                continue;
-            }
-            let sql = match self.backend() {
-                Backend::Sqlite => m.sqlite,
-                Backend::Postgres => m.postgres,
-            };
+            let checksum = m.checksum(self.backend());
             let fail = |e: sqlx::Error| StoreError::Migration {
                 version: m.version,
                 name: m.name.to_string(),
                 reason: e.to_string(),
             };
-            sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(fail)?;
-            if m.version == COMPACT_SORT_KEYS {
-                recompute_sort_keys(&mut tx).await?;
+            let stored = sqlx::query("SELECT checksum FROM lots_migrations WHERE version = $1")
+                .bind(m.version)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(row) = stored {
+                match row.try_get::<Option<String>, _>("checksum")? {
+                    Some(was) if was != checksum => {
+                        return Err(StoreError::MigrationChanged {
+                            version: m.version,
+                            name: m.name.to_string(),
+                            applied: was,
+                            now: checksum,
+                        });
+                    }
+                    Some(_) => {}
+                    // Applied before checksums were kept: this is what it ran.
+                    None => {
+                        sqlx::query("UPDATE lots_migrations SET checksum = $1 WHERE version = $2")
+                            .bind(&checksum)
+                            .bind(m.version)
+                            .execute(&mut *tx)
+                            .await?;
+                        tx.commit().await?;
+                    }
+                }
+                continue;
+            }
+            sqlx::raw_sql(&expand(m.sql, self.backend()))
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+            if let Some(step) = m.step {
+                step(&mut tx).await?;
             }
             sqlx::query(
-                "INSERT INTO lots_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                "INSERT INTO lots_migrations (version, name, applied_at, checksum)
+                 VALUES ($1, $2, $3, $4)",
             )
             .bind(m.version)
             .bind(m.name)
             .bind(now())
+            .bind(&checksum)
             .execute(&mut *tx)
             .await
             .map_err(fail)?;

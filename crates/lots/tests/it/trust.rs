@@ -622,6 +622,19 @@ async fn re_importing_an_unchanged_register_writes_nothing() {
             ids
         };
         let before = journeys(ids.clone()).await;
+        let pool = sqlx_pool(&app).await;
+        let search_version = || {
+            let pool = &pool;
+            async move {
+                use sqlx::Row;
+                sqlx::query("SELECT version FROM search_versions WHERE municipality_code = '0139'")
+                    .fetch_one(pool)
+                    .await
+                    .unwrap()
+                    .get::<i64, _>("version")
+            }
+        };
+        let version = search_version().await;
         // The same rows again, with other line endings: nothing changes, the bad line is
         // still line 32 whatever ends the lines.
         for eol in ["\r\n", "\r", "\n"] {
@@ -636,9 +649,16 @@ async fn re_importing_an_unchanged_register_writes_nothing() {
             before,
             "no journey row for an unchanged row"
         );
+        assert_eq!(
+            search_version().await,
+            version,
+            "nothing for search to rebuild"
+        );
         let changed = import(file("Brunna", "\n")).await.outcome.unwrap();
         assert_eq!((changed.updated, changed.unchanged), (1, 29));
         assert_eq!(journeys(ids).await, before + 1);
+        assert_eq!(search_version().await, version + 1);
+        pool.close().await;
         app.stop().await;
     }
 }

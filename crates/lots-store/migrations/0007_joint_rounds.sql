@@ -2,7 +2,7 @@
 -- one battery. Each member gets its own survey round (its companies, its invitations, its
 -- answers) pointing here; the organiser only ever reads totals.
 CREATE TABLE joint_rounds (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     organiser_id BIGINT NOT NULL REFERENCES organisers(id),
     name TEXT NOT NULL,
     battery_code TEXT NOT NULL,

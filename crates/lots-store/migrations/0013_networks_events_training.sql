@@ -4,7 +4,7 @@
 -- attendance.
 
 CREATE TABLE networks (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     name TEXT NOT NULL,
     -- external: companies; internal: staff across offices.
@@ -17,7 +17,7 @@ CREATE TABLE networks (
 );
 
 CREATE TABLE network_members (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     network_id BIGINT NOT NULL,
     -- A company (with the person who takes part for it) or a staff member.
@@ -35,7 +35,7 @@ CREATE INDEX network_members_network ON network_members(network_id);
 CREATE INDEX network_members_company ON network_members(company_id);
 
 CREATE TABLE network_meetings (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     network_id BIGINT NOT NULL,
     held_on TEXT NOT NULL,
@@ -54,7 +54,7 @@ CREATE TABLE network_attendance (
 );
 
 CREATE TABLE network_actions (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     meeting_id BIGINT NOT NULL,
     title TEXT NOT NULL,
@@ -66,7 +66,7 @@ CREATE TABLE network_actions (
 CREATE INDEX network_actions_meeting ON network_actions(meeting_id);
 
 CREATE TABLE events (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     name TEXT NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('fair', 'breakfast', 'information', 'other')),
@@ -87,7 +87,7 @@ CREATE TABLE events (
 CREATE INDEX events_municipality ON events(municipality_code, starts_at);
 
 CREATE TABLE event_participants (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     event_id BIGINT NOT NULL,
     company_id BIGINT,
@@ -133,7 +133,7 @@ CREATE TABLE mail_optouts (
 );
 
 CREATE TABLE courses (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     name TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT '',
@@ -143,7 +143,7 @@ CREATE TABLE courses (
 );
 
 CREATE TABLE training_sessions (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     course_id BIGINT NOT NULL,
     starts_at BIGINT NOT NULL,

@@ -2,16 +2,16 @@
 -- company (företagarens resa) that later features add their events to.
 
 CREATE TABLE areas (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     name TEXT NOT NULL,
-    sort_key TEXT NOT NULL COLLATE "C",
+    sort_key TEXT NOT NULL{{byte_order}},
     UNIQUE (municipality_code, name),
     UNIQUE (id, municipality_code)
 );
 
 CREATE TABLE companies (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     -- Canonical NNNNNN-NNNN; a sole trader's personnummer when personal = 1.
     orgnr TEXT NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE companies (
     name TEXT NOT NULL,
     -- One name per line.
     other_names TEXT NOT NULL DEFAULT '',
-    sort_key TEXT NOT NULL COLLATE "C",
+    sort_key TEXT NOT NULL{{byte_order}},
     -- Folded words of the names and the contact people's names, for search.
     search_text TEXT NOT NULL,
     -- Comma-separated codes, the primary first.
@@ -47,7 +47,7 @@ CREATE TABLE companies (
 CREATE INDEX companies_sort ON companies(municipality_code, sort_key);
 
 CREATE TABLE contacts (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     company_id BIGINT NOT NULL,
     name TEXT NOT NULL,
@@ -57,7 +57,7 @@ CREATE TABLE contacts (
     language TEXT NOT NULL DEFAULT 'sv',
     -- GDPR article 6 basis for keeping the person: public_task, legitimate_interest, consent.
     legal_basis TEXT NOT NULL,
-    sort_key TEXT NOT NULL COLLATE "C",
+    sort_key TEXT NOT NULL{{byte_order}},
     last_activity_at BIGINT NOT NULL,
     created_at BIGINT NOT NULL,
     erased_at BIGINT,
@@ -66,7 +66,7 @@ CREATE TABLE contacts (
 CREATE INDEX contacts_company ON contacts(company_id);
 
 CREATE TABLE journey_events (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     company_id BIGINT NOT NULL,
     at BIGINT NOT NULL,

@@ -3,7 +3,7 @@
 -- battery version they answered).
 
 CREATE TABLE batteries (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     code TEXT NOT NULL,
     name TEXT NOT NULL,
@@ -15,7 +15,7 @@ CREATE TABLE batteries (
 -- A version with published_at set is immutable (a trigger refuses changes); editing a
 -- published battery makes a new draft version.
 CREATE TABLE battery_versions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     battery_id BIGINT NOT NULL,
     version BIGINT NOT NULL,
@@ -27,7 +27,7 @@ CREATE TABLE battery_versions (
 );
 
 CREATE TABLE survey_rounds (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     battery_version_id BIGINT NOT NULL,
     name TEXT NOT NULL,
@@ -47,7 +47,7 @@ CREATE TABLE survey_rounds (
 );
 
 CREATE TABLE survey_invitations (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     round_id BIGINT NOT NULL,
     company_id BIGINT,
@@ -83,7 +83,7 @@ CREATE TABLE survey_links (
 );
 
 CREATE TABLE survey_responses (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     round_id BIGINT NOT NULL,
     -- NULL in an anonymous round: the response is found by respondent_key alone.
@@ -102,6 +102,7 @@ CREATE TABLE survey_responses (
 );
 CREATE INDEX survey_responses_round ON survey_responses(round_id, submitted_at);
 
+-- if sqlite
 CREATE TRIGGER battery_versions_published_are_final BEFORE UPDATE ON battery_versions
 WHEN OLD.published_at IS NOT NULL
 BEGIN
@@ -112,3 +113,18 @@ WHEN OLD.published_at IS NOT NULL
 BEGIN
     SELECT RAISE(ABORT, 'a published battery version cannot change');
 END;
+-- if postgres
+CREATE FUNCTION battery_versions_final() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.published_at IS NOT NULL THEN
+        RAISE EXCEPTION 'a published battery version cannot change';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER battery_versions_published_are_final BEFORE UPDATE OR DELETE ON battery_versions
+    FOR EACH ROW EXECUTE FUNCTION battery_versions_final();
+-- end if

@@ -1,10 +1,10 @@
 -- Files uploaded for import, kept between the preview and the confirmed import, and
 -- removed after a day.
 CREATE TABLE uploads (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     user_id BIGINT NOT NULL REFERENCES users(id),
     filename TEXT NOT NULL,
-    content BYTEA NOT NULL,
+    content {{bytes}} NOT NULL,
     created_at BIGINT NOT NULL
 );

@@ -15,11 +15,15 @@ CREATE TABLE municipalities (
     code TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     county_code TEXT NOT NULL REFERENCES counties(code),
+-- if sqlite
+    hosted INTEGER NOT NULL DEFAULT 0
+-- if postgres
     hosted BIGINT NOT NULL DEFAULT 0
+-- end if
 );
 
 CREATE TABLE organisers (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     name TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL CHECK (kind IN ('regional', 'national')),
     created_at BIGINT NOT NULL
@@ -32,7 +36,7 @@ CREATE TABLE organiser_members (
 );
 
 CREATE TABLE units (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     parent_id BIGINT,
     name TEXT NOT NULL,
@@ -45,7 +49,7 @@ CREATE TABLE units (
 CREATE INDEX units_municipality ON units(municipality_code);
 
 CREATE TABLE users (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT REFERENCES municipalities(code),
     organiser_id BIGINT REFERENCES organisers(id),
     unit_id BIGINT,
@@ -54,7 +58,7 @@ CREATE TABLE users (
     title TEXT NOT NULL DEFAULT '',
     -- Swedish order as bytes (lots_domain::collation::sort_key) and the lower-cased text
     -- that a directory search matches, both written with the name.
-    sort_key TEXT NOT NULL COLLATE "C",
+    sort_key TEXT NOT NULL{{byte_order}},
     search_text TEXT NOT NULL,
     -- Role codes, comma-separated: one row carries a user's access.
     roles TEXT NOT NULL,
@@ -89,7 +93,7 @@ CREATE TABLE invitations (
 CREATE INDEX invitations_user ON invitations(user_id);
 
 CREATE TABLE sign_in_failures (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     email TEXT NOT NULL,
     ip TEXT NOT NULL,
     at BIGINT NOT NULL
@@ -98,7 +102,7 @@ CREATE INDEX sign_in_failures_email ON sign_in_failures(email, at);
 CREATE INDEX sign_in_failures_ip ON sign_in_failures(ip, at);
 
 CREATE TABLE api_tokens (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     name TEXT NOT NULL,
     scope TEXT NOT NULL,
@@ -112,7 +116,7 @@ CREATE TABLE api_tokens (
 CREATE INDEX api_tokens_municipality ON api_tokens(municipality_code);
 
 CREATE TABLE audit_log (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     at BIGINT NOT NULL,
     municipality_code TEXT REFERENCES municipalities(code),
     organiser_id BIGINT REFERENCES organisers(id),
@@ -126,6 +130,16 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_municipality ON audit_log(municipality_code, at);
 
+-- if sqlite
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+-- if postgres
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'audit_log is append-only';
@@ -133,9 +147,10 @@ END;
 $$;
 CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+-- end if
 
 CREATE TABLE jobs (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT REFERENCES municipalities(code),
     kind TEXT NOT NULL,
     payload TEXT NOT NULL,

@@ -33,7 +33,7 @@ CREATE TABLE visit_links (
 );
 
 CREATE TABLE visit_slots (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     visit_id BIGINT NOT NULL REFERENCES visits(id),
     starts_at BIGINT NOT NULL,
     ends_at BIGINT NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE visit_slots (
 );
 
 CREATE TABLE staff_absences (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     user_id BIGINT NOT NULL REFERENCES users(id),
     starts_on TEXT NOT NULL,
@@ -51,7 +51,7 @@ CREATE TABLE staff_absences (
 CREATE INDEX staff_absences_user ON staff_absences(user_id);
 
 CREATE TABLE feedback_items (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     visit_id BIGINT NOT NULL REFERENCES visits(id),
     company_id BIGINT NOT NULL,
@@ -70,7 +70,7 @@ ALTER TABLE users ADD COLUMN calendar_token_hash TEXT;
 CREATE UNIQUE INDEX users_calendar_token ON users(calendar_token_hash);
 
 CREATE TABLE checklists (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     campaign_id BIGINT REFERENCES campaigns(id),
     title TEXT NOT NULL,
@@ -78,7 +78,7 @@ CREATE TABLE checklists (
 );
 
 CREATE TABLE checklist_versions (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     checklist_id BIGINT NOT NULL REFERENCES checklists(id),
     version BIGINT NOT NULL,
     -- One item per line.

@@ -3,7 +3,7 @@
 -- Open311 calls attributes), the reports, and each report's status changes.
 
 CREATE TABLE fault_services (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     -- The Open311 service_code.
     code TEXT NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE fault_services (
 );
 
 CREATE TABLE fault_reports (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     service_id BIGINT NOT NULL,
     -- Open311's token: given at once, exchanged for the request id.
@@ -54,7 +54,7 @@ CREATE INDEX fault_reports_requested ON fault_reports(municipality_code, request
 CREATE INDEX fault_reports_company ON fault_reports(company_id);
 
 CREATE TABLE fault_report_events (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     report_id BIGINT NOT NULL,
     at BIGINT NOT NULL,

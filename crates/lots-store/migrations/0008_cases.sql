@@ -3,7 +3,7 @@
 -- unit a survey answer concerns (Insikt breaks results down by area and unit).
 
 CREATE TABLE service_areas (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     code TEXT NOT NULL,
     name TEXT NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE service_areas (
 );
 
 CREATE TABLE cases (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     -- The diarienummer, as the case system writes it.
     reference TEXT NOT NULL,
@@ -61,7 +61,7 @@ CREATE INDEX cases_company ON cases(company_id);
 CREATE INDEX cases_survey ON cases(municipality_code, survey_state);
 
 CREATE TABLE contact_reasons (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     name TEXT NOT NULL,
     position BIGINT NOT NULL DEFAULT 0,
@@ -71,7 +71,7 @@ CREATE TABLE contact_reasons (
 );
 
 CREATE TABLE contact_log (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     at BIGINT NOT NULL,
     -- phone, email, desk, meeting, web

@@ -7,7 +7,7 @@ ALTER TABLE visits ADD COLUMN challenges TEXT NOT NULL DEFAULT '';
 ALTER TABLE visits ADD COLUMN development TEXT NOT NULL DEFAULT '';
 
 CREATE TABLE referrals (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     visit_id BIGINT NOT NULL REFERENCES visits(id),
     company_id BIGINT NOT NULL,

@@ -2,7 +2,7 @@
 -- line, and its journey shows the import from there: a million new companies are not a
 -- million journey rows. Updated companies still get a journey row each.
 CREATE TABLE company_imports (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     actor TEXT NOT NULL,
     at BIGINT NOT NULL

@@ -3,7 +3,7 @@
 -- sentence that explains each pair.
 
 CREATE TABLE conflicts_of_interest (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     user_id BIGINT NOT NULL REFERENCES users(id),
     company_id BIGINT NOT NULL,
@@ -15,7 +15,7 @@ CREATE TABLE conflicts_of_interest (
 );
 
 CREATE TABLE campaigns (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL REFERENCES municipalities(code),
     name TEXT NOT NULL,
     purpose TEXT NOT NULL DEFAULT '',
@@ -44,7 +44,7 @@ CREATE TABLE campaign_candidates (
 );
 
 CREATE TABLE visits (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {{identity}},
     municipality_code TEXT NOT NULL,
     campaign_id BIGINT NOT NULL,
     company_id BIGINT NOT NULL,
