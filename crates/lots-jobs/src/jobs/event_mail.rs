@@ -4,14 +4,16 @@
 //! personal link, made when the job runs, so the secret never rests in the queue.
 
 use lots_domain::calendar::{CalendarEntry, Method, calendar};
-use lots_store::{Db, Event, NewJob, Participant, now};
+use lots_store::{Db, Event, Participant, Tenant, now};
+use serde::{Deserialize, Serialize};
 
-use crate::{MailAttachment, OutgoingMail};
-
-pub(crate) const KIND_EVENT_MAIL: &str = "event_mail";
+use super::{Job, JobError, enqueue, municipality_of, still_there};
+use crate::undelivered::{Concern, Described};
+use crate::{JobContext, MailAttachment, OutgoingMail};
 
 /// Which message a participant gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum EventMessage {
     Invitation,
     Confirmed,
@@ -31,18 +33,6 @@ impl EventMessage {
             EventMessage::Cancelled => "cancelled",
         }
     }
-
-    fn parse(s: &str) -> Option<EventMessage> {
-        [
-            EventMessage::Invitation,
-            EventMessage::Confirmed,
-            EventMessage::Waiting,
-            EventMessage::Promoted,
-            EventMessage::Cancelled,
-        ]
-        .into_iter()
-        .find(|m| m.code() == s)
-    }
 }
 
 /// Queues one message to a participant. `occasion` tells repeated messages of the same
@@ -55,22 +45,22 @@ pub async fn enqueue_event_mail(
     message: EventMessage,
     occasion: i64,
 ) -> lots_store::Result<bool> {
-    db.enqueue(NewJob {
-        municipality_code: Some(municipality.to_string()),
-        kind: KIND_EVENT_MAIL.into(),
-        payload: serde_json::json!({
-            "participant_id": participant_id,
-            "message": message.code(),
-            "sequence": occasion,
-        }),
-        idempotency_key: format!(
-            "event:{municipality}:{participant_id}:{}:{occasion}",
-            message.code()
-        ),
-        max_attempts: crate::MAIL_ATTEMPTS,
-        run_at: now(),
-    })
-    .await
+    let job = EventMail {
+        participant_id,
+        message,
+        sequence: occasion,
+    };
+    enqueue(db, Some(municipality), &job).await
+}
+
+/// One message to one participant, as it rests in the queue.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct EventMail {
+    participant_id: i64,
+    message: EventMessage,
+    /// The occasion: repeated messages of the same kind told apart.
+    #[serde(default)]
+    sequence: i64,
 }
 
 /// The calendar entry of a participant's place: one UID per participant and event, so a
@@ -226,73 +216,74 @@ fn event_mail(
     }
 }
 
-/// Runs an `event_mail` job.
-pub(crate) async fn send_event_mail(
-    ctx: &crate::JobContext,
-    job: &lots_store::Job,
-) -> Result<(), String> {
-    let participant_id = job.payload["participant_id"]
-        .as_i64()
-        .ok_or("payload lacks participant_id")?;
-    let message = job.payload["message"]
-        .as_str()
-        .and_then(EventMessage::parse)
-        .ok_or("payload lacks a known message")?;
-    let sequence = job.payload["sequence"].as_i64().unwrap_or(0);
-    let code = job
-        .municipality_code
-        .as_deref()
-        .ok_or("event mail without municipality")?;
-    let tenant = ctx.db.tenant_unchecked(code);
-    let participant = match tenant.participant(participant_id).await {
-        Ok(p) => p,
-        Err(lots_store::StoreError::NotFound) => return Ok(()),
-        Err(e) => return Err(e.to_string()),
-    };
-    let event = tenant
-        .event(participant.event_id)
-        .await
-        .map_err(|e| e.to_string())?;
-    // Nothing to say once the event is over, to an address already forgotten, or an
-    // invitation the person has meanwhile answered.
-    let stale = message == EventMessage::Invitation && participant.status != "invited";
-    if participant.email.is_empty() || event.ends_at < now() || stale {
-        return Ok(());
-    }
-    let municipality = tenant.municipality().await.map_err(|e| e.to_string())?;
-    let token = tenant
-        .mint_event_link(participant_id)
-        .await
-        .map_err(|e| e.to_string())?;
-    let base = ctx.base_url.trim_end_matches('/');
-    let link = format!("{base}/evenemang/svar/{token}");
-    let method = match message {
-        EventMessage::Confirmed | EventMessage::Promoted => Some(Method::Publish),
-        EventMessage::Cancelled => Some(Method::Cancel),
-        _ => None,
-    };
-    let calendar_file = method.map(|m| {
-        (
-            m,
-            event_calendar(
-                &event,
-                participant_id,
-                m,
-                sequence,
-                &municipality.name,
-                base,
-            ),
+impl Job for EventMail {
+    const KIND: &'static str = "event_mail";
+
+    fn idempotency_key(&self, municipality: Option<&str>) -> String {
+        format!(
+            "event:{}:{}:{}:{}",
+            municipality.unwrap_or_default(),
+            self.participant_id,
+            self.message.code(),
+            self.sequence
         )
-    });
-    let mail = event_mail(
-        message,
-        &participant,
-        &event,
-        &municipality.name,
-        &link,
-        calendar_file,
-    );
-    ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
+    }
+
+    async fn run(self, ctx: &JobContext, municipality: Option<&str>) -> Result<(), JobError> {
+        let tenant = ctx
+            .db
+            .tenant_unchecked(municipality_of(Self::KIND, municipality)?);
+        let Some(participant) = still_there(tenant.participant(self.participant_id).await)? else {
+            return Ok(());
+        };
+        let event = tenant.event(participant.event_id).await?;
+        // Nothing to say once the event is over, to an address already forgotten, or an
+        // invitation the person has meanwhile answered.
+        let stale = self.message == EventMessage::Invitation && participant.status != "invited";
+        if participant.email.is_empty() || event.ends_at < now() || stale {
+            return Ok(());
+        }
+        let municipality = tenant.municipality().await?;
+        let token = tenant.mint_event_link(self.participant_id).await?;
+        let base = ctx.base_url.trim_end_matches('/');
+        let link = format!("{base}/evenemang/svar/{token}");
+        let method = match self.message {
+            EventMessage::Confirmed | EventMessage::Promoted => Some(Method::Publish),
+            EventMessage::Cancelled => Some(Method::Cancel),
+            _ => None,
+        };
+        let calendar_file = method.map(|m| {
+            (
+                m,
+                event_calendar(
+                    &event,
+                    self.participant_id,
+                    m,
+                    self.sequence,
+                    &municipality.name,
+                    base,
+                ),
+            )
+        });
+        let mail = event_mail(
+            self.message,
+            &participant,
+            &event,
+            &municipality.name,
+            &link,
+            calendar_file,
+        );
+        Ok(ctx.mailer.send(&mail).await?)
+    }
+
+    async fn describe(&self, tenant: &Tenant<'_>) -> lots_store::Result<Described> {
+        let participant = tenant.participant(self.participant_id).await?;
+        Ok(Described {
+            what: "Meddelande om evenemang",
+            to: participant.email,
+            concerns: Some(Concern::Event(participant.event_id)),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -309,7 +300,7 @@ mod tests {
     }
 
     #[test]
-    fn message_codes_read_back() {
+    fn a_queued_message_reads_back_by_its_code() {
         for m in [
             EventMessage::Invitation,
             EventMessage::Confirmed,
@@ -317,7 +308,9 @@ mod tests {
             EventMessage::Promoted,
             EventMessage::Cancelled,
         ] {
-            assert_eq!(EventMessage::parse(m.code()), Some(m));
+            let queued = serde_json::json!({ "participant_id": 3, "message": m.code() });
+            let job: EventMail = serde_json::from_value(queued).unwrap();
+            assert_eq!((job.message, job.sequence), (m, 0));
         }
     }
 }

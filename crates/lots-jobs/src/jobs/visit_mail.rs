@@ -5,15 +5,17 @@
 //! queue.
 
 use lots_domain::calendar::{CalendarEntry, Method, calendar, calendar_of};
-use lots_store::{Booking, Db, NewJob, Tenant, now};
+use lots_store::{Booking, Db, StoreError, Tenant, now};
+use serde::{Deserialize, Serialize};
 
-use crate::event_mail::host_of;
-use crate::{MailAttachment, OutgoingMail};
-
-pub(crate) const KIND_VISIT_MAIL: &str = "visit_mail";
+use super::event_mail::host_of;
+use super::{Job, JobError, enqueue, municipality_of, still_there};
+use crate::undelivered::Described;
+use crate::{JobContext, MailAttachment, OutgoingMail};
 
 /// What a visit's e-mail says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum VisitMessage {
     /// The times the company may choose from, with its booking link.
     Offer,
@@ -31,20 +33,42 @@ impl VisitMessage {
             VisitMessage::Cancelled => "cancelled",
         }
     }
-
-    fn parse(s: &str) -> Option<VisitMessage> {
-        [
-            VisitMessage::Offer,
-            VisitMessage::Booked,
-            VisitMessage::Cancelled,
-        ]
-        .into_iter()
-        .find(|m| m.code() == s)
-    }
 }
 
 /// Who gets a visit's e-mail.
-const RECIPIENTS: [&str; 3] = ["company", "officer", "companion"];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Recipient {
+    #[default]
+    Company,
+    Officer,
+    Companion,
+}
+
+impl Recipient {
+    fn code(self) -> &'static str {
+        match self {
+            Recipient::Company => "company",
+            Recipient::Officer => "officer",
+            Recipient::Companion => "companion",
+        }
+    }
+}
+
+/// One message about one visit to one recipient, as it rests in the queue.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct VisitMail {
+    visit_id: i64,
+    message: VisitMessage,
+    /// The visit's sequence after the change.
+    #[serde(default)]
+    sequence: i64,
+    #[serde(default)]
+    to: Recipient,
+    /// When an offer was made: each offer is its own occasion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    offered_at: Option<i64>,
+}
 
 /// Queues a visit's message to everyone it concerns: the offer to the company alone, a
 /// booking or cancellation to the company, the officer and the companion. `sequence` is
@@ -56,33 +80,23 @@ pub async fn enqueue_visit_mail(
     message: VisitMessage,
     sequence: i64,
 ) -> lots_store::Result<()> {
-    let recipients: &[&str] = if message == VisitMessage::Offer {
-        &RECIPIENTS[..1]
+    let recipients: &[Recipient] = if message == VisitMessage::Offer {
+        &[Recipient::Company]
     } else {
-        &RECIPIENTS
+        &[Recipient::Company, Recipient::Officer, Recipient::Companion]
     };
-    for to in recipients {
-        db.enqueue(NewJob {
-            municipality_code: Some(municipality.to_string()),
-            kind: KIND_VISIT_MAIL.into(),
-            payload: serde_json::json!({
-                "visit_id": visit_id, "message": message.code(), "sequence": sequence, "to": to,
-            }),
-            // An offer can be made again with new times at the same sequence: each offer
-            // is its own occasion. A booking or cancellation is one per sequence.
-            idempotency_key: format!(
-                "visit:{municipality}:{visit_id}:{}:{sequence}:{to}:{}",
-                message.code(),
-                if message == VisitMessage::Offer {
-                    now()
-                } else {
-                    0
-                }
-            ),
-            max_attempts: crate::MAIL_ATTEMPTS,
-            run_at: now(),
-        })
-        .await?;
+    // An offer can be made again with new times at the same sequence: each offer is its
+    // own occasion. A booking or cancellation is one per sequence.
+    let offered_at = (message == VisitMessage::Offer).then(now);
+    for &to in recipients {
+        let job = VisitMail {
+            visit_id,
+            message,
+            sequence,
+            to,
+            offered_at,
+        };
+        enqueue(db, Some(municipality), &job).await?;
     }
     Ok(())
 }
@@ -278,97 +292,96 @@ fn visit_mail(
 async fn company_address(
     tenant: &Tenant<'_>,
     company_id: i64,
-) -> Result<Option<(String, String)>, String> {
+) -> lots_store::Result<Option<(String, String)>> {
     Ok(tenant
         .contacts(company_id)
-        .await
-        .map_err(|e| e.to_string())?
+        .await?
         .into_iter()
         .find(|c| !c.erased && !c.email.is_empty())
         .map(|c| (c.email, c.language)))
 }
 
-/// Runs a `visit_mail` job.
-pub(crate) async fn send_visit_mail(
-    ctx: &crate::JobContext,
-    job: &lots_store::Job,
-) -> Result<(), String> {
-    let visit_id = job.payload["visit_id"]
-        .as_i64()
-        .ok_or("payload lacks visit_id")?;
-    let message = job.payload["message"]
-        .as_str()
-        .and_then(VisitMessage::parse)
-        .ok_or("payload lacks a known message")?;
-    let sequence = job.payload["sequence"].as_i64().unwrap_or(0);
-    let to = job.payload["to"].as_str().unwrap_or("company");
-    let code = job
-        .municipality_code
-        .as_deref()
-        .ok_or("visit mail without municipality")?;
-    let tenant = ctx.db.tenant_unchecked(code);
-    let booking = match tenant.booking(visit_id).await {
-        Ok(b) => b,
-        Err(lots_store::StoreError::NotFound) => return Ok(()),
-        Err(e) => return Err(e.to_string()),
-    };
-    // A newer change has its own message; an offer is stale once the visit is booked.
-    let stale = booking.sequence != sequence
-        || (message == VisitMessage::Offer && booking.status != "planned");
-    if stale || booking.campaign_status == "closed" {
-        return Ok(());
+impl Job for VisitMail {
+    const KIND: &'static str = "visit_mail";
+
+    fn idempotency_key(&self, municipality: Option<&str>) -> String {
+        format!(
+            "visit:{}:{}:{}:{}:{}:{}",
+            municipality.unwrap_or_default(),
+            self.visit_id,
+            self.message.code(),
+            self.sequence,
+            self.to.code(),
+            self.offered_at.unwrap_or(0)
+        )
     }
-    let staff_language = |email: String| async move {
-        let language = ctx
+
+    async fn run(self, ctx: &JobContext, municipality: Option<&str>) -> Result<(), JobError> {
+        let tenant = ctx
             .db
-            .user_by_email(&email)
-            .await
-            .map_err(|e| e.to_string())?;
-        Ok::<_, String>(Some((
-            email,
-            language.map_or_else(|| "sv".into(), |u| u.language),
-        )))
-    };
-    let address = match to {
-        "officer" => staff_language(booking.officer_email.clone()).await?,
-        "companion" => match booking.companion_email.clone() {
-            Some(email) => staff_language(email).await?,
-            None => None,
-        },
-        _ => company_address(&tenant, booking.company_id).await?,
-    };
-    let Some((address, language)) = address.filter(|(a, _)| !a.is_empty()) else {
-        return Ok(());
-    };
-    let municipality = tenant.municipality().await.map_err(|e| e.to_string())?;
-    let base = ctx.base_url.trim_end_matches('/');
-    let link = if to == "company" && message != VisitMessage::Cancelled {
-        let token = tenant
-            .mint_booking_link(visit_id)
-            .await
-            .map_err(|e| e.to_string())?;
-        Some(format!("{base}/besok/boka/{token}"))
-    } else {
-        None
-    };
-    let method = match message {
-        VisitMessage::Offer => None,
-        VisitMessage::Booked => Some(Method::Publish),
-        VisitMessage::Cancelled => Some(Method::Cancel),
-    };
-    let calendar_file = method.and_then(|m| {
-        visit_calendar(&booking, m, (&municipality.name, base), language == "en")
-            .map(|content| (m, content))
-    });
-    let mail = visit_mail(
-        message,
-        &booking,
-        (&address, language == "en"),
-        &municipality.name,
-        link.as_deref(),
-        calendar_file,
-    );
-    ctx.mailer.send(&mail).await.map_err(|e| e.to_string())
+            .tenant_unchecked(municipality_of(Self::KIND, municipality)?);
+        let Some(booking) = still_there(tenant.booking(self.visit_id).await)? else {
+            return Ok(());
+        };
+        // A newer change has its own message; an offer is stale once the visit is booked.
+        let stale = booking.sequence != self.sequence
+            || (self.message == VisitMessage::Offer && booking.status != "planned");
+        if stale || booking.campaign_status == "closed" {
+            return Ok(());
+        }
+        let staff = |email: String| async move {
+            let language = ctx.db.user_by_email(&email).await?;
+            Ok::<_, StoreError>(Some((
+                email,
+                language.map_or_else(|| "sv".into(), |u| u.language),
+            )))
+        };
+        let address = match self.to {
+            Recipient::Officer => staff(booking.officer_email.clone()).await?,
+            Recipient::Companion => match booking.companion_email.clone() {
+                Some(email) => staff(email).await?,
+                None => None,
+            },
+            Recipient::Company => company_address(&tenant, booking.company_id).await?,
+        };
+        let Some((address, language)) = address.filter(|(a, _)| !a.is_empty()) else {
+            return Ok(());
+        };
+        let municipality = tenant.municipality().await?;
+        let base = ctx.base_url.trim_end_matches('/');
+        let link = if self.to == Recipient::Company && self.message != VisitMessage::Cancelled {
+            let token = tenant.mint_booking_link(self.visit_id).await?;
+            Some(format!("{base}/besok/boka/{token}"))
+        } else {
+            None
+        };
+        let method = match self.message {
+            VisitMessage::Offer => None,
+            VisitMessage::Booked => Some(Method::Publish),
+            VisitMessage::Cancelled => Some(Method::Cancel),
+        };
+        let calendar_file = method.and_then(|m| {
+            visit_calendar(&booking, m, (&municipality.name, base), language == "en")
+                .map(|content| (m, content))
+        });
+        let mail = visit_mail(
+            self.message,
+            &booking,
+            (&address, language == "en"),
+            &municipality.name,
+            link.as_deref(),
+            calendar_file,
+        );
+        Ok(ctx.mailer.send(&mail).await?)
+    }
+
+    async fn describe(&self, _: &Tenant<'_>) -> lots_store::Result<Described> {
+        Ok(Described {
+            what: "Meddelande om företagsbesök",
+            to: String::new(),
+            concerns: None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -376,13 +389,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn message_codes_read_back() {
+    fn a_queued_message_reads_back_by_its_code() {
         for m in [
             VisitMessage::Offer,
             VisitMessage::Booked,
             VisitMessage::Cancelled,
         ] {
-            assert_eq!(VisitMessage::parse(m.code()), Some(m));
+            let queued = serde_json::json!({ "visit_id": 3, "message": m.code(), "to": "officer" });
+            let job: VisitMail = serde_json::from_value(queued).unwrap();
+            assert_eq!((job.message, job.to), (m, Recipient::Officer));
         }
     }
 

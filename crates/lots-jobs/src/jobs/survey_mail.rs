@@ -1,0 +1,158 @@
+//! A survey's invitation or reminder to one invited company, with a new personal link made
+//! when the job runs, so no secret rests in the queue. Texts follow Språklagen: short
+//! sentences, "du" to the reader, what to do and by when.
+
+use lots_store::{Db, Tenant};
+use serde::{Deserialize, Serialize};
+
+use super::{Job, JobError, enqueue, municipality_of, still_there};
+use crate::undelivered::{Concern, Described};
+use crate::{JobContext, OutgoingMail};
+
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct SurveyMail {
+    invitation_id: i64,
+    /// 0 for the invitation, else the reminder's number.
+    #[serde(default)]
+    reminder: i64,
+}
+
+/// Queues the invitation e-mail of an invited company of a round (`reminder` 0) or
+/// reminder number `reminder` of one invitation. The personal link is made when the job
+/// runs; queueing the same one twice sends it once.
+pub async fn enqueue_survey_mail(
+    db: &Db,
+    municipality: &str,
+    invitation_id: i64,
+    reminder: i64,
+) -> lots_store::Result<bool> {
+    let job = SurveyMail {
+        invitation_id,
+        reminder,
+    };
+    enqueue(db, Some(municipality), &job).await
+}
+
+impl Job for SurveyMail {
+    const KIND: &'static str = "survey_invitation";
+
+    fn idempotency_key(&self, municipality: Option<&str>) -> String {
+        format!(
+            "survey:{}:{}:{}",
+            municipality.unwrap_or_default(),
+            self.invitation_id,
+            self.reminder
+        )
+    }
+
+    /// Sends the mail and records on the invitation that it went out or why it did not.
+    async fn run(self, ctx: &JobContext, municipality: Option<&str>) -> Result<(), JobError> {
+        let tenant = ctx
+            .db
+            .tenant_unchecked(municipality_of(Self::KIND, municipality)?);
+        let Some((invitation, round_id)) =
+            still_there(tenant.invitation(self.invitation_id).await)?
+        else {
+            return Ok(());
+        };
+        let round = tenant.round_facts(round_id).await?;
+        if invitation.answered || round.closes_on.as_str() < lots_store::today().as_str() {
+            return Ok(());
+        }
+        let municipality = tenant.municipality().await?;
+        let token = tenant.mint_survey_link(self.invitation_id).await?;
+        let link = format!("{}/enkat/{token}", ctx.base_url.trim_end_matches('/'));
+        let reminder = self.reminder > 0;
+        let mail = survey_mail(
+            &invitation.email,
+            &invitation.language,
+            &municipality.name,
+            &round,
+            &link,
+            reminder,
+        );
+        let sent = ctx.mailer.send(&mail).await;
+        let error = sent.as_ref().err().map(ToString::to_string);
+        tenant
+            .record_delivery(self.invitation_id, reminder, error.as_deref())
+            .await?;
+        Ok(sent?)
+    }
+
+    /// A reminder of an anonymous round names no recipient: only those who have not
+    /// answered get reminders.
+    async fn describe(&self, tenant: &Tenant<'_>) -> lots_store::Result<Described> {
+        let reminder = self.reminder > 0;
+        let (invitation, round) = tenant.invitation(self.invitation_id).await?;
+        let anonymous = tenant.round_facts(round).await?.anonymous;
+        Ok(Described {
+            what: if reminder {
+                "Påminnelse om enkät"
+            } else {
+                "Inbjudan till enkät"
+            },
+            to: if anonymous && reminder {
+                String::new()
+            } else {
+                invitation.email
+            },
+            concerns: Some(Concern::Round(round)),
+        })
+    }
+}
+
+/// The invitation or reminder to answer a survey, in the contact's language.
+fn survey_mail(
+    to: &str,
+    language: &str,
+    municipality_name: &str,
+    round: &lots_store::Round,
+    link: &str,
+    reminder: bool,
+) -> OutgoingMail {
+    if language == "en" {
+        OutgoingMail {
+            to: to.into(),
+            subject: format!(
+                "{}{municipality_name} wants to hear how you experience its service",
+                if reminder { "Reminder: " } else { "" }
+            ),
+            body: format!(
+                "Hello,\n\n{municipality_name} wants to know how your company experiences the \
+                 municipality's service. The questions take about five minutes.\n\n\
+                 Answer here by {closes}:\n{link}\n\n\
+                 The link is yours: you can stop and go on later, and change your answers until \
+                 the survey closes.{anonymous}\n",
+                closes = round.closes_on,
+                anonymous = if round.anonymous {
+                    " Your answers are anonymous: the municipality sees them only together with others'."
+                } else {
+                    ""
+                }
+            ),
+            ..Default::default()
+        }
+    } else {
+        OutgoingMail {
+            to: to.into(),
+            subject: format!(
+                "{}{municipality_name} vill veta vad du tycker om kommunens service",
+                if reminder { "Påminnelse: " } else { "" }
+            ),
+            body: format!(
+                "Hej!\n\n{municipality_name} vill veta hur ditt företag upplever kommunens \
+                 service. Frågorna tar ungefär fem minuter.\n\n\
+                 Svara här senast {closes}:\n{link}\n\n\
+                 Länken är din: du kan göra en paus och fortsätta senare, och ändra dina svar tills \
+                 enkäten stänger.{anonymous}\n",
+                closes = round.closes_on,
+                anonymous = if round.anonymous {
+                    " Dina svar är anonyma: kommunen ser dem bara tillsammans med andras."
+                } else {
+                    ""
+                }
+            ),
+            ..Default::default()
+        }
+    }
+}
