@@ -217,14 +217,22 @@ impl Tenant<'_> {
 
     /// This municipality's service areas (by name) that Insikt's rules of `year` report
     /// beside the total, not in it.
+    /// A municipality that has not set up its areas answers with the default names.
     pub async fn beside_total(&self, year: u16) -> Result<Beside> {
         let rules = lots_domain::insikt::for_year(year);
-        Ok(self
+        let mut areas: Vec<_> = self
             .read_service_areas()
             .await?
             .into_iter()
-            .filter(|a| rules.beside.contains(&a.area.code))
-            .map(|a| a.area.name)
+            .map(|a| a.area)
+            .collect();
+        if areas.is_empty() {
+            areas = lots_domain::cases::default_areas();
+        }
+        Ok(areas
+            .into_iter()
+            .filter(|a| rules.beside.contains(&a.code))
+            .map(|a| a.name)
             .collect())
     }
 

@@ -1,4 +1,5 @@
-//! Administration: API tokens and the audit log.
+//! Administration: API tokens, the audit log, and the mail that did not get through (also
+//! per survey round or event, for those who run it).
 
 use axum::Router;
 use axum::extract::{Path, Query};
@@ -34,8 +35,8 @@ pub fn routes() -> Router<AppState> {
 
 /// Which mail a list of undelivered mail shows: all of a municipality's (administrators),
 /// or one survey round's or event's (those who run it).
-#[derive(serde::Deserialize, Default)]
-pub(super) struct Whose {
+#[derive(serde::Deserialize)]
+struct Whose {
     enkat: Option<i64>,
     evenemang: Option<i64>,
     igen: Option<String>,
@@ -70,7 +71,7 @@ impl Whose {
 }
 
 /// The municipality's undelivered mail, or only that of one round or event.
-pub(super) async fn undelivered_of(
+async fn undelivered_of(
     ctx: &Ctx,
     concern: Option<lots_jobs::Concern>,
 ) -> Result<Vec<lots_jobs::Undelivered>, AppError> {
