@@ -346,7 +346,7 @@ pub fn check_case<'v>(
         crate::email::normalise(raw_email).map_err(|_| {
             refuse(
                 CaseField::ContactEmail,
-                "E-postadressen har fel form.",
+                "the-e-mail-address-is-malformed",
                 "The e-mail address is malformed.",
             )
         })?

@@ -190,7 +190,7 @@ pub fn check_rows(
                 Err(_) => {
                     rejects.push(reject(
                         ContactField::Email,
-                        "E-postadressen har fel form.",
+                        "the-e-mail-address-is-malformed",
                         "The e-mail address is malformed.",
                     ));
                     continue;

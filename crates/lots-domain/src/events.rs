@@ -4,28 +4,28 @@
 
 use jiff::tz::TimeZone;
 
-/// Kinds of event: (code, Swedish label).
+/// Kinds of event: (code, message id of its name).
 pub const EVENT_KINDS: [(&str, &str); 4] = [
-    ("fair", "Mässa"),
-    ("breakfast", "Frukostmöte"),
-    ("information", "Informationsträff"),
-    ("other", "Annat"),
+    ("fair", "fair"),
+    ("breakfast", "breakfast-meeting"),
+    ("information", "information-evening"),
+    ("other", "other"),
 ];
 
-/// Participant statuses: (code, Swedish label).
+/// Participant statuses: (code, message id of its name).
 pub const PARTICIPANT_STATUSES: [(&str, &str); 5] = [
-    ("invited", "Inbjuden"),
-    ("confirmed", "Anmäld"),
-    ("waiting", "På väntelistan"),
-    ("declined", "Tackat nej"),
-    ("cancelled", "Avbokad"),
+    ("invited", "participant-invited"),
+    ("confirmed", "participant-registered"),
+    ("waiting", "participant-waiting"),
+    ("declined", "declined"),
+    ("cancelled", "participant-cancelled"),
 ];
 
-pub fn kind_label_sv(code: &str) -> &'static str {
+pub fn kind_message(code: &str) -> &'static str {
     label(&EVENT_KINDS, code)
 }
 
-pub fn status_label_sv(code: &str) -> &'static str {
+pub fn status_message(code: &str) -> &'static str {
     label(&PARTICIPANT_STATUSES, code)
 }
 
@@ -120,9 +120,9 @@ mod tests {
     #[test]
     fn every_code_has_a_label() {
         for (code, _) in EVENT_KINDS {
-            assert!(!kind_label_sv(code).is_empty());
+            assert!(!kind_message(code).is_empty());
         }
-        assert_eq!(status_label_sv("waiting"), "På väntelistan");
-        assert_eq!(status_label_sv("nonsense"), "");
+        assert_eq!(status_message("waiting"), "participant-waiting");
+        assert_eq!(status_message("nonsense"), "");
     }
 }

@@ -432,8 +432,7 @@ impl NationalRow {
             self.whole.map_or(String::new(), |w| w.to_string()),
             num(self.ci_low),
             num(self.ci_high),
-            self.band
-                .map_or(String::new(), |b| b.label_sv().to_string()),
+            self.band.map_or(String::new(), |b| b.message().to_string()),
             self.suppressed.to_string(),
             self.constant.to_string(),
             self.rank.map_or(String::new(), |r| r.place.to_string()),

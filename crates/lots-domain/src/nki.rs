@@ -85,13 +85,14 @@ impl Band {
         }
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The message id of its name, also its code in data files.
+    pub fn message(self) -> &'static str {
         match self {
-            Band::VeryHigh => "Mycket högt",
-            Band::High => "Högt",
-            Band::Approved => "Godkänt",
-            Band::Low => "Lågt",
-            Band::VeryLow => "Mycket lågt",
+            Band::VeryHigh => "very-high",
+            Band::High => "high",
+            Band::Approved => "approved",
+            Band::Low => "low",
+            Band::VeryLow => "very-low",
         }
     }
 }
@@ -200,12 +201,13 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    pub fn label_sv(self) -> &'static str {
+    /// The message id of its name, also its code in data files.
+    pub fn message(self) -> &'static str {
         match self {
-            Quadrant::Preserve => "Bevara",
-            Quadrant::ImproveIfPossible => "Förbättra om möjligt",
-            Quadrant::LowerPriority => "Lägre prioritet",
-            Quadrant::Prioritise => "Prioritera",
+            Quadrant::Preserve => "preserve",
+            Quadrant::ImproveIfPossible => "improve-if-possible",
+            Quadrant::LowerPriority => "lower-priority",
+            Quadrant::Prioritise => "prioritise",
         }
     }
 }
@@ -372,7 +374,7 @@ mod tests {
                 Quadrant::ImproveIfPossible
             ]
         );
-        assert_eq!(Quadrant::Prioritise.label_sv(), "Prioritera");
+        assert_eq!(Quadrant::Prioritise.message(), "prioritise");
     }
 
     proptest! {

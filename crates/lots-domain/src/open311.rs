@@ -140,12 +140,12 @@ pub fn open311_status(status: &str) -> &'static str {
     }
 }
 
-pub fn status_label_sv(status: &str) -> &'static str {
+pub fn status_message(status: &str) -> &'static str {
     match status {
-        "in_progress" => "Åtgärdas",
-        "resolved" => "Åtgärdad",
-        "rejected" => "Avslutad utan åtgärd",
-        _ => "Mottagen",
+        "in_progress" => "being-fixed",
+        "resolved" => "fixed",
+        "rejected" => "closed-without-action",
+        _ => "received",
     }
 }
 

@@ -54,7 +54,7 @@ pub async fn undelivered(db: &Db, municipality: &str) -> lots_store::Result<Vec<
             None => None,
         };
         let described = described.unwrap_or(Described {
-            what: "Annat utskick",
+            what: "other-message",
             to: String::new(),
             concerns: None,
         });

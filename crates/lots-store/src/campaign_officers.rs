@@ -73,7 +73,7 @@ impl Tenant<'_> {
         if let Some(area) = home_area_id
             && !self.areas().await?.iter().any(|a| a.id == area)
         {
-            return Err(field("home_area", "Välj ett område i kommunen."));
+            return Err(field("home_area", "choose-an-area-of-the-municipality"));
         }
         sqlx::query(
             "UPDATE campaign_officers SET day_starts = $1, day_ends = $2, home_area_id = $3

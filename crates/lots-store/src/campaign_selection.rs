@@ -55,14 +55,14 @@ const DEFAULT_PRIORITY: i64 = 50;
 const MAX_CANDIDATES: usize = 5_000;
 /// Said when a selection passes `MAX_CANDIDATES` (a fixed text, so the interface can
 /// translate it).
-const TOO_WIDE: &str = "Urvalet ger fler än 5 000 företag. Avgränsa det med område, bransch, storlek eller villkoren nedan.";
+const TOO_WIDE: &str = "the-selection-is-too-wide";
 
 /// Companies read from the register at a time while the other conditions are applied.
 const PAGE: usize = 1_000;
 
 fn months(name: &str, value: Option<i64>) -> Result<Option<i64>> {
     match value {
-        Some(m) if !(1..=120).contains(&m) => Err(field(name, "Skriv antal månader, 1–120.")),
+        Some(m) if !(1..=120).contains(&m) => Err(field(name, "write-a-number-of-months")),
         m => Ok(m),
     }
 }
@@ -118,10 +118,7 @@ impl Tenant<'_> {
         }
         if s.only_hand_picked {
             if out.is_empty() {
-                return Err(field(
-                    "hand_picked",
-                    "Skriv minst ett företag, ett organisationsnummer eller namn per rad.",
-                ));
+                return Err(field("hand_picked", "write-at-least-one-company-one"));
             }
             return Ok(out);
         }

@@ -91,29 +91,21 @@ impl Tenant<'_> {
     /// fewer companies than it needs visits.
     pub async fn create_campaign(&self, new: &NewCampaign, actor: &str) -> Result<i64> {
         if new.name.trim().is_empty() {
-            return Err(field("name", "Skriv kampanjens namn."));
+            return Err(field("name", "enter-the-campaigns-name"));
         }
         if !is_date(&new.starts_on) {
-            return Err(field("starts_on", "Skriv första dagen som 2026-11-26."));
+            return Err(field("starts_on", "enter-the-first-day-as-2026"));
         }
         if !is_date(&new.ends_on) || new.ends_on < new.starts_on {
-            return Err(field(
-                "ends_on",
-                "Skriv sista dagen som 2026-11-26, efter första dagen.",
-            ));
+            return Err(field("ends_on", "enter-the-last-day-as-2026"));
         }
         let per_officer = new
             .visits_per_officer
             .filter(|v| (1..=50).contains(v))
-            .ok_or_else(|| {
-                field(
-                    "visits_per_officer",
-                    "Antal besök per handläggare ska vara 1–50.",
-                )
-            })?;
+            .ok_or_else(|| field("visits_per_officer", "visits-per-case-officer-must-be"))?;
         let minutes = new.visit_minutes.unwrap_or(90);
         if !(15..=480).contains(&minutes) {
-            return Err(field("visit_minutes", "Ett besök ska vara 15–480 minuter."));
+            return Err(field("visit_minutes", "a-visit-must-be-15-480"));
         }
         let battery = match new.battery_version_id {
             Some(v) => {
@@ -135,7 +127,7 @@ impl Tenant<'_> {
         };
         let officers = self.case_officers_of(&new.unit_ids).await?;
         if officers.is_empty() {
-            return Err(field("units", "Välj en enhet med handläggare."));
+            return Err(field("units", "choose-a-unit-with-case-officers"));
         }
         let candidates = self.select_companies(&new.selection).await?;
         let visits = officers.len() as i64 * per_officer;
@@ -268,7 +260,7 @@ impl Tenant<'_> {
         reason: &str,
         actor: &str,
     ) -> Result<()> {
-        let user = user_id.ok_or_else(|| field("user_id", "Välj en medarbetare."))?;
+        let user = user_id.ok_or_else(|| field("user_id", "choose-a-staff-member"))?;
         self.user(user).await?;
         let company = company_id.ok_or_else(|| {
             field(
@@ -278,7 +270,7 @@ impl Tenant<'_> {
         })?;
         self.company(company).await?;
         if reason.trim().is_empty() {
-            return Err(field("reason", "Skriv varför medarbetaren är jävig."));
+            return Err(field("reason", "enter-why-the-member-of-staff"));
         }
         sqlx::query(
             "INSERT INTO conflicts_of_interest (municipality_code, user_id, company_id, reason,
@@ -536,7 +528,7 @@ impl Tenant<'_> {
     /// planned again), or back to planned.
     pub async fn set_visit_status(&self, visit_id: i64, status: &str) -> Result<()> {
         if !matches!(status, "planned" | "booked" | "done" | "cancelled") {
-            return Err(field("status", "Välj en status."));
+            return Err(field("status", "choose-a-status"));
         }
         self.visit(visit_id).await?;
         sqlx::query("UPDATE visits SET status = $1 WHERE id = $2 AND municipality_code = $3")
@@ -556,7 +548,7 @@ impl Tenant<'_> {
         let Some((officer, name)) =
             officer.and_then(|o| officers.into_iter().find(|(id, _)| *id == o))
         else {
-            return Err(field("officer", "Välj en handläggare i kampanjen."));
+            return Err(field("officer", "choose-a-case-officer-of-the"));
         };
         let conflicted = self
             .conflicts_of_interest()
@@ -634,12 +626,13 @@ impl Tenant<'_> {
                     at,
                     kind: "visit".into(),
                     summary: match status.as_str() {
-                        "done" => "Företagsbesök",
-                        "cancelled" => "Besök avbokat",
-                        _ => "Företagsbesök planerat",
+                        "done" => "journey-visit-done",
+                        "cancelled" => "journey-visit-cancelled",
+                        _ => "journey-visit-planned",
                     }
                     .into(),
                     detail: campaign,
+                    facts: Vec::new(),
                     actor: officer,
                 },
             )

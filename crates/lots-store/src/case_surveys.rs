@@ -190,7 +190,7 @@ impl Tenant<'_> {
         if !matches!(every, "month" | "quarter") {
             return Err(crate::StoreError::Field(
                 "batch".into(),
-                "Välj månad eller kvartal.".into(),
+                "choose-month-or-quarter".into(),
             ));
         }
         sqlx::query("UPDATE municipalities SET case_survey_batch = $1 WHERE code = $2")

@@ -262,9 +262,9 @@ impl Tenant<'_> {
         let mut events = Vec::new();
         for c in page.items {
             let steps = [
-                (&c.received_on, "Ärende inkom", c.area_name.clone()),
-                (&c.decided_on, "Beslut i ärende", c.decision.clone()),
-                (&c.closed_on, "Ärende avslutades", String::new()),
+                (&c.received_on, "journey-case-received", c.area_name.clone()),
+                (&c.decided_on, "journey-case-decided", c.decision.clone()),
+                (&c.closed_on, "journey-case-closed", String::new()),
             ];
             for (i, (day, summary, what)) in steps.into_iter().enumerate() {
                 let Some(at) = day.as_deref().and_then(midday) else {
@@ -282,6 +282,7 @@ impl Tenant<'_> {
                         .copied()
                         .collect::<Vec<_>>()
                         .join(" · "),
+                    facts: Vec::new(),
                     actor: c.officer.clone(),
                 });
             }
@@ -300,7 +301,7 @@ impl Tenant<'_> {
         if name.is_empty() || name.chars().count() > 100 {
             return Err(StoreError::Field(
                 "name".into(),
-                "Skriv områdets namn, högst 100 tecken.".into(),
+                "write-the-areas-name-at-most".into(),
             ));
         }
         let code: String = lots_domain::text::fold(name)
@@ -319,7 +320,7 @@ impl Tenant<'_> {
         {
             return Err(StoreError::Field(
                 "name".into(),
-                "Det området finns redan.".into(),
+                "that-area-already-exists".into(),
             ));
         }
         Ok(sqlx::query(

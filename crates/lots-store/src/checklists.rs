@@ -77,12 +77,12 @@ impl Tenant<'_> {
         items: &str,
     ) -> Result<i64> {
         if title.trim().is_empty() {
-            return Err(field("title", "Skriv punktlistans rubrik."));
+            return Err(field("title", "write-the-checklists-title"));
         }
         if let Some(c) = campaign_id {
             self.campaign(c)
                 .await
-                .map_err(|_| field("campaign", "Välj en kampanj."))?;
+                .map_err(|_| field("campaign", "choose-a-campaign"))?;
         }
         let items = parse_items(items).map_err(|m| field("items", &m))?;
         let mut tx = self.db.begin_write().await?;
@@ -134,12 +134,7 @@ impl Tenant<'_> {
             .bind(items)
             .execute(&self.db.pool)
             .await
-            .map_err(|_| {
-                field(
-                    "items",
-                    "Någon annan ändrade punktlistan nyss. Läs den igen och ändra.",
-                )
-            })?;
+            .map_err(|_| field("items", "someone-else-just-changed-the-checklist"))?;
         }
         Ok(())
     }
@@ -149,14 +144,11 @@ impl Tenant<'_> {
         let list = self.checklist(id).await?;
         let draft = &list.versions[0];
         if draft.published.is_some() {
-            return Err(field(
-                "units",
-                "Den senaste versionen är redan publicerad. Ändra punkterna för att göra en ny version.",
-            ));
+            return Err(field("units", "the-latest-version-is-already-published"));
         }
         let units = self.units().await?;
         if unit_ids.is_empty() || !unit_ids.iter().all(|u| units.iter().any(|x| x.id == *u)) {
-            return Err(field("units", "Välj minst en enhet att publicera till."));
+            return Err(field("units", "choose-at-least-one-unit-to"));
         }
         let mut tx = self.db.begin_write().await?;
         let published = sqlx::query(
@@ -170,10 +162,7 @@ impl Tenant<'_> {
         .await?
         .rows_affected();
         if published == 0 {
-            return Err(field(
-                "units",
-                "Versionen publicerades nyss av någon annan.",
-            ));
+            return Err(field("units", "someone-else-just-published-the-version"));
         }
         for unit in unit_ids {
             sqlx::query(

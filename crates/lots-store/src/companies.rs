@@ -136,8 +136,13 @@ pub struct JourneyEvent {
     pub id: i64,
     pub at: i64,
     pub kind: String,
+    /// The message id of what happened; its `detail` attribute, where it has one, says the
+    /// detail and the facts in a sentence.
     pub summary: String,
+    /// What it concerns, as stored: a case number, an event's name, the changed fields' ids.
     pub detail: String,
+    /// Named facts for the message: a status code, a date, a person.
+    pub facts: Vec<(&'static str, String)>,
     pub actor: String,
 }
 
@@ -448,14 +453,8 @@ impl Tenant<'_> {
         .fetch_one(&self.db.pool)
         .await?
         .try_get("id")?;
-        self.add_journey_event(
-            new_id,
-            "created",
-            "Företaget registrerades i Lots",
-            "",
-            actor,
-        )
-        .await?;
+        self.add_journey_event(new_id, "created", "journey-created", "", actor)
+            .await?;
         self.bump_search_version().await?;
         self.company(new_id).await
     }
@@ -488,7 +487,7 @@ impl Tenant<'_> {
             self.add_journey_event(
                 company_id,
                 "changed",
-                "Uppgifterna ändrades",
+                "journey-changed",
                 &changed.join(", "),
                 actor,
             )
@@ -532,7 +531,7 @@ impl Tenant<'_> {
                 "Skriv anteckningen.".into(),
             ));
         }
-        self.add_journey_event(company_id, "note", "Anteckning", text, actor)
+        self.add_journey_event(company_id, "note", "journey-note", text, actor)
             .await
     }
 
@@ -559,6 +558,7 @@ impl Tenant<'_> {
                     kind: r.try_get("kind")?,
                     summary: r.try_get("summary")?,
                     detail: r.try_get("detail")?,
+                    facts: Vec::new(),
                     actor: r.try_get("actor")?,
                 })
             })
@@ -616,8 +616,9 @@ impl Tenant<'_> {
                 id: -(company_id + 6_000_000_000),
                 at: r.try_get("at")?,
                 kind: "imported".into(),
-                summary: "Uppgifter importerades".into(),
-                detail: format!("rad {}", r.try_get::<i64, _>("import_line")?),
+                summary: "journey-imported".into(),
+                detail: r.try_get::<i64, _>("import_line")?.to_string(),
+                facts: Vec::new(),
                 actor: r.try_get("actor")?,
             })
         })
@@ -835,23 +836,26 @@ fn changed_fields(a: &Company, b: &Company) -> Vec<&'static str> {
             out.push(label);
         }
     };
-    check(a.orgnr != b.orgnr, "organisationsnummer");
-    check(a.name != b.name, "namn");
-    check(a.other_names != b.other_names, "andra namn");
-    check(a.sni2007 != b.sni2007 || a.sni2025 != b.sni2025, "SNI");
-    check(a.employees != b.employees, "antal anställda");
+    check(a.orgnr != b.orgnr, "changed-orgnr");
+    check(a.name != b.name, "changed-name");
+    check(a.other_names != b.other_names, "changed-other-names");
+    check(
+        a.sni2007 != b.sni2007 || a.sni2025 != b.sni2025,
+        "changed-sni",
+    );
+    check(a.employees != b.employees, "changed-employees");
     check(
         a.visit_address != b.visit_address || a.postcode != b.postcode || a.town != b.town,
-        "adress",
+        "changed-address",
     );
     check(
         a.latitude != b.latitude || a.longitude != b.longitude,
-        "koordinater",
+        "changed-coordinates",
     );
-    check(a.area_id != b.area_id, "område");
-    check(a.tags != b.tags, "taggar");
-    check(a.status != b.status, "status");
-    check(a.notes != b.notes, "anteckningar");
+    check(a.area_id != b.area_id, "changed-area");
+    check(a.tags != b.tags, "changed-tags");
+    check(a.status != b.status, "changed-status");
+    check(a.notes != b.notes, "changed-notes");
     out
 }
 
@@ -870,7 +874,7 @@ impl Tenant<'_> {
         if name.is_empty() || name.chars().count() > 100 {
             return Err(StoreError::Field(
                 "filter_name".into(),
-                "Ge urvalet ett namn, högst 100 tecken.".into(),
+                "give-the-filter-a-name-at".into(),
             ));
         }
         sqlx::query(

@@ -381,11 +381,11 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
                 .iter()
                 .map(|(id, line)| {
                     format!(
-                        "({}, {}, {}, 'imported', 'Uppgifter importerades', {}, {})",
+                        "({}, {}, {}, 'imported', 'journey-imported', {}, {})",
                         p.text(&code),
                         p.int(*id),
                         p.int(self.t),
-                        p.text(format!("rad {line}")),
+                        p.text(line.to_string()),
                         p.text(self.actor.as_str()),
                     )
                 })

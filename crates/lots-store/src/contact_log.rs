@@ -165,11 +165,11 @@ impl Tenant<'_> {
     pub async fn add_contact_reason(&self, name: &str) -> Result<i64> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(field("name", "Skriv orsaken, högst 100 tecken."));
+            return Err(field("name", "write-the-reason-at-most-100"));
         }
         let reasons = self.contact_reasons().await?;
         if reasons.iter().any(|r| r.name.eq_ignore_ascii_case(name)) {
-            return Err(field("name", "Den orsaken finns redan."));
+            return Err(field("name", "that-reason-already-exists"));
         }
         Ok(sqlx::query(
             "INSERT INTO contact_reasons (municipality_code, name, position)
@@ -186,7 +186,7 @@ impl Tenant<'_> {
     /// Logs a contact; the company, case and units must be the municipality's own.
     pub async fn log_contact(&self, new: &NewContact, actor: &str) -> Result<i64> {
         if !CHANNELS.contains(&new.channel.as_str()) {
-            return Err(field("channel", "Välj hur företaget hörde av sig."));
+            return Err(field("channel", "choose-how-the-company-got-in"));
         }
         if !self
             .contact_reasons()
@@ -194,13 +194,10 @@ impl Tenant<'_> {
             .iter()
             .any(|r| r.id == new.reason_id)
         {
-            return Err(field("reason", "Välj varför företaget hörde av sig."));
+            return Err(field("reason", "choose-why-the-company-got-in"));
         }
         if !new.resolved && new.passed_to_unit_id.is_none() {
-            return Err(field(
-                "passed_to",
-                "Välj enheten som tar över, eller markera att frågan löstes direkt.",
-            ));
+            return Err(field("passed_to", "choose-the-unit-that-takes-over"));
         }
         if let Some(c) = new.company_id {
             self.company(c).await?;
@@ -212,7 +209,7 @@ impl Tenant<'_> {
             self.unit(unit).await?;
         }
         if new.note.chars().count() > 2000 {
-            return Err(field("note", "Anteckningen får vara högst 2 000 tecken."));
+            return Err(field("note", "a-note-may-be-at-most"));
         }
         let id: i64 = sqlx::query(
             "INSERT INTO contact_log (municipality_code, at, channel, reason_id, company_id,
@@ -271,12 +268,13 @@ impl Tenant<'_> {
                 id: -(c.id * 3 + 1_000_000_000),
                 at: c.at,
                 kind: "contact_log".into(),
-                summary: "Kontakt med kommunen".into(),
+                summary: "journey-contact-log".into(),
                 detail: [Some(c.reason), c.case_reference, c.passed_to]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" · "),
+                facts: Vec::new(),
                 actor: c.logged_by,
             })
             .collect())

@@ -169,14 +169,8 @@ impl Tenant<'_> {
         .try_get("id")?;
         self.refresh_search_text(company_id).await?;
         // The journey names no person, so erasing the person leaves nothing behind there.
-        self.add_journey_event(
-            company_id,
-            "contact",
-            "En kontaktperson lades till",
-            "",
-            actor,
-        )
-        .await?;
+        self.add_journey_event(company_id, "contact", "journey-contact-added", "", actor)
+            .await?;
         self.contact(id).await
     }
 
@@ -221,14 +215,8 @@ impl Tenant<'_> {
         .execute(&self.db.pool)
         .await?;
         self.refresh_search_text(c.company_id).await?;
-        self.add_journey_event(
-            c.company_id,
-            "contact",
-            "En kontaktperson raderades",
-            "",
-            actor,
-        )
-        .await
+        self.add_journey_event(c.company_id, "contact", "journey-contact-erased", "", actor)
+            .await
     }
 
     /// Contacts with no activity since `before` (Unix seconds), for a retention review.

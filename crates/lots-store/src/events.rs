@@ -171,30 +171,27 @@ const LINK_GRACE_SECONDS: i64 = 7 * 86_400;
 
 fn check_event(new: &NewEvent) -> Result<(i64, i64, i64)> {
     if new.name.trim().is_empty() {
-        return Err(field("name", "Skriv evenemangets namn."));
+        return Err(field("name", "enter-the-events-name"));
     }
     if !lots_domain::events::EVENT_KINDS
         .iter()
         .any(|(c, _)| *c == new.kind)
     {
-        return Err(field("kind", "Välj vilken sorts evenemang det är."));
+        return Err(field("kind", "choose-what-kind-of-event-it"));
     }
     let starts = new
         .starts_at
-        .ok_or_else(|| field("date", "Skriv dag och starttid som 2026-11-26 och 08:30."))?;
+        .ok_or_else(|| field("date", "enter-the-day-and-start-time"))?;
     let ends = new
         .ends_at
-        .ok_or_else(|| field("end", "Skriv sluttiden som 10:00."))?;
+        .ok_or_else(|| field("end", "enter-the-end-time-as-10"))?;
     if ends <= starts {
-        return Err(field(
-            "end",
-            "Evenemanget måste sluta efter att det börjar.",
-        ));
+        return Err(field("end", "the-event-must-end-after-it"));
     }
     let capacity = new
         .capacity
         .filter(|c| (1..=100_000).contains(c))
-        .ok_or_else(|| field("capacity", "Antal platser ska vara ett heltal från 1."))?;
+        .ok_or_else(|| field("capacity", "the-number-of-places-must-be"))?;
     Ok((starts, ends, capacity))
 }
 
@@ -231,10 +228,7 @@ impl Tenant<'_> {
         let mut tx = self.db.begin_write().await?;
         let confirmed = self.take_event_turn(&mut tx, id).await?.1;
         if capacity < confirmed {
-            return Err(field(
-                "capacity",
-                "Fler är redan anmälda än så; avboka någon först.",
-            ));
+            return Err(field("capacity", "more-are-already-registered-than-that"));
         }
         sqlx::query(
             "UPDATE events SET name = $1, kind = $2, description = $3, place = $4, audience = $5,
@@ -345,10 +339,10 @@ impl Tenant<'_> {
     ) -> Result<EventInvitations> {
         let event = self.event(event_id).await?;
         if event.ends_at < now() {
-            return Err(field("companies", "Evenemanget har redan varit."));
+            return Err(field("companies", "the-event-has-already-taken-place"));
         }
         if company_ids.is_empty() {
-            return Err(field("companies", "Välj minst ett företag."));
+            return Err(field("companies", "choose-at-least-one-company"));
         }
         let mut out = EventInvitations::default();
         let mut ids = company_ids.to_vec();
@@ -409,10 +403,7 @@ impl Tenant<'_> {
         if let Some(contact_id) = person.contact_id {
             let contact = self.contact(contact_id).await?;
             if person.company_id.is_some_and(|c| c != contact.company_id) {
-                return Err(field(
-                    "contact_id",
-                    "Kontaktpersonen hör inte till företaget.",
-                ));
+                return Err(field("contact_id", "the-contact-person-does-not-belong"));
             }
             person.company_id = Some(contact.company_id);
             if person.name.is_empty() {
@@ -426,14 +417,11 @@ impl Tenant<'_> {
             self.company(company_id).await?;
         }
         if person.name.trim().is_empty() {
-            return Err(field("name", "Skriv deltagarens namn."));
+            return Err(field("name", "enter-the-participants-name"));
         }
         let email = person.email.trim().to_lowercase();
         if !email.is_empty() && lots_domain::email::normalise(&email).is_err() {
-            return Err(field(
-                "email",
-                "E-postadressen ser inte ut som en e-postadress.",
-            ));
+            return Err(field("email", "the-e-mail-address-does-not"));
         }
         self.event(event_id).await?;
         let existing = if email.is_empty() {
@@ -731,16 +719,17 @@ impl Tenant<'_> {
                         kind: "event".into(),
                         summary: summary.into(),
                         detail: name.clone(),
+                        facts: Vec::new(),
                         actor: by.clone(),
                     });
                 }
             };
-            push(0, r.try_get("invited_at")?, "Inbjuden till evenemang");
+            push(0, r.try_get("invited_at")?, "journey-event-invited");
             let answer = match status.as_str() {
-                "confirmed" => Some("Anmäld till evenemang"),
-                "waiting" => Some("På väntelistan till evenemang"),
-                "declined" => Some("Tackade nej till evenemang"),
-                "cancelled" => Some("Avbokade evenemang"),
+                "confirmed" => Some("journey-event-confirmed"),
+                "waiting" => Some("journey-event-waiting"),
+                "declined" => Some("journey-event-declined"),
+                "cancelled" => Some("journey-event-cancelled"),
                 _ => None,
             };
             if let Some(summary) = answer {
@@ -748,7 +737,7 @@ impl Tenant<'_> {
                 push(1, at.or(r.try_get("registered_at")?), summary);
             }
             let came: Option<i64> = r.try_get("checked_in_at")?;
-            push(2, came.map(|_| starts_at), "Deltog i evenemang");
+            push(2, came.map(|_| starts_at), "journey-event-attended");
         }
         Ok(out)
     }

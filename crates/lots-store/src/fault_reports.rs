@@ -232,7 +232,7 @@ impl Tenant<'_> {
         let Some(service) = self.fault_service(new.service_code.trim()).await? else {
             return Ok(Err(refuse(
                 "service_code",
-                "Välj vad felet gäller.",
+                "choose-what-the-fault-concerns",
                 "unknown service_code",
             )));
         };
@@ -241,7 +241,7 @@ impl Tenant<'_> {
             (Some(_), Some(_)) => {
                 return Ok(Err(refuse(
                     "lat",
-                    "Platsen har fel koordinater.",
+                    "the-place-has-wrong-coordinates",
                     "lat and long must be a point on the Earth",
                 )));
             }
@@ -249,7 +249,7 @@ impl Tenant<'_> {
             _ => {
                 return Ok(Err(refuse(
                     "long",
-                    "Ange både latitud och longitud.",
+                    "give-both-latitude-and-longitude",
                     "lat and long must be given together",
                 )));
             }
@@ -257,7 +257,7 @@ impl Tenant<'_> {
         if point.is_none() && new.address.trim().is_empty() {
             return Ok(Err(refuse(
                 "address_string",
-                "Skriv var felet finns: en adress eller en plats.",
+                "write-where-the-fault-is-an",
                 "a location is required: lat and long, or address_string",
             )));
         }
@@ -265,14 +265,14 @@ impl Tenant<'_> {
         if description.chars().count() > MAX_DESCRIPTION {
             return Ok(Err(refuse(
                 "description",
-                "Beskrivningen får vara högst 4 000 tecken.",
+                "the-description-may-be-at-most",
                 "description is longer than 4000 characters",
             )));
         }
         if new.address.chars().count() > 500 || new.media_url.chars().count() > 2000 {
             return Ok(Err(refuse(
                 "address_string",
-                "Adressen är för lång.",
+                "the-address-is-too-long",
                 "address_string or media_url is too long",
             )));
         }
@@ -291,7 +291,7 @@ impl Tenant<'_> {
                 Err(_) => {
                     return Ok(Err(refuse(
                         "email",
-                        "E-postadressen har fel form.",
+                        "the-e-mail-address-is-malformed",
                         "email is malformed",
                     )));
                 }
@@ -302,7 +302,7 @@ impl Tenant<'_> {
             Err(e) => {
                 return Ok(Err(FaultError {
                     field: format!("attribute[{}]", e.code),
-                    sv: "Svara på frågan med ett av alternativen.".into(),
+                    sv: "answer-the-question-with-one-of".into(),
                     en: e.message,
                 }));
             }
@@ -463,7 +463,7 @@ impl Tenant<'_> {
         actor: &str,
     ) -> Result<i64> {
         if !STATUSES.contains(&status) {
-            return Err(StoreError::Field("status".into(), "Välj en status.".into()));
+            return Err(StoreError::Field("status".into(), "choose-a-status".into()));
         }
         if note.chars().count() > 2000 {
             return Err(StoreError::Field(
@@ -519,12 +519,9 @@ impl Tenant<'_> {
                     id: -(report.id * 3 + 2_000_000_000),
                     at: report.requested_at,
                     kind: "fault_report".into(),
-                    summary: "Felanmälan".into(),
-                    detail: format!(
-                        "{} · {}",
-                        report.service_name,
-                        lots_domain::open311::status_label_sv(&report.status)
-                    ),
+                    summary: "journey-fault-report".into(),
+                    detail: report.service_name,
+                    facts: vec![("status", report.status)],
                     actor: String::new(),
                 })
             })

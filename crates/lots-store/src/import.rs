@@ -556,12 +556,12 @@ impl Tenant<'_> {
                     .await?;
                     sqlx::query(
                         "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
-                         VALUES ($1, $2, $3, 'contact', 'En kontaktperson importerades', $4, $5)",
+                         VALUES ($1, $2, $3, 'contact', 'journey-contact-imported', $4, $5)",
                     )
                     .bind(&self.code)
                     .bind(company_id)
                     .bind(t)
-                    .bind(format!("rad {}", r.line))
+                    .bind(r.line.to_string())
                     .bind(actor)
                     .execute(&mut *tx)
                     .await?;

@@ -73,7 +73,7 @@ impl OrganiserScope<'_> {
             .collect();
         let members: Vec<String> = self.members().await?.into_iter().map(|m| m.code).collect();
         if new.members.is_empty() {
-            return Err(field("members", "Välj minst en medlemskommun."));
+            return Err(field("members", "choose-at-least-one-member-municipality"));
         }
         if let Some(code) = new
             .members
@@ -101,7 +101,7 @@ impl OrganiserScope<'_> {
                 .fetch_optional(&mut *tx)
                 .await?;
         if taken.is_some() {
-            return Err(field("name", "Det finns redan en mätning med det namnet."));
+            return Err(field("name", "there-is-already-a-measurement-with"));
         }
         let joint_id: i64 = sqlx::query(
             "INSERT INTO joint_rounds (organiser_id, name, battery_code, definition, opens_on,

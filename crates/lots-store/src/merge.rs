@@ -109,8 +109,8 @@ impl Tenant<'_> {
         // The duplicate's import is written out on the survivor's journey before it goes.
         sqlx::query(
             "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
-             SELECT c.municipality_code, $1, i.at, 'imported', 'Uppgifter importerades',
-                    'rad ' || c.import_line, i.actor
+             SELECT c.municipality_code, $1, i.at, 'imported', 'journey-imported',
+                    CAST(c.import_line AS TEXT), i.actor
              FROM companies c JOIN company_imports i ON i.id = c.import_id
              WHERE c.municipality_code = $2 AND c.id = $3",
         )
@@ -140,7 +140,7 @@ impl Tenant<'_> {
             .await?;
         sqlx::query(
             "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
-             VALUES ($1, $2, $3, 'merged', 'Sammanfogades med en dubblett', $4, $5)",
+             VALUES ($1, $2, $3, 'merged', 'journey-merged', $4, $5)",
         )
         .bind(&self.code)
         .bind(survivor)

@@ -78,13 +78,10 @@ impl Tenant<'_> {
         owner_user_id: Option<i64>,
     ) -> Result<i64> {
         if name.trim().is_empty() {
-            return Err(field("name", "Skriv nätverkets namn."));
+            return Err(field("name", "enter-the-networks-name"));
         }
         if !matches!(kind, "external" | "internal") {
-            return Err(field(
-                "kind",
-                "Välj om nätverket är för företag eller för medarbetare.",
-            ));
+            return Err(field("kind", "choose-whether-the-network-is-for"));
         }
         if let Some(owner) = owner_user_id {
             self.user(owner).await?;
@@ -96,7 +93,7 @@ impl Tenant<'_> {
                 .fetch_optional(&self.db.pool)
                 .await?;
         if taken.is_some() {
-            return Err(field("name", "Det finns redan ett nätverk med det namnet."));
+            return Err(field("name", "there-is-already-a-network-with"));
         }
         Ok(sqlx::query(
             "INSERT INTO networks (municipality_code, name, kind, purpose, owner_user_id, created_at)
@@ -199,17 +196,14 @@ impl Tenant<'_> {
                 if let Some(contact) = contact_id
                     && self.contact(contact).await?.company_id != company
                 {
-                    return Err(field(
-                        "contact_id",
-                        "Kontaktpersonen hör inte till företaget.",
-                    ));
+                    return Err(field("contact_id", "the-contact-person-does-not-belong"));
                 }
             }
             ("internal", None, Some(user)) => {
                 self.user(user).await?;
             }
-            ("external", _, _) => return Err(field("company_id", "Välj ett företag.")),
-            _ => return Err(field("user_id", "Välj en medarbetare.")),
+            ("external", _, _) => return Err(field("company_id", "choose-a-company")),
+            _ => return Err(field("user_id", "choose-a-staff-member")),
         }
         let present = self
             .network_members(network_id)
@@ -252,10 +246,7 @@ impl Tenant<'_> {
         .execute(&self.db.pool)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(field(
-                "left_on",
-                "Medlemmen kan inte lämna före den gick med.",
-            ));
+            return Err(field("left_on", "the-member-cannot-leave-before-joining"));
         }
         Ok(())
     }
@@ -272,7 +263,7 @@ impl Tenant<'_> {
     ) -> Result<i64> {
         self.network(network_id).await?;
         if !is_date(held_on) {
-            return Err(field("held_on", "Skriv mötesdagen som 2026-11-26."));
+            return Err(field("held_on", "enter-the-meeting-day-as-2026"));
         }
         let members = self.network_members(network_id).await?;
         let mut tx = self.db.begin_write().await?;
@@ -353,13 +344,13 @@ impl Tenant<'_> {
         due_on: &str,
     ) -> Result<i64> {
         if title.trim().is_empty() {
-            return Err(field("title", "Skriv vad som ska göras."));
+            return Err(field("title", "enter-what-is-to-be-done"));
         }
         if !is_date(due_on) {
-            return Err(field("due_on", "Skriv sista dagen som 2026-11-26."));
+            return Err(field("due_on", "enter-the-last-day"));
         }
         let owner =
-            owner_user_id.ok_or_else(|| field("owner_user_id", "Välj vem som ansvarar."))?;
+            owner_user_id.ok_or_else(|| field("owner_user_id", "choose-who-is-responsible"))?;
         self.user(owner).await?;
         let meeting = sqlx::query(
             "SELECT 1 AS x FROM network_meetings WHERE id = $1 AND municipality_code = $2",
@@ -462,6 +453,7 @@ impl Tenant<'_> {
             kind: "network".into(),
             summary: summary.into(),
             detail: name,
+            facts: Vec::new(),
             actor: String::new(),
         };
         let mut out = Vec::new();
@@ -469,9 +461,14 @@ impl Tenant<'_> {
             let id: i64 = r.try_get("id")?;
             let name: String = r.try_get("name")?;
             let joined: String = r.try_get("joined_on")?;
-            out.push(event(id, day(&joined), "Gick med i nätverk", name.clone()));
+            out.push(event(
+                id,
+                day(&joined),
+                "journey-network-joined",
+                name.clone(),
+            ));
             if let Some(left) = r.try_get::<Option<String>, _>("left_on")? {
-                out.push(event(id, day(&left) + 1, "Lämnade nätverk", name));
+                out.push(event(id, day(&left) + 1, "journey-network-left", name));
             }
         }
         for r in &meetings {
@@ -479,7 +476,7 @@ impl Tenant<'_> {
             out.push(event(
                 r.try_get::<i64, _>("id")? + 1_000_000,
                 day(&held) + 2,
-                "Deltog i nätverksmöte",
+                "journey-network-meeting",
                 r.try_get("name")?,
             ));
         }

@@ -316,25 +316,19 @@ pub(crate) fn check_round_facts(
     quarantine_months: i64,
 ) -> Result<()> {
     if name.trim().is_empty() {
-        return Err(field("name", "Ge omgången ett namn."));
+        return Err(field("name", "give-the-round-a-name"));
     }
     if !is_date(opens_on) {
-        return Err(field("opens_on", "Skriv startdagen som ÅÅÅÅ-MM-DD."));
+        return Err(field("opens_on", "write-the-opening-day-as-yyyy"));
     }
     if !is_date(closes_on) || closes_on < opens_on {
-        return Err(field(
-            "closes_on",
-            "Skriv slutdagen som ÅÅÅÅ-MM-DD, samma dag som starten eller senare.",
-        ));
+        return Err(field("closes_on", "write-the-closing-day-as-yyyy"));
     }
     if reminder_days.len() > 3 || reminder_days.iter().any(|d| !(1..=90).contains(d)) {
-        return Err(field(
-            "reminder_days",
-            "Högst tre påminnelser, var och en 1–90 dagar efter inbjudan.",
-        ));
+        return Err(field("reminder_days", "at-most-three-reminders-each-1"));
     }
     if !(0..=60).contains(&quarantine_months) {
-        return Err(field("quarantine_months", "Karenstiden är 0–60 månader."));
+        return Err(field("quarantine_months", "the-quarantine-is-0-60-months"));
     }
     Ok(())
 }
@@ -524,13 +518,13 @@ impl Tenant<'_> {
             new.quarantine_months,
         )?;
         if new.company_ids.is_empty() {
-            return Err(field("companies", "Välj minst ett företag."));
+            return Err(field("companies", "choose-at-least-one-company"));
         }
         let version = self.battery_version(new.battery_version_id).await?;
         if !version.published {
             return Err(field(
                 "battery_version_id",
-                "Frågebatteriet måste vara publicerat innan det skickas ut.",
+                "the-question-battery-must-be-published",
             ));
         }
         let t = now();
@@ -659,7 +653,7 @@ impl Tenant<'_> {
             if !round.anonymous {
                 sqlx::query(
                     "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
-                     VALUES ($1, $2, $3, 'survey', 'Inbjuden till enkät', $4, $5)",
+                     VALUES ($1, $2, $3, 'survey', 'journey-survey-invited', $4, $5)",
                 )
                 .bind(&self.code)
                 .bind(company_id)
@@ -684,10 +678,10 @@ impl Tenant<'_> {
     ) -> Result<Audience> {
         let round = self.round_facts(round_id).await?;
         if round.closes_on < today() {
-            return Err(field("companies", "Omgången har stängt."));
+            return Err(field("companies", "the-round-has-closed"));
         }
         if company_ids.is_empty() {
-            return Err(field("companies", "Välj minst ett företag."));
+            return Err(field("companies", "choose-at-least-one-company"));
         }
         let mut tx = self.db.begin_write().await?;
         let audience = self
@@ -728,7 +722,7 @@ impl Tenant<'_> {
             return Ok(r.try_get("id")?);
         }
         if responses.len() > invited {
-            return Err(field("invited", "Fler svar än inbjudna."));
+            return Err(field("invited", "more-answers-than-invited"));
         }
         let version = self.battery_version(battery_version_id).await?;
         for (i, r) in responses.iter().enumerate() {

@@ -68,7 +68,7 @@ impl Tenant<'_> {
         given_by: &str,
     ) -> Result<i64> {
         if name.trim().is_empty() {
-            return Err(field("name", "Skriv kursens namn."));
+            return Err(field("name", "enter-the-courses-name"));
         }
         let exists =
             sqlx::query("SELECT 1 AS x FROM courses WHERE municipality_code = $1 AND name = $2")
@@ -77,7 +77,7 @@ impl Tenant<'_> {
                 .fetch_optional(&self.db.pool)
                 .await?;
         if exists.is_some() {
-            return Err(field("name", "Det finns redan en kurs med det namnet."));
+            return Err(field("name", "there-is-already-a-course-with"));
         }
         Ok(sqlx::query(
             "INSERT INTO courses (municipality_code, name, description, given_by)
@@ -126,10 +126,9 @@ impl Tenant<'_> {
         trainers: &str,
     ) -> Result<i64> {
         if !self.courses().await?.iter().any(|c| c.id == course_id) {
-            return Err(field("course_id", "Välj en kurs."));
+            return Err(field("course_id", "choose-a-course"));
         }
-        let starts_at = starts_at
-            .ok_or_else(|| field("date", "Skriv dag och tid som 2026-11-26 och 13:00."))?;
+        let starts_at = starts_at.ok_or_else(|| field("date", "enter-the-day-and-time-as"))?;
         Ok(sqlx::query(
             "INSERT INTO training_sessions (municipality_code, course_id, starts_at, place, trainers)
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -187,7 +186,7 @@ impl Tenant<'_> {
     pub async fn invite_units_to_training(&self, session_id: i64, unit_ids: &[i64]) -> Result<u64> {
         self.training_session(session_id).await?;
         if unit_ids.is_empty() {
-            return Err(field("units", "Välj minst en enhet."));
+            return Err(field("units", "choose-at-least-one-unit"));
         }
         let units = self.units().await?;
         let chosen: HashSet<i64> = units

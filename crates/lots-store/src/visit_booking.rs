@@ -78,7 +78,7 @@ impl Tenant<'_> {
     pub async fn schedule_campaign(&self, id: i64) -> Result<std::result::Result<usize, String>> {
         let campaign = self.campaign(id).await?;
         if campaign.status == "closed" {
-            return Ok(Err("Kampanjen är avslutad.".into()));
+            return Ok(Err("the-campaign-is-closed".into()));
         }
         let (from, to) = match (
             campaign.starts_on.parse::<jiff::civil::Date>(),
@@ -225,16 +225,13 @@ impl Tenant<'_> {
         ends_on: &str,
         reason: &str,
     ) -> Result<()> {
-        let user = user_id.ok_or_else(|| field("absent_user", "Välj en medarbetare."))?;
+        let user = user_id.ok_or_else(|| field("absent_user", "choose-a-staff-member"))?;
         self.user(user).await?;
         if !is_date(starts_on) {
-            return Err(field("absent_from", "Skriv första dagen som 2026-11-26."));
+            return Err(field("absent_from", "enter-the-first-day-as-2026"));
         }
         if !is_date(ends_on) || ends_on < starts_on {
-            return Err(field(
-                "absent_to",
-                "Skriv sista dagen som 2026-11-26, samma dag som första eller senare.",
-            ));
+            return Err(field("absent_to", "write-the-last-day-as-2026"));
         }
         sqlx::query(
             "INSERT INTO staff_absences (municipality_code, user_id, starts_on, ends_on, reason)
@@ -362,13 +359,13 @@ impl Tenant<'_> {
         let campaign = self.campaign(booking.campaign_id).await?;
         self.check_bookable(&booking, seen)?;
         let Some(starts_at) = starts_at else {
-            return Err(field("slot", "Välj en tid."));
+            return Err(field("slot", "choose-a-time"));
         };
         let offered = booking.offered.iter().find(|s| s.starts_at == starts_at);
         let ends_at = match offered {
             Some(s) => s.ends_at,
             None if by_company => {
-                return Err(field("slot", "Välj en av de föreslagna tiderna."));
+                return Err(field("slot", "choose-one-of-the-offered-times"));
             }
             None => {
                 let (day, _) = lots_domain::events::local_parts(starts_at);
@@ -377,10 +374,7 @@ impl Tenant<'_> {
                     .map(lots_domain::holidays::is_working_day)
                     .unwrap_or(false);
                 if !working || day < campaign.starts_on || day > campaign.ends_on {
-                    return Err(field(
-                        "slot",
-                        "Välj en arbetsdag inom kampanjens period (inte helgdag eller klämdag som kontoret har stängt).",
-                    ));
+                    return Err(field("slot", "choose-a-working-day-within-the"));
                 }
                 starts_at + campaign.visit_minutes * 60
             }
@@ -451,7 +445,7 @@ impl Tenant<'_> {
         }
         match booking.status.as_str() {
             "cancelled" => return Err(field("slot", "Besöket är avbokat.")),
-            "done" => return Err(field("slot", "Besöket är redan genomfört.")),
+            "done" => return Err(field("slot", "the-visit-has-already-been-made")),
             _ => {}
         }
         if booking.sequence != seen {
@@ -523,10 +517,7 @@ impl Tenant<'_> {
         if let Some(c) = companion {
             self.user(c).await?;
             if c == visit.officer_user_id {
-                return Err(field(
-                    "companion",
-                    "Välj någon annan än handläggaren som gör besöket.",
-                ));
+                return Err(field("companion", "choose-someone-other-than-the-officer"));
             }
         }
         sqlx::query(
@@ -555,10 +546,7 @@ impl Tenant<'_> {
 }
 
 fn changed_meanwhile() -> StoreError {
-    field(
-        "slot",
-        "Besöket bokades eller ändrades nyss av någon annan. Se den aktuella tiden och försök igen om den inte passar.",
-    )
+    field("slot", "someone-else-just-booked-or-changed")
 }
 
 fn officer_taken(officer: &str) -> StoreError {

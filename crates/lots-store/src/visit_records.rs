@@ -109,7 +109,7 @@ impl Tenant<'_> {
             ("development", &record.development),
         ] {
             if text.chars().count() > MAX_TEXT {
-                return Err(field(name, "Texten får vara högst 4 000 tecken."));
+                return Err(field(name, "the-text-may-be-at-most"));
             }
         }
         for (n, item) in record.feedback.iter().enumerate() {
@@ -293,19 +293,16 @@ impl Tenant<'_> {
             return Ok(());
         }
         if item.issue.chars().count() > MAX_TEXT {
-            return Err(field(
-                &format!("issue_{n}"),
-                "Texten får vara högst 4 000 tecken.",
-            ));
+            return Err(field(&format!("issue_{n}"), "the-text-may-be-at-most"));
         }
         let owner = item
             .owner_user_id
-            .ok_or_else(|| field(&format!("issue_owner_{n}"), "Välj vem som återkopplar."))?;
+            .ok_or_else(|| field(&format!("issue_owner_{n}"), "choose-who-answers"))?;
         self.user(owner).await?;
         if !is_date(&item.due_on) {
             return Err(field(
                 &format!("issue_due_{n}"),
-                "Skriv datumet då företaget senast får svar som 2026-11-26.",
+                "write-the-date-by-which-the",
             ));
         }
         Ok(())
@@ -357,10 +354,10 @@ impl Tenant<'_> {
     /// The company has heard back: the item is done, with what it was told.
     pub async fn complete_feedback(&self, id: i64, answer: &str) -> Result<Feedback> {
         if answer.trim().is_empty() {
-            return Err(field("answer", "Skriv vad företaget fick för svar."));
+            return Err(field("answer", "write-what-answer-the-company-got"));
         }
         if answer.chars().count() > MAX_TEXT {
-            return Err(field("answer", "Texten får vara högst 4 000 tecken."));
+            return Err(field("answer", "the-text-may-be-at-most"));
         }
         let done = sqlx::query(
             "UPDATE feedback_items SET done_on = $1, answer = $2
@@ -403,36 +400,33 @@ impl Tenant<'_> {
     async fn check_referral(&self, r: &NewReferral) -> Result<()> {
         let target = r
             .target_id
-            .ok_or_else(|| field("target", "Välj vart företaget hänvisas."))?;
+            .ok_or_else(|| field("target", "choose-where-the-company-is-referred"))?;
         let found = match r.kind.as_str() {
             "network" => match self.network(target).await {
                 Ok(n) if n.kind == "external" => Ok(()),
-                Ok(_) => Err(field(
-                    "target",
-                    "Nätverket är för medarbetare, inte företag.",
-                )),
+                Ok(_) => Err(field("target", "the-network-is-for-staff-not")),
                 Err(e) => Err(e),
             },
             "event" => match self.event(target).await {
                 Ok(e) if e.ends_at >= now() => Ok(()),
-                Ok(_) => Err(field("target", "Evenemanget har redan varit.")),
+                Ok(_) => Err(field("target", "the-event-has-already-taken-place")),
                 Err(e) => Err(e),
             },
             "unit" => self.unit(target).await.map(|_| ()),
-            _ => Err(field("target", "Välj vart företaget hänvisas.")),
+            _ => Err(field("target", "choose-where-the-company-is-referred")),
         };
         match found {
             Err(StoreError::NotFound) => {
-                return Err(field("target", "Välj vart företaget hänvisas."));
+                return Err(field("target", "choose-where-the-company-is-referred"));
             }
             other => other?,
         }
         let owner = r
             .owner_user_id
-            .ok_or_else(|| field("owner_user_id", "Välj vem som ansvarar."))?;
+            .ok_or_else(|| field("owner_user_id", "choose-who-is-responsible"))?;
         self.user(owner).await?;
         if !is_date(&r.due_on) {
-            return Err(field("due_on", "Skriv sista dagen som 2026-11-26."));
+            return Err(field("due_on", "enter-the-last-day"));
         }
         Ok(())
     }
@@ -516,11 +510,9 @@ impl Tenant<'_> {
                     id: -(r.try_get::<i64, _>("id")? + 6_000_000_000),
                     at: r.try_get("created_at")?,
                     kind: "referral".into(),
-                    summary: "Hänvisad".into(),
-                    detail: format!(
-                        "{} · följs upp av {owner} senast {due}",
-                        r.try_get::<String, _>("target_name")?
-                    ),
+                    summary: "journey-referred".into(),
+                    detail: r.try_get("target_name")?,
+                    facts: vec![("owner", owner.clone()), ("due", due)],
                     actor: owner,
                 })
             })
@@ -552,16 +544,17 @@ impl Tenant<'_> {
                     at: r.try_get("created_at")?,
                     kind: "feedback".into(),
                     summary: if done.is_some() {
-                        "Återkopplat"
+                        "journey-feedback-given"
                     } else {
-                        "Återkoppling utlovad"
+                        "journey-feedback-promised"
                     }
                     .into(),
-                    detail: format!(
-                        "{} · {owner}, {}",
-                        r.try_get::<String, _>("issue")?,
-                        done.map_or(format!("senast {due}"), |d| format!("klart {d}"))
-                    ),
+                    detail: r.try_get("issue")?,
+                    facts: vec![
+                        ("owner", owner.clone()),
+                        ("due", due),
+                        ("done", done.unwrap_or_default()),
+                    ],
                     actor: owner,
                 })
             })

@@ -10,8 +10,8 @@ use minijinja::{Value, context};
 use crate::cookies::Cookie;
 use crate::csrf::CsrfToken;
 use crate::error::AppError;
-use crate::i18n::{Lang, translate};
 use crate::state::AppState;
+use lots_i18n::Lang;
 
 /// The client's address for the audit log and the sign-in rate limit.
 pub fn client_ip(parts: &Parts) -> String {
@@ -68,8 +68,14 @@ impl FromRequestParts<AppState> for Ctx {
 }
 
 impl Ctx {
-    pub fn t(&self, sv: &str) -> String {
-        translate(self.lang, sv)
+    /// The message `id` in the visitor's language.
+    pub fn t(&self, id: &str) -> String {
+        lots_i18n::text(self.lang, id)
+    }
+
+    /// The message `id` with its placeholders filled.
+    pub fn t_with(&self, id: &str, args: &[lots_i18n::Arg]) -> String {
+        lots_i18n::text_with(self.lang, id, args)
     }
 
     /// The signed-in user, or a redirect to the sign-in page that comes back here.
@@ -131,41 +137,41 @@ impl Ctx {
 
     /// The navigation: only what exists and what the roles may use.
     fn nav(&self) -> Vec<Value> {
-        let mut items = vec![("/oversikt", "Översikt")];
+        let mut items = vec![("/oversikt", "overview")];
         if self.may(Permission::ViewCompanies) {
-            items.push(("/foretag", "Företag"));
-            items.push(("/arenden", "Ärenden"));
-            items.push(("/felanmalningar", "Felanmälningar"));
+            items.push(("/foretag", "companies"));
+            items.push(("/arenden", "cases"));
+            items.push(("/felanmalningar", "fault-reports"));
         }
         if self.may(Permission::EditCompanies) {
-            items.push(("/kontaktlogg", "Kontaktlogg"));
+            items.push(("/kontaktlogg", "contact-log"));
         }
         if self.may(Permission::ViewCompanies) {
-            items.push(("/kampanjer", "Besökskampanjer"));
-            items.push(("/natverk", "Nätverk"));
-            items.push(("/evenemang", "Evenemang"));
-            items.push(("/utbildning", "Utbildning"));
+            items.push(("/kampanjer", "visit-campaigns"));
+            items.push(("/natverk", "networks"));
+            items.push(("/evenemang", "events"));
+            items.push(("/utbildning", "training"));
         }
         if self.may(Permission::ViewSurveyResults) {
-            items.push(("/enkater", "Enkäter"));
+            items.push(("/enkater", "surveys"));
         }
         if self.may(Permission::ViewMembers) {
-            items.push(("/medlemmar/nki", "NKI i medlemskommunerna"));
-            items.push(("/medlemmar/matningar", "Gemensamma mätningar"));
+            items.push(("/medlemmar/nki", "nki-in-the-member-municipalities"));
+            items.push(("/medlemmar/matningar", "joint-measurements"));
         }
         if self.may(Permission::ViewOrganisation) {
-            items.push(("/organisation", "Organisation"));
-            items.push(("/personal", "Personal"));
+            items.push(("/organisation", "organisation"));
+            items.push(("/personal", "staff-heading"));
         }
         if self.may(Permission::ManageStaff) {
-            items.push(("/admin/api-nycklar", "API-nycklar"));
-            items.push(("/admin/arendeinstallningar", "Ärenden och kontaktlogg"));
-            items.push(("/admin/utskick", "E-post som inte kom fram"));
+            items.push(("/admin/api-nycklar", "api-tokens"));
+            items.push(("/admin/arendeinstallningar", "cases-and-contact-log"));
+            items.push(("/admin/utskick", "undelivered-e-mail"));
         }
         if self.may(Permission::ViewAuditLog) {
-            items.push(("/admin/granskningslogg", "Granskningslogg"));
+            items.push(("/admin/granskningslogg", "audit-log"));
         }
-        items.push(("/api/v1/docs", "API-dokumentation"));
+        items.push(("/api/v1/docs", "api-documentation"));
         items
             .into_iter()
             .map(|(href, label)| {

@@ -10,8 +10,8 @@ use minijinja::context;
 
 use crate::cookies::Cookie;
 use crate::ctx::urlencode;
-use crate::i18n::{Lang, translate};
 use crate::state::AppState;
+use lots_i18n::Lang;
 
 #[derive(Debug)]
 pub enum AppError {
@@ -37,7 +37,9 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Invalid(m) => AppError::BadRequest(m),
-            StoreError::Field(field, m) => AppError::Unprocessable(format!("{field}: {m}")),
+            StoreError::Field(field, m) => {
+                AppError::Unprocessable(format!("{field}: {}", lots_i18n::text(Lang::Sv, &m)))
+            }
             StoreError::Conflict(c) => AppError::Unprocessable(c.to_string()),
             other => AppError::Internal(other.to_string()),
         }
@@ -196,38 +198,31 @@ pub async fn render_error_pages(State(app): State<AppState>, req: Request, next:
         return api_error(status, info.code, info.message, info.reference);
     }
     if let Some(refused) = &info.refused {
-        let text = translate(
+        let character = lots_domain::input::code_point(refused.character);
+        let text = lots_i18n::text_with(
             lang,
-            "Fältet ”{field}” innehåller ett styrtecken ({character}) som inte kan sparas. Gå tillbaka, ta bort tecknet och försök igen.",
-        )
-        .replace("{field}", &refused.field)
-        .replace("{character}", &lots_domain::input::code_point(refused.character));
-        return error_page(&app, lang, status, "Otillåtet tecken", text, None);
+            "field-holds-a-control-character",
+            &[
+                ("field", refused.field.as_str().into()),
+                ("character", character.as_str().into()),
+            ],
+        );
+        return error_page(&app, lang, status, "character-not-allowed", text, None);
     }
     let (title, text) = match status {
-        StatusCode::NOT_FOUND => (
-            "Sidan finns inte",
-            "Sidan du söker finns inte, eller så har du inte tillgång till den.",
-        ),
-        StatusCode::FORBIDDEN => (
-            "Du saknar behörighet",
-            "Din roll ger inte tillgång till den här sidan. Fråga din administratör om du behöver den.",
-        ),
-        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => (
-            "Felaktig begäran",
-            "Formuläret var för gammalt eller kom från en annan sida. Ladda om sidan och försök igen.",
-        ),
-        _ => (
-            "Något gick fel",
-            "Vi kunde inte visa sidan. Försök igen om en stund. Om felet finns kvar, ge administratören den här referensen:",
-        ),
+        StatusCode::NOT_FOUND => ("page-not-found", "the-page-you-are-looking-for"),
+        StatusCode::FORBIDDEN => ("you-do-not-have-access", "your-role-does-not-give-access"),
+        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => {
+            ("bad-request", "the-form-was-too-old-or")
+        }
+        _ => ("something-went-wrong", "we-could-not-show-the-page"),
     };
     error_page(
         &app,
         lang,
         status,
         title,
-        translate(lang, text),
+        lots_i18n::text(lang, text),
         info.reference,
     )
 }
@@ -242,7 +237,7 @@ fn error_page(
 ) -> Response {
     let ctx = context! {
         lang => lang.code(),
-        title => translate(lang, title),
+        title => lots_i18n::text(lang, title),
         text,
         reference,
         csrf => "",
@@ -252,7 +247,7 @@ fn error_page(
         other_lang => if lang == Lang::Sv { "en" } else { "sv" },
         lang_switch => "",
     };
-    match crate::templates::render(&app.templates, "error.html", ctx) {
+    match crate::templates::render(&app.templates, "shared/error.html", ctx) {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed");

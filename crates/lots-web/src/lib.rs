@@ -15,7 +15,6 @@ mod ctx;
 mod error;
 mod headers;
 mod health;
-mod i18n;
 mod input;
 mod observe;
 mod open311;

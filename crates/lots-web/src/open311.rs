@@ -12,7 +12,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use lots_domain::open311::{open311_status, status_label_sv};
+use lots_domain::open311::{open311_status, status_message};
 use lots_store::{FaultFilter, FaultReport, NewFaultReport, Scope, Tenant};
 use serde_json::{Value, json};
 
@@ -193,7 +193,7 @@ fn request_value(r: &FaultReport) -> Value {
     json!({
         "service_request_id": r.id.to_string(),
         "status": open311_status(&r.status),
-        "status_notes": if r.status_notes.is_empty() { status_label_sv(&r.status).to_string() } else { r.status_notes.clone() },
+        "status_notes": if r.status_notes.is_empty() { lots_i18n::text(lots_i18n::Lang::Sv, status_message(&r.status)) } else { r.status_notes.clone() },
         "service_name": r.service_name,
         "service_code": r.service_code,
         "description": r.description,

@@ -2,9 +2,11 @@
 //! uses: `t()` for translation, Swedish dates in Europe/Stockholm and Swedish numbers.
 
 use jiff::tz::TimeZone;
+use lots_i18n::FluentValue;
+use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, State, Value};
 
-use crate::i18n::{Lang, translate};
+use lots_i18n::Lang;
 
 macro_rules! sources {
     ($($name:literal),* $(,)?) => {
@@ -15,83 +17,83 @@ macro_rules! sources {
 }
 
 sources!(
-    "base.html",
-    "macros.html",
-    "sign_in.html",
-    "overview.html",
-    "organisation.html",
-    "unit.html",
-    "staff.html",
-    "staff_member.html",
-    "invite.html",
-    "invitation.html",
-    "password.html",
-    "tokens.html",
-    "undelivered.html",
-    "token_created.html",
-    "token_revoke.html",
-    "audit.html",
-    "api_docs.html",
-    "error.html",
-    "companies.html",
-    "company.html",
-    "company_form.html",
-    "contact.html",
-    "contact_extract.html",
-    "contact_erase.html",
-    "import.html",
-    "import_preview.html",
-    "duplicates.html",
-    "merge.html",
-    "contacts_review.html",
-    "surveys.html",
-    "survey_new.html",
-    "survey_round.html",
-    "survey_form.html",
-    "survey_closed.html",
-    "survey_thanks.html",
-    "batteries.html",
-    "battery.html",
-    "members_nki.html",
-    "battery_edit.html",
-    "survey_results.html",
-    "survey_period.html",
-    "audience.html",
-    "survey_add.html",
-    "joint_rounds.html",
-    "cases.html",
-    "case.html",
-    "case_times.html",
-    "contact_log.html",
-    "contact_stats.html",
-    "fault_form.html",
-    "fault_thanks.html",
-    "fault_reports.html",
-    "fault_report.html",
-    "case_settings.html",
-    "events.html",
-    "event_form.html",
-    "event.html",
-    "event_invite.html",
-    "event_checkin.html",
-    "event_link.html",
-    "networks.html",
-    "network.html",
-    "training.html",
-    "training_session.html",
-    "training_coverage.html",
-    "campaigns.html",
-    "campaign.html",
-    "checklist.html",
-    "checklists.html",
-    "visit.html",
-    "visit_booking.html",
-    "calendar_feed.html",
-    "battery_fields.html",
-    "campaign_report.html",
-    "feedback.html",
-    "answer_distributions.html",
-    "campaign_figures.html",
+    "shared/base.html",
+    "shared/macros.html",
+    "platform/sign_in.html",
+    "platform/overview.html",
+    "platform/organisation.html",
+    "platform/unit.html",
+    "platform/staff.html",
+    "platform/staff_member.html",
+    "platform/invite.html",
+    "platform/invitation.html",
+    "platform/password.html",
+    "platform/tokens.html",
+    "platform/undelivered.html",
+    "platform/token_created.html",
+    "platform/token_revoke.html",
+    "platform/audit.html",
+    "platform/api_docs.html",
+    "shared/error.html",
+    "register/companies.html",
+    "register/company.html",
+    "register/company_form.html",
+    "register/contact.html",
+    "register/contact_extract.html",
+    "register/contact_erase.html",
+    "register/import.html",
+    "register/import_preview.html",
+    "register/duplicates.html",
+    "register/merge.html",
+    "register/contacts_review.html",
+    "surveys/surveys.html",
+    "surveys/survey_new.html",
+    "surveys/survey_round.html",
+    "surveys/survey_form.html",
+    "surveys/survey_closed.html",
+    "surveys/survey_thanks.html",
+    "surveys/batteries.html",
+    "surveys/battery.html",
+    "surveys/members_nki.html",
+    "surveys/battery_edit.html",
+    "surveys/survey_results.html",
+    "surveys/survey_period.html",
+    "surveys/audience.html",
+    "surveys/survey_add.html",
+    "surveys/joint_rounds.html",
+    "cases/cases.html",
+    "cases/case.html",
+    "cases/case_times.html",
+    "cases/contact_log.html",
+    "cases/contact_stats.html",
+    "cases/fault_form.html",
+    "cases/fault_thanks.html",
+    "cases/fault_reports.html",
+    "cases/fault_report.html",
+    "cases/case_settings.html",
+    "activities/events.html",
+    "activities/event_form.html",
+    "activities/event.html",
+    "activities/event_invite.html",
+    "activities/event_checkin.html",
+    "activities/event_link.html",
+    "activities/networks.html",
+    "activities/network.html",
+    "activities/training.html",
+    "activities/training_session.html",
+    "activities/training_coverage.html",
+    "campaigns/campaigns.html",
+    "campaigns/campaign.html",
+    "campaigns/checklist.html",
+    "campaigns/checklists.html",
+    "campaigns/visit.html",
+    "campaigns/visit_booking.html",
+    "campaigns/calendar_feed.html",
+    "surveys/battery_fields.html",
+    "campaigns/campaign_report.html",
+    "campaigns/feedback.html",
+    "surveys/answer_distributions.html",
+    "campaigns/campaign_figures.html",
 );
 
 pub fn environment() -> Environment<'static> {
@@ -103,8 +105,13 @@ pub fn environment() -> Environment<'static> {
         env.add_template(name, source)
             .unwrap_or_else(|e| panic!("template {name}: {e}"));
     }
-    env.add_function("t", |state: &State, text: &str| {
-        translate(lang_of(state), text)
+    env.add_function("t", |state: &State, id: &str, kwargs: Kwargs| {
+        let args = message_args(&kwargs)?;
+        let args: Vec<_> = args
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.clone()))
+            .collect();
+        Ok::<_, minijinja::Error>(lots_i18n::text_with(lang_of(state), id, &args))
     });
     env.add_function("role_label", |state: &State, code: &str| {
         role_label(lang_of(state), code)
@@ -120,6 +127,28 @@ pub fn environment() -> Environment<'static> {
         Lang::En => n.to_string(),
     });
     env
+}
+
+/// A template's `t("id", count=n, name=x)`: numbers stay numbers, for Fluent's plurals.
+fn message_args(kwargs: &Kwargs) -> Result<Vec<(String, FluentValue<'static>)>, minijinja::Error> {
+    kwargs
+        .args()
+        .map(|name| {
+            let value: Value = kwargs.get(name)?;
+            let fluent = match value.as_i64() {
+                Some(n) if value.kind() == minijinja::value::ValueKind::Number => {
+                    FluentValue::from(n)
+                }
+                _ => match f64::try_from(value.clone()) {
+                    Ok(x) if value.kind() == minijinja::value::ValueKind::Number => {
+                        FluentValue::from(x)
+                    }
+                    _ => FluentValue::from(value.to_string()),
+                },
+            };
+            Ok((name.to_string(), fluent))
+        })
+        .collect()
 }
 
 fn lang_of(state: &State) -> Lang {
@@ -144,7 +173,7 @@ fn stockholm() -> TimeZone {
 /// `2026-11-26 14:30`, with "i dag"/"i går" beside the full date when it applies.
 pub fn when(lang: Lang, ts: Option<i64>, with_time: bool) -> String {
     let Some(ts) = ts else {
-        return translate(lang, "Aldrig");
+        return lots_i18n::text(lang, "never");
     };
     let Ok(t) = jiff::Timestamp::from_second(ts) else {
         return String::new();
@@ -158,9 +187,9 @@ pub fn when(lang: Lang, ts: Option<i64>, with_time: bool) -> String {
     };
     let day = zoned.date();
     if day == today {
-        out.push_str(&format!(" ({})", translate(lang, "i dag")));
+        out.push_str(&format!(" ({})", lots_i18n::text(lang, "today")));
     } else if today.yesterday().ok() == Some(day) {
-        out.push_str(&format!(" ({})", translate(lang, "i går")));
+        out.push_str(&format!(" ({})", lots_i18n::text(lang, "yesterday")));
     }
     out
 }

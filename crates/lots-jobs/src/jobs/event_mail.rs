@@ -4,6 +4,7 @@
 //! personal link, made when the job runs, so the secret never rests in the queue.
 
 use lots_domain::calendar::{CalendarEntry, Method, calendar};
+use lots_i18n::Lang;
 use lots_store::{Db, Event, Participant, Tenant, now};
 use serde::{Deserialize, Serialize};
 
@@ -105,12 +106,6 @@ pub(crate) fn host_of(base_url: &str) -> &str {
         .unwrap_or("lots")
 }
 
-fn when_sv(event: &Event) -> String {
-    let (day, start) = lots_domain::events::local_parts(event.starts_at);
-    let (_, end) = lots_domain::events::local_parts(event.ends_at);
-    format!("{day} kl. {start}–{end}")
-}
-
 /// The mail of one message, with its calendar file when it gives or takes a place.
 fn event_mail(
     message: EventMessage,
@@ -120,95 +115,55 @@ fn event_mail(
     link: &str,
     calendar_file: Option<(Method, String)>,
 ) -> OutgoingMail {
-    let en = participant.language == "en";
-    let when = when_sv(event);
-    let place = if event.place.is_empty() {
+    let lang = Lang::or_swedish(&participant.language);
+    let (day, start) = lots_domain::events::local_parts(event.starts_at);
+    let (_, end) = lots_domain::events::local_parts(event.ends_at);
+    let args = [
+        ("event", event.name.as_str().into()),
+        ("day", day.as_str().into()),
+        ("start", start.as_str().into()),
+        ("end", end.as_str().into()),
+        ("place", event.place.as_str().into()),
+    ];
+    let mut facts = lots_i18n::text_with(lang, "event-mail-facts", &args);
+    if !event.place.is_empty() {
+        facts = format!(
+            "{facts}\n{}",
+            lots_i18n::text_with(lang, "event-mail-place", &args)
+        );
+    }
+    let lead = if message == EventMessage::Promoted {
+        lots_i18n::text(lang, "event-mail-promoted-lead") + " "
+    } else {
         String::new()
-    } else {
-        format!("\n{}: {}", if en { "Place" } else { "Plats" }, event.place)
     };
-    let facts = format!("{}\n{when}{place}", event.name);
-    let (subject, text) = match (message, en) {
-        (EventMessage::Invitation, false) => (
-            format!("Inbjudan: {}", event.name),
-            format!(
-                "Hej!\n\n{municipality} bjuder in dig till:\n\n{facts}\n\n{}\n\nAnmäl dig eller tacka nej här:\n{link}",
-                event.description
-            ),
+    let args = [
+        ("event", event.name.as_str().into()),
+        ("facts", facts.as_str().into()),
+        ("description", event.description.as_str().into()),
+        ("municipality", municipality.into()),
+        ("link", link.into()),
+        ("lead", lead.as_str().into()),
+    ];
+    let (subject, body) = match message {
+        EventMessage::Invitation => (
+            "event-mail-invitation-subject",
+            "event-mail-invitation-body",
         ),
-        (EventMessage::Invitation, true) => (
-            format!("Invitation: {}", event.name),
-            format!(
-                "Hello,\n\n{municipality} invites you to:\n\n{facts}\n\n{}\n\nRegister or decline here:\n{link}",
-                event.description
-            ),
-        ),
-        (EventMessage::Confirmed | EventMessage::Promoted, false) => (
-            format!("Du har en plats: {}", event.name),
-            format!(
-                "Hej!\n\n{}Du är anmäld till:\n\n{facts}\n\nKalenderfilen i mejlet lägger in evenemanget i din kalender. \
-                 Kan du inte komma? Avboka här, så går platsen till någon på väntelistan:\n{link}",
-                if message == EventMessage::Promoted {
-                    "En plats har blivit ledig och den är din. "
-                } else {
-                    ""
-                }
-            ),
-        ),
-        (EventMessage::Confirmed | EventMessage::Promoted, true) => (
-            format!("You have a place: {}", event.name),
-            format!(
-                "Hello,\n\n{}You are registered for:\n\n{facts}\n\nThe calendar file in this e-mail puts the event in your calendar. \
-                 Cannot come? Cancel here, and the place goes to someone on the waiting list:\n{link}",
-                if message == EventMessage::Promoted {
-                    "A place has come free and it is yours. "
-                } else {
-                    ""
-                }
-            ),
-        ),
-        (EventMessage::Waiting, false) => (
-            format!("Väntelista: {}", event.name),
-            format!(
-                "Hej!\n\nAlla platser till {} är tagna. Du står på väntelistan och får ett mejl om en plats blir ledig.\n\n{facts}\n\n\
-                 Vill du inte stå kvar? Avboka här:\n{link}",
-                event.name
-            ),
-        ),
-        (EventMessage::Waiting, true) => (
-            format!("Waiting list: {}", event.name),
-            format!(
-                "Hello,\n\nAll places at {} are taken. You are on the waiting list and will get an e-mail if a place comes free.\n\n{facts}\n\n\
-                 Do not want to wait? Cancel here:\n{link}",
-                event.name
-            ),
-        ),
-        (EventMessage::Cancelled, false) => (
-            format!("Avbokad: {}", event.name),
-            format!(
-                "Hej!\n\nDin anmälan till {} är avbokad. Kalenderfilen i mejlet tar bort evenemanget ur din kalender.\n\n\
-                 Ändrar du dig? Anmäl dig igen här medan det finns platser:\n{link}",
-                event.name
-            ),
-        ),
-        (EventMessage::Cancelled, true) => (
-            format!("Cancelled: {}", event.name),
-            format!(
-                "Hello,\n\nYour registration for {} is cancelled. The calendar file in this e-mail removes the event from your calendar.\n\n\
-                 Changed your mind? Register again here while there are places:\n{link}",
-                event.name
-            ),
-        ),
-    };
-    let optout = if en {
-        "Do not want invitations from us? Say so through the link above."
-    } else {
-        "Vill du inte få inbjudningar från oss? Säg det via länken ovan."
+        EventMessage::Confirmed | EventMessage::Promoted => {
+            ("event-mail-place-subject", "event-mail-place-body")
+        }
+        EventMessage::Waiting => ("event-mail-waiting-subject", "event-mail-waiting-body"),
+        EventMessage::Cancelled => ("event-mail-cancelled-subject", "event-mail-cancelled-body"),
     };
     OutgoingMail {
         to: participant.email.clone(),
-        subject,
-        body: format!("{text}\n\n{optout}\n"),
+        subject: lots_i18n::text_with(lang, subject, &args),
+        body: format!(
+            "{}\n\n{}\n",
+            lots_i18n::text_with(lang, body, &args),
+            lots_i18n::text(lang, "event-mail-opt-out")
+        ),
         attachments: calendar_file
             .map(|(method, content)| MailAttachment::calendar("evenemang.ics", method, content))
             .into_iter()
@@ -279,7 +234,7 @@ impl Job for EventMail {
     async fn describe(&self, tenant: &Tenant<'_>) -> lots_store::Result<Described> {
         let participant = tenant.participant(self.participant_id).await?;
         Ok(Described {
-            what: "Meddelande om evenemang",
+            what: "event-message",
             to: participant.email,
             concerns: Some(Concern::Event(participant.event_id)),
         })

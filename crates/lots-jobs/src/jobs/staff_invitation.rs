@@ -2,6 +2,7 @@
 //! password. The link is made when the job runs, so the secret never rests in the queue; a
 //! retry makes a new link and the older one stops working.
 
+use lots_i18n::Lang;
 use lots_store::{Db, StaffMember, Tenant, now};
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +63,7 @@ impl Job for StaffInvitation {
 
     async fn describe(&self, tenant: &Tenant<'_>) -> lots_store::Result<Described> {
         Ok(Described {
-            what: "Inbjudan till Lots",
+            what: "invitation-to-lots",
             to: tenant.user(self.user_id).await?.email,
             concerns: None,
         })
@@ -75,29 +76,17 @@ fn invitation_mail(
     link: &str,
     sent_by: &str,
 ) -> OutgoingMail {
-    if user.language == "en" {
-        OutgoingMail {
-            to: user.email.clone(),
-            subject: format!("You are invited to Lots – {municipality_name}"),
-            body: format!(
-                "Hello {name},\n\n{sent_by} has invited you to Lots, where {municipality_name} \
-                 works with its service to companies.\n\nChoose your password here within 7 days:\n{link}\n\n\
-                 The link works once. If you did not expect this e-mail, you can ignore it.\n",
-                name = user.name
-            ),
-            ..Default::default()
-        }
-    } else {
-        OutgoingMail {
-            to: user.email.clone(),
-            subject: format!("Du är inbjuden till Lots – {municipality_name}"),
-            body: format!(
-                "Hej {name}!\n\n{sent_by} har bjudit in dig till Lots, där {municipality_name} \
-                 arbetar med servicen till företagen.\n\nVälj ditt lösenord här inom 7 dagar:\n{link}\n\n\
-                 Länken fungerar en gång. Om du inte väntade dig det här mejlet kan du bortse från det.\n",
-                name = user.name
-            ),
-            ..Default::default()
-        }
+    let lang = Lang::or_swedish(&user.language);
+    let args = [
+        ("name", user.name.as_str().into()),
+        ("municipality", municipality_name.into()),
+        ("sent-by", sent_by.into()),
+        ("link", link.into()),
+    ];
+    OutgoingMail {
+        to: user.email.clone(),
+        subject: lots_i18n::text_with(lang, "staff-invitation-mail-subject", &args),
+        body: lots_i18n::text_with(lang, "staff-invitation-mail-body", &args) + "\n",
+        ..Default::default()
     }
 }

@@ -2,6 +2,7 @@
 //! when the job runs, so no secret rests in the queue. Texts follow Språklagen: short
 //! sentences, "du" to the reader, what to do and by when.
 
+use lots_i18n::Lang;
 use lots_store::{Db, Tenant};
 use serde::{Deserialize, Serialize};
 
@@ -87,9 +88,9 @@ impl Job for SurveyMail {
         let anonymous = tenant.round_facts(round).await?.anonymous;
         Ok(Described {
             what: if reminder {
-                "Påminnelse om enkät"
+                "survey-reminder"
             } else {
-                "Inbjudan till enkät"
+                "survey-invitation"
             },
             to: if anonymous && reminder {
                 String::new()
@@ -110,49 +111,19 @@ fn survey_mail(
     link: &str,
     reminder: bool,
 ) -> OutgoingMail {
-    if language == "en" {
-        OutgoingMail {
-            to: to.into(),
-            subject: format!(
-                "{}{municipality_name} wants to hear how you experience its service",
-                if reminder { "Reminder: " } else { "" }
-            ),
-            body: format!(
-                "Hello,\n\n{municipality_name} wants to know how your company experiences the \
-                 municipality's service. The questions take about five minutes.\n\n\
-                 Answer here by {closes}:\n{link}\n\n\
-                 The link is yours: you can stop and go on later, and change your answers until \
-                 the survey closes.{anonymous}\n",
-                closes = round.closes_on,
-                anonymous = if round.anonymous {
-                    " Your answers are anonymous: the municipality sees them only together with others'."
-                } else {
-                    ""
-                }
-            ),
-            ..Default::default()
-        }
-    } else {
-        OutgoingMail {
-            to: to.into(),
-            subject: format!(
-                "{}{municipality_name} vill veta vad du tycker om kommunens service",
-                if reminder { "Påminnelse: " } else { "" }
-            ),
-            body: format!(
-                "Hej!\n\n{municipality_name} vill veta hur ditt företag upplever kommunens \
-                 service. Frågorna tar ungefär fem minuter.\n\n\
-                 Svara här senast {closes}:\n{link}\n\n\
-                 Länken är din: du kan göra en paus och fortsätta senare, och ändra dina svar tills \
-                 enkäten stänger.{anonymous}\n",
-                closes = round.closes_on,
-                anonymous = if round.anonymous {
-                    " Dina svar är anonyma: kommunen ser dem bara tillsammans med andras."
-                } else {
-                    ""
-                }
-            ),
-            ..Default::default()
-        }
+    let lang = Lang::or_swedish(language);
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    let args = [
+        ("municipality", municipality_name.into()),
+        ("closes", round.closes_on.as_str().into()),
+        ("link", link.into()),
+        ("reminder", yes_no(reminder).into()),
+        ("anonymous", yes_no(round.anonymous).into()),
+    ];
+    OutgoingMail {
+        to: to.into(),
+        subject: lots_i18n::text_with(lang, "survey-mail-subject", &args),
+        body: lots_i18n::text_with(lang, "survey-mail-body", &args) + "\n",
+        ..Default::default()
     }
 }

@@ -5,6 +5,7 @@
 //! queue.
 
 use lots_domain::calendar::{CalendarEntry, Method, calendar, calendar_of};
+use lots_i18n::Lang;
 use lots_store::{Booking, Db, StoreError, Tenant, now};
 use serde::{Deserialize, Serialize};
 
@@ -108,25 +109,33 @@ struct VisitText {
     description: String,
 }
 
-/// The entry's texts in Swedish, or in English for a recipient who reads English.
-fn visit_text(booking: &Booking, municipality: &str, base_url: &str, english: bool) -> VisitText {
-    let (and, visit, from, visits) = if english {
-        ("and", "Company visit", "from", "visit")
-    } else {
-        ("och", "Företagsbesök", "från", "besöker")
-    };
+/// The entry's texts in the reader's language.
+fn visit_text(booking: &Booking, municipality: &str, base_url: &str, lang: Lang) -> VisitText {
     let companion = booking
         .companion_name
         .as_deref()
-        .map(|c| format!(" {and} {c}"))
+        .map(|c| lots_i18n::text_with(lang, "visit-calendar-companion", &[("name", c.into())]))
         .unwrap_or_default();
+    let args = [
+        ("officer", booking.officer_name.as_str().into()),
+        ("municipality", municipality.into()),
+        ("companion", companion.as_str().into()),
+        (
+            "together",
+            if booking.companion_name.is_some() {
+                "yes"
+            } else {
+                "no"
+            }
+            .into(),
+        ),
+        ("company", booking.company_name.as_str().into()),
+        ("campaign", booking.campaign_name.as_str().into()),
+    ];
     VisitText {
         uid: format!("visit-{}@{}", booking.visit_id, host_of(base_url)),
-        summary: format!("{visit}: {}", booking.company_name),
-        description: format!(
-            "{} {from} {municipality}{companion} {visits} {}.\n{}",
-            booking.officer_name, booking.company_name, booking.campaign_name
-        ),
+        summary: lots_i18n::text_with(lang, "visit-calendar-summary", &args),
+        description: lots_i18n::text_with(lang, "visit-calendar-description", &args),
     }
 }
 
@@ -150,9 +159,9 @@ pub fn visit_calendar(
     booking: &Booking,
     method: Method,
     (municipality, base_url): (&str, &str),
-    english: bool,
+    lang: Lang,
 ) -> Option<String> {
-    let text = visit_text(booking, municipality, base_url, english);
+    let text = visit_text(booking, municipality, base_url, lang);
     entry(booking, &text).map(|e| calendar(method, &e))
 }
 
@@ -160,7 +169,7 @@ pub fn visit_calendar(
 pub fn visit_feed(bookings: &[Booking], municipality: &str, base_url: &str) -> String {
     let texts: Vec<VisitText> = bookings
         .iter()
-        .map(|b| visit_text(b, municipality, base_url, false))
+        .map(|b| visit_text(b, municipality, base_url, Lang::Sv))
         .collect();
     let entries: Vec<CalendarEntry> = bookings
         .iter()
@@ -170,117 +179,81 @@ pub fn visit_feed(bookings: &[Booking], municipality: &str, base_url: &str) -> S
     calendar_of(Method::Publish, &entries)
 }
 
-fn when(booking: &Booking, english: bool) -> String {
-    let at = if english { "at" } else { "kl." };
-    booking
-        .time
-        .as_ref()
-        .map(|t| format!("{} {at} {}–{}", t.day, t.starts, t.ends))
-        .unwrap_or_default()
+fn when(lang: Lang, slot: &lots_store::Slot) -> String {
+    lots_i18n::text_with(
+        lang,
+        "visit-when",
+        &[
+            ("day", slot.day.as_str().into()),
+            ("starts", slot.starts.as_str().into()),
+            ("ends", slot.ends.as_str().into()),
+        ],
+    )
 }
 
 /// The mail of one message to one recipient, in the recipient's language.
 fn visit_mail(
     message: VisitMessage,
     booking: &Booking,
-    (to, english): (&str, bool),
+    (to, lang): (&str, Lang),
     municipality: &str,
     link: Option<&str>,
     calendar_file: Option<(Method, String)>,
 ) -> OutgoingMail {
-    let company = &booking.company_name;
-    let officer = &booking.officer_name;
-    let link_text = link
+    let change = link
         .map(|l| {
-            if english {
-                format!("\n\nNeed another time, or to cancel? Do it here:\n{l}")
-            } else {
-                format!("\n\nVill ni byta tid eller avboka? Gör det här:\n{l}")
-            }
+            format!(
+                "\n\n{}",
+                lots_i18n::text_with(lang, "visit-mail-change-link", &[("link", l.into())])
+            )
         })
         .unwrap_or_default();
     let companion = booking
         .companion_name
         .as_deref()
-        .map(|c| {
-            if english {
-                format!(" together with {c}")
-            } else {
-                format!(" tillsammans med {c}")
-            }
-        })
+        .map(|c| lots_i18n::text_with(lang, "visit-mail-companion", &[("name", c.into())]))
         .unwrap_or_default();
-    let (subject, text) = match (message, english) {
-        (VisitMessage::Offer, _) => {
-            let at = if english { "at" } else { "kl." };
-            let times: Vec<String> = booking
-                .offered
-                .iter()
-                .map(|s| format!("– {} {at} {}–{}", s.day, s.starts, s.ends))
-                .collect();
-            let minutes = booking
-                .offered
-                .first()
-                .map_or(0, |s| (s.ends_at - s.starts_at) / 60);
-            let link = link.unwrap_or_default();
-            let times = times.join("\n");
-            if english {
-                (
-                    format!("{municipality} would like to visit {company}"),
-                    format!(
-                        "Hello,\n\n{municipality} would like to visit {company} to hear how business is going \
-                         and what the municipality could do better. {officer} will come. The visit takes about {minutes} minutes.\n\n\
-                         Choose the time that suits you best:\n{times}\n\nBook here, no sign-in needed:\n{link}\n\n\
-                         None of the times suits you? Reply to this e-mail and we will find another."
-                    ),
-                )
-            } else {
-                (
-                    format!("{municipality} vill besöka {company}"),
-                    format!(
-                        "Hej!\n\n{municipality} vill gärna komma på besök och höra hur det går för {company} \
-                         och vad kommunen kan göra bättre. {officer} kommer. Besöket tar ungefär {minutes} minuter.\n\n\
-                         Välj den tid som passar er bäst:\n{times}\n\nBoka här, utan inloggning:\n{link}\n\n\
-                         Passar ingen av tiderna? Svara på det här mejlet så hittar vi en annan."
-                    ),
-                )
-            }
-        }
-        (VisitMessage::Booked, false) => (
-            format!("Bokat: företagsbesök hos {company}"),
-            format!(
-                "Hej!\n\nBesöket hos {company} är bokat {}.\n{officer} från {municipality} kommer{companion}.\n\n\
-                 Kalenderfilen i mejlet lägger in besöket i kalendern, eller ersätter en tidigare tid.{link_text}",
-                when(booking, false),
-            ),
-        ),
-        (VisitMessage::Booked, true) => (
-            format!("Booked: company visit to {company}"),
-            format!(
-                "Hello,\n\nThe visit to {company} is booked for {}.\n{officer} from {municipality} will come{companion}.\n\n\
-                 The calendar file in this e-mail adds the visit to your calendar, or replaces an earlier time.{link_text}",
-                when(booking, true),
-            ),
-        ),
-        (VisitMessage::Cancelled, false) => (
-            format!("Avbokat: företagsbesök hos {company}"),
-            format!(
-                "Hej!\n\nBesöket hos {company} är avbokat. Kalenderfilen i mejlet tar bort det ur kalendern.\n\n\
-                 Vill ni ändå träffa {municipality}? Svara på det här mejlet."
-            ),
-        ),
-        (VisitMessage::Cancelled, true) => (
-            format!("Cancelled: company visit to {company}"),
-            format!(
-                "Hello,\n\nThe visit to {company} is cancelled. The calendar file in this e-mail removes it from your calendar.\n\n\
-                 Would you still like to meet {municipality}? Reply to this e-mail."
-            ),
-        ),
+    let times: Vec<String> = booking
+        .offered
+        .iter()
+        .map(|s| format!("– {}", when(lang, s)))
+        .collect();
+    let minutes = booking
+        .offered
+        .first()
+        .map_or(0, |s| (s.ends_at - s.starts_at) / 60);
+    let booked_for = booking
+        .time
+        .as_ref()
+        .map(|t| when(lang, t))
+        .unwrap_or_default();
+    let times = times.join("\n");
+    let args = [
+        ("municipality", municipality.into()),
+        ("company", booking.company_name.as_str().into()),
+        ("officer", booking.officer_name.as_str().into()),
+        ("companion", companion.as_str().into()),
+        ("minutes", minutes.into()),
+        ("times", times.as_str().into()),
+        ("when", booked_for.as_str().into()),
+        ("link", link.unwrap_or_default().into()),
+    ];
+    let (subject, body) = match message {
+        VisitMessage::Offer => ("visit-mail-offer-subject", "visit-mail-offer-body"),
+        VisitMessage::Booked => ("visit-mail-booked-subject", "visit-mail-booked-body"),
+        VisitMessage::Cancelled => ("visit-mail-cancelled-subject", "visit-mail-cancelled-body"),
+    };
+    let subject = lots_i18n::text_with(lang, subject, &args);
+    let text = lots_i18n::text_with(lang, body, &args);
+    let change = if message == VisitMessage::Booked {
+        change.as_str()
+    } else {
+        ""
     };
     OutgoingMail {
         to: to.to_string(),
         subject,
-        body: format!("{text}\n"),
+        body: format!("{text}{change}\n"),
         attachments: calendar_file
             .map(|(method, content)| MailAttachment::calendar("besok.ics", method, content))
             .into_iter()
@@ -361,13 +334,18 @@ impl Job for VisitMail {
             VisitMessage::Cancelled => Some(Method::Cancel),
         };
         let calendar_file = method.and_then(|m| {
-            visit_calendar(&booking, m, (&municipality.name, base), language == "en")
-                .map(|content| (m, content))
+            visit_calendar(
+                &booking,
+                m,
+                (&municipality.name, base),
+                Lang::or_swedish(&language),
+            )
+            .map(|content| (m, content))
         });
         let mail = visit_mail(
             self.message,
             &booking,
-            (&address, language == "en"),
+            (&address, Lang::or_swedish(&language)),
             &municipality.name,
             link.as_deref(),
             calendar_file,
@@ -377,7 +355,7 @@ impl Job for VisitMail {
 
     async fn describe(&self, _: &Tenant<'_>) -> lots_store::Result<Described> {
         Ok(Described {
-            what: "Meddelande om företagsbesök",
+            what: "company-visit-message",
             to: String::new(),
             concerns: None,
         })
@@ -432,17 +410,17 @@ mod tests {
     #[test]
     fn mails_speak_the_recipients_language_and_the_visits_length() {
         let b = booking();
-        let offer = |english| {
+        let offer = |lang| {
             visit_mail(
                 VisitMessage::Offer,
                 &b,
-                ("info@brunna.example", english),
+                ("info@brunna.example", lang),
                 "Upplands-Bro kommun",
                 Some("https://lots.example/besok/boka/abc"),
                 None,
             )
         };
-        let sv = offer(false);
+        let sv = offer(Lang::Sv);
         assert_eq!(
             sv.subject,
             "Upplands-Bro kommun vill besöka Brunna Logistik AB"
@@ -453,7 +431,7 @@ mod tests {
             sv.body
         );
         assert!(sv.body.contains("– 2027-03-02 kl. 09:00–10:30"));
-        let en = offer(true);
+        let en = offer(Lang::En);
         assert_eq!(
             en.subject,
             "Upplands-Bro kommun would like to visit Brunna Logistik AB"
@@ -464,7 +442,7 @@ mod tests {
         let booked = visit_mail(
             VisitMessage::Booked,
             &b,
-            ("info@brunna.example", true),
+            ("info@brunna.example", Lang::En),
             "Upplands-Bro kommun",
             None,
             None,

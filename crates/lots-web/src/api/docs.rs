@@ -52,8 +52,8 @@ pub async fn docs_page(ctx: Ctx) -> Result<Html<String>, AppError> {
         }
     }
     ctx.render(
-        "api_docs.html",
-        &ctx.t("API-dokumentation"),
+        "platform/api_docs.html",
+        &ctx.t("api-documentation"),
         context! { api => Value::from_serialize(&doc), operations },
     )
 }

@@ -31,18 +31,18 @@ fn new_password_errors(ctx: &Ctx, form: &FormData) -> Vec<Value> {
         Ok(()) => {}
         Err(PasswordError::TooShort) => errors.push(field_error(
             "password",
-            ctx.t("Lösenordet måste ha minst 10 tecken."),
+            ctx.t("the-password-must-have-at-least"),
         )),
         Err(PasswordError::TooLong) => {
-            errors.push(field_error("password", ctx.t("Lösenordet är för långt.")))
+            errors.push(field_error("password", ctx.t("the-password-is-too-long")))
         }
         Err(PasswordError::TooCommon) => errors.push(field_error(
             "password",
-            ctx.t("Lösenordet är för vanligt. Välj ett annat."),
+            ctx.t("the-password-is-too-common-choose"),
         )),
     }
     if errors.is_empty() && password != form.raw("confirm") {
-        errors.push(field_error("confirm", ctx.t("Lösenorden är inte lika.")));
+        errors.push(field_error("confirm", ctx.t("the-passwords-do-not-match")));
     }
     errors
 }
@@ -64,12 +64,10 @@ async fn password_page(
     axum::extract::Query(q): axum::extract::Query<PasswordQuery>,
 ) -> Result<Html<String>, AppError> {
     ctx.staff()?;
-    let notice = q
-        .klart
-        .map(|_| ctx.t("Lösenordet är bytt. Dina andra inloggningar har avslutats."));
+    let notice = q.klart.map(|_| ctx.t("the-password-is-changed-your-other"));
     ctx.render(
-        "password.html",
-        &ctx.t("Byt lösenord"),
+        "platform/password.html",
+        &ctx.t("change-password"),
         context! { errors => Vec::<Value>::new(), notice },
     )
 }
@@ -79,10 +77,7 @@ async fn change_password(ctx: Ctx, form: FormData) -> Result<Response, AppError>
     let mut errors = Vec::new();
     let current = form.raw("current");
     if current.is_empty() {
-        errors.push(field_error(
-            "current",
-            ctx.t("Skriv ditt nuvarande lösenord."),
-        ));
+        errors.push(field_error("current", ctx.t("enter-your-current-password")));
     }
     errors.extend(new_password_errors(&ctx, &form));
     if errors.is_empty() {
@@ -101,12 +96,12 @@ async fn change_password(ctx: Ctx, form: FormData) -> Result<Response, AppError>
         }
         errors.push(field_error(
             "current",
-            ctx.t("Det nuvarande lösenordet stämmer inte."),
+            ctx.t("the-current-password-is-not-correct"),
         ));
     }
     let html = ctx.render(
-        "password.html",
-        &ctx.t("Byt lösenord"),
+        "platform/password.html",
+        &ctx.t("change-password"),
         context! { errors, notice => () },
     )?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
@@ -115,9 +110,9 @@ async fn change_password(ctx: Ctx, form: FormData) -> Result<Response, AppError>
 async fn invitation_form(ctx: &Ctx, token: &str, errors: Vec<Value>) -> Result<Response, AppError> {
     let invited = ctx.app.db.invitation_user(token).await?;
     let (status, title) = if invited.is_some() {
-        (StatusCode::OK, ctx.t("Välj ditt lösenord"))
+        (StatusCode::OK, ctx.t("choose-your-password"))
     } else {
-        (StatusCode::NOT_FOUND, ctx.t("Länken fungerar inte"))
+        (StatusCode::NOT_FOUND, ctx.t("the-link-does-not-work"))
     };
     let status = if errors.is_empty() {
         status
@@ -125,7 +120,7 @@ async fn invitation_form(ctx: &Ctx, token: &str, errors: Vec<Value>) -> Result<R
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let html = ctx.render(
-        "invitation.html",
+        "platform/invitation.html",
         &title,
         context! { invited, errors, action => format!("/inbjudan/{token}") },
     )?;

@@ -107,20 +107,18 @@ async fn undelivered(ctx: Ctx, Query(q): Query<Whose>) -> Result<Html<String>, A
     let notice = q
         .igen
         .is_some()
-        .then(|| ctx.t("Meddelandet köades igen och skickas inom en minut."));
+        .then(|| ctx.t("the-message-was-queued-again-and"));
     let (back, title) = match concern {
-        Some(lots_jobs::Concern::Round(id)) => (
-            Some(format!("/enkater/{id}")),
-            "E-post i enkäten som inte kom fram",
-        ),
-        Some(lots_jobs::Concern::Event(id)) => (
-            Some(format!("/evenemang/{id}")),
-            "E-post om evenemanget som inte kom fram",
-        ),
-        None => (None, "E-post som inte kom fram"),
+        Some(lots_jobs::Concern::Round(id)) => {
+            (Some(format!("/enkater/{id}")), "undelivered-survey-e-mail")
+        }
+        Some(lots_jobs::Concern::Event(id)) => {
+            (Some(format!("/evenemang/{id}")), "undelivered-event-e-mail")
+        }
+        None => (None, "undelivered-e-mail"),
     };
     ctx.render(
-        "undelivered.html",
+        "platform/undelivered.html",
         &ctx.t(title),
         context! { mails => Value::from_serialize(&mails), notice, back, query => q.query() },
     )
@@ -154,9 +152,9 @@ async fn send_again(
 
 fn scope_label(ctx: &Ctx, scope: Scope) -> String {
     ctx.t(match scope {
-        Scope::Read => "Läsa",
-        Scope::Write => "Läsa och skriva",
-        Scope::Open311 => "Felanmälan (Open311)",
+        Scope::Read => "read",
+        Scope::Write => "read-and-write",
+        Scope::Open311 => "fault-reports-open311",
     })
 }
 
@@ -175,8 +173,8 @@ async fn tokens_page(
         .map(|t| context! { scope_label => scope_label(ctx, t.scope), ..Value::from_serialize(&t) })
         .collect();
     ctx.render(
-        "tokens.html",
-        &ctx.t("API-nycklar"),
+        "platform/tokens.html",
+        &ctx.t("api-tokens"),
         context! { tokens, errors, form, notice },
     )
 }
@@ -187,7 +185,7 @@ struct NoticeQuery {
 }
 
 async fn tokens(ctx: Ctx, Query(q): Query<NoticeQuery>) -> Result<Html<String>, AppError> {
-    let notice = q.klart.map(|_| ctx.t("Nyckeln återkallades."));
+    let notice = q.klart.map(|_| ctx.t("the-token-was-revoked"));
     tokens_page(
         &ctx,
         Vec::new(),
@@ -202,10 +200,7 @@ async fn create_token(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let name = form.get("name");
     let scope = form.get("scope").parse().unwrap_or(Scope::Read);
     if name.is_empty() {
-        let errors = vec![field_error(
-            "name",
-            ctx.t("Skriv ett namn som säger vad nyckeln används till."),
-        )];
+        let errors = vec![field_error("name", ctx.t("enter-a-name-that-says-what"))];
         let html =
             tokens_page(&ctx, errors, context! { name, scope => scope.code() }, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
@@ -220,9 +215,9 @@ async fn create_token(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     // Shown in this response only: the secret is stored hashed and never available again.
     Ok(ctx
         .render(
-            "token_created.html",
-            &ctx.t("Ny API-nyckel"),
-            context! { secret, breadcrumbs => vec![ctx.crumb("/admin/api-nycklar", "API-nycklar")] },
+            "platform/token_created.html",
+            &ctx.t("new-api-token"),
+            context! { secret, breadcrumbs => vec![ctx.crumb("/admin/api-nycklar", "api-tokens")] },
         )?
         .into_response())
 }
@@ -231,9 +226,9 @@ async fn revoke_page(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppE
     ctx.require(Permission::ManageStaff)?;
     let token = ctx.tenant()?.api_token(id).await?;
     ctx.render(
-        "token_revoke.html",
-        &ctx.t("Återkalla nyckeln"),
-        context! { token, breadcrumbs => vec![ctx.crumb("/admin/api-nycklar", "API-nycklar")] },
+        "platform/token_revoke.html",
+        &ctx.t("revoke-the-token"),
+        context! { token, breadcrumbs => vec![ctx.crumb("/admin/api-nycklar", "api-tokens")] },
     )
 }
 
@@ -264,7 +259,7 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, AppErr
         let v = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
         let parsed = parse_day_start(v);
         if parsed.is_none() {
-            errors.push(field_error(field, ctx.t("Skriv datumet som 2026-11-26.")));
+            errors.push(field_error(field, ctx.t("write-the-date-as-2026-11")));
         }
         parsed
     };
@@ -300,8 +295,8 @@ async fn audit(ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Response, AppErr
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let html = ctx.render(
-        "audit.html",
-        &ctx.t("Granskningslogg"),
+        "platform/audit.html",
+        &ctx.t("audit-log"),
         context! {
             records,
             total,

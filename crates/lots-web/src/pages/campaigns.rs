@@ -51,12 +51,12 @@ async fn list_page(
         .filter_map(|b| {
             let (id, version) = b.published?;
             let chosen = form.map_or(b.code == "foretagsbesok", |f| f.get("battery") == id.to_string());
-            Some(context! { id, name => format!("{} ({} {version})", b.name, ctx.t("version")), chosen })
+            Some(context! { id, name => ctx.t_with("battery-version", &[("name", b.name.as_str().into()), ("version", version.into())]), chosen })
         })
         .collect();
     ctx.render(
-        "campaigns.html",
-        &ctx.t("Besökskampanjer"),
+        "campaigns/campaigns.html",
+        &ctx.t("visit-campaigns"),
         context! {
             batteries,
             campaigns => Value::from_serialize(tenant.campaigns().await?),
@@ -217,7 +217,7 @@ pub(super) async fn show_page(
         .await?;
     let overdue: Vec<_> = feedback.iter().filter(|f| f.overdue).collect();
     ctx.render(
-        "campaign.html",
+        "campaigns/campaign.html",
         &campaign.name,
         context! {
             report => Value::from_serialize(tenant.campaign_report(id).await?),
@@ -230,10 +230,10 @@ pub(super) async fn show_page(
             areas => Value::from_serialize(tenant.areas().await?),
             follow_up => follow_up(ctx, tenant, &campaign).await?,
             statuses => [
-                ("planned", ctx.t("Planerat")),
-                ("booked", ctx.t("Bokat")),
-                ("done", ctx.t("Genomfört")),
-                ("cancelled", ctx.t("Avbokat")),
+                ("planned", ctx.t("planned")),
+                ("booked", ctx.t("booked")),
+                ("done", ctx.t("done")),
+                ("cancelled", ctx.t("cancelled")),
             ],
             working_days,
             closed,
@@ -244,7 +244,7 @@ pub(super) async fn show_page(
             problem,
             can_manage => ctx.may(Permission::ManageActivities),
             errors,
-            breadcrumbs => vec![ctx.crumb("/kampanjer", "Besökskampanjer")],
+            breadcrumbs => vec![ctx.crumb("/kampanjer", "visit-campaigns")],
         },
     )
 }
@@ -313,8 +313,8 @@ async fn report(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError>
         None => (Vec::new(), Vec::new()),
     };
     ctx.render(
-        "campaign_report.html",
-        &format!("{}: {}", ctx.t("Rapport"), campaign.name),
+        "campaigns/campaign_report.html",
+        &format!("{}: {}", ctx.t("report"), campaign.name),
         context! {
             campaign => Value::from_serialize(&campaign),
             report => Value::from_serialize(&report),
@@ -324,7 +324,7 @@ async fn report(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError>
             municipality => tenant.municipality().await?.name,
             today => lots_store::today(),
             breadcrumbs => vec![
-                ctx.crumb("/kampanjer", "Besökskampanjer"),
+                ctx.crumb("/kampanjer", "visit-campaigns"),
                 context! { href => format!("/kampanjer/{id}"), label => campaign.name.clone() },
             ],
         },

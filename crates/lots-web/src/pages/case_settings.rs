@@ -42,8 +42,8 @@ async fn render(
     ctx.require(Permission::ManageStaff)?;
     let tenant = ctx.tenant()?;
     ctx.render(
-        "case_settings.html",
-        &ctx.t("Ärenden och kontaktlogg"),
+        "cases/case_settings.html",
+        &ctx.t("cases-and-contact-log"),
         context! {
             areas => tenant.service_areas().await?.iter().map(|a| context! {
                 id => a.id,
@@ -61,7 +61,7 @@ async fn render(
 }
 
 async fn page(ctx: Ctx, Query(q): Query<Saved>) -> Result<Html<String>, AppError> {
-    let notice = q.klart.map(|_| ctx.t("Ändringen är sparad."));
+    let notice = q.klart.map(|_| ctx.t("the-change-is-saved"));
     render(&ctx, Vec::new(), notice).await
 }
 

@@ -39,16 +39,16 @@ struct ListQuery {
 
 fn status_label(ctx: &Ctx, status: &str) -> String {
     ctx.t(match status {
-        "closed" => "Avslutat",
-        "decided" => "Beslutat",
-        _ => "Pågår",
+        "closed" => "case-closed",
+        "decided" => "decided",
+        _ => "running",
     })
 }
 
 fn kronor(ctx: &Ctx, n: i64) -> String {
     match ctx.lang {
-        crate::i18n::Lang::Sv => format!("{} kr", lots_domain::numbers::integer_sv(n)),
-        crate::i18n::Lang::En => format!("SEK {n}"),
+        lots_i18n::Lang::Sv => format!("{} kr", lots_domain::numbers::integer_sv(n)),
+        lots_i18n::Lang::En => format!("SEK {n}"),
     }
 }
 
@@ -95,8 +95,8 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
         ("sena", q.sena.clone().unwrap_or_default()),
     ];
     ctx.render(
-        "cases.html",
-        &ctx.t(if late { "Ärenden som är sena" } else { "Ärenden" }),
+        "cases/cases.html",
+        &ctx.t(if late { "cases-running-late" } else { "cases" }),
         context! {
             items => found.items.iter().map(|c| case_value(&ctx, c, today)).collect::<Vec<_>>(),
             total => found.total,
@@ -124,12 +124,12 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
         ctx.app.db.audit(entry).await?;
     }
     ctx.render(
-        "case.html",
-        &format!("{} {}", ctx.t("Ärende"), case.reference),
+        "cases/case.html",
+        &format!("{} {}", ctx.t("case"), case.reference),
         context! {
             case => case_value(&ctx, &case, today()),
             personal,
-            breadcrumbs => vec![ctx.crumb("/arenden", "Ärenden")],
+            breadcrumbs => vec![ctx.crumb("/arenden", "cases")],
         },
     )
 }
@@ -158,14 +158,14 @@ async fn handling_times(ctx: Ctx, Query(q): Query<TimesQuery>) -> Result<Html<St
     let rows = tenant.handling_times(by, (&from, &to)).await?;
     let one = |v: Option<f64>| match (ctx.lang, v) {
         (_, None) => "–".to_string(),
-        (crate::i18n::Lang::Sv, Some(v)) => lots_domain::numbers::decimal_sv(v, 0),
-        (crate::i18n::Lang::En, Some(v)) => format!("{v:.0}"),
+        (lots_i18n::Lang::Sv, Some(v)) => lots_domain::numbers::decimal_sv(v, 0),
+        (lots_i18n::Lang::En, Some(v)) => format!("{v:.0}"),
     };
     let rows: Vec<Value> = rows
         .iter()
         .map(|r| {
             context! {
-                group => if r.group.is_empty() { ctx.t("Alla ärenden") } else { r.group.clone() },
+                group => if r.group.is_empty() { ctx.t("all-cases") } else { r.group.clone() },
                 total => r.group.is_empty(),
                 decided => r.times.decided,
                 median => one(r.times.median_days),
@@ -176,13 +176,13 @@ async fn handling_times(ctx: Ctx, Query(q): Query<TimesQuery>) -> Result<Html<St
         })
         .collect();
     let labels = [
-        ("area", ctx.t("Område")),
-        ("unit", ctx.t("Enhet")),
-        ("month", ctx.t("Månad")),
+        ("area", ctx.t("area")),
+        ("unit", ctx.t("unit")),
+        ("month", ctx.t("month")),
     ];
     ctx.render(
-        "case_times.html",
-        &ctx.t("Handläggningstider"),
+        "cases/case_times.html",
+        &ctx.t("handling-times"),
         context! {
             rows,
             by,
@@ -190,7 +190,7 @@ async fn handling_times(ctx: Ctx, Query(q): Query<TimesQuery>) -> Result<Html<St
             groups => labels.iter().map(|(k, l)| context! { key => k, label => l, href => format!("/arenden/handlaggningstider?per={k}&fran={from}&till={to}") }).collect::<Vec<_>>(),
             from,
             to,
-            breadcrumbs => vec![ctx.crumb("/arenden", "Ärenden")],
+            breadcrumbs => vec![ctx.crumb("/arenden", "cases")],
         },
     )
 }

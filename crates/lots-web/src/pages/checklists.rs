@@ -45,7 +45,7 @@ async fn list_page(
                 .find(|c| c.id == id)
                 .ok_or(AppError::NotFound)?;
             (
-                format!("{} {}", ctx.t("Punktlista efter"), c.name),
+                format!("{} {}", ctx.t("checklist-after"), c.name),
                 tenant.suggest_checklist(id).await?.join("\n"),
                 id.to_string(),
             )
@@ -53,8 +53,8 @@ async fn list_page(
         (None, None) => Default::default(),
     };
     ctx.render(
-        "checklists.html",
-        &ctx.t("Punktlistor"),
+        "campaigns/checklists.html",
+        &ctx.t("checklists"),
         context! {
             checklists => Value::from_serialize(tenant.checklists().await?),
             campaigns => campaigns.iter().map(|c| context! {
@@ -64,7 +64,7 @@ async fn list_page(
             suggested => from_campaign.is_some() && form.is_none(),
             form => context! { title, items },
             errors,
-            breadcrumbs => vec![ctx.crumb("/kampanjer", "Besökskampanjer")],
+            breadcrumbs => vec![ctx.crumb("/kampanjer", "visit-campaigns")],
         },
     )
 }
@@ -122,7 +122,7 @@ async fn show_page(
         .unwrap_or_default();
     let chosen = form.map(|f| f.all("unit")).unwrap_or_default();
     ctx.render(
-        "checklist.html",
+        "campaigns/checklist.html",
         &list.title,
         context! {
             items => form.map_or_else(|| latest.items.join("\n"), |f| f.get("items")),
@@ -136,8 +136,8 @@ async fn show_page(
             can_manage => ctx.may(Permission::ManageActivities),
             errors,
             breadcrumbs => vec![
-                ctx.crumb("/kampanjer", "Besökskampanjer"),
-                ctx.crumb("/punktlistor", "Punktlistor"),
+                ctx.crumb("/kampanjer", "visit-campaigns"),
+                ctx.crumb("/punktlistor", "checklists"),
             ],
         },
     )

@@ -121,8 +121,8 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
         .collect();
     let v = |o: &Option<String>| o.clone().unwrap_or_default();
     ctx.render(
-        "companies.html",
-        &ctx.t("Företag"),
+        "register/companies.html",
+        &ctx.t("companies"),
         context! {
             items,
             total => result.total,
@@ -212,21 +212,45 @@ async fn journey_page(
             .collect()
     };
     ctx.render(
-        "company.html",
+        "register/company.html",
         &company.name,
         context! {
             sni => codes(SniVersion::Sni2007, &company.sni2007),
             sni2025 => codes(SniVersion::Sni2025, &company.sni2025),
             company => context! { shown_orgnr => shown_orgnr(ctx, &company), ..Value::from_serialize(&company) },
             contacts,
-            journey,
+            journey => journey.iter().map(|e| journey_entry(ctx, e)).collect::<Vec<_>>(),
             errors,
             note,
             can_edit => ctx.may(Permission::EditCompanies),
             show_personal => ctx.may(Permission::ViewPersonalData),
-            breadcrumbs => vec![ctx.crumb("/foretag", "Företag")],
+            breadcrumbs => vec![ctx.crumb("/foretag", "companies")],
         },
     )
+}
+
+/// A journey event in the visitor's language: what happened, and its detail as a sentence
+/// where the message says one.
+fn journey_entry(ctx: &Ctx, e: &lots_store::JourneyEvent) -> Value {
+    let mut args: Vec<lots_i18n::Arg> = vec![("detail", e.detail.as_str().into())];
+    args.extend(
+        e.facts
+            .iter()
+            .map(|(name, value)| (*name, value.as_str().into())),
+    );
+    let detail =
+        lots_i18n::attribute_with(ctx.lang, &e.summary, "detail", &args).unwrap_or_else(|| {
+            if e.kind == "changed" {
+                e.detail
+                    .split(", ")
+                    .map(|field| ctx.t(field))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            } else {
+                e.detail.clone()
+            }
+        });
+    context! { summary => ctx.t(&e.summary), detail, ..Value::from_serialize(e) }
 }
 
 async fn journey(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
@@ -369,9 +393,9 @@ fn render_form(
     submit: &str,
 ) -> Result<Html<String>, AppError> {
     ctx.render(
-        "company_form.html",
+        "register/company_form.html",
         title,
-        context! { action, form, errors, submit => ctx.t(submit), breadcrumbs => vec![ctx.crumb("/foretag", "Företag")] },
+        context! { action, form, errors, submit => ctx.t(submit), breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
     )
 }
 
@@ -379,11 +403,11 @@ async fn new_form(ctx: Ctx) -> Result<Html<String>, AppError> {
     ctx.require(Permission::EditCompanies)?;
     render_form(
         &ctx,
-        &ctx.t("Registrera företag"),
+        &ctx.t("register-a-company"),
         "/foretag",
         form_values(&FormData(vec![("status".into(), "active".into())])),
         Vec::new(),
-        "Registrera företaget",
+        "register-the-company",
     )
 }
 
@@ -405,11 +429,11 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         Err(StoreError::Field(field, message)) => {
             let html = render_form(
                 &ctx,
-                &ctx.t("Registrera företag"),
+                &ctx.t("register-a-company"),
                 "/foretag",
                 form_values(&form),
                 vec![field_error(&field, message)],
-                "Registrera företaget",
+                "register-the-company",
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
@@ -426,7 +450,7 @@ async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppErr
         &format!("/foretag/{id}/andra"),
         company_values(&company),
         Vec::new(),
-        "Spara ändringar",
+        "save-changes",
     )
 }
 
@@ -453,7 +477,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
                 &format!("/foretag/{id}/andra"),
                 form_values(&form),
                 vec![field_error(&field, message)],
-                "Spara ändringar",
+                "save-changes",
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }

@@ -26,11 +26,11 @@ pub fn routes() -> Router<AppState> {
 
 fn channel_label(channel: &str) -> &'static str {
     match channel {
-        "phone" => "Telefon",
-        "email" => "E-post",
-        "desk" => "Besök i receptionen",
-        "meeting" => "Möte",
-        _ => "Webben",
+        "phone" => "phone",
+        "email" => "e-mail",
+        "desk" => "visit-to-the-front-desk",
+        "meeting" => "meeting",
+        _ => "the-web",
     }
 }
 
@@ -67,8 +67,8 @@ async fn render(
         })
         .collect();
     ctx.render(
-        "contact_log.html",
-        &ctx.t("Kontaktlogg"),
+        "cases/contact_log.html",
+        &ctx.t("contact-log"),
         context! {
             reasons => tenant.contact_reasons().await?,
             channels => CHANNELS.iter().map(|c| context! { code => c, label => ctx.t(channel_label(c)) }).collect::<Vec<_>>(),
@@ -76,7 +76,7 @@ async fn render(
             company => company.map(|c| context! { id => c.id, name => c.name }),
             latest,
             errors,
-            notice => saved.then(|| ctx.t("Kontakten är loggad.")),
+            notice => saved.then(|| ctx.t("the-contact-is-logged")),
             form => context! {
                 channel => value("channel", "phone"),
                 reason => value("reason", ""),
@@ -130,8 +130,7 @@ async fn find_company(tenant: &Tenant<'_>, text: &str) -> Result<Option<i64>, St
         (Some(c), _) | (None, [c]) => Ok(Some(c.id)),
         (None, []) => Err(StoreError::Field(
             "company".into(),
-            "Inget företag matchar. Skriv namnet eller organisationsnumret, eller lämna fältet tomt."
-                .into(),
+            "no-company-matches-write-the-name".into(),
         )),
         (None, many) => Err(StoreError::Field(
             "company".into(),
@@ -162,10 +161,7 @@ async fn log(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
                     .case_by_reference(reference)
                     .await?
                     .ok_or_else(|| {
-                        StoreError::Field(
-                            "case".into(),
-                            "Inget ärende har det diarienumret.".into(),
-                        )
+                        StoreError::Field("case".into(), "no-case-has-that-case-number".into())
                     })?
                     .id,
             ),
@@ -242,14 +238,14 @@ async fn stats(ctx: Ctx, Query(q): Query<StatsQuery>) -> Result<Html<String>, Ap
     let same = |g: &str| g.to_string();
     let no_unit = |g: &str| {
         if g.is_empty() {
-            ctx.t("Ingen enhet angiven")
+            ctx.t("no-unit-given")
         } else {
             g.to_string()
         }
     };
     ctx.render(
-        "contact_stats.html",
-        &ctx.t("Varför företagen hör av sig"),
+        "cases/contact_stats.html",
+        &ctx.t("why-companies-get-in-touch"),
         context! {
             from,
             to,
@@ -260,7 +256,7 @@ async fn stats(ctx: Ctx, Query(q): Query<StatsQuery>) -> Result<Html<String>, Ap
             months => rows(&s.months, &same),
             units => rows(&s.units, &no_unit),
             channels => rows(&s.channels, &|g| ctx.t(channel_label(g))),
-            breadcrumbs => vec![ctx.crumb("/kontaktlogg", "Kontaktlogg")],
+            breadcrumbs => vec![ctx.crumb("/kontaktlogg", "contact-log")],
         },
     )
 }

@@ -27,9 +27,9 @@ pub fn routes() -> Router<AppState> {
 
 fn basis_label(ctx: &Ctx, code: &str) -> String {
     ctx.t(match code {
-        "public_task" => "Myndighetsutövning och uppgifter av allmänt intresse",
-        "legitimate_interest" => "Berättigat intresse",
-        "consent" => "Samtycke",
+        "public_task" => "exercise-of-authority-and-tasks-in",
+        "legitimate_interest" => "legitimate-interest",
+        "consent" => "consent",
         other => other,
     })
 }
@@ -65,12 +65,12 @@ fn render(
         .map(|b| context! { code => *b, label => basis_label(ctx, b) })
         .collect();
     ctx.render(
-        "contact.html",
+        "register/contact.html",
         title,
         context! {
             action, form, errors, bases, contact_id,
             submit => ctx.t(submit),
-            breadcrumbs => vec![ctx.crumb("/foretag", "Företag"), context! { href => format!("/foretag/{}", company.0), label => company.1 }],
+            breadcrumbs => vec![ctx.crumb("/foretag", "companies"), context! { href => format!("/foretag/{}", company.0), label => company.1 }],
         },
     )
 }
@@ -81,11 +81,11 @@ async fn new_form(ctx: Ctx, Path(company_id): Path<i64>) -> Result<Html<String>,
     let company = ctx.tenant()?.company(company_id).await?;
     render(
         &ctx,
-        &ctx.t("Lägg till kontaktperson"),
+        &ctx.t("add-contact-person"),
         format!("/foretag/{company_id}/kontakter/ny"),
         context! { language => "sv", legal_basis => "public_task" },
         Vec::new(),
-        "Spara kontaktpersonen",
+        "save-the-contact-person",
         (company.id, company.name),
         None,
     )
@@ -115,11 +115,11 @@ async fn create(
         Err(StoreError::Field(field, message)) => {
             let html = render(
                 &ctx,
-                &ctx.t("Lägg till kontaktperson"),
+                &ctx.t("add-contact-person"),
                 format!("/foretag/{company_id}/kontakter/ny"),
                 values(&input),
                 vec![field_error(&field, message)],
-                "Spara kontaktpersonen",
+                "save-the-contact-person",
                 (company.id, company.name),
                 None,
             )?;
@@ -156,7 +156,7 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
         format!("/kontakter/{id}"),
         form,
         Vec::new(),
-        "Spara ändringar",
+        "save-changes",
         (company.id, company.name),
         Some(id),
     )
@@ -184,7 +184,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
                 format!("/kontakter/{id}"),
                 values(&input),
                 vec![field_error(&field, message)],
-                "Spara ändringar",
+                "save-changes",
                 (company.id, company.name),
                 Some(id),
             )?;
@@ -222,9 +222,9 @@ async fn gather(
 async fn extract(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     let (contact, company_name, log) = gather(&ctx, id).await?;
     ctx.render(
-        "contact_extract.html",
-        &format!("{} – {}", ctx.t("Registerutdrag"), contact.name),
-        context! { basis_label => basis_label(&ctx, &contact.legal_basis), contact, company_name, log, breadcrumbs => vec![ctx.crumb("/foretag", "Företag")] },
+        "register/contact_extract.html",
+        &format!("{} – {}", ctx.t("register-extract"), contact.name),
+        context! { basis_label => basis_label(&ctx, &contact.legal_basis), contact, company_name, log, breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
     )
 }
 
@@ -243,8 +243,8 @@ async fn erase_page(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppEr
     ctx.require(Permission::ViewPersonalData)?;
     let contact = live_contact(&ctx, id).await?;
     ctx.render(
-        "contact_erase.html",
-        &ctx.t("Radera personen"),
+        "register/contact_erase.html",
+        &ctx.t("erase-the-person"),
         context! { contact },
     )
 }
@@ -292,8 +292,8 @@ async fn review(
     entry.detail = format!("{} listed, {years} years", items.len());
     ctx.app.db.audit(entry).await?;
     ctx.render(
-        "contacts_review.html",
-        &ctx.t("Kontaktpersoner att granska"),
-        context! { items, years, breadcrumbs => vec![ctx.crumb("/foretag", "Företag")] },
+        "register/contacts_review.html",
+        &ctx.t("contact-persons-to-review"),
+        context! { items, years, breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
     )
 }

@@ -8,7 +8,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use lots_domain::calendar::Method;
-use lots_domain::events::status_label_sv;
+use lots_domain::events::status_message;
 use minijinja::context;
 
 use super::FormData;
@@ -59,7 +59,7 @@ async fn show(
         None
     };
     ctx.render(
-        "event_link.html",
+        "activities/event_link.html",
         &event.name,
         context! {
             event => event_value(&ctx, &event),
@@ -68,7 +68,7 @@ async fn show(
                 name => participant.name.clone(),
                 company_name => participant.company_name.clone(),
                 status => participant.status.clone(),
-                status_label => ctx.t(status_label_sv(&participant.status)),
+                status_label => ctx.t(status_message(&participant.status)),
                 checked_in => participant.checked_in_at.is_some(),
                 position,
             },

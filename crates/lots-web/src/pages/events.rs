@@ -8,7 +8,7 @@ use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use lots_domain::events::{
-    EVENT_KINDS, PARTICIPANT_STATUSES, kind_label_sv, local_parts, local_time, status_label_sv,
+    EVENT_KINDS, PARTICIPANT_STATUSES, kind_message, local_parts, local_time, status_message,
 };
 use lots_domain::role::Permission;
 use lots_jobs::EventMessage;
@@ -16,7 +16,7 @@ use lots_store::{Event, NewEvent, Participant, Registration, StoreError, Tenant,
 use minijinja::{Value, context};
 
 use super::surveys::{AudienceQuery, picker};
-use super::{FormData, field_error, spreadsheet, unprocessable};
+use super::{FormData, field_error, headings, spreadsheet, unprocessable};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -41,7 +41,7 @@ pub(super) fn event_value(ctx: &Ctx, e: &Event) -> Value {
     let (day, start) = local_parts(e.starts_at);
     let (_, end) = local_parts(e.ends_at);
     context! {
-        kind_label => ctx.t(kind_label_sv(&e.kind)),
+        kind_label => ctx.t(kind_message(&e.kind)),
         day, start, end,
         free => (e.capacity - e.confirmed).max(0),
         past => e.ends_at < lots_store::now(),
@@ -51,7 +51,7 @@ pub(super) fn event_value(ctx: &Ctx, e: &Event) -> Value {
 
 fn participant_value(ctx: &Ctx, p: &Participant, position: Option<usize>) -> Value {
     context! {
-        status_label => ctx.t(status_label_sv(&p.status)),
+        status_label => ctx.t(status_message(&p.status)),
         position,
         ..Value::from_serialize(p)
     }
@@ -119,8 +119,8 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
         .map(|e| event_value(&ctx, e))
         .collect();
     ctx.render(
-        "events.html",
-        &ctx.t("Evenemang"),
+        "activities/events.html",
+        &ctx.t("events"),
         context! { events, can_manage => ctx.may(Permission::ManageActivities) },
     )
 }
@@ -173,13 +173,13 @@ async fn form_page(
     let value = |name: &str| form.map_or_else(|| initial(name), |f| f.get(name));
     let (title, action) = match event {
         Some(e) => (
-            format!("{}: {}", ctx.t("Ändra evenemanget"), e.name),
+            format!("{}: {}", ctx.t("change-the-event"), e.name),
             format!("/evenemang/{}/andra", e.id),
         ),
-        None => (ctx.t("Nytt evenemang"), "/evenemang/nytt".to_string()),
+        None => (ctx.t("new-event"), "/evenemang/nytt".to_string()),
     };
     ctx.render(
-        "event_form.html",
+        "activities/event_form.html",
         &title,
         context! {
             action,
@@ -190,7 +190,7 @@ async fn form_page(
                 start => value("start"), end => value("end"), capacity => value("capacity"),
             },
             errors,
-            breadcrumbs => vec![ctx.crumb("/evenemang", "Evenemang")],
+            breadcrumbs => vec![ctx.crumb("/evenemang", "events")],
         },
     )
 }
@@ -284,7 +284,7 @@ async fn show_page(
             .into_iter()
             .filter_map(|b| {
                 let (id, version) = b.published?;
-                Some(context! { id, label => format!("{} ({} {version})", b.name, ctx.t("version")) })
+                Some(context! { id, label => ctx.t_with("battery-version", &[("name", b.name.as_str().into()), ("version", version.into())]) })
             })
             .collect()
     } else {
@@ -292,7 +292,7 @@ async fn show_page(
     };
     let value = |name: &str| form.map_or(String::new(), |f| f.get(name));
     ctx.render(
-        "event.html",
+        "activities/event.html",
         &event.name,
         context! {
             event => event_value(ctx, &event),
@@ -308,7 +308,7 @@ async fn show_page(
                 battery_version_id => value("battery_version_id"), closes_on => value("closes_on"),
             },
             errors,
-            breadcrumbs => vec![ctx.crumb("/evenemang", "Evenemang")],
+            breadcrumbs => vec![ctx.crumb("/evenemang", "events")],
         },
     )
 }
@@ -335,15 +335,15 @@ async fn invite_page(
         .filter_map(|p| p.company_id)
         .collect();
     ctx.render(
-        "event_invite.html",
-        &format!("{}: {}", ctx.t("Bjud in företag"), event.name),
+        "activities/event_invite.html",
+        &format!("{}: {}", ctx.t("invite-companies"), event.name),
         context! {
             event => event_value(ctx, &event),
             action => format!("/evenemang/{id}/bjud-in"),
             picker => picker(tenant, q, form, &invited).await?,
             errors,
             breadcrumbs => vec![
-                ctx.crumb("/evenemang", "Evenemang"),
+                ctx.crumb("/evenemang", "events"),
                 context! { href => format!("/evenemang/{id}"), label => event.name.clone() },
             ],
         },
@@ -417,7 +417,7 @@ async fn register_on_behalf(
             None => {
                 let errors = vec![field_error(
                     "organisation",
-                    ctx.t("Inget företag i registret har det organisationsnumret eller namnet."),
+                    ctx.t("no-company-in-the-register-has"),
                 )];
                 return Ok(unprocessable(
                     show_page(&ctx, &tenant, id, Some(&form), errors).await?,
@@ -494,14 +494,14 @@ async fn check_in_page(
         .map(|p| participant_value(&ctx, p, None))
         .collect();
     ctx.render(
-        "event_checkin.html",
-        &format!("{}: {}", ctx.t("Incheckning"), event.name),
+        "activities/event_checkin.html",
+        &format!("{}: {}", ctx.t("check-in-list"), event.name),
         context! {
             event => event_value(&ctx, &event),
             participants => confirmed,
             query,
             breadcrumbs => vec![
-                ctx.crumb("/evenemang", "Evenemang"),
+                ctx.crumb("/evenemang", "events"),
                 context! { href => format!("/evenemang/{id}"), label => event.name.clone() },
             ],
         },
@@ -525,13 +525,13 @@ async fn check_in(
 }
 
 const PARTICIPANT_HEADER: [&str; 8] = [
-    "Namn",
-    "E-post",
-    "Företag",
-    "Status",
+    "name",
+    "e-mail",
+    "companies",
+    "status",
     "Plats på väntelistan",
-    "Anmäld",
-    "Incheckad",
+    "participant-registered",
+    "checked-in",
     "Anmäld av",
 ];
 
@@ -565,7 +565,7 @@ async fn participant_rows(
                     String::new()
                 },
                 p.company_name.clone().unwrap_or_default(),
-                ctx.t(status_label_sv(&p.status)),
+                ctx.t(status_message(&p.status)),
                 position,
                 p.registered_at
                     .map(|t| crate::templates::when(lang, Some(t), true))
@@ -591,10 +591,14 @@ const PARTICIPANT_FILES: (&str, &str) = (
 async fn export_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (_, rows) = participant_rows(&ctx, id, "csv").await?;
     spreadsheet(
+        &ctx,
         false,
-        "Deltagare",
+        "participants",
         PARTICIPANT_FILES,
-        &PARTICIPANT_HEADER,
+        &headings(&ctx, &PARTICIPANT_HEADER)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
         &rows,
     )
 }
@@ -602,10 +606,14 @@ async fn export_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError>
 async fn export_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (_, rows) = participant_rows(&ctx, id, "xlsx").await?;
     spreadsheet(
+        &ctx,
         true,
-        "Deltagare",
+        "participants",
         PARTICIPANT_FILES,
-        &PARTICIPANT_HEADER,
+        &headings(&ctx, &PARTICIPANT_HEADER)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
         &rows,
     )
 }
@@ -618,17 +626,14 @@ async fn follow_up(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Resp
     let companies = tenant.attended_companies(id).await?;
     let fail = |field: &str, message: &str| vec![field_error(field, ctx.t(message))];
     if companies.is_empty() {
-        let errors = fail(
-            "battery_version_id",
-            "Ingen incheckad deltagare hör till ett företag ännu.",
-        );
+        let errors = fail("battery_version_id", "no-checked-in-participant-belongs-to");
         return Ok(unprocessable(
             show_page(&ctx, &tenant, id, Some(&form), errors).await?,
         ));
     }
     let new = lots_store::NewRound {
         battery_version_id: form.get("battery_version_id").parse().unwrap_or(0),
-        name: format!("{} – {}", ctx.t("Uppföljning"), event.name),
+        name: format!("{} – {}", ctx.t("follow-up"), event.name),
         opens_on: lots_store::today(),
         closes_on: form.get("closes_on"),
         anonymous: false,
@@ -656,7 +661,7 @@ async fn follow_up(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Resp
                 &tenant,
                 id,
                 Some(&form),
-                fail("battery_version_id", "Välj ett frågebatteri."),
+                fail("battery_version_id", "choose-a-question-battery"),
             )
             .await?,
         )),

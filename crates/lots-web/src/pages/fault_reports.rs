@@ -9,8 +9,9 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use lots_domain::open311::{STATUSES, status_label_sv};
+use lots_domain::open311::{STATUSES, status_message};
 use lots_domain::role::Permission;
+use lots_i18n::Lang;
 use lots_store::{FaultFilter, FaultReport, NewFaultReport, StoreError, Tenant};
 use minijinja::{Value, context};
 
@@ -43,7 +44,7 @@ struct QueueQuery {
 
 fn report_value(ctx: &Ctx, r: &FaultReport) -> Value {
     context! {
-        status_label => ctx.t(status_label_sv(&r.status)),
+        status_label => ctx.t(status_message(&r.status)),
         attributes => r.attributes.iter().map(|(k, v)| context! { code => k, value => v }).collect::<Vec<_>>(),
         ..Value::from_serialize(r)
     }
@@ -88,8 +89,8 @@ async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Html<String>, Ap
         }
     }
     ctx.render(
-        "fault_reports.html",
-        &ctx.t("Felanmälningar"),
+        "cases/fault_reports.html",
+        &ctx.t("fault-reports"),
         context! {
             reports => reports.iter().map(|r| report_value(&ctx, r)).collect::<Vec<_>>(),
             units,
@@ -115,16 +116,16 @@ async fn show_page(
         .nearby_fault_reports(&report, NEARBY_METRES, NEARBY_DAYS)
         .await?;
     ctx.render(
-        "fault_report.html",
-        &format!("{} {}", ctx.t("Felanmälan"), report.id),
+        "cases/fault_report.html",
+        &format!("{} {}", ctx.t("fault-report"), report.id),
         context! {
             report => report_value(ctx, &report),
             nearby => nearby.iter().map(|r| report_value(ctx, r)).collect::<Vec<_>>(),
-            statuses => STATUSES.iter().map(|s| context! { code => s, label => ctx.t(status_label_sv(s)) }).collect::<Vec<_>>(),
+            statuses => STATUSES.iter().map(|s| context! { code => s, label => ctx.t(status_message(s)) }).collect::<Vec<_>>(),
             personal,
             can_edit => ctx.may(Permission::EditCompanies),
             errors,
-            breadcrumbs => vec![ctx.crumb("/felanmalningar", "Felanmälningar")],
+            breadcrumbs => vec![ctx.crumb("/felanmalningar", "fault-reports")],
         },
     )
 }
@@ -135,29 +136,37 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     show_page(&ctx, &tenant, id, Vec::new()).await
 }
 
-/// The e-mail that tells a reporter their report's new status.
+/// The e-mail that tells a reporter their report's new status, in Swedish and then English:
+/// the report says nothing of its reporter's language.
 fn status_mail(report: &FaultReport, municipality: &str, note: &str) -> lots_jobs::OutgoingMail {
-    let label = status_label_sv(&report.status);
+    let body = |lang: Lang| {
+        let status = lots_i18n::text(lang, status_message(&report.status)).to_lowercase();
+        let place = if report.address.is_empty() {
+            lots_i18n::text(lang, "fault-status-mail-place-unknown")
+        } else {
+            report.address.clone()
+        };
+        let id = report.id.to_string();
+        let args = [
+            ("id", id.as_str().into()),
+            ("municipality", municipality.into()),
+            ("service", report.service_name.as_str().into()),
+            ("place", place.as_str().into()),
+            ("status", status.as_str().into()),
+            ("note", note.into()),
+        ];
+        let subject = lots_i18n::text_with(lang, "fault-status-mail-subject", &args);
+        (
+            subject,
+            lots_i18n::text_with(lang, "fault-status-mail-body", &args),
+        )
+    };
+    let (subject, swedish) = body(Lang::Sv);
+    let (_, english) = body(Lang::En);
     lots_jobs::OutgoingMail {
         to: report.email.clone(),
-        subject: format!("Din felanmälan {}: {}", report.id, label.to_lowercase()),
-        body: format!(
-            "Hej,\n\nDin felanmälan till {municipality} om \"{service}\" ({place}) har fått status: {label}.\n{note}\n\
-             Felanmälans nummer: {id}.\n\nDet här är ett automatiskt meddelande.\n\n\
-             Your fault report {id} to {municipality} now has the status: {label}.\n",
-            service = report.service_name,
-            place = if report.address.is_empty() {
-                "platsen du angav"
-            } else {
-                report.address.as_str()
-            },
-            note = if note.is_empty() {
-                String::new()
-            } else {
-                format!("\n{note}\n")
-            },
-            id = report.id,
-        ),
+        subject,
+        body: format!("{swedish}\n\n{english}\n"),
         ..Default::default()
     }
 }
@@ -223,8 +232,11 @@ async fn public_page(
     let chosen = service_code.and_then(|c| services.iter().find(|s| s.code == c));
     let value = |name: &str| form.map_or(String::new(), |f| f.get(name));
     ctx.render(
-        "fault_form.html",
-        &format!("{} {}", ctx.t("Felanmälan till"), municipality.name),
+        "cases/fault_form.html",
+        &ctx.t_with(
+            "report-a-fault-to",
+            &[("municipality", municipality.name.as_str().into())],
+        ),
         context! {
             action => format!("/felanmalan/{}", tenant.code()),
             services => Value::from_serialize(&services),
@@ -308,8 +320,8 @@ async fn public_thanks(
     let tenant = ctx.app.db.tenant(&municipality).await?;
     let name = tenant.municipality().await?.name;
     ctx.render(
-        "fault_thanks.html",
-        &ctx.t("Tack för din felanmälan"),
+        "cases/fault_thanks.html",
+        &ctx.t("thank-you-for-your-report"),
         context! { id, municipality => name },
     )
 }

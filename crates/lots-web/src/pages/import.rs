@@ -57,16 +57,16 @@ impl Register {
 
     fn title(self) -> &'static str {
         match self {
-            Register::Companies => "Importera företag",
-            Register::Cases => "Importera ärenden",
+            Register::Companies => "import-companies",
+            Register::Cases => "import-cases",
         }
     }
 
     /// The list the import feeds: (path, label).
     fn list(self) -> (&'static str, &'static str) {
         match self {
-            Register::Companies => ("/foretag", "Företag"),
-            Register::Cases => ("/arenden", "Ärenden"),
+            Register::Companies => ("/foretag", "companies"),
+            Register::Cases => ("/arenden", "cases"),
         }
     }
 
@@ -89,7 +89,7 @@ fn upload_form(
 ) -> Result<Html<String>, AppError> {
     let (list, label) = register.list();
     ctx.render(
-        "import.html",
+        "register/import.html",
         &ctx.t(register.title()),
         context! { errors, register => register.value(ctx), breadcrumbs => vec![ctx.crumb(list, label)] },
     )
@@ -105,7 +105,7 @@ fn report_value(ctx: &Ctx, report: &ImportReport) -> Value {
         .rejects
         .iter()
         .map(|r| {
-            let reason = if ctx.lang == crate::i18n::Lang::En { &r.reason_en } else { &r.reason_sv };
+            let reason = if ctx.lang == lots_i18n::Lang::En { &r.reason_en } else { &r.reason_sv };
             context! { line => r.line, column => r.column.clone(), value => r.value.clone(), reason => reason.clone() }
         })
         .collect();
@@ -121,7 +121,7 @@ fn preview(
 ) -> Result<Html<String>, AppError> {
     let (list, label) = register.list();
     ctx.render(
-        "import_preview.html",
+        "register/import_preview.html",
         &ctx.t(register.title()),
         context! {
             filename,
@@ -216,7 +216,7 @@ async fn upload(
         let html = upload_form(
             &ctx,
             register,
-            vec![field_error("file", ctx.t("Välj en fil att importera."))],
+            vec![field_error("file", ctx.t("choose-a-file-to-import"))],
         )?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     };

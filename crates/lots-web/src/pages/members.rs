@@ -89,8 +89,8 @@ async fn joint_page(
         })
         .collect();
     ctx.render(
-        "joint_rounds.html",
-        &ctx.t("Gemensamma mätningar"),
+        "surveys/joint_rounds.html",
+        &ctx.t("joint-measurements"),
         context! {
             joint,
             members,
@@ -121,15 +121,9 @@ async fn create_joint_round(ctx: Ctx, form: FormData) -> Result<Response, AppErr
         form.get("quarantine_months").trim().parse::<i64>().ok(),
     ) else {
         let (field, message) = if day_list(&form.get("reminder_days")).is_none() {
-            (
-                "reminder_days",
-                "Skriv dagarna som tal, till exempel 7, 14.",
-            )
+            ("reminder_days", "write-the-days-as-numbers-for")
         } else {
-            (
-                "quarantine_months",
-                "Karenstiden ska vara ett antal månader.",
-            )
+            ("quarantine_months", "the-quarantine-must-be-a-number")
         };
         let html = joint_page(&ctx, Some(&form), vec![field_error(field, ctx.t(message))]).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
@@ -339,11 +333,11 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
         })
         .collect();
     let title = match &joint {
-        Some(j) => format!("{}: {}", ctx.t("NKI i medlemskommunerna"), j.name),
-        None => format!("{} {year}", ctx.t("NKI i medlemskommunerna")),
+        Some(j) => format!("{}: {}", ctx.t("nki-in-the-member-municipalities"), j.name),
+        None => format!("{} {year}", ctx.t("nki-in-the-member-municipalities")),
     };
     ctx.render(
-        "members_nki.html",
+        "surveys/members_nki.html",
         &title,
         context! {
             joint => joint.map(|j| Value::from_serialize(&j)),

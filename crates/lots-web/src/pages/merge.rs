@@ -29,42 +29,42 @@ async fn duplicates(ctx: Ctx) -> Result<Html<String>, AppError> {
         .into_iter()
         .map(|p| {
             let reason_label = ctx.t(match p.reason {
-                "same_name" => "Samma namn",
-                _ => "Liknande namn på samma adress",
+                "same_name" => "same-name",
+                _ => "similar-name-at-the-same-address",
             });
             context! { reason_label, ..Value::from_serialize(&p) }
         })
         .collect();
     ctx.render(
-        "duplicates.html",
-        &ctx.t("Möjliga dubbletter"),
-        context! { pairs, breadcrumbs => vec![ctx.crumb("/foretag", "Företag")] },
+        "register/duplicates.html",
+        &ctx.t("possible-duplicates"),
+        context! { pairs, breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
     )
 }
 
 /// The facts a merge chooses between: (form key, label, value in a record).
 fn fields(c: &Company) -> Vec<(&'static str, &'static str, String)> {
     vec![
-        ("orgnr", "Organisationsnummer", c.orgnr.clone()),
-        ("name", "Företagsnamn", c.name.clone()),
-        ("other_names", "Andra namn", c.other_names.join(", ")),
-        ("sni", "SNI 2007", c.sni2007.join(", ")),
+        ("orgnr", "organisation-number", c.orgnr.clone()),
+        ("name", "company-name", c.name.clone()),
+        ("other_names", "other-names", c.other_names.join(", ")),
+        ("sni", "sni-2007", c.sni2007.join(", ")),
         (
             "employees",
-            "Antal anställda",
+            "number-of-employees",
             c.employees.map(|n| n.to_string()).unwrap_or_default(),
         ),
         (
             "address",
-            "Besöksadress",
+            "visiting-address",
             format!("{}, {} {}", c.visit_address, c.postcode, c.town)
                 .trim_matches([',', ' '])
                 .to_string(),
         ),
-        ("area", "Område", c.area_name.clone().unwrap_or_default()),
-        ("tags", "Taggar", c.tags.join(", ")),
-        ("status", "Status", c.status.clone()),
-        ("notes", "Anteckningar", c.notes.clone()),
+        ("area", "area", c.area_name.clone().unwrap_or_default()),
+        ("tags", "tags", c.tags.join(", ")),
+        ("status", "status", c.status.clone()),
+        ("notes", "notes", c.notes.clone()),
     ]
 }
 
@@ -86,14 +86,14 @@ async fn compare_page(
         .map(|((key, label, va), (_, _, vb))| context! { key, label => ctx.t(label), a => va, b => vb })
         .collect();
     ctx.render(
-        "merge.html",
-        &ctx.t("Sammanfoga två poster"),
+        "register/merge.html",
+        &ctx.t("merge-two-records"),
         context! {
             a => Value::from_serialize(a),
             b => Value::from_serialize(b),
             fields => rows,
             errors,
-            breadcrumbs => vec![ctx.crumb("/foretag", "Företag"), ctx.crumb("/foretag/dubbletter", "Möjliga dubbletter")],
+            breadcrumbs => vec![ctx.crumb("/foretag", "companies"), ctx.crumb("/foretag/dubbletter", "possible-duplicates")],
         },
     )
 }

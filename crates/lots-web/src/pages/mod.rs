@@ -205,14 +205,23 @@ pub fn pager(
 }
 
 /// A table as a download: Swedish Excel CSV or XLSX, formulas neutralised either way.
-/// `files` are the attachment headers for (CSV, XLSX).
+/// `sheet` is the message id of the sheet's name, `files` the attachment headers for
+/// (CSV, XLSX).
+/// Column headings in the visitor's language, from their message ids.
+pub fn headings(ctx: &Ctx, ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| ctx.t(id)).collect()
+}
+
 pub fn spreadsheet(
+    ctx: &Ctx,
     xlsx: bool,
     sheet: &str,
     files: (&'static str, &'static str),
     header: &[&str],
     rows: &[Vec<String>],
 ) -> Result<Response, AppError> {
+    let sheet = ctx.t(sheet);
+    let sheet = sheet.as_str();
     Ok(if xlsx {
         let bytes = lots_domain::export::xlsx(sheet, header, rows).map_err(AppError::Internal)?;
         companies::download(

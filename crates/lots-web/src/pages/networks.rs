@@ -27,9 +27,9 @@ pub fn routes() -> Router<AppState> {
 
 fn kind_label(kind: &str) -> &'static str {
     if kind == "internal" {
-        "Medarbetare"
+        "staff-member"
     } else {
-        "Företag"
+        "companies"
     }
 }
 
@@ -47,8 +47,8 @@ async fn list_page(
         .collect();
     let value = |name: &str| form.map_or(String::new(), |f| f.get(name));
     ctx.render(
-        "networks.html",
-        &ctx.t("Nätverk"),
+        "activities/networks.html",
+        &ctx.t("networks"),
         context! {
             networks,
             staff => staff_options(tenant).await?,
@@ -116,7 +116,7 @@ async fn show_page(
     let today = lots_store::today();
     let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
     ctx.render(
-        "network.html",
+        "activities/network.html",
         &network.name,
         context! {
             network => context! { kind_label => ctx.t(kind_label(&network.kind)), ..Value::from_serialize(&network) },
@@ -131,7 +131,7 @@ async fn show_page(
                 place => value("place", ""), agenda => value("agenda", ""), minutes => value("minutes", ""),
             },
             errors,
-            breadcrumbs => vec![ctx.crumb("/natverk", "Nätverk")],
+            breadcrumbs => vec![ctx.crumb("/natverk", "networks")],
         },
     )
 }
@@ -171,7 +171,7 @@ async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
             let company = tenant.find_company(&named).await?.ok_or_else(|| {
                 StoreError::Field(
                     "organisation".into(),
-                    "Inget företag i registret har det organisationsnumret eller namnet.".into(),
+                    "no-company-in-the-register-has".into(),
                 )
             })?;
             // The company's first contact person takes part for it.

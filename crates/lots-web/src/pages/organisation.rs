@@ -23,9 +23,9 @@ pub fn routes() -> Router<AppState> {
 
 fn kind_label(ctx: &Ctx, kind: UnitKind) -> String {
     ctx.t(match kind {
-        UnitKind::Forvaltning => "Förvaltning",
-        UnitKind::Kontor => "Kontor",
-        UnitKind::Enhet => "Enhet",
+        UnitKind::Forvaltning => "administration",
+        UnitKind::Kontor => "office",
+        UnitKind::Enhet => "unit",
     })
 }
 
@@ -49,8 +49,8 @@ async fn organisation_page(
         .map(|k| context! { code => k.code(), label => kind_label(ctx, k) })
         .collect();
     ctx.render(
-        "organisation.html",
-        &ctx.t("Organisation"),
+        "platform/organisation.html",
+        &ctx.t("organisation"),
         context! {
             units => options,
             staff_total,
@@ -72,7 +72,7 @@ async fn organisation(
     ctx: Ctx,
     axum::extract::Query(q): axum::extract::Query<OrganisationQuery>,
 ) -> Result<Html<String>, AppError> {
-    let notice = q.klart.map(|_| ctx.t("Enheten lades till."));
+    let notice = q.klart.map(|_| ctx.t("the-unit-was-added"));
     organisation_page(
         &ctx,
         Vec::new(),
@@ -99,7 +99,7 @@ async fn add_unit(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     };
     let mut errors = Vec::new();
     if name.is_empty() {
-        errors.push(field_error("name", ctx.t("Skriv enhetens namn.")));
+        errors.push(field_error("name", ctx.t("enter-the-units-name")));
     } else {
         match tenant
             .create_unit(NewUnit {
@@ -115,10 +115,9 @@ async fn add_unit(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
                 ctx.app.db.audit(entry).await?;
                 return Ok(Redirect::to("/organisation?klart=1").into_response());
             }
-            Err(StoreError::Conflict(_)) => errors.push(field_error(
-                "name",
-                ctx.t("Det finns redan en enhet med det namnet på samma plats."),
-            )),
+            Err(StoreError::Conflict(_)) => {
+                errors.push(field_error("name", ctx.t("a-unit-with-that-name-already")))
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -154,7 +153,7 @@ async fn unit(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
         })
         .await?
         .items;
-    let mut breadcrumbs = vec![ctx.crumb("/organisation", "Organisation")];
+    let mut breadcrumbs = vec![ctx.crumb("/organisation", "organisation")];
     let mut chain = Vec::new();
     let mut up = unit.parent_id;
     while let Some(p) = up {
@@ -168,7 +167,7 @@ async fn unit(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     }
     breadcrumbs.extend(chain.into_iter().rev());
     ctx.render(
-        "unit.html",
+        "platform/unit.html",
         &unit.name,
         context! {
             unit => context! { kind_label => kind_label(&ctx, unit.kind), ..Value::from_serialize(&unit) },

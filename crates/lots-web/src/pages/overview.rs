@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
 
 async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
     let staff = ctx.staff()?;
-    let title = ctx.t("Översikt");
+    let title = ctx.t("overview");
     let user = &staff.user;
 
     if let Some(organiser_id) = user.organiser_id {
@@ -38,7 +38,7 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
             })
             .collect();
         return ctx.render(
-            "overview.html",
+            "platform/overview.html",
             &title,
             context! { organiser, members, municipality => (), admin => (), search_staff => false, by_role => () },
         );
@@ -157,7 +157,7 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
             .collect();
         page = context! { by_role, ..page };
     }
-    ctx.render("overview.html", &title, page)
+    ctx.render("platform/overview.html", &title, page)
 }
 
 /// Whether unit `id` lies somewhere under unit `ancestor`.

@@ -16,8 +16,8 @@ use minijinja::{Value, context};
 use super::{FormData, field_error};
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::state::AppState;
+use lots_i18n::Lang;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -212,7 +212,7 @@ fn form_page(
         })
         .collect();
     ctx.render(
-        "survey_form.html",
+        "surveys/survey_form.html",
         target.battery.name.get(ctx.lang.code()),
         context! {
             action => format!("/enkat/{token}"),
@@ -232,11 +232,11 @@ fn form_page(
 fn closed_page(ctx: &Ctx, target: &LinkTarget, today: &str) -> Result<Response, AppError> {
     let not_yet = today < target.round.opens_on.as_str();
     let html = ctx.render(
-        "survey_closed.html",
+        "surveys/survey_closed.html",
         &ctx.t(if not_yet {
-            "Enkäten har inte öppnat än"
+            "the-survey-has-not-opened-yet"
         } else {
-            "Enkäten är stängd"
+            "the-survey-is-closed"
         }),
         context! {
             not_yet,
@@ -315,8 +315,8 @@ async fn thanks(
     let target = find(&ctx, &token).await?;
     let ctx = respondent_ctx(ctx, &headers, &target);
     ctx.render(
-        "survey_thanks.html",
-        &ctx.t("Tack för dina svar!"),
+        "surveys/survey_thanks.html",
+        &ctx.t("thank-you-for-your-answers"),
         context! {
             municipality => target.municipality_name.clone(),
             closes_on => target.round.closes_on.clone(),

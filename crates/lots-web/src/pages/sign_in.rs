@@ -41,17 +41,17 @@ async fn sign_in_page(ctx: Ctx, Query(q): Query<SignInQuery>) -> Result<Response
         return Ok(Redirect::to("/oversikt").into_response());
     }
     let notice = if q.utloggad.is_some() {
-        Some(ctx.t("Du är utloggad."))
+        Some(ctx.t("you-are-signed-out"))
     } else if q.klart.is_some() {
-        Some(ctx.t("Ditt lösenord är sparat. Logga in."))
+        Some(ctx.t("your-password-is-saved-sign-in"))
     } else {
         None
     };
     let till = safe_return_path(q.till.as_deref());
     Ok(ctx
         .render(
-            "sign_in.html",
-            &ctx.t("Logga in"),
+            "platform/sign_in.html",
+            &ctx.t("sign-in"),
             context! { errors => Vec::<()>::new(), email => "", till, notice },
         )?
         .into_response())
@@ -63,10 +63,10 @@ async fn sign_in(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let till = safe_return_path(Some(&form.get("till")));
     let mut errors = Vec::new();
     if email.is_empty() {
-        errors.push(field_error("email", ctx.t("Skriv din e-postadress.")));
+        errors.push(field_error("email", ctx.t("enter-your-e-mail-address")));
     }
     if password.is_empty() {
-        errors.push(field_error("password", ctx.t("Skriv ditt lösenord.")));
+        errors.push(field_error("password", ctx.t("enter-your-password")));
     }
     if errors.is_empty() {
         match ctx.app.db.sign_in(&email, &password, &ctx.ip).await? {
@@ -89,17 +89,17 @@ async fn sign_in(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
             // One message for an unknown e-mail and a wrong password.
             SignInOutcome::Invalid => errors.push(field_error(
                 "email",
-                ctx.t("Fel e-postadress eller lösenord."),
+                ctx.t("wrong-e-mail-address-or-password"),
             )),
             SignInOutcome::RateLimited => errors.push(field_error(
                 "email",
-                ctx.t("För många misslyckade försök. Vänta 15 minuter och försök igen."),
+                ctx.t("too-many-failed-attempts-wait-15"),
             )),
         }
     }
     let html = ctx.render(
-        "sign_in.html",
-        &ctx.t("Logga in"),
+        "platform/sign_in.html",
+        &ctx.t("sign-in"),
         context! { errors, email, till, notice => () },
     )?;
     Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
@@ -138,7 +138,7 @@ async fn switch_language(
     Path(lang): Path<String>,
     Query(q): Query<SwitchQuery>,
 ) -> Result<Response, AppError> {
-    let lang = crate::i18n::Lang::parse(&lang).ok_or(AppError::NotFound)?;
+    let lang = lots_i18n::Lang::parse(&lang).ok_or(AppError::NotFound)?;
     let mut response = Redirect::to(&safe_return_path(q.till.as_deref())).into_response();
     Cookie::Lang.set(
         &mut response,

@@ -74,9 +74,9 @@ impl ListQuery {
 
 fn status_label(ctx: &Ctx, s: UserStatus) -> String {
     ctx.t(match s {
-        UserStatus::Active => "Aktiv",
-        UserStatus::Invited => "Inbjuden",
-        UserStatus::Disabled => "Inaktiverad",
+        UserStatus::Active => "active",
+        UserStatus::Invited => "account-invited",
+        UserStatus::Disabled => "account-disabled",
     })
 }
 
@@ -114,8 +114,8 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
         .map(|(k, v)| format!("{k}={}", crate::ctx::urlencode(v)))
         .collect();
     ctx.render(
-        "staff.html",
-        &ctx.t("Personal"),
+        "platform/staff.html",
+        &ctx.t("staff-heading"),
         context! {
             items,
             total => result.total,
@@ -152,10 +152,10 @@ async fn export(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppErr
             ]
         })
         .collect();
-    let header: Vec<String> = ["Namn", "E-postadress", "Titel", "Enhet", "Roller", "Status"]
-        .iter()
-        .map(|h| ctx.t(h))
-        .collect();
+    let header = super::headings(
+        &ctx,
+        &["name", "e-mail-address", "title", "unit", "roles", "status"],
+    );
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut entry = ctx.audit_entry("staff.export", "staff", "*");
     entry.detail = format!("{} rows", rows.len());
@@ -189,7 +189,7 @@ async fn member_page(
     let units = tenant.units().await?;
     let training = tenant.training_record(member.id).await?;
     ctx.render(
-        "staff_member.html",
+        "platform/staff_member.html",
         &member.name,
         context! {
             training => Value::from_serialize(&training),
@@ -199,7 +199,7 @@ async fn member_page(
             roles => municipality_roles(ctx, checked),
             units => unit_options(&units),
             can_manage => ctx.may(Permission::ManageStaff),
-            breadcrumbs => vec![ctx.crumb("/personal", "Personal")],
+            breadcrumbs => vec![ctx.crumb("/personal", "staff-heading")],
             notice,
         },
     )
@@ -208,10 +208,10 @@ async fn member_page(
 fn notice_for(ctx: &Ctx, code: Option<&str>) -> Option<String> {
     code.map(|c| {
         ctx.t(match c {
-            "inaktiverad" => "Kontot inaktiverades.",
-            "aktiverad" => "Kontot aktiverades.",
-            "inbjuden" => "Inbjudan köades; den skickas inom en minut.",
-            _ => "Ändringarna sparades.",
+            "inaktiverad" => "the-account-was-disabled",
+            "aktiverad" => "the-account-was-enabled",
+            "inbjuden" => "the-invitation-was-queued-it-is",
+            _ => "the-changes-were-saved",
         })
     })
 }
@@ -262,7 +262,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
     let unit = parse_unit(&form)?;
     if roles.is_empty() {
         let member = tenant.user(id).await?;
-        let errors = vec![field_error("roles", ctx.t("Välj minst en roll."))];
+        let errors = vec![field_error("roles", ctx.t("choose-at-least-one-role"))];
         let html = member_page(&ctx, &tenant, member, errors, &roles, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
@@ -338,14 +338,14 @@ async fn invite_form(
     let tenant = ctx.tenant()?;
     let units = tenant.units().await?;
     ctx.render(
-        "invite.html",
-        &ctx.t("Bjud in personal"),
+        "platform/invite.html",
+        &ctx.t("invite-staff"),
         context! {
             errors,
             form,
             roles => municipality_roles(ctx, checked),
             units => unit_options(&units),
-            breadcrumbs => vec![ctx.crumb("/personal", "Personal")],
+            breadcrumbs => vec![ctx.crumb("/personal", "staff-heading")],
         },
     )
 }
@@ -376,16 +376,13 @@ async fn invite(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let unit = parse_unit(&form)?;
     let mut errors = Vec::new();
     if name.is_empty() {
-        errors.push(field_error("name", ctx.t("Skriv personens namn.")));
+        errors.push(field_error("name", ctx.t("enter-the-persons-name")));
     }
     if lots_domain::email::normalise(&email).is_err() {
-        errors.push(field_error(
-            "email",
-            ctx.t("Skriv en e-postadress i formen namn@kommun.se."),
-        ));
+        errors.push(field_error("email", ctx.t("enter-an-e-mail-address-like")));
     }
     if roles.is_empty() {
-        errors.push(field_error("roles", ctx.t("Välj minst en roll.")));
+        errors.push(field_error("roles", ctx.t("choose-at-least-one-role")));
     }
     if errors.is_empty() {
         match tenant
@@ -411,10 +408,9 @@ async fn invite(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
                     Redirect::to(&format!("/personal/{}?klart=inbjuden", user.id)).into_response(),
                 );
             }
-            Err(StoreError::Conflict(_)) => errors.push(field_error(
-                "email",
-                ctx.t("E-postadressen används redan av ett annat konto."),
-            )),
+            Err(StoreError::Conflict(_)) => {
+                errors.push(field_error("email", ctx.t("the-e-mail-address-is-already")))
+            }
             Err(e) => return Err(e.into()),
         }
     }

@@ -19,8 +19,8 @@ use super::respond::{form_answers, form_sections};
 use super::{FormData, field_error, spreadsheet};
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::state::AppState;
+use lots_i18n::Lang;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -64,11 +64,11 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
         .iter()
         .map(|r| {
             let status = if today < r.opens_on {
-                "Planerad"
+                "planned-singular"
             } else if r.is_open(&today) {
-                "Pågår"
+                "running"
             } else {
-                "Stängd"
+                "round-closed"
             };
             context! {
                 status => ctx.t(status),
@@ -78,8 +78,8 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
         })
         .collect();
     ctx.render(
-        "surveys.html",
-        &ctx.t("Enkäter"),
+        "surveys/surveys.html",
+        &ctx.t("surveys"),
         context! { rounds => rows, can_manage => ctx.may(Permission::ManageSurveys) },
     )
 }
@@ -175,14 +175,14 @@ async fn new_page(
         .into_iter()
         .filter_map(|b| {
             let (id, version) = b.published?;
-            Some(context! { id, label => format!("{} ({} {version})", b.name, ctx.t("version")) })
+            Some(context! { id, label => ctx.t_with("battery-version", &[("name", b.name.as_str().into()), ("version", version.into())]) })
         })
         .collect();
     let today = lots_store::today();
     let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
     ctx.render(
-        "survey_new.html",
-        &ctx.t("Ny enkätomgång"),
+        "surveys/survey_new.html",
+        &ctx.t("new-survey-round"),
         context! {
             versions,
             picker => picker(tenant, q, form, &[]).await?,
@@ -196,7 +196,7 @@ async fn new_page(
                 reminder_days => value("reminder_days", "7, 14"),
             },
             errors,
-            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys")],
         },
     )
 }
@@ -219,19 +219,15 @@ async fn create(
         let battery_version_id = form
             .get("battery_version_id")
             .parse()
-            .map_err(|_| fail("battery_version_id", ctx.t("Välj ett frågebatteri.")))?;
+            .map_err(|_| fail("battery_version_id", ctx.t("choose-a-question-battery")))?;
         let quarantine_months = form.get("quarantine_months").parse().map_err(|_| {
             fail(
                 "quarantine_months",
-                ctx.t("Karenstiden ska vara ett antal månader."),
+                ctx.t("the-quarantine-must-be-a-number"),
             )
         })?;
-        let reminder_days = day_list(&form.get("reminder_days")).ok_or_else(|| {
-            fail(
-                "reminder_days",
-                ctx.t("Skriv dagarna som tal, till exempel 7, 14."),
-            )
-        })?;
+        let reminder_days = day_list(&form.get("reminder_days"))
+            .ok_or_else(|| fail("reminder_days", ctx.t("write-the-days-as-numbers-for")))?;
         Ok::<_, (String, String)>(NewRound {
             battery_version_id,
             name: form.get("name"),
@@ -356,15 +352,15 @@ async fn add_page(
         .filter_map(|i| i.company_id)
         .collect();
     ctx.render(
-        "survey_add.html",
-        &format!("{}: {}", ctx.t("Bjud in företag"), round.name),
+        "surveys/survey_add.html",
+        &format!("{}: {}", ctx.t("invite-companies"), round.name),
         context! {
             round => Value::from_serialize(&round),
             action => format!("/enkater/{id}/bjud-in"),
             picker => picker(tenant, q, form, &invited).await?,
             errors,
             breadcrumbs => vec![
-                ctx.crumb("/enkater", "Enkäter"),
+                ctx.crumb("/enkater", "surveys"),
                 context! { href => format!("/enkater/{id}"), label => round.name.clone() },
             ],
         },
@@ -425,19 +421,19 @@ pub(super) fn decimal(lang: Lang, v: Option<f64>) -> String {
 }
 
 fn band_text(ctx: &Ctx, band: Option<Band>) -> String {
-    band.map_or(String::new(), |b| ctx.t(b.label_sv()))
+    band.map_or(String::new(), |b| ctx.t(b.message()))
 }
 
 pub(super) fn index_label(ctx: &Ctx, index: &str) -> String {
     ctx.t(match index {
-        "nki" => "NKI",
-        "information" => "Information",
-        "tillganglighet" => "Tillgänglighet",
-        "bemotande" => "Bemötande",
-        "kompetens" => "Kompetens",
-        "rattssakerhet" => "Rättssäkerhet",
-        "effektivitet" => "Effektivitet",
-        "helhet" => "Helhetsbetyg",
+        "nki" => "nki",
+        "information" => "information",
+        "tillganglighet" => "accessibility",
+        "bemotande" => "treatment",
+        "kompetens" => "competence",
+        "rattssakerhet" => "legal-certainty",
+        "effektivitet" => "efficiency",
+        "helhet" => "overall-rating",
         other => other,
     })
 }
@@ -450,7 +446,7 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
         .iter()
         .map(|row| {
             context! {
-                group => if row.group.is_empty() { ctx.t("Totalt") } else { row.group.clone() },
+                group => if row.group.is_empty() { ctx.t("total") } else { row.group.clone() },
                 total => row.group.is_empty(),
                 index => index_label(ctx, &row.index),
                 n => row.n.map_or_else(|| "–".to_string(), |n| n.to_string()),
@@ -458,7 +454,7 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
                 value => decimal(ctx.lang, row.value),
                 whole => row.whole,
                 ci => match (row.ci_low, row.ci_high) {
-                    _ if row.constant => ctx.t("alla svar lika"),
+                    _ if row.constant => ctx.t("all-answers-equal"),
                     (Some(l), Some(h)) => format!("{}–{}", decimal(ctx.lang, Some(l)), decimal(ctx.lang, Some(h))),
                     _ => "–".into(),
                 },
@@ -497,7 +493,7 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
                     index => decimal(ctx.lang, Some(f.index)),
                     effect => format!("{:.2}", f.effect),
                     significant => f.significant,
-                    quadrant => ctx.t(f.quadrant.label_sv()),
+                    quadrant => ctx.t(f.quadrant.message()),
                     prioritise => f.quadrant == Quadrant::Prioritise,
                 }
             })
@@ -560,11 +556,11 @@ pub(super) fn free_text_values(free_text: &[(String, Vec<String>)]) -> Vec<Value
 /// The ways a results table can be split, the current one marked.
 fn breakdowns(ctx: &Ctx, current: &str) -> Vec<Value> {
     [
-        ("area", "Område"),
-        ("unit", "Enhet"),
-        ("industry", "Bransch"),
-        ("size_class", "Storlek"),
-        ("quarter", "Kvartal"),
+        ("area", "area"),
+        ("unit", "unit"),
+        ("industry", "industry"),
+        ("size_class", "size"),
+        ("quarter", "quarter"),
     ]
     .into_iter()
     .map(|(code, label)| context! { code, label => ctx.t(label), current => current == code })
@@ -602,15 +598,15 @@ async fn round(
     let notice = q.inbjudna.map(|n| {
         format!(
             "{n} {} {} {} {} {}.",
-            ctx.t("företag bjöds in;"),
+            ctx.t("companies-were-invited"),
             q.karens.unwrap_or(0),
-            ctx.t("i karenstid och"),
+            ctx.t("in-quarantine-and"),
             q.utan.unwrap_or(0),
-            ctx.t("utan kontaktperson med e-post")
+            ctx.t("without-a-contact-person-with-e")
         )
     });
     ctx.render(
-        "survey_round.html",
+        "surveys/survey_round.html",
         &round.name,
         context! {
             round => Value::from_serialize(&round),
@@ -628,7 +624,7 @@ async fn round(
             notice,
             breakdowns => splits,
             threshold => thresholds(&ctx).min_shown,
-            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys")],
         },
     )
 }
@@ -669,15 +665,12 @@ async fn period_results(
     let (battery, from, to) = q.resolved();
     let date = |s: &str| s.parse::<jiff::civil::Date>().is_ok() && s.len() == 10;
     if !date(&from) {
-        return Ok(Err(field_error(
-            "fran",
-            ctx.t("Skriv datumet som 2026-11-26."),
-        )));
+        return Ok(Err(field_error("fran", ctx.t("write-the-date-as-2026-11"))));
     }
     if !date(&to) || to < from {
         return Ok(Err(field_error(
             "till",
-            ctx.t("Skriv ett slutdatum som 2026-11-26, samma dag som starten eller senare."),
+            ctx.t("write-an-end-date-like-2026"),
         )));
     }
     let tenant = ctx.tenant()?;
@@ -714,8 +707,8 @@ async fn period(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppE
     let by = q.per.clone().unwrap_or_else(|| "area".into());
     let query = q.query();
     let html = ctx.render(
-        "survey_period.html",
-        &ctx.t("Resultat för en period"),
+        "surveys/survey_period.html",
+        &ctx.t("results-for-a-period"),
         context! {
             batteries,
             filter => context! { batteri => battery, fran => from, till => to },
@@ -728,7 +721,7 @@ async fn period(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppE
             threshold => thresholds(&ctx).min_shown,
             breakdowns => breakdowns(&ctx, &by),
             errors,
-            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")],
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys")],
         },
     )?;
     let status = if outcome.is_err() {
@@ -767,8 +760,9 @@ const ANSWER_FILES: (&str, &str) = (
 
 async fn period_csv(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
     spreadsheet(
+        &ctx,
         false,
-        "Resultat",
+        "results",
         RESULT_FILES,
         &COLUMNS,
         &period_rows(&ctx, &q, "csv").await?,
@@ -777,8 +771,9 @@ async fn period_csv(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, 
 
 async fn period_xlsx(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
     spreadsheet(
+        &ctx,
         true,
-        "Resultat",
+        "results",
         RESULT_FILES,
         &COLUMNS,
         &period_rows(&ctx, &q, "xlsx").await?,
@@ -813,8 +808,9 @@ async fn results_csv(
     Query(q): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
     spreadsheet(
+        &ctx,
         false,
-        "Resultat",
+        "results",
         RESULT_FILES,
         &COLUMNS,
         &results_rows(&ctx, id, &q, "csv").await?,
@@ -827,8 +823,9 @@ async fn results_xlsx(
     Query(q): Query<ResultsQuery>,
 ) -> Result<Response, AppError> {
     spreadsheet(
+        &ctx,
         true,
-        "Resultat",
+        "results",
         RESULT_FILES,
         &COLUMNS,
         &results_rows(&ctx, id, &q, "xlsx").await?,
@@ -852,20 +849,20 @@ async fn answer_rows(
         .battery;
     let responses = tenant.round_responses(id).await?;
     if round.anonymous && !thresholds(ctx).shown(responses.len() as u64) {
-        return Err(AppError::Unprocessable(ctx.t(
-            "Omgången är anonym och har för få svar för att svaren ska kunna lämnas ut.",
-        )));
+        return Err(AppError::Unprocessable(
+            ctx.t("the-round-is-anonymous-and-has"),
+        ));
     }
     let language = ctx.lang.code();
     let mut header: Vec<String> = Vec::new();
     if !round.anonymous {
-        header.extend([ctx.t("Företag"), ctx.t("Organisationsnummer")]);
+        header.extend([ctx.t("companies"), ctx.t("organisation-number")]);
     }
     header.extend([
-        ctx.t("Område"),
-        ctx.t("Bransch"),
-        ctx.t("Storlek"),
-        ctx.t("Kvartal"),
+        ctx.t("area"),
+        ctx.t("industry"),
+        ctx.t("size"),
+        ctx.t("quarter"),
     ]);
     header.extend(
         battery
@@ -927,13 +924,13 @@ async fn answer_rows(
 async fn answers_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (header, rows) = answer_rows(&ctx, id, "csv").await?;
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    spreadsheet(false, "Svar", ANSWER_FILES, &header, &rows)
+    spreadsheet(&ctx, false, "responses", ANSWER_FILES, &header, &rows)
 }
 
 async fn answers_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (header, rows) = answer_rows(&ctx, id, "xlsx").await?;
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    spreadsheet(true, "Svar", ANSWER_FILES, &header, &rows)
+    spreadsheet(&ctx, true, "responses", ANSWER_FILES, &header, &rows)
 }
 
 async fn phone_page(
@@ -967,14 +964,14 @@ async fn phone_page(
         })
         .collect();
     ctx.render(
-        "survey_form.html",
-        &format!("{} – {}", ctx.t("Svar per telefon"), invitation.company_name),
+        "surveys/survey_form.html",
+        &format!("{} – {}", ctx.t("answer-by-phone"), invitation.company_name),
         context! {
             action => format!("/enkater/{id}/telefon/{invitation_id}"),
             sections => form_sections(&battery, ctx.lang, values, errors),
             errors => summary,
             respondent => false,
-            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter"), ctx.crumb(&format!("/enkater/{id}"), &round.name)],
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys"), ctx.crumb(&format!("/enkater/{id}"), &round.name)],
         },
     )
 }
@@ -1050,9 +1047,9 @@ async fn batteries(ctx: Ctx) -> Result<Html<String>, AppError> {
         })
         .collect();
     ctx.render(
-        "batteries.html",
-        &ctx.t("Frågebatterier"),
-        context! { items, breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter")] },
+        "surveys/batteries.html",
+        &ctx.t("question-batteries"),
+        context! { items, breadcrumbs => vec![ctx.crumb("/enkater", "surveys")] },
     )
 }
 
@@ -1071,12 +1068,12 @@ async fn battery(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, App
                 questions => s.questions.iter().map(|q| context! {
                     text => q.text.get(language),
                     kind => ctx.t(match &q.kind {
-                        lots_domain::battery::Kind::Rating { .. } => "Skala",
-                        lots_domain::battery::Kind::Nps => "NPS 0–10",
-                        lots_domain::battery::Kind::SingleChoice { .. } => "Ett val",
-                        lots_domain::battery::Kind::MultipleChoice { .. } => "Flera val",
-                        lots_domain::battery::Kind::YesNo => "Ja/nej",
-                        lots_domain::battery::Kind::FreeText => "Fritext",
+                        lots_domain::battery::Kind::Rating { .. } => "scale",
+                        lots_domain::battery::Kind::Nps => "nps-0-10",
+                        lots_domain::battery::Kind::SingleChoice { .. } => "one-choice",
+                        lots_domain::battery::Kind::MultipleChoice { .. } => "several-choices",
+                        lots_domain::battery::Kind::YesNo => "yes-no",
+                        lots_domain::battery::Kind::FreeText => "free-text",
                     }),
                     index => q.index.as_deref().map(|i| index_label(&ctx, i)),
                     required => q.required,
@@ -1086,7 +1083,7 @@ async fn battery(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, App
         })
         .collect();
     ctx.render(
-        "battery.html",
+        "surveys/battery.html",
         v.battery.name.get(language),
         context! {
             version => v.version,
@@ -1096,7 +1093,7 @@ async fn battery(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, App
             sections,
             can_publish => ctx.may(Permission::ManageSurveys) && !v.published,
             can_edit => ctx.may(Permission::ManageSurveys),
-            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter"), ctx.crumb("/fragebatterier", "Frågebatterier")],
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys"), ctx.crumb("/fragebatterier", "question-batteries")],
         },
     )
 }
@@ -1159,8 +1156,8 @@ async fn editor_page(
         .collect();
     let value = |name: &str| form.map(|f| f.get(name)).unwrap_or_default();
     ctx.render(
-        "battery_edit.html",
-        &format!("{} – {}", v.battery.name.get(language), ctx.t("utkast")),
+        "surveys/battery_edit.html",
+        &format!("{} – {}", v.battery.name.get(language), ctx.t("draft-lower")),
         context! {
             id => v.id,
             version => v.version,
@@ -1174,7 +1171,7 @@ async fn editor_page(
                 index => value("index"), required => form.is_some_and(|f| f.get("required") == "1"),
                 show_if => value("show_if"), show_if_equals => value("show_if_equals"),
             },
-            breadcrumbs => vec![ctx.crumb("/enkater", "Enkäter"), ctx.crumb("/fragebatterier", "Frågebatterier")],
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys"), ctx.crumb("/fragebatterier", "question-batteries")],
         },
     )
 }
@@ -1196,7 +1193,7 @@ fn question_from(
     let fail = |field: &str, sv: &str| (field.to_string(), ctx.t(sv));
     let text_sv = form.get("text_sv");
     if text_sv.is_empty() {
-        return Err(fail("text_sv", "Skriv frågan på svenska."));
+        return Err(fail("text_sv", "write-the-question-in-swedish"));
     }
     let text = |sv: String, en: String| Text { sv, en };
     let choices = || -> Result<Vec<Choice>, (String, String)> {
@@ -1212,10 +1209,7 @@ fn question_from(
             })
             .collect();
         if list.len() < 2 {
-            return Err(fail(
-                "choices",
-                "Skriv minst två svarsalternativ, ett per rad.",
-            ));
+            return Err(fail("choices", "write-at-least-two-options-one"));
         }
         Ok(list)
     };
@@ -1224,13 +1218,13 @@ fn question_from(
             let min = form
                 .get("min")
                 .parse::<i64>()
-                .map_err(|_| fail("min", "Skalans lägsta värde ska vara ett heltal."))?;
+                .map_err(|_| fail("min", "the-scales-lowest-value-must-be"))?;
             let max = form
                 .get("max")
                 .parse::<i64>()
-                .map_err(|_| fail("max", "Skalans högsta värde ska vara ett heltal."))?;
+                .map_err(|_| fail("max", "the-scales-highest-value-must-be"))?;
             if min >= max || max - min > 10 {
-                return Err(fail("max", "Skalan ska gå uppåt, med högst elva steg."));
+                return Err(fail("max", "the-scale-must-go-upwards-with"));
             }
             Kind::Rating {
                 min,
@@ -1249,11 +1243,11 @@ fn question_from(
         },
         "yes_no" => Kind::YesNo,
         "free_text" => Kind::FreeText,
-        _ => return Err(fail("kind", "Välj frågetyp.")),
+        _ => return Err(fail("kind", "choose-a-question-type")),
     };
     let index = Some(form.get("index")).filter(|i| !i.is_empty());
     if index.is_some() && !matches!(kind, Kind::Rating { .. } | Kind::Nps) {
-        return Err(fail("index", "Bara skalfrågor kan ingå i ett index."));
+        return Err(fail("index", "only-scale-questions-can-feed-an"));
     }
     Ok(Question {
         id,
@@ -1266,7 +1260,7 @@ fn question_from(
             (_, equals) if equals.trim().is_empty() => {
                 return Err(fail(
                     "show_if_equals",
-                    "Skriv vilket svar som ska visa frågan, till exempel ja.",
+                    "write-which-answer-shows-the-question",
                 ));
             }
             (question, equals) => Some(lots_domain::battery::ShowIf {
@@ -1297,7 +1291,7 @@ async fn add_question(
         .ok()
         .filter(|s| *s < battery.sections.len());
     let result = question_from(&ctx, &form, id).and_then(|q| {
-        let s = section.ok_or_else(|| ("section".to_string(), ctx.t("Välj avsnitt.")))?;
+        let s = section.ok_or_else(|| ("section".to_string(), ctx.t("choose-a-section")))?;
         battery.sections[s].questions.push(q);
         Ok(())
     });
@@ -1305,7 +1299,7 @@ async fn add_question(
         Ok(()) => match tenant.save_battery_draft(v.battery_id, &battery).await {
             Ok(_) => Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response()),
             Err(StoreError::Field(_, _)) => {
-                let message = ctx.t("Frågan kan bara visas beroende på en fråga före den.");
+                let message = ctx.t("the-question-can-only-depend-on");
                 let errors = vec![field_error("show_if", message)];
                 let html = editor_page(&ctx, &v, Some(&form), errors).await?;
                 Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
@@ -1334,7 +1328,7 @@ async fn remove_question(
     match tenant.save_battery_draft(v.battery_id, &battery).await {
         Ok(_) => Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response()),
         Err(StoreError::Field(_, _)) => {
-            let message = ctx.t("Frågan kan inte tas bort: en annan fråga visas bara beroende på den, eller så blir batteriet tomt.");
+            let message = ctx.t("the-question-cannot-be-removed-another");
             let html = editor_page(&ctx, &v, None, vec![field_error("questions", message)]).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }

@@ -11,7 +11,7 @@ use lots_domain::role::Permission;
 use lots_store::Tenant;
 use minijinja::{Value, context};
 
-use super::{FormData, spreadsheet, unit_options, unprocessable};
+use super::{FormData, headings, spreadsheet, unit_options, unprocessable};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -44,8 +44,8 @@ async fn list_page(
 ) -> Result<Html<String>, AppError> {
     let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
     ctx.render(
-        "training.html",
-        &ctx.t("Utbildning"),
+        "activities/training.html",
+        &ctx.t("training"),
         context! {
             courses => Value::from_serialize(tenant.courses().await?),
             sessions => Value::from_serialize(tenant.training_sessions(None).await?),
@@ -124,7 +124,7 @@ async fn session_page(
 ) -> Result<Html<String>, AppError> {
     let session = tenant.training_session(id).await?;
     ctx.render(
-        "training_session.html",
+        "activities/training_session.html",
         &format!(
             "{} {}",
             session.course_name,
@@ -136,7 +136,7 @@ async fn session_page(
             units => unit_options(&tenant.units().await?),
             can_manage => ctx.may(Permission::ManageActivities),
             errors,
-            breadcrumbs => vec![ctx.crumb("/utbildning", "Utbildning")],
+            breadcrumbs => vec![ctx.crumb("/utbildning", "training")],
         },
     )
 }
@@ -184,7 +184,13 @@ async fn attendance(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
     Ok(Redirect::to(&format!("/utbildning/tillfallen/{id}")).into_response())
 }
 
-const ATTENDANCE_HEADER: [&str; 5] = ["Namn", "Enhet", "Kurs", "Tillfälle", "Deltog"];
+const ATTENDANCE_HEADER: [&str; 5] = [
+    "name",
+    "unit",
+    "course",
+    "Tillfälle",
+    "participants-attended",
+];
 const ATTENDANCE_FILES: (&str, &str) = (
     "attachment; filename=\"narvaro.csv\"",
     "attachment; filename=\"narvaro.xlsx\"",
@@ -206,7 +212,7 @@ async fn attendance_rows(ctx: &Ctx, id: i64, format: &str) -> Result<Vec<Vec<Str
                 t.unit_name.unwrap_or_default(),
                 session.course_name.clone(),
                 when.clone(),
-                ctx.t(if t.attended { "Ja" } else { "Nej" }),
+                ctx.t(if t.attended { "yes" } else { "no" }),
             ]
         })
         .collect();
@@ -219,17 +225,31 @@ async fn attendance_rows(ctx: &Ctx, id: i64, format: &str) -> Result<Vec<Vec<Str
 async fn attendance_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let rows = attendance_rows(&ctx, id, "csv").await?;
     spreadsheet(
+        &ctx,
         false,
-        "Närvaro",
+        "attendance",
         ATTENDANCE_FILES,
-        &ATTENDANCE_HEADER,
+        &headings(&ctx, &ATTENDANCE_HEADER)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
         &rows,
     )
 }
 
 async fn attendance_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let rows = attendance_rows(&ctx, id, "xlsx").await?;
-    spreadsheet(true, "Närvaro", ATTENDANCE_FILES, &ATTENDANCE_HEADER, &rows)
+    spreadsheet(
+        &ctx,
+        true,
+        "attendance",
+        ATTENDANCE_FILES,
+        &headings(&ctx, &ATTENDANCE_HEADER)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        &rows,
+    )
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -282,15 +302,15 @@ async fn coverage(ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Html<Strin
         .map(|r| r.trained)
         .sum();
     ctx.render(
-        "training_coverage.html",
-        &ctx.t("Utbildade medarbetare per enhet"),
+        "activities/training_coverage.html",
+        &ctx.t("staff-trained-per-unit"),
         context! {
             courses => Value::from_serialize(&courses),
             course => course.map(Value::from_serialize),
             rows => Value::from_serialize(&rows),
             total => context! { staff, trained, percent => lots_domain::events::percent(trained, staff) },
             filter => context! { kurs => course.map(|c| c.id.to_string()).unwrap_or_default(), fran => from, till => to },
-            breadcrumbs => vec![ctx.crumb("/utbildning", "Utbildning")],
+            breadcrumbs => vec![ctx.crumb("/utbildning", "training")],
         },
     )
 }

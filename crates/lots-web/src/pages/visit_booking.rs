@@ -79,8 +79,8 @@ async fn page(
     let booking = tenant.booking(visit).await?;
     let municipality = tenant.municipality().await?;
     ctx.render(
-        "visit_booking.html",
-        &format!("{} {}", ctx.t("Företagsbesök hos"), booking.company_name),
+        "campaigns/visit_booking.html",
+        &format!("{} {}", ctx.t("company-visit-at"), booking.company_name),
         context! {
             booking => booking_value(&booking),
             municipality => municipality.name,
@@ -323,8 +323,8 @@ async fn new_feed(ctx: Ctx) -> Result<Html<String>, AppError> {
     let tenant = ctx.tenant()?;
     let token = tenant.mint_calendar_feed(me.user.id).await?;
     ctx.render(
-        "calendar_feed.html",
-        &ctx.t("Din kalender med besök"),
+        "campaigns/calendar_feed.html",
+        &ctx.t("your-calendar-of-visits"),
         context! {
             address => format!("{}/kalender/{token}.ics", ctx.app.config.base_url.trim_end_matches('/')),
         },

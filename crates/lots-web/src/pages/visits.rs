@@ -111,8 +111,8 @@ async fn page_with(
         .map(|d| d.to_string())
         .unwrap_or_default();
     ctx.render(
-        "visit.html",
-        &format!("{}: {}", ctx.t("Besök"), visit.company_name),
+        "campaigns/visit.html",
+        &ctx.t_with("visit-to", &[("company", visit.company_name.as_str().into())]),
         context! {
             visit => Value::from_serialize(visit),
             booking => super::visit_booking::booking_value(&tenant.booking(visit.id).await?),
@@ -134,7 +134,7 @@ async fn page_with(
             },
             errors,
             breadcrumbs => vec![
-                ctx.crumb("/kampanjer", "Besökskampanjer"),
+                ctx.crumb("/kampanjer", "visit-campaigns"),
                 context! { href => format!("/kampanjer/{}", campaign.id), label => campaign.name.clone() },
             ],
         },
@@ -173,7 +173,7 @@ async fn record(
                         .map(|e| {
                             field_error(
                                 &format!("q-{}", e.question),
-                                if ctx.lang == crate::i18n::Lang::En {
+                                if ctx.lang == lots_i18n::Lang::En {
                                     e.en.clone()
                                 } else {
                                     e.sv.clone()
@@ -234,8 +234,8 @@ async fn my_feedback(ctx: Ctx) -> Result<Html<String>, AppError> {
     let tenant = ctx.tenant()?;
     let items = tenant.feedback(FeedbackScope::OpenFor(me.user.id)).await?;
     ctx.render(
-        "feedback.html",
-        &ctx.t("Återkoppling"),
+        "campaigns/feedback.html",
+        &ctx.t("answers-to-companies"),
         context! { items => Value::from_serialize(items), errors => Vec::<Value>::new(), back => "/aterkoppling" },
     )
 }
@@ -267,8 +267,8 @@ async fn complete_feedback(
         Err(e) => {
             let errors = ctx.field_errors(e)?;
             ctx.render(
-                "feedback.html",
-                &ctx.t("Återkoppling"),
+                "campaigns/feedback.html",
+                &ctx.t("answers-to-companies"),
                 context! { items => Value::from_serialize(open), errors, back },
             )
             .map(unprocessable)

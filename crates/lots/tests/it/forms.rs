@@ -27,7 +27,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(unescape(&tag[start..end]))
 }
 
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     s.replace("&#x2f;", "/")
         .replace("&#x27;", "'")
         .replace("&#39;", "'")
@@ -103,15 +103,17 @@ fn shape_of(path: &str) -> String {
         .join("/")
 }
 
-/// The site's own pages a client reaches by following links from `start`, at most `limit`,
-/// with the forms on them.
-async fn crawl(client: &Client, start: &[&str], limit: usize) -> BTreeSet<Form> {
+/// The site's own pages a client reaches by following links from `start`, at most `limit`
+/// and one page per path shape (/foretag/12 stands for /foretag/13), as (path, HTML).
+pub(crate) async fn crawl_pages(
+    client: &Client,
+    start: &[&str],
+    limit: usize,
+) -> Vec<(String, String)> {
     let mut queue: VecDeque<String> = start.iter().map(|s| s.to_string()).collect();
     let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
-    let mut found = BTreeSet::new();
-    // One page per path shape: /foretag/12 and /foretag/13 have the same forms.
     let mut shapes = BTreeSet::new();
-    let mut form_shapes = BTreeSet::new();
+    let mut pages = Vec::new();
     while let Some(path) = queue.pop_front() {
         if seen.len() > limit {
             break;
@@ -126,22 +128,34 @@ async fn crawl(client: &Client, start: &[&str], limit: usize) -> BTreeSet<Form> 
             continue;
         }
         let html = r.text().await.unwrap();
-        // One form per action shape too: a campaign's fifty visit forms are one form.
-        for form in forms(&html, &path) {
-            if form_shapes.insert(shape_of(&form.action)) {
-                found.insert(form);
-            }
-        }
         for a in tags(&html, "<a") {
             let Some(href) = attribute(a, "href") else {
                 continue;
             };
             let href = href.split('#').next().unwrap_or("").to_string();
-            if !href.starts_with('/') || href.starts_with("//") || href.contains("logga-ut") {
+            // Signing out or switching the language would change what the rest of the crawl sees.
+            let leaves = href.contains("logga-ut") || href.starts_with("/sprak/");
+            if !href.starts_with('/') || href.starts_with("//") || leaves {
                 continue;
             }
             if shapes.insert(shape_of(&href)) && seen.insert(href.clone()) {
                 queue.push_back(href);
+            }
+        }
+        pages.push((path, html));
+    }
+    pages
+}
+
+/// The forms on the pages a client reaches, one per action shape: a campaign's fifty
+/// visit forms are one form.
+async fn crawl(client: &Client, start: &[&str], limit: usize) -> BTreeSet<Form> {
+    let mut found = BTreeSet::new();
+    let mut form_shapes = BTreeSet::new();
+    for (path, html) in crawl_pages(client, start, limit).await {
+        for form in forms(&html, &path) {
+            if form_shapes.insert(shape_of(&form.action)) {
+                found.insert(form);
             }
         }
     }

@@ -5,6 +5,7 @@ mod campaigns;
 mod cases;
 mod cli;
 mod companies;
+mod english;
 mod forms;
 mod open311;
 mod smtp;

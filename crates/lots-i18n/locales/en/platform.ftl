@@ -1,0 +1,200 @@
+undelivered-e-mail = Undelivered e-mail
+e-mail-that-could-not-be = E-mail that could not be sent. Lots tries again at growing intervals for at least three days; after that the message stays here until someone sends it again.
+message = Message
+recipient = Recipient
+queued = Queued
+attempts = Attempts
+state = State
+not-shown = not shown
+next-attempt = Next attempt
+given-up = Given up
+send-again = Send again
+a-reminder-of-an-anonymous-survey = A reminder of an anonymous survey shows no recipient: reminders go only to those who have not answered.
+all-e-mail-has-been-sent = All e-mail has been sent.
+the-message-was-queued-again-and = The message was queued again and goes out within a minute.
+invitation-to-lots = Invitation to Lots
+other-message = Other message
+character-not-allowed = Character not allowed
+field-holds-a-control-character = The field “{ $field }” holds a control character ({ $character }) that cannot be stored. Go back, remove the character and try again.
+invited-did-not-attend = invited, did not attend
+no-training-recorded = No training recorded.
+fault-reports-open311 = Fault reports (Open311)
+skip-to-content = Skip to content
+main-menu = Main menu
+overview = Overview
+organisation = Organisation
+staff-heading = Staff
+api-tokens = API tokens
+audit-log = Audit log
+api-documentation = API documentation
+change-password = Change password
+sign-in = Sign in
+sign-out = Sign out
+signed-in-as = Signed in as
+in-english = In English
+in-swedish = På svenska
+you-are-here = You are here
+there-is-a-problem = There is a problem
+password = Password
+use-the-e-mail-address-from = Use the e-mail address from your municipality.
+wrong-e-mail-address-or-password = Wrong e-mail address or password.
+too-many-failed-attempts-wait-15 = Too many failed attempts. Wait 15 minutes and try again.
+enter-your-e-mail-address = Enter your e-mail address.
+enter-your-password = Enter your password.
+lots-helps-the-municipality-work-systematically = Lots helps the municipality work systematically with its service to companies.
+you-are-signed-out = You are signed out.
+page-not-found = Page not found
+the-page-you-are-looking-for = The page you are looking for does not exist, or you do not have access to it.
+you-do-not-have-access = You do not have access
+your-role-does-not-give-access = Your role does not give access to this page. Ask your administrator if you need it.
+something-went-wrong = Something went wrong
+we-could-not-show-the-page = We could not show the page. Try again in a while. If the problem remains, give the administrator this reference:
+bad-request = Bad request
+the-form-was-too-old-or = The form was too old or came from another page. Reload the page and try again.
+to-the-overview = To the overview
+welcome-heading = Welcome
+active-accounts = Active accounts
+disabled = Disabled
+queued-jobs = Queued jobs
+failed-jobs = Failed jobs
+recent-events = Recent events
+invite-staff = Invite staff
+your-unit = Your unit
+colleagues-in-your-unit = Colleagues in your unit
+you-have-no-unit-yet-ask = You have no unit yet. Ask your administrator to place you in a unit.
+find-the-right-case-officer = Find the right case officer
+search-by-name-e-mail-or = Search by name, e-mail or title
+staff-by-role = Staff by role
+role = Role
+county = County
+member-municipalities = Member municipalities
+no-municipality-is-a-member-yet = No municipality is a member yet.
+type = Type
+administration = Administration
+office = Office
+parent-unit = Parent unit
+none-top-level = None (top level)
+add-unit = Add unit
+enter-the-units-name = Enter the unit's name.
+a-unit-with-that-name-already = A unit with that name already exists in the same place.
+the-unit-was-added = The unit was added.
+no-units-yet = No units yet
+the-municipalitys-organisation-is-shown-here = The municipality's organisation is shown here: administrations, offices and units.
+sub-units = Sub-units
+staff-in-the-unit = Staff in the unit
+no-staff-are-placed-in-the = No staff are placed in the unit.
+people = people
+title = Title
+roles = Roles
+active = Active
+account-invited = Invited
+account-disabled = Disabled
+filter = Filter
+previous = Previous
+next = Next
+page = Page
+no-staff-match-the-filter = No staff match the filter.
+last-signed-in = Last signed in
+never = Never
+created = Created
+change-roles-and-unit = Change roles and unit
+the-changes-were-saved = The changes were saved.
+disable-the-account = Disable the account
+enable-the-account = Enable the account
+the-person-is-signed-out-and = The person is signed out and cannot sign in until you enable the account again. Nothing else is removed.
+the-account-was-disabled = The account was disabled.
+the-account-was-enabled = The account was enabled.
+send-the-invitation-again = Send the invitation again
+the-invitation-was-queued-it-is = The invitation was queued; it is sent within a minute.
+choose-at-least-one-role = Choose at least one role.
+no-unit = No unit
+enter-the-persons-name = Enter the person's name.
+enter-an-e-mail-address-like = Enter an e-mail address like name@municipality.se.
+the-e-mail-address-is-already = The e-mail address is already used by another account.
+the-person-gets-an-e-mail = The person gets an e-mail with a link to choose a password. The link is valid for 7 days.
+send-invitation = Send invitation
+choose-your-password = Choose your password
+new-password = New password
+repeat-the-password = Repeat the password
+at-least-10-characters-a-phrase = At least 10 characters. A phrase of several words is easy to remember and hard to guess.
+the-password-must-have-at-least = The password must have at least 10 characters.
+the-password-is-too-long = The password is too long.
+the-password-is-too-common-choose = The password is too common. Choose another.
+the-passwords-do-not-match = The passwords do not match.
+save-the-password = Save the password
+the-link-does-not-work = The link does not work
+the-link-has-been-used-already = The link has been used already or is too old. Ask your administrator for a new invitation.
+your-password-is-saved-sign-in = Your password is saved. Sign in.
+current-password = Current password
+enter-your-current-password = Enter your current password.
+the-current-password-is-not-correct = The current password is not correct.
+the-password-is-changed-your-other = The password is changed. Your other sessions have ended.
+new-api-token = New API token
+scope = Scope
+read = Read
+read-and-write = Read and write
+enter-a-name-that-says-what = Enter a name that says what the token is for.
+create-token = Create token
+copy-the-token-now-it-is = Copy the token now. It is shown only once.
+send-the-token-as = Send the token as
+start = Start
+last-used = Last used
+revoked = Revoked
+revoke = Revoke
+revoke-the-token = Revoke the token
+systems-using-the-token-stop-working = Systems using the token stop working at once. It cannot be undone; create a new token if needed.
+the-token-was-revoked = The token was revoked.
+no-api-tokens-yet = No API tokens yet
+an-api-token-lets-another-system = An API token lets another system, such as the case system, read or write the municipality's data.
+record = Record
+from-where = From where
+from-and-including = From
+no-events-match-the-filter = No events match the filter.
+the-log-cannot-be-changed-or = The log cannot be changed or deleted.
+base-url = Base URL
+parameters = Parameters
+download-the-openapi-document = Download the OpenAPI document
+every-call-needs-an-api-token = Every call needs an API token:
+back = Back
+undelivered-messages = Undelivered messages:
+see-why-and-send-again = See why and send again
+undelivered-survey-e-mail = Undelivered survey e-mail
+undelivered-event-e-mail = Undelivered event e-mail
+today = today
+yesterday = yesterday
+the-municipalitys-staff = The municipality's staff
+administration-heading = Administration
+the-account = Account
+answers-to-give-companies = Answers to give companies
+subscribe-to-your-booked-company-visits = Subscribe to your booked company visits in your calendar. The address is personal: whoever has it sees your visits. If you create a new one, the old one stops working.
+create-a-new-calendar-address = Create a new calendar address
+checklists-to-acknowledge = Checklists to acknowledge
+count-audit-events = { $count ->
+        [one] { $count } event
+       *[other] { $count } events
+    }
+count-people = { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
+count-units = { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    }
+count-municipalities = { $count ->
+        [one] { $count } municipality
+       *[other] { $count } municipalities
+    }
+page-of = Page { $page } of { $count }
+
+## The e-mail that invites a member of staff.
+staff-invitation-mail-subject = You are invited to Lots – { $municipality }
+staff-invitation-mail-body =
+    Hello { $name },
+
+    { $sent-by } has invited you to Lots, where { $municipality } works with its service to companies.
+
+    Choose your password here within 7 days:
+    { $link }
+
+    The link works once. If you did not expect this e-mail, you can ignore it.

@@ -1,0 +1,200 @@
+undelivered-e-mail = E-post som inte kom fram
+e-mail-that-could-not-be = E-post som inte har kunnat skickas. Lots försöker igen med allt längre uppehåll i minst tre dygn; därefter ligger meddelandet kvar här tills någon skickar det igen.
+message = Utskick
+recipient = Mottagare
+queued = Köades
+attempts = Försök
+state = Läge
+not-shown = visas inte
+next-attempt = Nytt försök
+given-up = Gav upp
+send-again = Skicka igen
+a-reminder-of-an-anonymous-survey = En påminnelse i en anonym enkät visar ingen mottagare: påminnelser går bara till dem som inte har svarat.
+all-e-mail-has-been-sent = All e-post har kunnat skickas.
+the-message-was-queued-again-and = Meddelandet köades igen och skickas inom en minut.
+invitation-to-lots = Inbjudan till Lots
+other-message = Annat utskick
+character-not-allowed = Otillåtet tecken
+field-holds-a-control-character = Fältet ”{ $field }” innehåller ett styrtecken ({ $character }) som inte kan sparas. Gå tillbaka, ta bort tecknet och försök igen.
+invited-did-not-attend = inbjuden, deltog inte
+no-training-recorded = Inga utbildningar registrerade.
+fault-reports-open311 = Felanmälan (Open311)
+skip-to-content = Hoppa till innehållet
+main-menu = Huvudmeny
+overview = Översikt
+organisation = Organisation
+staff-heading = Personal
+api-tokens = API-nycklar
+audit-log = Granskningslogg
+api-documentation = API-dokumentation
+change-password = Byt lösenord
+sign-in = Logga in
+sign-out = Logga ut
+signed-in-as = Inloggad som
+in-english = In English
+in-swedish = På svenska
+you-are-here = Du är här
+there-is-a-problem = Det finns fel i formuläret
+password = Lösenord
+use-the-e-mail-address-from = Använd e-postadressen från din kommun.
+wrong-e-mail-address-or-password = Fel e-postadress eller lösenord.
+too-many-failed-attempts-wait-15 = För många misslyckade försök. Vänta 15 minuter och försök igen.
+enter-your-e-mail-address = Skriv din e-postadress.
+enter-your-password = Skriv ditt lösenord.
+lots-helps-the-municipality-work-systematically = Lots hjälper kommunen att arbeta systematiskt med servicen till företagen.
+you-are-signed-out = Du är utloggad.
+page-not-found = Sidan finns inte
+the-page-you-are-looking-for = Sidan du söker finns inte, eller så har du inte tillgång till den.
+you-do-not-have-access = Du saknar behörighet
+your-role-does-not-give-access = Din roll ger inte tillgång till den här sidan. Fråga din administratör om du behöver den.
+something-went-wrong = Något gick fel
+we-could-not-show-the-page = Vi kunde inte visa sidan. Försök igen om en stund. Om felet finns kvar, ge administratören den här referensen:
+bad-request = Felaktig begäran
+the-form-was-too-old-or = Formuläret var för gammalt eller kom från en annan sida. Ladda om sidan och försök igen.
+to-the-overview = Till översikten
+welcome-heading = Välkommen
+active-accounts = Aktiva konton
+disabled = Inaktiverade
+queued-jobs = Köade jobb
+failed-jobs = Misslyckade jobb
+recent-events = Senaste händelser
+invite-staff = Bjud in personal
+your-unit = Din enhet
+colleagues-in-your-unit = Kollegor i din enhet
+you-have-no-unit-yet-ask = Du har ingen enhet ännu. Be din administratör att placera dig i en enhet.
+find-the-right-case-officer = Hitta rätt handläggare
+search-by-name-e-mail-or = Sök på namn, e-post eller titel
+staff-by-role = Personal per roll
+role = Roll
+county = Län
+member-municipalities = Medlemskommuner
+no-municipality-is-a-member-yet = Ingen kommun är medlem ännu.
+type = Typ
+administration = Förvaltning
+office = Kontor
+parent-unit = Överordnad enhet
+none-top-level = Ingen (högst upp)
+add-unit = Lägg till enhet
+enter-the-units-name = Skriv enhetens namn.
+a-unit-with-that-name-already = Det finns redan en enhet med det namnet på samma plats.
+the-unit-was-added = Enheten lades till.
+no-units-yet = Inga enheter ännu
+the-municipalitys-organisation-is-shown-here = Kommunens organisation visas här: förvaltningar, kontor och enheter.
+sub-units = Underenheter
+staff-in-the-unit = Personal i enheten
+no-staff-are-placed-in-the = Ingen personal är placerad i enheten.
+people = personer
+title = Titel
+roles = Roller
+active = Aktiv
+account-invited = Inbjuden
+account-disabled = Inaktiverad
+filter = Filtrera
+previous = Föregående
+next = Nästa
+page = Sida
+no-staff-match-the-filter = Ingen personal matchar filtret.
+last-signed-in = Senast inloggad
+never = Aldrig
+created = Skapad
+change-roles-and-unit = Ändra roller och enhet
+the-changes-were-saved = Ändringarna sparades.
+disable-the-account = Inaktivera kontot
+enable-the-account = Aktivera kontot
+the-person-is-signed-out-and = Personen loggas ut och kan inte logga in förrän du aktiverar kontot igen. Inget annat tas bort.
+the-account-was-disabled = Kontot inaktiverades.
+the-account-was-enabled = Kontot aktiverades.
+send-the-invitation-again = Skicka inbjudan igen
+the-invitation-was-queued-it-is = Inbjudan köades; den skickas inom en minut.
+choose-at-least-one-role = Välj minst en roll.
+no-unit = Ingen enhet
+enter-the-persons-name = Skriv personens namn.
+enter-an-e-mail-address-like = Skriv en e-postadress i formen namn@kommun.se.
+the-e-mail-address-is-already = E-postadressen används redan av ett annat konto.
+the-person-gets-an-e-mail = Personen får ett mejl med en länk för att välja lösenord. Länken gäller i 7 dagar.
+send-invitation = Skicka inbjudan
+choose-your-password = Välj ditt lösenord
+new-password = Nytt lösenord
+repeat-the-password = Upprepa lösenordet
+at-least-10-characters-a-phrase = Minst 10 tecken. En fras med flera ord är lätt att minnas och svår att gissa.
+the-password-must-have-at-least = Lösenordet måste ha minst 10 tecken.
+the-password-is-too-long = Lösenordet är för långt.
+the-password-is-too-common-choose = Lösenordet är för vanligt. Välj ett annat.
+the-passwords-do-not-match = Lösenorden är inte lika.
+save-the-password = Spara lösenordet
+the-link-does-not-work = Länken fungerar inte
+the-link-has-been-used-already = Länken har redan använts eller är för gammal. Be din administratör om en ny inbjudan.
+your-password-is-saved-sign-in = Ditt lösenord är sparat. Logga in.
+current-password = Nuvarande lösenord
+enter-your-current-password = Skriv ditt nuvarande lösenord.
+the-current-password-is-not-correct = Det nuvarande lösenordet stämmer inte.
+the-password-is-changed-your-other = Lösenordet är bytt. Dina andra inloggningar har avslutats.
+new-api-token = Ny API-nyckel
+scope = Behörighet
+read = Läsa
+read-and-write = Läsa och skriva
+enter-a-name-that-says-what = Skriv ett namn som säger vad nyckeln används till.
+create-token = Skapa nyckel
+copy-the-token-now-it-is = Kopiera nyckeln nu. Den visas bara en gång.
+send-the-token-as = Nyckeln skickas som
+start = Början
+last-used = Senast använd
+revoked = Återkallad
+revoke = Återkalla
+revoke-the-token = Återkalla nyckeln
+systems-using-the-token-stop-working = System som använder nyckeln slutar fungera direkt. Det går inte att ångra; skapa en ny nyckel om det behövs.
+the-token-was-revoked = Nyckeln återkallades.
+no-api-tokens-yet = Inga API-nycklar ännu
+an-api-token-lets-another-system = En API-nyckel låter ett annat system, till exempel ärendesystemet, läsa eller skriva kommunens data.
+record = Post
+from-where = Varifrån
+from-and-including = Från och med
+no-events-match-the-filter = Inga händelser matchar filtret.
+the-log-cannot-be-changed-or = Loggen går inte att ändra eller radera.
+base-url = Bas-URL
+parameters = Parametrar
+download-the-openapi-document = Hämta OpenAPI-dokumentet
+every-call-needs-an-api-token = Alla anrop kräver en API-nyckel:
+back = Tillbaka
+undelivered-messages = Meddelanden som inte kom fram:
+see-why-and-send-again = Se varför och skicka igen
+undelivered-survey-e-mail = E-post i enkäten som inte kom fram
+undelivered-event-e-mail = E-post om evenemanget som inte kom fram
+today = i dag
+yesterday = i går
+the-municipalitys-staff = Kommunens personal
+administration-heading = Administration
+the-account = Kontot
+answers-to-give-companies = Återkoppling att ge
+subscribe-to-your-booked-company-visits = Prenumerera på dina bokade företagsbesök i din kalender. Adressen är personlig: den som har den ser dina besök. Skapar du en ny slutar den gamla att fungera.
+create-a-new-calendar-address = Skapa en ny kalenderadress
+checklists-to-acknowledge = Punktlistor att kvittera
+count-audit-events = { $count ->
+        [one] { $count } händelse
+       *[other] { $count } händelser
+    }
+count-people = { $count ->
+        [one] { $count } person
+       *[other] { $count } personer
+    }
+count-units = { $count ->
+        [one] { $count } enhet
+       *[other] { $count } enheter
+    }
+count-municipalities = { $count ->
+        [one] { $count } kommun
+       *[other] { $count } kommuner
+    }
+page-of = Sida { $page } av { $count }
+
+## The e-mail that invites a member of staff.
+staff-invitation-mail-subject = Du är inbjuden till Lots – { $municipality }
+staff-invitation-mail-body =
+    Hej { $name }!
+
+    { $sent-by } har bjudit in dig till Lots, där { $municipality } arbetar med servicen till företagen.
+
+    Välj ditt lösenord här inom 7 dagar:
+    { $link }
+
+    Länken fungerar en gång. Om du inte väntade dig det här mejlet kan du bortse från det.

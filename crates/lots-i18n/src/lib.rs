@@ -1,0 +1,10 @@
+//! The message catalog. Every text a person reads is a message in `locales/<lang>/<capability>.ftl`,
+//! looked up by its id; numbers, dates and names are Fluent placeholders, plurals Fluent
+//! selectors. Swedish is the first language, English complete beside it.
+
+mod catalog;
+mod lang;
+
+pub use catalog::{Arg, CAPABILITIES, attribute_with, exists, ids, text, text_with};
+pub use fluent_bundle::FluentValue;
+pub use lang::Lang;
