@@ -32,3 +32,11 @@ impl Lang {
         Lang::parse(s).unwrap_or(Lang::Sv)
     }
 }
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lang, String> {
+        Lang::parse(s).ok_or_else(|| format!("{s:?} is not a language of Lots: sv or en"))
+    }
+}

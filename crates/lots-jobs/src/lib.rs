@@ -10,6 +10,7 @@ mod worker;
 /// capped at an hour, about three days of an SMTP server that does not answer.
 pub const MAIL_ATTEMPTS: i64 = 80;
 
+pub use jobs::Concern;
 pub use jobs::JobError;
 pub use jobs::event_mail::{EventMessage, enqueue_event_mail, event_calendar};
 pub use jobs::mail::enqueue_mail;
@@ -17,5 +18,5 @@ pub use jobs::staff_invitation::enqueue_invitation;
 pub use jobs::survey_mail::enqueue_survey_mail;
 pub use jobs::visit_mail::{VisitMessage, enqueue_visit_mail, visit_calendar, visit_feed};
 pub use mailer::{MailAttachment, MailConfig, Mailer, OutgoingMail, SmtpConfig, SmtpTls};
-pub use undelivered::{Concern, Undelivered, undelivered};
+pub use undelivered::{Undelivered, undelivered};
 pub use worker::{JobContext, Workers, queue_due_reminders, send_case_surveys};

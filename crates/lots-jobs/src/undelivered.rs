@@ -4,31 +4,14 @@
 
 use lots_store::{Db, TroubledJob};
 
-/// What a mail belongs to, so the staff who run it see its trouble too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Concern {
-    /// A survey round's invitation or reminder.
-    Round(i64),
-    /// A message to an event's participant.
-    Event(i64),
-}
-
-/// What a queued mail is, as its kind tells it.
-pub(crate) struct Described {
-    /// What it was, in Swedish (the page translates).
-    pub(crate) what: &'static str,
-    /// The recipient where it may be shown, else empty.
-    pub(crate) to: String,
-    pub(crate) concerns: Option<Concern>,
-}
+use crate::jobs::{Concern, Described};
 
 /// One mail that failed, for the administrator's list and the round's or event's page.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Undelivered {
     pub id: i64,
     pub concerns: Option<Concern>,
-    /// What it was, in Swedish (the page translates).
+    /// The message id of what it was.
     pub what: &'static str,
     /// The recipient where it may be shown.
     pub to: String,

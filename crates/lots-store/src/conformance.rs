@@ -11,7 +11,10 @@ use crate::{
     StoreError, UnitKind, UserStatus, now,
 };
 
-/// A fresh, migrated database per backend.
+/// A fresh, migrated database per backend, and a SQLite database made by an earlier main
+/// (`fixtures/main-6dc8bcb.sql`, its `sqlite3 .dump`) brought up to today's migrations: a
+/// migration edited after that main applied it, or one that cannot run on top of it,
+/// fails every test here.
 async fn databases() -> Vec<(Db, Option<(String, String)>)> {
     let dir = std::env::temp_dir().join(format!("lots-store-{}", crate::secret::new_token()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -19,7 +22,15 @@ async fn databases() -> Vec<(Db, Option<(String, String)>)> {
         .await
         .unwrap();
     sqlite.migrate().await.unwrap();
-    let mut all = vec![(sqlite, None)];
+    let earlier = Db::connect(&format!("sqlite://{}/earlier.db", dir.display()))
+        .await
+        .unwrap();
+    sqlx::raw_sql(include_str!("../fixtures/main-6dc8bcb.sql"))
+        .execute(&earlier.pool)
+        .await
+        .unwrap();
+    earlier.migrate().await.unwrap();
+    let mut all = vec![(sqlite, None), (earlier, None)];
     if let Ok(admin) = std::env::var("LOTS_TEST_DATABASE_URL") {
         let url = crate::scratch::postgres_database(&admin).await.unwrap();
         let pg = Db::connect(&url).await.unwrap();
@@ -46,7 +57,7 @@ fn user<'a>(email: &'a str, roles: &'a [Role], unit_id: Option<i64>) -> NewUser<
         unit_id,
         roles,
         password_hash: None,
-        language: "sv",
+        language: lots_i18n::Lang::Sv,
     }
 }
 

@@ -19,9 +19,9 @@ pub struct Db {
     pub(crate) pool: AnyPool,
     backend: Backend,
     /// Name search indexes, one per municipality, shared by every clone of the handle.
-    pub(crate) search: std::sync::Arc<crate::search::SearchCache>,
+    pub(crate) search: std::sync::Arc<crate::register::search::SearchCache>,
     /// List counts per municipality and filter, shared likewise.
-    pub(crate) counts: std::sync::Arc<crate::search::CountCache>,
+    pub(crate) counts: std::sync::Arc<crate::register::search::CountCache>,
     /// Published battery versions, which never change, by (municipality, version id).
     pub(crate) published_batteries: std::sync::Arc<
         std::sync::Mutex<std::collections::HashMap<(String, i64), crate::BatteryVersion>>,
@@ -173,6 +173,14 @@ fn redact(url: &str) -> String {
         }
         _ => url.to_string(),
     }
+}
+
+/// A row's `language`: what is stored is `sv` or `en`, and anything else reads as Swedish.
+pub(crate) fn language(r: &sqlx::any::AnyRow) -> Result<lots_i18n::Lang> {
+    use sqlx::Row;
+    Ok(lots_i18n::Lang::or_swedish(
+        &r.try_get::<String, _>("language")?,
+    ))
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ impl FromRequestParts<AppState> for Ctx {
         let lang = Cookie::Lang
             .read(&parts.headers, secure)
             .and_then(Lang::parse)
-            .or_else(|| session.as_ref().and_then(|s| Lang::parse(&s.user.language)))
+            .or_else(|| session.as_ref().map(|s| s.user.language))
             .unwrap_or(Lang::Sv);
         let csrf = parts
             .extensions
@@ -205,24 +205,10 @@ impl Ctx {
             nav => if self.session.is_some() { self.nav() } else { Vec::new() },
             user,
             other_lang,
-            lang_switch => format!("/sprak/{other_lang}?till={}", urlencode(&self.here)),
+            lang_switch => format!("/sprak/{other_lang}?till={}", crate::url::urlencode(&self.here)),
         };
         context! { ..page, ..base }
     }
-}
-
-/// Percent-encodes a string for a query parameter.
-pub fn urlencode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 /// Where a `till` or `back` parameter may lead: a path of this site, parsed as one, with no

@@ -9,8 +9,8 @@ use lots_store::StoreError;
 use minijinja::context;
 
 use crate::cookies::Cookie;
-use crate::ctx::urlencode;
 use crate::state::AppState;
+use crate::url::urlencode;
 use lots_i18n::Lang;
 
 #[derive(Debug)]
@@ -27,7 +27,7 @@ pub enum AppError {
     Unprocessable(String),
     Internal(String),
     /// A field holds a control character (see `input`).
-    ControlCharacter(crate::input::Refused),
+    ControlCharacter(Refused),
     /// A form or JSON body larger than the server reads.
     TooLarge,
 }
@@ -91,7 +91,7 @@ pub struct ErrorInfo {
     pub code: &'static str,
     pub message: String,
     pub reference: Option<String>,
-    pub refused: Option<crate::input::Refused>,
+    pub refused: Option<Refused>,
 }
 
 impl IntoResponse for AppError {
@@ -269,4 +269,21 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response 
         .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
         .unwrap_or_else(|| "panic".into());
     AppError::Internal(format!("panic: {detail}")).into_response()
+}
+
+/// A field that holds a character Lots does not store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub field: String,
+    pub character: char,
+}
+
+impl Refused {
+    pub fn message(&self) -> String {
+        format!(
+            "{}: a control character ({}) is not allowed",
+            self.field,
+            lots_domain::input::code_point(self.character)
+        )
+    }
 }

@@ -10,29 +10,12 @@ use axum::extract::Request;
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use lots_domain::input::{Breaks, code_point, forbidden_character};
+use lots_domain::input::{Breaks, forbidden_character};
 
-use crate::error::AppError;
+use crate::error::{AppError, Refused};
 
 /// The largest form or JSON body read here; uploads are multipart and not read here.
 const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
-
-/// A field that holds a character Lots does not store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refused {
-    pub field: String,
-    pub character: char,
-}
-
-impl Refused {
-    pub fn message(&self) -> String {
-        format!(
-            "{}: a control character ({}) is not allowed",
-            self.field,
-            code_point(self.character)
-        )
-    }
-}
 
 pub async fn refuse_control_characters(req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();

@@ -21,6 +21,7 @@ mod open311;
 mod pages;
 mod state;
 mod templates;
+mod url;
 
 pub use state::{AppState, WebConfig};
 

@@ -3,13 +3,6 @@
 
 pub mod config;
 pub mod demo;
-mod demo_activities;
-mod demo_campaigns;
-mod demo_cases;
-mod demo_companies;
-mod demo_contacts;
-mod demo_faults;
-mod demo_surveys;
 pub mod generate;
 
 use std::net::SocketAddr;

@@ -299,7 +299,7 @@ enum UserCommand {
         roles: Vec<Role>,
         /// sv or en: the language of e-mails to the person.
         #[arg(long, default_value = "sv")]
-        language: String,
+        language: lots_i18n::Lang,
         /// Read the password from the first line of standard input instead of inviting.
         #[arg(long)]
         password_stdin: bool,
@@ -668,7 +668,7 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                             unit_id,
                             roles: &roles,
                             password_hash,
-                            language: &language,
+                            language,
                         })
                         .await?
                 }
@@ -689,7 +689,7 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                             unit_id: None,
                             roles: &[Role::Organiser],
                             password_hash,
-                            language: &language,
+                            language,
                         },
                     )
                     .await?

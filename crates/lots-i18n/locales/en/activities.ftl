@@ -16,7 +16,7 @@ registered = registered
 the-companys-first-contact-person-with = The company's first contact person with an e-mail address gets the invitation with a personal link to register or decline.
 untick-those-who-should-not-be = Untick those who should not be invited.
 send-the-invitations = Send the invitations
-for-example-kompetensm-ssan-2027 = For example: Kompetensmässan 2027
+event-name-example = For example: Kompetensmässan 2027
 kind = Kind
 yyyy-mm-dd-swedish-time = YYYY-MM-DD, Swedish time
 starts = Starts
@@ -120,7 +120,7 @@ register = Register
 follow-up-survey = Follow-up survey
 send-a-survey-to-the-companies = Send a survey to the companies whose participants were checked in.
 send-the-follow-up-survey = Send the follow-up survey
-no-company-in-the-register-has = No company in the register has that organisationsnummer or name.
+no-company-in-the-register-has = No company in the register has that organisation number or name.
 staff-trained-per-unit = Staff trained per unit
 enter-the-events-name = Enter the event's name.
 choose-what-kind-of-event-it = Choose what kind of event it is.
@@ -208,4 +208,4 @@ event-mail-cancelled-body =
 
     Changed your mind? Register again here while there are places:
     { $link }
-event-mail-opt-out = Do you not want invitations from us? Say so through the link above.
+event-mail-opt-out = Would you rather not get invitations from us? Say so through the link above.

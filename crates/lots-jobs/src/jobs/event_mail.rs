@@ -4,12 +4,11 @@
 //! personal link, made when the job runs, so the secret never rests in the queue.
 
 use lots_domain::calendar::{CalendarEntry, Method, calendar};
-use lots_i18n::Lang;
 use lots_store::{Db, Event, Participant, Tenant, now};
 use serde::{Deserialize, Serialize};
 
+use super::{Concern, Described};
 use super::{Job, JobError, enqueue, municipality_of, still_there};
-use crate::undelivered::{Concern, Described};
 use crate::{JobContext, MailAttachment, OutgoingMail};
 
 /// Which message a participant gets.
@@ -115,7 +114,7 @@ fn event_mail(
     link: &str,
     calendar_file: Option<(Method, String)>,
 ) -> OutgoingMail {
-    let lang = Lang::or_swedish(&participant.language);
+    let lang = participant.language;
     let (day, start) = lots_domain::events::local_parts(event.starts_at);
     let (_, end) = lots_domain::events::local_parts(event.ends_at);
     let args = [

@@ -3,8 +3,8 @@
 use lots_store::{Db, Tenant};
 use serde::{Deserialize, Serialize};
 
+use super::Described;
 use super::{Job, JobError, enqueue};
-use crate::undelivered::Described;
 use crate::{JobContext, OutgoingMail};
 
 /// The mail as it rests in the queue; the key is the caller's and is not kept.

@@ -11,7 +11,25 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::JobContext;
-use crate::undelivered::Described;
+
+/// What a mail belongs to, so the staff who run it see its trouble too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Concern {
+    /// A survey round's invitation or reminder.
+    Round(i64),
+    /// A message to an event's participant.
+    Event(i64),
+}
+
+/// What a queued mail is, as its kind tells it.
+pub(crate) struct Described {
+    /// The message id of what it was.
+    pub(crate) what: &'static str,
+    /// The recipient where it may be shown, else empty.
+    pub(crate) to: String,
+    pub(crate) concerns: Option<Concern>,
+}
 
 pub(crate) mod event_mail;
 pub(crate) mod mail;

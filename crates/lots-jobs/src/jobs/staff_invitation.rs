@@ -2,12 +2,11 @@
 //! password. The link is made when the job runs, so the secret never rests in the queue; a
 //! retry makes a new link and the older one stops working.
 
-use lots_i18n::Lang;
 use lots_store::{Db, StaffMember, Tenant, now};
 use serde::{Deserialize, Serialize};
 
+use super::Described;
 use super::{Job, JobError, enqueue, municipality_of, still_there};
-use crate::undelivered::Described;
 use crate::{JobContext, OutgoingMail};
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -76,7 +75,7 @@ fn invitation_mail(
     link: &str,
     sent_by: &str,
 ) -> OutgoingMail {
-    let lang = Lang::or_swedish(&user.language);
+    let lang = user.language;
     let args = [
         ("name", user.name.as_str().into()),
         ("municipality", municipality_name.into()),

@@ -6,8 +6,8 @@ use lots_i18n::Lang;
 use lots_store::{Db, Tenant};
 use serde::{Deserialize, Serialize};
 
+use super::{Concern, Described};
 use super::{Job, JobError, enqueue, municipality_of, still_there};
-use crate::undelivered::{Concern, Described};
 use crate::{JobContext, OutgoingMail};
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -66,7 +66,7 @@ impl Job for SurveyMail {
         let reminder = self.reminder > 0;
         let mail = survey_mail(
             &invitation.email,
-            &invitation.language,
+            invitation.language,
             &municipality.name,
             &round,
             &link,
@@ -105,13 +105,12 @@ impl Job for SurveyMail {
 /// The invitation or reminder to answer a survey, in the contact's language.
 fn survey_mail(
     to: &str,
-    language: &str,
+    lang: Lang,
     municipality_name: &str,
     round: &lots_store::Round,
     link: &str,
     reminder: bool,
 ) -> OutgoingMail {
-    let lang = Lang::or_swedish(language);
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     let args = [
         ("municipality", municipality_name.into()),

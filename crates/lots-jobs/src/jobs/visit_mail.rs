@@ -9,9 +9,9 @@ use lots_i18n::Lang;
 use lots_store::{Booking, Db, StoreError, Tenant, now};
 use serde::{Deserialize, Serialize};
 
+use super::Described;
 use super::event_mail::host_of;
 use super::{Job, JobError, enqueue, municipality_of, still_there};
-use crate::undelivered::Described;
 use crate::{JobContext, MailAttachment, OutgoingMail};
 
 /// What a visit's e-mail says.
@@ -265,7 +265,7 @@ fn visit_mail(
 async fn company_address(
     tenant: &Tenant<'_>,
     company_id: i64,
-) -> lots_store::Result<Option<(String, String)>> {
+) -> lots_store::Result<Option<(String, Lang)>> {
     Ok(tenant
         .contacts(company_id)
         .await?
@@ -304,10 +304,7 @@ impl Job for VisitMail {
         }
         let staff = |email: String| async move {
             let language = ctx.db.user_by_email(&email).await?;
-            Ok::<_, StoreError>(Some((
-                email,
-                language.map_or_else(|| "sv".into(), |u| u.language),
-            )))
+            Ok::<_, StoreError>(Some((email, language.map_or(Lang::Sv, |u| u.language))))
         };
         let address = match self.to {
             Recipient::Officer => staff(booking.officer_email.clone()).await?,
@@ -334,18 +331,13 @@ impl Job for VisitMail {
             VisitMessage::Cancelled => Some(Method::Cancel),
         };
         let calendar_file = method.and_then(|m| {
-            visit_calendar(
-                &booking,
-                m,
-                (&municipality.name, base),
-                Lang::or_swedish(&language),
-            )
-            .map(|content| (m, content))
+            visit_calendar(&booking, m, (&municipality.name, base), language)
+                .map(|content| (m, content))
         });
         let mail = visit_mail(
             self.message,
             &booking,
-            (&address, Lang::or_swedish(&language)),
+            (&address, language),
             &municipality.name,
             link.as_deref(),
             calendar_file,

@@ -1,31 +1,12 @@
 //! The server-rendered pages. Each module holds one area of the interface.
 
-mod account;
-mod admin;
-mod assets;
+mod activities;
 mod campaigns;
-mod case_settings;
 mod cases;
-mod checklists;
-mod companies;
-mod contact_log;
-mod contacts;
-mod event_link;
-mod events;
-mod fault_reports;
-mod import;
-mod members;
-mod merge;
-mod networks;
-mod organisation;
-mod overview;
-mod respond;
-mod sign_in;
-mod staff;
+mod platform;
+mod register;
+mod shared;
 mod surveys;
-mod training;
-mod visit_booking;
-mod visits;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -39,32 +20,32 @@ use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .merge(sign_in::routes())
-        .merge(overview::routes())
-        .merge(organisation::routes())
-        .merge(staff::routes())
-        .merge(account::routes())
-        .merge(admin::routes())
-        .merge(assets::routes())
-        .merge(companies::routes())
-        .merge(cases::routes())
-        .merge(case_settings::routes())
-        .merge(contact_log::routes())
-        .merge(fault_reports::routes())
-        .merge(contacts::routes())
-        .merge(import::routes())
-        .merge(merge::routes())
-        .merge(surveys::routes())
-        .merge(members::routes())
-        .merge(respond::routes())
-        .merge(networks::routes())
-        .merge(events::routes())
-        .merge(event_link::routes())
-        .merge(training::routes())
-        .merge(campaigns::routes())
-        .merge(checklists::routes())
-        .merge(visits::routes())
-        .merge(visit_booking::routes())
+        .merge(platform::sign_in::routes())
+        .merge(platform::overview::routes())
+        .merge(platform::organisation::routes())
+        .merge(platform::staff::routes())
+        .merge(platform::account::routes())
+        .merge(platform::admin::routes())
+        .merge(platform::assets::routes())
+        .merge(register::companies::routes())
+        .merge(cases::case::routes())
+        .merge(cases::case_settings::routes())
+        .merge(cases::contact_log::routes())
+        .merge(cases::fault_reports::routes())
+        .merge(register::contacts::routes())
+        .merge(register::import::routes())
+        .merge(register::merge::routes())
+        .merge(surveys::rounds::routes())
+        .merge(surveys::members::routes())
+        .merge(surveys::respond::routes())
+        .merge(activities::networks::routes())
+        .merge(activities::events::routes())
+        .merge(activities::event_link::routes())
+        .merge(activities::training::routes())
+        .merge(campaigns::campaign::routes())
+        .merge(campaigns::checklists::routes())
+        .merge(campaigns::visits::routes())
+        .merge(campaigns::visit_booking::routes())
 }
 
 /// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.
@@ -187,7 +168,7 @@ pub fn pager(
         let mut q: Vec<String> = params
             .iter()
             .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}", crate::ctx::urlencode(v)))
+            .map(|(k, v)| format!("{k}={}", crate::url::urlencode(v)))
             .collect();
         q.push(format!("sida={p}"));
         if let Some((name, id)) = cursor {
@@ -224,14 +205,14 @@ pub fn spreadsheet(
     let sheet = sheet.as_str();
     Ok(if xlsx {
         let bytes = lots_domain::export::xlsx(sheet, header, rows).map_err(AppError::Internal)?;
-        companies::download(
+        register::companies::download(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             files.1,
             bytes,
         )
     } else {
         let csv = lots_domain::export::csv_for_excel(header, rows);
-        companies::download("text/csv; charset=utf-8", files.0, csv)
+        register::companies::download("text/csv; charset=utf-8", files.0, csv)
     })
 }
 

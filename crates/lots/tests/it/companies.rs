@@ -329,7 +329,7 @@ async fn contact_people_are_personal_data_with_extract_and_erasure() {
                 unit_id: None,
                 roles: &[Role::ReadOnly],
                 password_hash: Some(lots_store::secret::hash_password(PASSWORD)),
-                language: "sv",
+                language: lots_i18n::Lang::Sv,
             })
             .await
             .unwrap();

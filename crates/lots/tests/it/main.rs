@@ -211,7 +211,7 @@ async fn one_municipality_never_sees_another_s_records() {
                 unit_id: Some(unit.id),
                 roles: &[Role::Administrator],
                 password_hash: Some(lots_store::secret::hash_password(support::PASSWORD)),
-                language: "sv",
+                language: lots_i18n::Lang::Sv,
             })
             .await
             .unwrap();

@@ -78,7 +78,7 @@ async fn the_invitation_is_delivered_over_smtp() {
                 unit_id: None,
                 roles: &[Role::CaseOfficer],
                 password_hash: None,
-                language: "sv",
+                language: lots_i18n::Lang::Sv,
             })
             .await
             .unwrap();

@@ -1,0 +1,13 @@
+//! Building blocks every capability uses: Swedish order, numbers and text folding, tables in and out, calendars and holidays, statistics, and the check of text as it enters.
+
+pub mod calendar;
+pub mod collation;
+pub mod columns;
+pub mod email;
+pub mod export;
+pub mod holidays;
+pub mod input;
+pub mod numbers;
+pub mod stats;
+pub mod tabular;
+pub mod text;

@@ -1,0 +1,6 @@
+//! Cases and what companies bring: case files, the contact log and fault reports.
+
+pub(crate) mod case;
+pub(crate) mod case_file;
+pub(crate) mod contact_log;
+pub(crate) mod fault_reports;

@@ -1,0 +1,240 @@
+//! Contact people at companies. They are personal data: the web layer logs every view and
+//! change in the audit log; here are the register extract, erasure and the review list.
+
+use lots_domain::collation::sort_key;
+use lots_i18n::Lang;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::register::companies::company_search_text;
+use crate::{Result, StoreError, Tenant, now};
+
+/// GDPR article 6 bases Lots records for keeping a contact person.
+pub const LEGAL_BASES: [&str; 3] = ["public_task", "legitimate_interest", "consent"];
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Contact {
+    pub id: i64,
+    pub company_id: i64,
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+    pub language: Lang,
+    pub legal_basis: String,
+    pub last_activity_at: i64,
+    pub created_at: i64,
+    pub erased: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ContactInput {
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+    pub language: Lang,
+    pub legal_basis: String,
+}
+
+const CONTACT_COLUMNS: &str = "id, company_id, name, role, email, phone, language, legal_basis, \
+    last_activity_at, created_at, erased_at";
+
+fn contact_from_row(r: &AnyRow) -> Result<Contact> {
+    let erased: Option<i64> = r.try_get("erased_at")?;
+    Ok(Contact {
+        id: r.try_get("id")?,
+        company_id: r.try_get("company_id")?,
+        name: r.try_get("name")?,
+        role: r.try_get("role")?,
+        email: r.try_get("email")?,
+        phone: r.try_get("phone")?,
+        language: crate::db::language(r)?,
+        legal_basis: r.try_get("legal_basis")?,
+        last_activity_at: r.try_get("last_activity_at")?,
+        created_at: r.try_get("created_at")?,
+        erased: erased.is_some(),
+    })
+}
+
+impl ContactInput {
+    fn validate(&self) -> Result<String> {
+        if self.name.trim().is_empty() {
+            return Err(StoreError::Field(
+                "name".into(),
+                "Skriv kontaktpersonens namn.".into(),
+            ));
+        }
+        let email = if self.email.trim().is_empty() {
+            String::new()
+        } else {
+            lots_domain::email::normalise(&self.email).map_err(|_| {
+                StoreError::Field(
+                    "email".into(),
+                    "Skriv en e-postadress i formen namn@foretag.se.".into(),
+                )
+            })?
+        };
+        if !LEGAL_BASES.contains(&self.legal_basis.as_str()) {
+            return Err(StoreError::Field(
+                "legal_basis".into(),
+                "Välj den rättsliga grunden för att spara personen.".into(),
+            ));
+        }
+        Ok(email)
+    }
+}
+
+impl Tenant<'_> {
+    /// The company's contact people (erased ones excluded), in Swedish order.
+    pub async fn contacts(&self, company_id: i64) -> Result<Vec<Contact>> {
+        self.company(company_id).await?;
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts
+             WHERE municipality_code = $1 AND company_id = $2 AND erased_at IS NULL ORDER BY sort_key"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(company_id)
+            .fetch_all(&self.db.pool)
+            .await?;
+        rows.iter().map(contact_from_row).collect()
+    }
+
+    pub async fn contact(&self, id: i64) -> Result<Contact> {
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE municipality_code = $1 AND id = $2"
+        );
+        let row = sqlx::query(&sql)
+            .bind(&self.code)
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        contact_from_row(&row)
+    }
+
+    /// Keeps the company's search text in step with its contact people's names.
+    pub(crate) async fn refresh_search_text(&self, company_id: i64) -> Result<()> {
+        let company = self.company(company_id).await?;
+        let rows =
+            sqlx::query("SELECT name FROM contacts WHERE company_id = $1 AND erased_at IS NULL")
+                .bind(company_id)
+                .fetch_all(&self.db.pool)
+                .await?;
+        let names = rows
+            .iter()
+            .map(|r| r.try_get("name"))
+            .collect::<Result<Vec<String>, _>>()?;
+        sqlx::query(
+            "UPDATE companies SET search_text = $1 WHERE municipality_code = $2 AND id = $3",
+        )
+        .bind(company_search_text(
+            &company.name,
+            &company.other_names,
+            &names,
+        ))
+        .bind(&self.code)
+        .bind(company_id)
+        .execute(&self.db.pool)
+        .await?;
+        self.bump_search_version().await
+    }
+
+    pub async fn create_contact(
+        &self,
+        company_id: i64,
+        input: &ContactInput,
+        actor: &str,
+    ) -> Result<Contact> {
+        self.company(company_id).await?;
+        let email = input.validate()?;
+        let t = now();
+        let id: i64 = sqlx::query(
+            "INSERT INTO contacts (municipality_code, company_id, name, role, email, phone, language,
+                 legal_basis, sort_key, last_activity_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+        )
+        .bind(&self.code)
+        .bind(company_id)
+        .bind(input.name.trim())
+        .bind(input.role.trim())
+        .bind(email)
+        .bind(input.phone.trim())
+        .bind(input.language.code())
+        .bind(&input.legal_basis)
+        .bind(sort_key(input.name.trim()))
+        .bind(t)
+        .fetch_one(&self.db.pool)
+        .await?
+        .try_get("id")?;
+        self.refresh_search_text(company_id).await?;
+        // The journey names no person, so erasing the person leaves nothing behind there.
+        self.add_journey_event(company_id, "contact", "journey-contact-added", "", actor)
+            .await?;
+        self.contact(id).await
+    }
+
+    pub async fn update_contact(&self, id: i64, input: &ContactInput) -> Result<Contact> {
+        let before = self.contact(id).await?;
+        if before.erased {
+            return Err(StoreError::NotFound);
+        }
+        let email = input.validate()?;
+        sqlx::query(
+            "UPDATE contacts SET name = $1, role = $2, email = $3, phone = $4, language = $5,
+                 legal_basis = $6, sort_key = $7, last_activity_at = $8
+             WHERE municipality_code = $9 AND id = $10",
+        )
+        .bind(input.name.trim())
+        .bind(input.role.trim())
+        .bind(email)
+        .bind(input.phone.trim())
+        .bind(input.language.code())
+        .bind(&input.legal_basis)
+        .bind(sort_key(input.name.trim()))
+        .bind(now())
+        .bind(&self.code)
+        .bind(id)
+        .execute(&self.db.pool)
+        .await?;
+        self.refresh_search_text(before.company_id).await?;
+        self.contact(id).await
+    }
+
+    /// Erases a person: every personal field is blanked and the row kept as an anonymous
+    /// placeholder, so counts and statistics stay right.
+    pub async fn erase_contact(&self, id: i64, actor: &str) -> Result<()> {
+        let c = self.contact(id).await?;
+        sqlx::query(
+            "UPDATE contacts SET name = '', role = '', email = '', phone = '', sort_key = '',
+                 erased_at = $1 WHERE municipality_code = $2 AND id = $3",
+        )
+        .bind(now())
+        .bind(&self.code)
+        .bind(id)
+        .execute(&self.db.pool)
+        .await?;
+        self.refresh_search_text(c.company_id).await?;
+        self.add_journey_event(c.company_id, "contact", "journey-contact-erased", "", actor)
+            .await
+    }
+
+    /// Contacts with no activity since `before` (Unix seconds), for a retention review.
+    pub async fn contacts_to_review(&self, before: i64) -> Result<Vec<(Contact, String)>> {
+        let rows = sqlx::query(
+            "SELECT k.id, k.company_id, k.name, k.role, k.email, k.phone, k.language, k.legal_basis,
+                    k.last_activity_at, k.created_at, k.erased_at, c.name AS company_name
+             FROM contacts k JOIN companies c ON c.id = k.company_id
+             WHERE k.municipality_code = $1 AND k.erased_at IS NULL AND k.last_activity_at < $2
+             ORDER BY k.last_activity_at",
+        )
+        .bind(&self.code)
+        .bind(before)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((contact_from_row(r)?, r.try_get("company_name")?)))
+            .collect()
+    }
+}

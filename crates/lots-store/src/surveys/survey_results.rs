@@ -1,0 +1,540 @@
+//! A round's results as the web page, the export and the command line show them: the
+//! results table per breakdown, the effect analysis, the distributions and free text, the
+//! change from the municipality's previous round of the same battery, and where the
+//! municipality stands among the other municipalities of its county.
+
+use std::collections::{HashMap, HashSet};
+
+use lots_domain::battery::Battery;
+use lots_domain::nki::Thresholds;
+use lots_domain::stats::Moments;
+use lots_domain::survey_results::{
+    Aggregator, Distribution, Effects, ResultRow, distributions, respondent_values,
+};
+use sqlx::Row;
+
+use crate::surveys::rounds::ResponseRecord;
+use crate::{Result, Tenant};
+
+/// The breakdowns a results table can be split by.
+pub const BREAKDOWNS: [&str; 5] = ["area", "unit", "industry", "size_class", "quarter"];
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RoundResults {
+    pub battery: String,
+    pub by: String,
+    pub responses: usize,
+    pub rows: Vec<ResultRow>,
+    pub effects: Option<Effects>,
+    pub distributions: Vec<Distribution>,
+    pub free_text: Vec<(String, Vec<String>)>,
+    pub county: Option<CountyComparison>,
+}
+
+/// The municipality's NKI beside the other municipalities of its county that measured with
+/// a battery of the same code in an overlapping period.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CountyComparison {
+    /// The county's name, or the joint measurement's when the round is part of one.
+    pub county: String,
+    /// Whether the comparison is a joint measurement's rather than the county's.
+    pub joint: bool,
+    /// (municipality, n, NKI), NKI `None` when suppressed; best first.
+    pub municipalities: Vec<(String, u64, Option<f64>)>,
+    /// The mean of the shown municipalities' NKI.
+    pub average: Option<f64>,
+    /// This municipality's place among the shown ones (1 = best).
+    pub rank: Option<usize>,
+    pub ranked: usize,
+}
+
+fn group_of<'a>(r: &'a ResponseRecord, by: &str) -> &'a str {
+    match by {
+        "industry" => &r.industry,
+        "size_class" => &r.size_class,
+        "unit" => &r.unit,
+        "quarter" => &r.quarter,
+        _ => &r.area,
+    }
+}
+
+/// The names of the service areas (as responses and invitations carry them) that Insikt's
+/// rules of a measurement year report beside the total, not in it.
+type Beside = HashSet<String>;
+
+fn aggregate(
+    battery: &Battery,
+    responses: &[ResponseRecord],
+    by: &str,
+    beside: &Beside,
+) -> Aggregator {
+    let mut agg = Aggregator::new(&battery.indices());
+    add_responses(&mut agg, battery, responses, by, beside);
+    agg
+}
+
+/// Adds responses answered with `battery` (any version with the same indices) to `agg`; a
+/// response from an area beside the total is its area's group beside the total in every
+/// breakdown, so the same answers are never in the total of one view and out of another's.
+fn add_responses(
+    agg: &mut Aggregator,
+    battery: &Battery,
+    responses: &[ResponseRecord],
+    by: &str,
+    beside: &Beside,
+) {
+    let indices = agg.indices().to_vec();
+    for r in responses {
+        let values = respondent_values(battery, &indices, &r.answers);
+        if beside.contains(&r.area) {
+            agg.add_beside(&r.area, &values);
+        } else {
+            agg.add(group_of(r, by), &values);
+        }
+    }
+}
+
+/// The measurement year of a round: the year it opens.
+fn year_of(opens_on: &str) -> u16 {
+    opens_on.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
+}
+
+impl Tenant<'_> {
+    /// Everything the results page of a round shows, split by `by` (one of [`BREAKDOWNS`]).
+    pub async fn round_results(
+        &self,
+        round_id: i64,
+        by: &str,
+        language: &str,
+        thresholds: &Thresholds,
+    ) -> Result<RoundResults> {
+        let by = BREAKDOWNS.into_iter().find(|b| *b == by).unwrap_or("area");
+        let round = self.round(round_id).await?;
+        let version = self.battery_version(round.battery_version_id).await?;
+        let battery = &version.battery;
+        let responses = self.round_responses(round_id).await?;
+        // The previous round is counted with this round's definition of the total, so the
+        // change is measured like for like across Insikt's break in the series.
+        let beside = self.beside_total(year_of(&round.opens_on)).await?;
+        let agg = aggregate(battery, &responses, by, &beside);
+        let previous = match self.previous_round(round_id).await? {
+            Some(p) => {
+                let pv = self.battery_version(p.1).await?;
+                Some(aggregate(
+                    &pv.battery,
+                    &self.round_responses(p.0).await?,
+                    by,
+                    &beside,
+                ))
+            }
+            None => None,
+        };
+        let invited = self.invited_per_group(round_id, by, &beside).await?;
+        let answers: Vec<_> = responses.iter().map(|r| &r.answers).collect();
+        let (distributions, free_text) =
+            distributions(battery, language, answers.iter().copied(), thresholds);
+        Ok(RoundResults {
+            battery: battery.code.clone(),
+            by: by.to_string(),
+            responses: responses.len(),
+            rows: agg.rows(&invited, previous.as_ref(), thresholds),
+            effects: agg.effects("", thresholds),
+            distributions,
+            free_text,
+            county: match (round.joint_round_id, round.joint_name.clone()) {
+                (Some(joint), Some(name)) => self.joint_comparison(joint, name, thresholds).await?,
+                _ => {
+                    self.county_comparison(
+                        (&round.opens_on, &round.closes_on),
+                        &battery.code,
+                        thresholds,
+                    )
+                    .await?
+                }
+            },
+        })
+    }
+
+    /// The results of every round of a battery (by its code, any version) that overlaps a
+    /// period (YYYY-MM-DD, inclusive), compared with the period of the same length before.
+    pub async fn period_results(
+        &self,
+        battery_code: &str,
+        period: (&str, &str),
+        by: &str,
+        language: &str,
+        thresholds: &Thresholds,
+    ) -> Result<RoundResults> {
+        let by = BREAKDOWNS.into_iter().find(|b| *b == by).unwrap_or("area");
+        let rounds = self.rounds_of(battery_code, period).await?;
+        let Some(latest) = rounds.first() else {
+            return Err(crate::StoreError::NotFound);
+        };
+        let battery = self.battery_version(latest.1).await?.battery;
+        let beside = self.beside_total(year_of(period.1)).await?;
+        let mut agg = Aggregator::new(&battery.indices());
+        let mut invited: HashMap<String, u64> = HashMap::new();
+        let mut all = Vec::new();
+        for (round_id, version_id) in &rounds {
+            let b = self.battery_version(*version_id).await?.battery;
+            let responses = self.round_responses(*round_id).await?;
+            add_responses(&mut agg, &b, &responses, by, &beside);
+            for (g, n) in self.invited_per_group(*round_id, by, &beside).await? {
+                *invited.entry(g).or_default() += n;
+            }
+            all.extend(responses);
+        }
+        let before = previous_period(period);
+        let mut previous = None;
+        if let Some((from, to)) = &before {
+            let earlier = self.rounds_of(battery_code, (from, to)).await?;
+            if !earlier.is_empty() {
+                let mut p = Aggregator::new(&battery.indices());
+                for (round_id, version_id) in earlier {
+                    let b = self.battery_version(version_id).await?.battery;
+                    let responses = self.round_responses(round_id).await?;
+                    add_responses(&mut p, &b, &responses, by, &beside);
+                }
+                previous = Some(p);
+            }
+        }
+        let answers: Vec<_> = all.iter().map(|r| &r.answers).collect();
+        let (distributions, free_text) =
+            distributions(&battery, language, answers.iter().copied(), thresholds);
+        Ok(RoundResults {
+            battery: battery.code.clone(),
+            by: by.to_string(),
+            responses: all.len(),
+            rows: agg.rows(&invited, previous.as_ref(), thresholds),
+            effects: agg.effects("", thresholds),
+            distributions,
+            free_text,
+            county: self
+                .county_comparison(period, battery_code, thresholds)
+                .await?,
+        })
+    }
+
+    /// This municipality's service areas (by name) that Insikt's rules of `year` report
+    /// beside the total, not in it.
+    /// A municipality that has not set up its areas answers with the default names.
+    pub async fn beside_total(&self, year: u16) -> Result<Beside> {
+        let rules = lots_domain::insikt::for_year(year);
+        let mut areas: Vec<_> = self
+            .read_service_areas()
+            .await?
+            .into_iter()
+            .map(|a| a.area)
+            .collect();
+        if areas.is_empty() {
+            areas = lots_domain::cases::default_areas();
+        }
+        Ok(areas
+            .into_iter()
+            .filter(|a| rules.beside.contains(&a.code))
+            .map(|a| a.name)
+            .collect())
+    }
+
+    /// The rounds of a battery code overlapping a period, newest first:
+    /// (round id, battery version id).
+    async fn rounds_of(&self, battery_code: &str, period: (&str, &str)) -> Result<Vec<(i64, i64)>> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.battery_version_id FROM survey_rounds r
+             JOIN battery_versions v ON v.id = r.battery_version_id
+             JOIN batteries b ON b.id = v.battery_id
+             WHERE r.municipality_code = $1 AND b.code = $2 AND r.opens_on <= $3 AND r.closes_on >= $4
+             ORDER BY r.closes_on DESC, r.id DESC",
+        )
+        .bind(&self.code)
+        .bind(battery_code)
+        .bind(period.1)
+        .bind(period.0)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("battery_version_id")?)))
+            .collect()
+    }
+
+    /// The latest round of the same battery that closed before this one opened:
+    /// (round id, battery version id).
+    async fn previous_round(&self, round_id: i64) -> Result<Option<(i64, i64)>> {
+        let row = sqlx::query(
+            "SELECT p.id, p.battery_version_id FROM survey_rounds r
+             JOIN battery_versions rv ON rv.id = r.battery_version_id
+             JOIN battery_versions pv ON pv.battery_id = rv.battery_id
+             JOIN survey_rounds p ON p.battery_version_id = pv.id
+             WHERE r.municipality_code = $1 AND r.id = $2 AND p.closes_on < r.opens_on
+             ORDER BY p.closes_on DESC LIMIT 1",
+        )
+        .bind(&self.code)
+        .bind(round_id)
+        .fetch_optional(&self.db.pool)
+        .await?;
+        row.map(|r| Ok((r.try_get("id")?, r.try_get("battery_version_id")?)))
+            .transpose()
+    }
+
+    /// Totals only, never answers: the county's municipalities that measured with the same
+    /// battery in an overlapping period, each with n and NKI (suppressed below the threshold).
+    async fn county_comparison(
+        &self,
+        period: (&str, &str),
+        battery_code: &str,
+        thresholds: &Thresholds,
+    ) -> Result<Option<CountyComparison>> {
+        let me = self.municipality().await?;
+        let members: Vec<String> = lots_domain::reference::municipalities()
+            .iter()
+            .filter(|m| m.county_code == me.county_code)
+            .map(|m| m.code.clone())
+            .collect();
+        let measurement = Measurement::Battery {
+            code: battery_code,
+            period,
+        };
+        self.comparison(me.county_name, &members, &measurement, thresholds)
+            .await
+    }
+
+    /// Totals only: the municipalities of a joint measurement that this round is part of.
+    async fn joint_comparison(
+        &self,
+        joint_id: i64,
+        name: String,
+        thresholds: &Thresholds,
+    ) -> Result<Option<CountyComparison>> {
+        let members: Vec<String> =
+            sqlx::query("SELECT municipality_code FROM survey_rounds WHERE joint_round_id = $1")
+                .bind(joint_id)
+                .fetch_all(&self.db.pool)
+                .await?
+                .iter()
+                .map(|r| r.try_get("municipality_code"))
+                .collect::<std::result::Result<_, _>>()?;
+        self.comparison(name, &members, &Measurement::Joint(joint_id), thresholds)
+            .await
+    }
+
+    /// This municipality among `members` in a measurement: each one's n and NKI (suppressed
+    /// below the threshold), the average of those shown and this one's rank.
+    async fn comparison(
+        &self,
+        label: String,
+        members: &[String],
+        measurement: &Measurement<'_>,
+        thresholds: &Thresholds,
+    ) -> Result<Option<CountyComparison>> {
+        let results = self.db.members_nki(members, measurement).await?;
+        if results.len() < 2 {
+            return Ok(None);
+        }
+        let mut municipalities: Vec<(String, String, u64, Option<Moments>)> = results
+            .into_iter()
+            .map(|m| {
+                let total = m.total();
+                let shown = thresholds.shown(total.n).then_some(total);
+                (m.code, m.name, total.n, shown)
+            })
+            .collect();
+        // Best first, compared exactly; the shown before the withheld, then by name.
+        municipalities.sort_by(|a, b| {
+            match (&a.3, &b.3) {
+                (Some(x), Some(y)) => y.cmp_mean(x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| a.1.cmp(&b.1))
+        });
+        let shown: Vec<&Moments> = municipalities.iter().filter_map(|m| m.3.as_ref()).collect();
+        let average = (!shown.is_empty())
+            .then(|| shown.iter().map(|m| m.mean()).sum::<f64>() / shown.len() as f64);
+        // Equal indices share a place: one more than those strictly better.
+        let rank = municipalities
+            .iter()
+            .find(|m| m.0 == self.code)
+            .and_then(|me| me.3.as_ref())
+            .map(|mine| {
+                1 + shown
+                    .iter()
+                    .filter(|o| o.cmp_mean(mine) == std::cmp::Ordering::Greater)
+                    .count()
+            });
+        Ok(Some(CountyComparison {
+            joint: matches!(measurement, Measurement::Joint(_)),
+            county: label,
+            ranked: shown.len(),
+            municipalities: municipalities
+                .into_iter()
+                .map(|(_, name, n, v)| (name, n, v.map(|m| m.mean())))
+                .collect(),
+            average,
+            rank,
+        }))
+    }
+}
+
+/// The period of the same length that ends the day before `period` starts: whole months
+/// (a year, a quarter) go back by months, other periods by days.
+fn previous_period(period: (&str, &str)) -> Option<(String, String)> {
+    let from: jiff::civil::Date = period.0.parse().ok()?;
+    let to: jiff::civil::Date = period.1.parse().ok()?;
+    let end = from.yesterday().ok()?;
+    let start = if from.day() == 1 && to.tomorrow().ok()?.day() == 1 {
+        let months = (i32::from(to.year()) * 12 + i32::from(to.month()))
+            - (i32::from(from.year()) * 12 + i32::from(from.month()))
+            + 1;
+        from.checked_sub(jiff::Span::new().months(months)).ok()?
+    } else {
+        let days = (to - from).get_days() + 1;
+        end.checked_sub(jiff::Span::new().days(days - 1)).ok()?
+    };
+    Some((start.to_string(), end.to_string()))
+}
+
+/// One municipality's NKI in a measurement: sums per service area (the response's area)
+/// and how many were invited there. Totals only: no answer leaves its municipality.
+#[derive(Debug, Clone)]
+pub struct MemberNki {
+    pub code: String,
+    pub name: String,
+    /// Per area: NKI sums and the number invited.
+    pub areas: std::collections::BTreeMap<String, (Moments, u64)>,
+    /// The areas reported beside the total, not in it, by Insikt's rules of the year.
+    pub beside: Beside,
+}
+
+impl MemberNki {
+    fn in_total(&self) -> impl Iterator<Item = &(Moments, u64)> {
+        self.areas
+            .iter()
+            .filter(|(a, _)| !self.beside.contains(*a))
+            .map(|(_, v)| v)
+    }
+
+    /// The total NKI: the areas in the total by the year's rules.
+    pub fn total(&self) -> Moments {
+        let mut all = Moments::default();
+        self.in_total().for_each(|(m, _)| all.merge(m));
+        all
+    }
+
+    /// How many were invited in the areas of the total.
+    pub fn invited(&self) -> u64 {
+        self.in_total().map(|(_, i)| i).sum()
+    }
+}
+
+/// Which rounds count as one measurement across municipalities.
+#[derive(Debug, Clone, Copy)]
+pub enum Measurement<'a> {
+    /// Every round of a battery (by code) overlapping a period (YYYY-MM-DD, inclusive).
+    Battery {
+        code: &'a str,
+        period: (&'a str, &'a str),
+    },
+    /// The member rounds of an organiser's joint measurement.
+    Joint(i64),
+}
+
+impl crate::Db {
+    /// The NKI of each of `codes` in the rounds of a measurement.
+    pub async fn members_nki(
+        &self,
+        codes: &[String],
+        measurement: &Measurement<'_>,
+    ) -> Result<Vec<MemberNki>> {
+        const FROM: &str = "SELECT m.code, m.name, r.id AS round_id, r.opens_on, v.definition
+             FROM survey_rounds r
+             JOIN battery_versions v ON v.id = r.battery_version_id
+             JOIN batteries b ON b.id = v.battery_id
+             JOIN municipalities m ON m.code = r.municipality_code";
+        let rows = match measurement {
+            Measurement::Battery { code, period } => {
+                sqlx::query(&format!(
+                    "{FROM} WHERE b.code = $1 AND r.opens_on <= $2 AND r.closes_on >= $3
+                     ORDER BY m.code"
+                ))
+                .bind(*code)
+                .bind(period.1)
+                .bind(period.0)
+                .fetch_all(&self.pool)
+                .await?
+            }
+            Measurement::Joint(id) => {
+                sqlx::query(&format!(
+                    "{FROM} WHERE r.joint_round_id = $1 ORDER BY m.code"
+                ))
+                .bind(*id)
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        let mut out: Vec<MemberNki> = Vec::new();
+        for r in &rows {
+            let code: String = r.try_get("code")?;
+            if !codes.contains(&code) {
+                continue;
+            }
+            let Ok(battery) = Battery::from_json(&r.try_get::<String, _>("definition")?) else {
+                continue;
+            };
+            let nki = ["nki".to_string()];
+            if !battery.indices().contains(&nki[0]) {
+                continue;
+            }
+            let tenant = self.tenant_unchecked(&code);
+            let round_id: i64 = r.try_get("round_id")?;
+            if out.last().is_none_or(|m| m.code != code) {
+                out.push(MemberNki {
+                    code: code.clone(),
+                    name: r.try_get("name")?,
+                    areas: Default::default(),
+                    beside: Default::default(),
+                });
+            }
+            let member = out.last_mut().expect("pushed above");
+            let year = year_of(&r.try_get::<String, _>("opens_on")?);
+            let beside = tenant.beside_total(year).await?;
+            member.beside.extend(beside.iter().cloned());
+            for (area, invited) in tenant.invited_per_group(round_id, "area", &beside).await? {
+                if !area.is_empty() {
+                    member.areas.entry(area).or_default().1 += invited;
+                }
+            }
+            for resp in tenant.round_responses(round_id).await? {
+                if let Some(v) = respondent_values(&battery, &nki, &resp.answers)[0] {
+                    member
+                        .areas
+                        .entry(resp.area.clone())
+                        .or_default()
+                        .0
+                        .add_units(v);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_previous_period_has_the_same_length() {
+        let p = |a, b| super::previous_period((a, b)).unwrap();
+        assert_eq!(
+            p("2025-01-01", "2025-12-31"),
+            ("2024-01-01".into(), "2024-12-31".into())
+        );
+        assert_eq!(
+            p("2025-04-01", "2025-06-30"),
+            ("2025-01-01".into(), "2025-03-31".into())
+        );
+        assert_eq!(
+            p("2025-03-10", "2025-03-19"),
+            ("2025-02-28".into(), "2025-03-09".into())
+        );
+    }
+}

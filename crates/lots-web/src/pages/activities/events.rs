@@ -1,0 +1,672 @@
+//! Events for staff: the list, a new event, one event with its participants and waiting
+//! list, invitations to companies from the register, registration on a company's behalf,
+//! cancellation, check-in on the day (a page made for a phone), participant lists as CSV or
+//! XLSX, and the follow-up survey to those who came.
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use lots_domain::events::{
+    EVENT_KINDS, PARTICIPANT_STATUSES, kind_message, local_parts, local_time, status_message,
+};
+use lots_domain::role::Permission;
+use lots_jobs::EventMessage;
+use lots_store::{Event, NewEvent, Participant, Registration, StoreError, Tenant, Walkin};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::shared::audience::{AudienceQuery, picker};
+use crate::pages::{FormData, field_error, headings, spreadsheet, unprocessable};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/evenemang", get(list))
+        .route("/evenemang/nytt", get(new_form).post(create))
+        .route("/evenemang/{id}", get(show))
+        .route("/evenemang/{id}/andra", get(edit_form).post(update))
+        .route("/evenemang/{id}/bjud-in", get(invite_form).post(invite))
+        .route("/evenemang/{id}/anmal", post(register_on_behalf))
+        .route("/evenemang/{id}/deltagare/{pid}/avboka", post(cancel))
+        .route("/evenemang/{id}/incheckning", get(check_in_page))
+        .route("/evenemang/{id}/incheckning/{pid}", post(check_in))
+        .route("/evenemang/{id}/deltagare.csv", get(export_csv))
+        .route("/evenemang/{id}/deltagare.xlsx", get(export_xlsx))
+        .route("/evenemang/{id}/uppfoljning", post(follow_up))
+}
+
+pub(in crate::pages) fn event_value(ctx: &Ctx, e: &Event) -> Value {
+    let (day, start) = local_parts(e.starts_at);
+    let (_, end) = local_parts(e.ends_at);
+    context! {
+        kind_label => ctx.t(kind_message(&e.kind)),
+        day, start, end,
+        free => (e.capacity - e.confirmed).max(0),
+        past => e.ends_at < lots_store::now(),
+        ..Value::from_serialize(e)
+    }
+}
+
+fn participant_value(ctx: &Ctx, p: &Participant, position: Option<usize>) -> Value {
+    context! {
+        status_label => ctx.t(status_message(&p.status)),
+        position,
+        ..Value::from_serialize(p)
+    }
+}
+
+/// Queues a message to a participant and wakes the workers.
+pub(in crate::pages) async fn notify(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    participant_id: i64,
+    message: EventMessage,
+) -> Result<(), AppError> {
+    lots_jobs::enqueue_event_mail(
+        &ctx.app.db,
+        tenant.code(),
+        participant_id,
+        message,
+        lots_store::now(),
+    )
+    .await?;
+    ctx.app.workers.wake();
+    Ok(())
+}
+
+/// The messages after a registration.
+pub(in crate::pages) async fn notify_registration(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    participant_id: i64,
+    outcome: Registration,
+) -> Result<(), AppError> {
+    match outcome {
+        Registration::Confirmed => {
+            notify(ctx, tenant, participant_id, EventMessage::Confirmed).await
+        }
+        Registration::Waiting => notify(ctx, tenant, participant_id, EventMessage::Waiting).await,
+        Registration::Unchanged => Ok(()),
+    }
+}
+
+/// The messages after a cancellation: to the one who cancelled and the one who moved up.
+pub(in crate::pages) async fn notify_cancellation(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    participant_id: i64,
+    outcome: lots_store::Cancellation,
+    was_invited: bool,
+) -> Result<(), AppError> {
+    if outcome.changed && !was_invited {
+        notify(ctx, tenant, participant_id, EventMessage::Cancelled).await?;
+    }
+    if let Some(promoted) = outcome.promoted {
+        notify(ctx, tenant, promoted, EventMessage::Promoted).await?;
+    }
+    Ok(())
+}
+
+async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let events: Vec<Value> = tenant
+        .events()
+        .await?
+        .iter()
+        .map(|e| event_value(&ctx, e))
+        .collect();
+    ctx.render(
+        "activities/events.html",
+        &ctx.t("events"),
+        context! { events, can_manage => ctx.may(Permission::ManageActivities) },
+    )
+}
+
+fn event_input(form: &FormData) -> NewEvent {
+    let date = form.get("date");
+    NewEvent {
+        name: form.get("name"),
+        kind: form.get("kind"),
+        description: form.get("description"),
+        place: form.get("place"),
+        audience: form.get("audience"),
+        starts_at: local_time(&date, &form.get("start")),
+        ends_at: local_time(&date, &form.get("end")),
+        capacity: form.get("capacity").parse().ok(),
+    }
+}
+
+async fn form_page(
+    ctx: &Ctx,
+    event: Option<&Event>,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let parts = event.map(|e| (local_parts(e.starts_at), local_parts(e.ends_at)));
+    let initial = |name: &str| -> String {
+        let Some(e) = event else {
+            return match name {
+                "kind" => "fair".into(),
+                "start" => "08:30".into(),
+                "end" => "10:00".into(),
+                "capacity" => "20".into(),
+                _ => String::new(),
+            };
+        };
+        let ((day, start), (_, end)) = parts.clone().unwrap_or_default();
+        match name {
+            "name" => e.name.clone(),
+            "kind" => e.kind.clone(),
+            "description" => e.description.clone(),
+            "place" => e.place.clone(),
+            "audience" => e.audience.clone(),
+            "date" => day,
+            "start" => start,
+            "end" => end,
+            "capacity" => e.capacity.to_string(),
+            _ => String::new(),
+        }
+    };
+    let value = |name: &str| form.map_or_else(|| initial(name), |f| f.get(name));
+    let (title, action) = match event {
+        Some(e) => (
+            format!("{}: {}", ctx.t("change-the-event"), e.name),
+            format!("/evenemang/{}/andra", e.id),
+        ),
+        None => (ctx.t("new-event"), "/evenemang/nytt".to_string()),
+    };
+    ctx.render(
+        "activities/event_form.html",
+        &title,
+        context! {
+            action,
+            kinds => EVENT_KINDS.iter().map(|(code, label)| context! { code, label => ctx.t(label) }).collect::<Vec<_>>(),
+            form => context! {
+                name => value("name"), kind => value("kind"), description => value("description"),
+                place => value("place"), audience => value("audience"), date => value("date"),
+                start => value("start"), end => value("end"), capacity => value("capacity"),
+            },
+            errors,
+            breadcrumbs => vec![ctx.crumb("/evenemang", "events")],
+        },
+    )
+}
+
+async fn new_form(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    form_page(&ctx, None, None, Vec::new()).await
+}
+
+async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    match tenant
+        .create_event(&event_input(&form), &me.user.name)
+        .await
+    {
+        Ok(id) => {
+            let mut entry = ctx.audit_entry("event.create", "event", id);
+            entry.detail = form.get("name");
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/evenemang/{id}")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            form_page(&ctx, None, Some(&form), ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let event = tenant.event(id).await?;
+    form_page(&ctx, Some(&event), None, Vec::new()).await
+}
+
+async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let event = tenant.event(id).await?;
+    match tenant.update_event(id, &event_input(&form)).await {
+        Ok(promoted) => {
+            for p in promoted {
+                notify(&ctx, &tenant, p, EventMessage::Promoted).await?;
+            }
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("event.update", "event", id))
+                .await?;
+            Ok(Redirect::to(&format!("/evenemang/{id}")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            form_page(&ctx, Some(&event), Some(&form), ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+async fn show_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let event = tenant.event(id).await?;
+    let personal = ctx.may(Permission::ViewPersonalData);
+    let participants = tenant.participants(id).await?;
+    if personal && !participants.is_empty() {
+        ctx.app
+            .db
+            .audit(ctx.audit_entry("event.view_participants", "event", id))
+            .await?;
+    }
+    let mut waiting = 0;
+    let rows: Vec<Value> = participants
+        .iter()
+        .map(|p| {
+            let position = (p.status == "waiting").then(|| {
+                waiting += 1;
+                waiting
+            });
+            participant_value(ctx, p, position)
+        })
+        .collect();
+    let batteries: Vec<Value> = if ctx.may(Permission::ManageSurveys)
+        && event.follow_up_round_id.is_none()
+    {
+        tenant.install_standard_batteries().await?;
+        tenant
+            .batteries()
+            .await?
+            .into_iter()
+            .filter_map(|b| {
+                let (id, version) = b.published?;
+                Some(context! { id, label => ctx.t_with("battery-version", &[("name", b.name.as_str().into()), ("version", version.into())]) })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let value = |name: &str| form.map_or(String::new(), |f| f.get(name));
+    ctx.render(
+        "activities/event.html",
+        &event.name,
+        context! {
+            event => event_value(ctx, &event),
+            participants => rows,
+            personal,
+            can_manage => ctx.may(Permission::ManageActivities),
+            can_check_in => ctx.may(Permission::EditCompanies),
+            undelivered => crate::pages::platform::admin::undelivered_notice(ctx, lots_jobs::Concern::Event(id)).await?,
+            batteries,
+            statuses => PARTICIPANT_STATUSES.iter().map(|(code, label)| context! { code, label => ctx.t(label) }).collect::<Vec<_>>(),
+            form => context! {
+                organisation => value("organisation"), name => value("name"), email => value("email"),
+                battery_version_id => value("battery_version_id"), closes_on => value("closes_on"),
+            },
+            errors,
+            breadcrumbs => vec![ctx.crumb("/evenemang", "events")],
+        },
+    )
+}
+
+async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    show_page(&ctx, &tenant, id, None, Vec::new()).await
+}
+
+async fn invite_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    q: &AudienceQuery,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let event = tenant.event(id).await?;
+    let invited: Vec<i64> = tenant
+        .participants(id)
+        .await?
+        .iter()
+        .filter_map(|p| p.company_id)
+        .collect();
+    ctx.render(
+        "activities/event_invite.html",
+        &format!("{}: {}", ctx.t("invite-companies"), event.name),
+        context! {
+            event => event_value(ctx, &event),
+            action => format!("/evenemang/{id}/bjud-in"),
+            picker => picker(tenant, q, form, &invited).await?,
+            errors,
+            breadcrumbs => vec![
+                ctx.crumb("/evenemang", "events"),
+                context! { href => format!("/evenemang/{id}"), label => event.name.clone() },
+            ],
+        },
+    )
+}
+
+async fn invite_form(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<AudienceQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    invite_page(&ctx, &tenant, id, &q, None, Vec::new()).await
+}
+
+async fn invite(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<AudienceQuery>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let ids: Vec<i64> = form
+        .all("company")
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    match tenant.invite_to_event(id, &ids, &me.user.name).await {
+        Ok(outcome) => {
+            for p in &outcome.participant_ids {
+                notify(&ctx, &tenant, *p, EventMessage::Invitation).await?;
+            }
+            let mut entry = ctx.audit_entry("event.invite", "event", id);
+            entry.detail = format!(
+                "{} invited, {} without e-mail, {} opted out, {} already invited",
+                outcome.participant_ids.len(),
+                outcome.without_email.len(),
+                outcome.opted_out.len(),
+                outcome.already_invited.len()
+            );
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!(
+                "/evenemang/{id}?inbjudna={}",
+                outcome.participant_ids.len()
+            ))
+            .into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            invite_page(&ctx, &tenant, id, &q, Some(&form), ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+/// Staff register a company's person (by phone, at the door): a company found by its
+/// organisationsnummer or exact name, and the person's name and e-mail.
+async fn register_on_behalf(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let organisation = form.get("organisation");
+    let company_id = if organisation.is_empty() {
+        None
+    } else {
+        match tenant.find_company(&organisation).await? {
+            Some(c) => Some(c),
+            None => {
+                let errors = vec![field_error(
+                    "organisation",
+                    ctx.t("no-company-in-the-register-has"),
+                )];
+                return Ok(unprocessable(
+                    show_page(&ctx, &tenant, id, Some(&form), errors).await?,
+                ));
+            }
+        }
+    };
+    let walkin = Walkin {
+        company_id,
+        contact_id: None,
+        name: form.get("name"),
+        email: form.get("email"),
+    };
+    match tenant.register_walkin(id, &walkin, &me.user.name).await {
+        Ok((participant, outcome)) => {
+            notify_registration(&ctx, &tenant, participant, outcome).await?;
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("event.register", "event_participant", participant))
+                .await?;
+            Ok(Redirect::to(&format!("/evenemang/{id}#deltagare")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            show_page(&ctx, &tenant, id, Some(&form), ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+async fn cancel(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> Result<Response, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let participant = tenant.participant(pid).await?;
+    if participant.event_id != id {
+        return Err(StoreError::NotFound.into());
+    }
+    let outcome = tenant.cancel_participation(pid).await?;
+    notify_cancellation(&ctx, &tenant, pid, outcome, participant.status == "invited").await?;
+    ctx.app
+        .db
+        .audit(ctx.audit_entry("event.cancel", "event_participant", pid))
+        .await?;
+    Ok(Redirect::to(&format!("/evenemang/{id}#deltagare")).into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+struct CheckInQuery {
+    q: Option<String>,
+}
+
+async fn check_in_page(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<CheckInQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let event = tenant.event(id).await?;
+    let query = q.q.clone().unwrap_or_default();
+    let needle = lots_domain::text::fold(query.trim());
+    let confirmed: Vec<Value> = tenant
+        .participants(id)
+        .await?
+        .iter()
+        .filter(|p| p.status == "confirmed")
+        .filter(|p| {
+            needle.is_empty()
+                || lots_domain::text::fold(&format!(
+                    "{} {}",
+                    p.name,
+                    p.company_name.as_deref().unwrap_or("")
+                ))
+                .contains(&needle)
+        })
+        .map(|p| participant_value(&ctx, p, None))
+        .collect();
+    ctx.render(
+        "activities/event_checkin.html",
+        &format!("{}: {}", ctx.t("check-in-list"), event.name),
+        context! {
+            event => event_value(&ctx, &event),
+            participants => confirmed,
+            query,
+            breadcrumbs => vec![
+                ctx.crumb("/evenemang", "events"),
+                context! { href => format!("/evenemang/{id}"), label => event.name.clone() },
+            ],
+        },
+    )
+}
+
+async fn check_in(
+    ctx: Ctx,
+    Path((id, pid)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    tenant.check_in(id, pid, form.get("present") != "0").await?;
+    let back = form.get("q");
+    Ok(Redirect::to(&format!(
+        "/evenemang/{id}/incheckning?q={}#p{pid}",
+        crate::url::urlencode(&back)
+    ))
+    .into_response())
+}
+
+const PARTICIPANT_HEADER: [&str; 8] = [
+    "name",
+    "e-mail",
+    "companies",
+    "status",
+    "Plats på väntelistan",
+    "participant-registered",
+    "checked-in",
+    "Anmäld av",
+];
+
+async fn participant_rows(
+    ctx: &Ctx,
+    id: i64,
+    format: &str,
+) -> Result<(String, Vec<Vec<String>>), AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let personal = ctx.may(Permission::ViewPersonalData);
+    let tenant = ctx.tenant()?;
+    let event = tenant.event(id).await?;
+    let mut waiting = 0;
+    let lang = ctx.lang;
+    let rows = tenant
+        .participants(id)
+        .await?
+        .iter()
+        .map(|p| {
+            let position = if p.status == "waiting" {
+                waiting += 1;
+                waiting.to_string()
+            } else {
+                String::new()
+            };
+            vec![
+                p.name.clone(),
+                if personal {
+                    p.email.clone()
+                } else {
+                    String::new()
+                },
+                p.company_name.clone().unwrap_or_default(),
+                ctx.t(status_message(&p.status)),
+                position,
+                p.registered_at
+                    .map(|t| crate::templates::when(lang, Some(t), true))
+                    .unwrap_or_default(),
+                p.checked_in_at
+                    .map(|t| crate::templates::when(lang, Some(t), true))
+                    .unwrap_or_default(),
+                p.registered_by.clone(),
+            ]
+        })
+        .collect();
+    let mut entry = ctx.audit_entry("event.export", "event", id);
+    entry.detail = format!("participants, {format}");
+    ctx.app.db.audit(entry).await?;
+    Ok((event.name, rows))
+}
+
+const PARTICIPANT_FILES: (&str, &str) = (
+    "attachment; filename=\"deltagare.csv\"",
+    "attachment; filename=\"deltagare.xlsx\"",
+);
+
+async fn export_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (_, rows) = participant_rows(&ctx, id, "csv").await?;
+    spreadsheet(
+        &ctx,
+        false,
+        "participants",
+        PARTICIPANT_FILES,
+        &headings(&ctx, &PARTICIPANT_HEADER)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        &rows,
+    )
+}
+
+async fn export_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (_, rows) = participant_rows(&ctx, id, "xlsx").await?;
+    spreadsheet(
+        &ctx,
+        true,
+        "participants",
+        PARTICIPANT_FILES,
+        &headings(&ctx, &PARTICIPANT_HEADER)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        &rows,
+    )
+}
+
+/// The follow-up survey: a round of the chosen battery to the companies that came.
+async fn follow_up(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let event = tenant.event(id).await?;
+    let companies = tenant.attended_companies(id).await?;
+    let fail = |field: &str, message: &str| vec![field_error(field, ctx.t(message))];
+    if companies.is_empty() {
+        let errors = fail("battery_version_id", "no-checked-in-participant-belongs-to");
+        return Ok(unprocessable(
+            show_page(&ctx, &tenant, id, Some(&form), errors).await?,
+        ));
+    }
+    let new = lots_store::NewRound {
+        battery_version_id: form.get("battery_version_id").parse().unwrap_or(0),
+        name: format!("{} – {}", ctx.t("follow-up"), event.name),
+        opens_on: lots_store::today(),
+        closes_on: form.get("closes_on"),
+        anonymous: false,
+        quarantine_months: 0,
+        reminder_days: vec![7],
+        company_ids: companies,
+    };
+    match tenant.create_round(&new, &me.user.name).await {
+        Ok((round_id, _)) => {
+            tenant.set_follow_up_round(id, round_id).await?;
+            for invitation in tenant.invitations(round_id).await? {
+                lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0)
+                    .await?;
+            }
+            ctx.app.workers.wake();
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("survey.create", "survey_round", round_id))
+                .await?;
+            Ok(Redirect::to(&format!("/enkater/{round_id}")).into_response())
+        }
+        Err(StoreError::NotFound) => Ok(unprocessable(
+            show_page(
+                &ctx,
+                &tenant,
+                id,
+                Some(&form),
+                fail("battery_version_id", "choose-a-question-battery"),
+            )
+            .await?,
+        )),
+        Err(e) => Ok(unprocessable(
+            show_page(&ctx, &tenant, id, Some(&form), ctx.field_errors(e)?).await?,
+        )),
+    }
+}

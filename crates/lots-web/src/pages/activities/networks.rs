@@ -1,0 +1,280 @@
+//! Networks: the list, a new network, and one network with its members (joining and
+//! leaving), its meetings with agenda, minutes and attendance, and the meetings' actions.
+
+use axum::Router;
+use axum::extract::Path;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use lots_domain::role::Permission;
+use lots_store::{StoreError, Tenant};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::{FormData, staff_options, unprocessable};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/natverk", get(list).post(create))
+        .route("/natverk/{id}", get(show))
+        .route("/natverk/{id}/medlemmar", post(add_member))
+        .route("/natverk/{id}/medlemmar/{mid}/lamna", post(leave))
+        .route("/natverk/{id}/moten", post(add_meeting))
+        .route("/natverk/{id}/moten/{meeting}/atgarder", post(add_action))
+        .route("/natverk/{id}/atgarder/{action}", post(complete_action))
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    if kind == "internal" {
+        "staff-member"
+    } else {
+        "companies"
+    }
+}
+
+async fn list_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let networks: Vec<Value> = tenant
+        .networks()
+        .await?
+        .iter()
+        .map(|n| context! { kind_label => ctx.t(kind_label(&n.kind)), ..Value::from_serialize(n) })
+        .collect();
+    let value = |name: &str| form.map_or(String::new(), |f| f.get(name));
+    ctx.render(
+        "activities/networks.html",
+        &ctx.t("networks"),
+        context! {
+            networks,
+            staff => staff_options(tenant).await?,
+            can_manage => ctx.may(Permission::ManageActivities),
+            form => context! { name => value("name"), kind => value("kind"), purpose => value("purpose"), owner => value("owner") },
+            errors,
+        },
+    )
+}
+
+async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    list_page(&ctx, &tenant, None, Vec::new()).await
+}
+
+async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let owner = form.get("owner").parse().ok();
+    match tenant
+        .create_network(
+            &form.get("name"),
+            &form.get("kind"),
+            &form.get("purpose"),
+            owner,
+        )
+        .await
+    {
+        Ok(id) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("network.create", "network", id))
+                .await?;
+            Ok(Redirect::to(&format!("/natverk/{id}")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            list_page(&ctx, &tenant, Some(&form), ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+async fn show_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let network = tenant.network(id).await?;
+    let members = tenant.network_members(id).await?;
+    let meetings: Vec<Value> = tenant
+        .meetings(id)
+        .await?
+        .iter()
+        .map(|m| {
+            let present: Vec<String> = members
+                .iter()
+                .filter(|x| m.present.contains(&x.id))
+                .map(|x| x.label())
+                .collect();
+            context! { present_names => present, ..Value::from_serialize(m) }
+        })
+        .collect();
+    let today = lots_store::today();
+    let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
+    ctx.render(
+        "activities/network.html",
+        &network.name,
+        context! {
+            network => context! { kind_label => ctx.t(kind_label(&network.kind)), ..Value::from_serialize(&network) },
+            members => members.iter().map(|m| context! { label => m.label(), ..Value::from_serialize(m) }).collect::<Vec<_>>(),
+            meetings,
+            staff => staff_options(tenant).await?,
+            today => today.clone(),
+            can_manage => ctx.may(Permission::ManageActivities),
+            form => context! {
+                organisation => value("organisation", ""), user_id => value("user_id", ""),
+                joined_on => value("joined_on", &today), held_on => value("held_on", &today),
+                place => value("place", ""), agenda => value("agenda", ""), minutes => value("minutes", ""),
+            },
+            errors,
+            breadcrumbs => vec![ctx.crumb("/natverk", "networks")],
+        },
+    )
+}
+
+async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    show_page(&ctx, &tenant, id, None, Vec::new()).await
+}
+
+/// Runs a change to a network and goes back to its page, or shows the page with the error.
+async fn change(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    form: &FormData,
+    result: lots_store::Result<()>,
+    action: &str,
+) -> Result<Response, AppError> {
+    crate::pages::saved(
+        ctx,
+        result,
+        (action, "network", id),
+        format!("/natverk/{id}"),
+        |errors| show_page(ctx, tenant, id, Some(form), errors),
+    )
+    .await
+}
+
+async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let network = tenant.network(id).await?;
+    let result = async {
+        if network.kind == "external" {
+            let named = form.get("organisation");
+            let company = tenant.find_company(&named).await?.ok_or_else(|| {
+                StoreError::Field(
+                    "organisation".into(),
+                    "no-company-in-the-register-has".into(),
+                )
+            })?;
+            // The company's first contact person takes part for it.
+            let contact = tenant
+                .contacts(company)
+                .await?
+                .into_iter()
+                .find(|c| !c.erased)
+                .map(|c| c.id);
+            tenant
+                .add_network_member(id, Some(company), contact, None, &form.get("joined_on"))
+                .await
+        } else {
+            tenant
+                .add_network_member(
+                    id,
+                    None,
+                    None,
+                    form.get("user_id").parse().ok(),
+                    &form.get("joined_on"),
+                )
+                .await
+        }
+    }
+    .await
+    .map(|_| ());
+    change(&ctx, &tenant, id, &form, result, "network.member").await
+}
+
+async fn leave(
+    ctx: Ctx,
+    Path((id, member)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let day = Some(form.get("left_on"))
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(lots_store::today);
+    let result = tenant.leave_network(member, &day).await;
+    change(&ctx, &tenant, id, &form, result, "network.leave").await
+}
+
+async fn add_meeting(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let present: Vec<i64> = form
+        .all("present")
+        .iter()
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let result = tenant
+        .record_meeting(
+            id,
+            &form.get("held_on"),
+            &form.get("place"),
+            &form.get("agenda"),
+            &form.get("minutes"),
+            &present,
+        )
+        .await
+        .map(|_| ());
+    change(&ctx, &tenant, id, &form, result, "network.meeting").await
+}
+
+async fn add_action(
+    ctx: Ctx,
+    Path((id, meeting)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    if !tenant.meetings(id).await?.iter().any(|m| m.id == meeting) {
+        return Err(AppError::NotFound);
+    }
+    let result = tenant
+        .add_action(
+            meeting,
+            &form.get("title"),
+            form.get("owner_user_id").parse().ok(),
+            &form.get("due_on"),
+        )
+        .await
+        .map(|_| ());
+    change(&ctx, &tenant, id, &form, result, "network.action").await
+}
+
+async fn complete_action(
+    ctx: Ctx,
+    Path((id, action)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    if !tenant
+        .network_actions(Some(id))
+        .await?
+        .iter()
+        .any(|a| a.id == action)
+    {
+        return Err(AppError::NotFound);
+    }
+    let done = (form.get("done") != "0").then(lots_store::today);
+    let result = tenant.complete_action(action, done.as_deref()).await;
+    change(&ctx, &tenant, id, &form, result, "network.action_done").await
+}

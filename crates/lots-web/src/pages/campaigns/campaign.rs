@@ -1,0 +1,452 @@
+//! Visit campaigns: the list and a new campaign (its officers by unit, its companies by
+//! filters over the register), and one campaign with its optimal plan — each pair explained
+//! in a sentence — and the register of conflicts of interest that the plan respects.
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use lots_domain::role::Permission;
+use lots_store::{CompanyFilter, NewCampaign, Selection, Tenant};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::{FormData, unit_options, unprocessable};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/kampanjer", get(list).post(create))
+        .route("/kampanjer/urval", post(preview))
+        .route("/kampanjer/{id}", get(show))
+        .route("/kampanjer/{id}/planera", post(plan))
+        .route("/kampanjer/{id}/rapport", get(report))
+        .route("/kampanjer/{id}/jav", post(register_conflict))
+        .route("/kampanjer/{id}/besok/{visit}/status", post(visit_status))
+        .route("/kampanjer/{id}/besok/{visit}/flytta", post(move_visit))
+}
+
+async fn list_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    form: Option<&FormData>,
+    preview: Option<Value>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
+    let chosen: Vec<String> = form.map(|f| f.all("unit")).unwrap_or_default();
+    let units: Vec<Value> = unit_options(&tenant.units().await?)
+        .into_iter()
+        .map(|u| {
+            let id = u.get_attr("id").map(|v| v.to_string()).unwrap_or_default();
+            context! { checked => chosen.contains(&id), ..u }
+        })
+        .collect();
+    tenant.install_standard_batteries().await?;
+    let batteries: Vec<Value> = tenant
+        .batteries()
+        .await?
+        .into_iter()
+        .filter_map(|b| {
+            let (id, version) = b.published?;
+            let chosen = form.map_or(b.code == "foretagsbesok", |f| f.get("battery") == id.to_string());
+            Some(context! { id, name => ctx.t_with("battery-version", &[("name", b.name.as_str().into()), ("version", version.into())]), chosen })
+        })
+        .collect();
+    ctx.render(
+        "campaigns/campaigns.html",
+        &ctx.t("visit-campaigns"),
+        context! {
+            batteries,
+            campaigns => Value::from_serialize(tenant.campaigns().await?),
+            units,
+            areas => Value::from_serialize(tenant.areas().await?),
+            sizes => lots_domain::company_import::SIZE_CLASSES,
+            can_manage => ctx.may(Permission::ManageActivities),
+            form => context! {
+                name => value("name", ""), purpose => value("purpose", ""),
+                starts_on => value("starts_on", &lots_store::today()), ends_on => value("ends_on", ""),
+                visits_per_officer => value("visits_per_officer", "2"),
+                visit_minutes => value("visit_minutes", "90"),
+                area => value("area", ""), size => value("size", ""), sni => value("sni", ""),
+                cases_months => value("cases_months", ""), visited_months => value("visited_months", ""),
+                new_months => value("new_months", ""), hand_picked => value("hand_picked", ""),
+                low_satisfaction => form.is_some_and(|f| f.get("low_satisfaction") == "1"),
+                only_hand_picked => form.is_some_and(|f| f.get("only_hand_picked") == "1"),
+            },
+            preview,
+            errors,
+        },
+    )
+}
+
+async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    list_page(&ctx, &tenant, None, None, Vec::new()).await
+}
+
+/// The candidates the form's filters and hand-picked lines choose.
+fn selection(form: &FormData) -> Selection {
+    let some = |name: &str| Some(form.get(name)).filter(|v| !v.is_empty());
+    // A number of months that is not a number is 0, which the data layer names as wrong.
+    let months = |name: &str| some(name).map(|v| v.trim().parse().unwrap_or(0));
+    Selection {
+        companies: CompanyFilter {
+            area_id: form.get("area").parse().ok(),
+            size_class: some("size"),
+            sni: some("sni"),
+            ..Default::default()
+        },
+        cases_within_months: months("cases_months"),
+        not_visited_months: months("visited_months"),
+        low_satisfaction: form.get("low_satisfaction") == "1",
+        new_within_months: months("new_months"),
+        hand_picked: form.get("hand_picked"),
+        only_hand_picked: form.get("only_hand_picked") == "1",
+    }
+}
+
+/// How many and which companies the filters choose, against the visits the campaign needs.
+async fn preview(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let units: Vec<i64> = form
+        .all("unit")
+        .iter()
+        .filter_map(|u| u.parse().ok())
+        .collect();
+    match tenant.select_companies(&selection(&form)).await {
+        Ok(candidates) => {
+            let officers = tenant.case_officers_of(&units).await?.len();
+            let per_officer: usize = form.get("visits_per_officer").parse().unwrap_or(0);
+            let shown: Vec<_> = candidates.iter().take(PREVIEW_ROWS).collect();
+            let preview = context! {
+                total => candidates.len(),
+                needed => officers * per_officer,
+                officers,
+                companies => Value::from_serialize(&shown),
+                more => candidates.len().saturating_sub(PREVIEW_ROWS),
+            };
+            Ok(
+                list_page(&ctx, &tenant, Some(&form), Some(preview), Vec::new())
+                    .await?
+                    .into_response(),
+            )
+        }
+        Err(e) => Ok(unprocessable(
+            list_page(&ctx, &tenant, Some(&form), None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+/// Companies listed by name in the preview; the rest are counted.
+const PREVIEW_ROWS: usize = 100;
+
+async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let new = NewCampaign {
+        name: form.get("name"),
+        purpose: form.get("purpose"),
+        starts_on: form.get("starts_on"),
+        ends_on: form.get("ends_on"),
+        visits_per_officer: form.get("visits_per_officer").parse().ok(),
+        visit_minutes: form.get("visit_minutes").parse().ok(),
+        battery_version_id: form.get("battery").parse().ok(),
+        unit_ids: form
+            .all("unit")
+            .iter()
+            .filter_map(|u| u.parse().ok())
+            .collect(),
+        selection: selection(&form),
+    };
+    match tenant.create_campaign(&new, &me.user.name).await {
+        Ok(id) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("campaign.create", "campaign", id))
+                .await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            list_page(&ctx, &tenant, Some(&form), None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct ShowQuery {
+    fel: Option<String>,
+}
+
+pub(in crate::pages) async fn show_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    problem: Option<String>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let campaign = tenant.campaign(id).await?;
+    let visits = tenant.campaign_visits(id).await?;
+    let officers: Vec<Value> = tenant
+        .campaign_officers(id)
+        .await?
+        .into_iter()
+        .map(|(id, name)| context! { id, name })
+        .collect();
+    // The period's working days: weekends, public holidays and the eves offices close
+    // are not days to visit.
+    let period = campaign
+        .starts_on
+        .parse::<jiff::civil::Date>()
+        .and_then(|from| Ok((from, campaign.ends_on.parse::<jiff::civil::Date>()?)));
+    let (working_days, closed) = match period {
+        Ok((from, to)) => (
+            lots_domain::holidays::working_days(from, to).len(),
+            lots_domain::holidays::holidays_between(from, to)
+                .iter()
+                .map(|(d, name)| format!("{d} {name}"))
+                .collect(),
+        ),
+        Err(_) => (0, Vec::<String>::new()),
+    };
+    let feedback = tenant
+        .feedback(lots_store::FeedbackScope::Campaign(id))
+        .await?;
+    let overdue: Vec<_> = feedback.iter().filter(|f| f.overdue).collect();
+    ctx.render(
+        "campaigns/campaign.html",
+        &campaign.name,
+        context! {
+            report => Value::from_serialize(tenant.campaign_report(id).await?),
+            checklists => Value::from_serialize(
+                tenant.checklists().await?.into_iter().filter(|c| c.campaign_id == Some(id)).collect::<Vec<_>>(),
+            ),
+            overdue => Value::from_serialize(&overdue),
+            absences => Value::from_serialize(tenant.campaign_absences(id).await?),
+            terms => Value::from_serialize(tenant.officer_terms(id).await?),
+            areas => Value::from_serialize(tenant.areas().await?),
+            follow_up => follow_up(ctx, tenant, &campaign).await?,
+            statuses => [
+                ("planned", ctx.t("planned")),
+                ("booked", ctx.t("booked")),
+                ("done", ctx.t("done")),
+                ("cancelled", ctx.t("cancelled")),
+            ],
+            working_days,
+            closed,
+            campaign => Value::from_serialize(&campaign),
+            visits => Value::from_serialize(&visits),
+            officers,
+            conflicts => Value::from_serialize(tenant.conflicts_of_interest().await?),
+            problem,
+            can_manage => ctx.may(Permission::ManageActivities),
+            errors,
+            breadcrumbs => vec![ctx.crumb("/kampanjer", "visit-campaigns")],
+        },
+    )
+}
+
+/// The follow-up survey's response count and result, when the campaign has one.
+async fn follow_up(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    campaign: &lots_store::Campaign,
+) -> Result<Option<Value>, AppError> {
+    let Some(round_id) = campaign.follow_up_round_id else {
+        return Ok(None);
+    };
+    let round = tenant.round(round_id).await?;
+    let results = tenant
+        .round_results(
+            round_id,
+            "area",
+            ctx.lang.code(),
+            &ctx.app.config.survey_thresholds,
+        )
+        .await?;
+    let indices: Vec<Value> = results
+        .rows
+        .iter()
+        .filter(|r| r.group.is_empty())
+        .map(|r| {
+            context! {
+                label => crate::pages::shared::format::index_label(ctx, &r.index),
+                value => crate::pages::shared::format::decimal(ctx.lang, r.value),
+                suppressed => r.suppressed,
+                n => r.n,
+            }
+        })
+        .collect();
+    Ok(Some(context! {
+        id => round_id,
+        name => round.name,
+        invited => round.invited,
+        answered => round.answered,
+        indices,
+        distributions => crate::pages::shared::results::distribution_values(&results.distributions),
+    }))
+}
+
+/// The campaign as a report to the municipal board: printable, on one page per section.
+async fn report(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let campaign = tenant.campaign(id).await?;
+    let report = tenant.campaign_report(id).await?;
+    let (distributions, free_text) = match campaign.battery_version_id {
+        Some(v) => {
+            let battery = tenant.battery_version(v).await?.battery;
+            let (d, f) = lots_domain::survey_results::distributions(
+                &battery,
+                ctx.lang.code(),
+                report.answers.iter(),
+                &ctx.app.config.survey_thresholds,
+            );
+            (
+                crate::pages::shared::results::distribution_values(&d),
+                crate::pages::shared::results::free_text_values(&f),
+            )
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    ctx.render(
+        "campaigns/campaign_report.html",
+        &format!("{}: {}", ctx.t("report"), campaign.name),
+        context! {
+            campaign => Value::from_serialize(&campaign),
+            report => Value::from_serialize(&report),
+            distributions,
+            free_text,
+            follow_up => follow_up(&ctx, &tenant, &campaign).await?,
+            municipality => tenant.municipality().await?.name,
+            today => lots_store::today(),
+            breadcrumbs => vec![
+                ctx.crumb("/kampanjer", "visit-campaigns"),
+                context! { href => format!("/kampanjer/{id}"), label => campaign.name.clone() },
+            ],
+        },
+    )
+}
+
+async fn show(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    show_page(&ctx, &tenant, id, q.fel, Vec::new()).await
+}
+
+async fn plan(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    match tenant.plan_campaign(id).await? {
+        Ok(n) => {
+            let mut entry = ctx.audit_entry("campaign.plan", "campaign", id);
+            entry.detail = format!("{n} visits planned");
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
+        }
+        Err(why) => Ok(unprocessable(
+            show_page(&ctx, &tenant, id, Some(why), Vec::new()).await?,
+        )),
+    }
+}
+
+async fn register_conflict(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    tenant.campaign(id).await?;
+    let company = tenant.find_company(&form.get("organisation")).await?;
+    match tenant
+        .register_conflict(
+            form.get("user_id").parse().ok(),
+            company,
+            &form.get("reason"),
+            &me.user.name,
+        )
+        .await
+    {
+        Ok(()) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("conflict.register", "campaign", id))
+                .await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}#jav")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+/// The visit of this campaign, or 404.
+async fn campaign_visit(
+    tenant: &Tenant<'_>,
+    id: i64,
+    visit: i64,
+) -> Result<lots_store::PlannedVisit, AppError> {
+    let v = tenant.visit(visit).await?;
+    if v.campaign_id != id {
+        return Err(AppError::NotFound);
+    }
+    Ok(v)
+}
+
+/// The visit's officer or whoever runs campaigns books, makes or cancels it.
+async fn visit_status(
+    ctx: Ctx,
+    Path((id, visit)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let v = campaign_visit(&tenant, id, visit).await?;
+    if v.officer_user_id != me.user.id && !ctx.may(Permission::ManageActivities) {
+        return Err(AppError::Forbidden);
+    }
+    match tenant.set_visit_status(visit, &form.get("status")).await {
+        Ok(()) => {
+            let mut entry = ctx.audit_entry("visit.status", "visit", visit);
+            entry.detail = form.get("status");
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+async fn move_visit(
+    ctx: Ctx,
+    Path((id, visit)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    campaign_visit(&tenant, id, visit).await?;
+    match tenant
+        .move_visit(visit, form.get("officer").parse().ok(), &me.user.name)
+        .await
+    {
+        Ok(()) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("visit.move", "visit", visit))
+                .await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}

@@ -1,0 +1,344 @@
+//! When a visit happens. The company's page behind its personal booking link — no sign-in,
+//! works without JavaScript — to choose one of the offered times, change it or cancel; the
+//! officer's booking by phone from the visit page; the campaign lead's offer of times to
+//! every company; and each officer's private calendar feed. Every booking, change and
+//! cancellation sends a calendar file to the company, the officer and any companion.
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use lots_domain::role::Permission;
+use lots_jobs::VisitMessage;
+use lots_store::Tenant;
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::campaigns::visits::own_visit;
+use crate::pages::{FormData, unprocessable};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/besok/boka/{token}", get(show).post(answer))
+        .route("/kampanjer/{id}/tider", post(offer_times))
+        .route("/kampanjer/{id}/franvaro", post(add_absence))
+        .route("/kampanjer/{id}/arbetstid", post(officer_terms))
+        .route(
+            "/kampanjer/{id}/franvaro/{absence}/ta-bort",
+            post(remove_absence),
+        )
+        .route("/kampanjer/{id}/avsluta", post(close))
+        .route("/kampanjer/{id}/besok/{visit}/boka", post(book_by_phone))
+        .route("/kampanjer/{id}/besok/{visit}/sallskap", post(companion))
+        .route("/kalender/{token}", get(feed))
+        .route("/konto/kalender", post(new_feed))
+}
+
+/// Queues a visit's e-mails and wakes the workers.
+pub(in crate::pages) async fn notify(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    visit: i64,
+    message: VisitMessage,
+    sequence: i64,
+) -> Result<(), AppError> {
+    lots_jobs::enqueue_visit_mail(&ctx.app.db, tenant.code(), visit, message, sequence).await?;
+    ctx.app.workers.wake();
+    Ok(())
+}
+
+async fn resolve(ctx: &Ctx, token: &str) -> Result<(String, i64), AppError> {
+    ctx.app
+        .db
+        .booking_link(token)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+#[derive(serde::Deserialize, Default)]
+struct ShowQuery {
+    klart: Option<String>,
+}
+
+async fn page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    token: &str,
+    visit: i64,
+    done: Option<&str>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let booking = tenant.booking(visit).await?;
+    let municipality = tenant.municipality().await?;
+    ctx.render(
+        "campaigns/visit_booking.html",
+        &format!("{} {}", ctx.t("company-visit-at"), booking.company_name),
+        context! {
+            booking => Value::from_serialize(&booking),
+            municipality => municipality.name,
+            action => format!("/besok/boka/{token}"),
+            done,
+            errors,
+        },
+    )
+}
+
+async fn show(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Html<String>, AppError> {
+    let (code, visit) = resolve(&ctx, &token).await?;
+    let tenant = ctx.app.db.tenant_unchecked(&code);
+    page(&ctx, &tenant, &token, visit, q.klart.as_deref(), Vec::new()).await
+}
+
+async fn answer(ctx: Ctx, Path(token): Path<String>, form: FormData) -> Result<Response, AppError> {
+    let (code, visit) = resolve(&ctx, &token).await?;
+    let tenant = ctx.app.db.tenant_unchecked(&code);
+    let seen = form.get("sequence").parse().unwrap_or(-1);
+    let (outcome, message, done) = match form.get("action").as_str() {
+        "cancel" => (
+            tenant.cancel_booking(visit, seen).await,
+            VisitMessage::Cancelled,
+            "avbokat",
+        ),
+        _ => (
+            tenant
+                .book_visit(visit, form.get("slot").parse().ok(), seen, true)
+                .await,
+            VisitMessage::Booked,
+            "bokat",
+        ),
+    };
+    match outcome {
+        Ok(sequence) => {
+            notify(&ctx, &tenant, visit, message, sequence).await?;
+            Ok(Redirect::to(&format!("/besok/boka/{token}?klart={done}")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            page(&ctx, &tenant, &token, visit, None, ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+/// The officer books by phone: an offered time, or a day and time agreed with the company.
+async fn book_by_phone(
+    ctx: Ctx,
+    Path((id, visit)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let tenant = ctx.tenant()?;
+    let v = own_visit(&ctx, &tenant, id, visit).await?;
+    let seen = form.get("sequence").parse().unwrap_or(-1);
+    let outcome = if form.get("action") == "cancel" {
+        tenant
+            .cancel_booking(visit, seen)
+            .await
+            .map(|s| (s, VisitMessage::Cancelled))
+    } else {
+        let starts_at = form
+            .get("slot")
+            .parse::<i64>()
+            .ok()
+            .or_else(|| lots_domain::events::local_time(&form.get("day"), &form.get("time")));
+        tenant
+            .book_visit(visit, starts_at, seen, false)
+            .await
+            .map(|s| (s, VisitMessage::Booked))
+    };
+    match outcome {
+        Ok((sequence, message)) => {
+            notify(&ctx, &tenant, visit, message, sequence).await?;
+            let mut entry = ctx.audit_entry("visit.book", "visit", visit);
+            entry.detail = format!("{message:?}");
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}/besok/{visit}#tid")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            crate::pages::campaigns::visits::page(&ctx, &tenant, &v, None, ctx.field_errors(e)?)
+                .await?,
+        )),
+    }
+}
+
+/// Who accompanies a visit: a business developer or a politician, or no one.
+async fn companion(
+    ctx: Ctx,
+    Path((id, visit)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let v = own_visit(&ctx, &tenant, id, visit).await?;
+    match tenant
+        .set_companion(visit, form.get("companion").parse().ok())
+        .await
+    {
+        Ok(()) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("visit.companion", "visit", visit))
+                .await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}/besok/{visit}#tid")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            crate::pages::campaigns::visits::page(&ctx, &tenant, &v, None, ctx.field_errors(e)?)
+                .await?,
+        )),
+    }
+}
+
+/// Offers every visit not yet booked its times and mails each company its booking link.
+async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    match tenant.schedule_campaign(id).await? {
+        Ok(n) => {
+            for v in tenant.campaign_visits(id).await? {
+                if v.status == "planned" {
+                    let booking = tenant.booking(v.id).await?;
+                    if !booking.offered.is_empty() {
+                        notify(&ctx, &tenant, v.id, VisitMessage::Offer, booking.sequence).await?;
+                    }
+                }
+            }
+            let mut entry = ctx.audit_entry("campaign.schedule", "campaign", id);
+            entry.detail = format!("{n} visits offered times");
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
+        }
+        Err(why) => Ok(unprocessable(
+            crate::pages::campaigns::campaign::show_page(&ctx, &tenant, id, Some(why), Vec::new())
+                .await?,
+        )),
+    }
+}
+
+async fn add_absence(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    tenant.campaign(id).await?;
+    match tenant
+        .add_absence(
+            form.get("absent_user").parse().ok(),
+            &form.get("absent_from"),
+            &form.get("absent_to"),
+            &form.get("absent_reason"),
+        )
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/kampanjer/{id}#franvaro")).into_response()),
+        Err(e) => Ok(unprocessable(
+            crate::pages::campaigns::campaign::show_page(
+                &ctx,
+                &tenant,
+                id,
+                None,
+                ctx.field_errors(e)?,
+            )
+            .await?,
+        )),
+    }
+}
+
+/// An officer's working day and the home area the plan weighs travel from.
+async fn officer_terms(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let user = form
+        .get("terms_user")
+        .parse()
+        .map_err(|_| AppError::NotFound)?;
+    match tenant
+        .set_officer_terms(
+            id,
+            user,
+            (&form.get("day_starts"), &form.get("day_ends")),
+            form.get("home_area").parse().ok(),
+        )
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/kampanjer/{id}#arbetstid")).into_response()),
+        Err(e) => Ok(unprocessable(
+            crate::pages::campaigns::campaign::show_page(
+                &ctx,
+                &tenant,
+                id,
+                None,
+                ctx.field_errors(e)?,
+            )
+            .await?,
+        )),
+    }
+}
+
+async fn remove_absence(
+    ctx: Ctx,
+    Path((id, absence)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    tenant.campaign(id).await?;
+    tenant.remove_absence(absence).await?;
+    Ok(Redirect::to(&format!("/kampanjer/{id}#franvaro")).into_response())
+}
+
+async fn close(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    tenant.close_campaign(id).await?;
+    ctx.app
+        .db
+        .audit(ctx.audit_entry("campaign.close", "campaign", id))
+        .await?;
+    Ok(Redirect::to(&format!("/kampanjer/{id}")).into_response())
+}
+
+/// An officer's private feed of visits, for a calendar subscription: no sign-in, the
+/// address is the secret. An unknown address is a plain 404.
+async fn feed(ctx: Ctx, Path(token): Path<String>) -> Result<Response, AppError> {
+    let token = token.strip_suffix(".ics").unwrap_or(&token);
+    let (code, user) = ctx
+        .app
+        .db
+        .calendar_feed(token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tenant = ctx.app.db.tenant_unchecked(&code);
+    let municipality = tenant.municipality().await?;
+    let body = lots_jobs::visit_feed(
+        &tenant.officer_bookings(user).await?,
+        &municipality.name,
+        &ctx.app.config.base_url,
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// A new private feed address for the signed-in member of staff, shown once.
+async fn new_feed(ctx: Ctx) -> Result<Html<String>, AppError> {
+    let me = ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let token = tenant.mint_calendar_feed(me.user.id).await?;
+    ctx.render(
+        "campaigns/calendar_feed.html",
+        &ctx.t("your-calendar-of-visits"),
+        context! {
+            address => format!("{}/kalender/{token}.ics", ctx.app.config.base_url.trim_end_matches('/')),
+        },
+    )
+}

@@ -1,0 +1,283 @@
+//! The visit page, made for a phone during or after the visit: when it is (booked by phone,
+//! changed or cancelled), who comes along, the battery's answers, notes, needs, challenges
+//! and development areas, a referral on the spot to a network, an event or a unit with an
+//! owner and a date to follow it up by, and the issues the company raised, each with an
+//! owner and a date by which the company hears back (återkoppling).
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::extract::Path;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use lots_domain::role::Permission;
+use lots_jobs::EventMessage;
+use lots_store::{FeedbackScope, NewFeedback, NewReferral, PlannedVisit, Tenant, VisitRecord};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::surveys::respond::{form_answers, form_sections};
+use crate::pages::{FormData, field_error, staff_options, unit_options, unprocessable};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/kampanjer/{id}/besok/{visit}", get(show).post(record))
+        .route("/aterkoppling", get(my_feedback))
+        .route(
+            "/aterkoppling/{item}",
+            axum::routing::post(complete_feedback),
+        )
+}
+
+/// How many issues a visit record takes at a time.
+const FEEDBACK_ROWS: usize = 3;
+
+/// The visit, when the signed-in user is its officer or runs campaigns.
+pub(in crate::pages) async fn own_visit(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    visit: i64,
+) -> Result<PlannedVisit, AppError> {
+    let me = ctx.require(Permission::ViewCompanies)?;
+    let v = tenant.visit(visit).await?;
+    if v.campaign_id != id {
+        return Err(AppError::NotFound);
+    }
+    if v.officer_user_id != me.user.id && !ctx.may(Permission::ManageActivities) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(v)
+}
+
+pub(in crate::pages) async fn page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    visit: &PlannedVisit,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    page_with(ctx, tenant, visit, form, errors, &[]).await
+}
+
+async fn page_with(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    visit: &PlannedVisit,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+    battery_errors: &[lots_domain::battery::FieldError],
+) -> Result<Html<String>, AppError> {
+    let campaign = tenant.campaign(visit.campaign_id).await?;
+    let sections = match campaign.battery_version_id {
+        Some(v) => {
+            let battery = tenant.battery_version(v).await?.battery;
+            let values: HashMap<String, Vec<String>> = match form {
+                Some(f) => form_answers(f),
+                None => lots_store::as_form(&tenant.visit_answers(visit.id).await?),
+            };
+            form_sections(&battery, ctx.lang, &values, battery_errors)
+        }
+        None => Vec::new(),
+    };
+    let feedback_rows: Vec<Value> = (1..=FEEDBACK_ROWS)
+        .map(|n| {
+            let get = |name: &str| form.map(|f| f.get(&format!("{name}_{n}"))).unwrap_or_default();
+            context! { n, issue => get("issue"), owner => get("issue_owner"), due => get("issue_due") }
+        })
+        .collect();
+    let (notes, needs, challenges, development) = tenant.visit_notes(visit.id).await?;
+    let value = |name: &str, stored: &str| form.map_or(stored.to_string(), |f| f.get(name));
+    let networks: Vec<Value> = tenant
+        .networks()
+        .await?
+        .into_iter()
+        .filter(|n| n.kind == "external")
+        .map(|n| context! { id => n.id, name => n.name })
+        .collect();
+    let events: Vec<Value> = tenant
+        .events()
+        .await?
+        .into_iter()
+        .filter(|e| e.ends_at >= lots_store::now())
+        .map(|e| context! { id => e.id, name => e.name })
+        .collect();
+    let in_a_month = lots_store::today()
+        .parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|d| d.checked_add(jiff::Span::new().days(30)).ok())
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    ctx.render(
+        "campaigns/visit.html",
+        &ctx.t_with("visit-to", &[("company", visit.company_name.as_str().into())]),
+        context! {
+            visit => Value::from_serialize(visit),
+            booking => Value::from_serialize(tenant.booking(visit.id).await?),
+            can_manage => ctx.may(Permission::ManageActivities),
+            campaign => Value::from_serialize(&campaign),
+            sections,
+            feedback_rows,
+            feedback => Value::from_serialize(tenant.feedback(FeedbackScope::Visit(visit.id)).await?),
+            referrals => Value::from_serialize(tenant.referrals(visit.id, None).await?),
+            networks,
+            events,
+            units => unit_options(&tenant.units().await?),
+            staff => staff_options(tenant).await?,
+            me => ctx.staff()?.user.id,
+            form => context! {
+                notes => value("notes", &notes), needs => value("needs", &needs),
+                challenges => value("challenges", &challenges), development => value("development", &development),
+                kind => value("kind", ""), due_on => value("due_on", &in_a_month),
+            },
+            errors,
+            breadcrumbs => vec![
+                ctx.crumb("/kampanjer", "visit-campaigns"),
+                context! { href => format!("/kampanjer/{}", campaign.id), label => campaign.name.clone() },
+            ],
+        },
+    )
+}
+
+async fn show(ctx: Ctx, Path((id, visit)): Path<(i64, i64)>) -> Result<Html<String>, AppError> {
+    let tenant = ctx.tenant()?;
+    let v = own_visit(&ctx, &tenant, id, visit).await?;
+    page(&ctx, &tenant, &v, None, Vec::new()).await
+}
+
+async fn record(
+    ctx: Ctx,
+    Path((id, visit)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let tenant = ctx.tenant()?;
+    let v = own_visit(&ctx, &tenant, id, visit).await?;
+    let kind = form.get("kind");
+    let referral = (!kind.is_empty()).then(|| NewReferral {
+        target_id: form.get(&format!("target_{kind}")).parse().ok(),
+        kind: kind.clone(),
+        owner_user_id: form.get("owner_user_id").parse().ok(),
+        due_on: form.get("due_on"),
+    });
+    let campaign = tenant.campaign(id).await?;
+    let answers = match campaign.battery_version_id {
+        Some(version) => {
+            let battery = tenant.battery_version(version).await?.battery;
+            match battery.check(&form_answers(&form), false) {
+                Ok(answers) => answers,
+                Err(errors) => {
+                    let summary = errors
+                        .iter()
+                        .map(|e| {
+                            field_error(
+                                &format!("q-{}", e.question),
+                                if ctx.lang == lots_i18n::Lang::En {
+                                    e.en.clone()
+                                } else {
+                                    e.sv.clone()
+                                },
+                            )
+                        })
+                        .collect();
+                    return Ok(unprocessable(
+                        page_with(&ctx, &tenant, &v, Some(&form), summary, &errors).await?,
+                    ));
+                }
+            }
+        }
+        None => HashMap::new(),
+    };
+    let record = VisitRecord {
+        answers,
+        feedback: (1..=FEEDBACK_ROWS)
+            .map(|n| NewFeedback {
+                issue: form.get(&format!("issue_{n}")),
+                owner_user_id: form.get(&format!("issue_owner_{n}")).parse().ok(),
+                due_on: form.get(&format!("issue_due_{n}")),
+            })
+            .collect(),
+        notes: form.get("notes"),
+        needs: form.get("needs"),
+        challenges: form.get("challenges"),
+        development: form.get("development"),
+    };
+    let me = ctx.staff()?.user.name.clone();
+    match tenant
+        .record_visit(visit, &record, referral.as_ref(), &me)
+        .await
+    {
+        Ok(recorded) => {
+            for p in recorded.invited_participants {
+                crate::pages::activities::events::notify(
+                    &ctx,
+                    &tenant,
+                    p,
+                    EventMessage::Invitation,
+                )
+                .await?;
+            }
+            for invitation in recorded.survey_invitations {
+                lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation, 0).await?;
+                ctx.app.workers.wake();
+            }
+            let mut entry = ctx.audit_entry("visit.record", "visit", visit);
+            entry.detail = kind;
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/kampanjer/{id}/besok/{visit}")).into_response())
+        }
+        Err(e) => Ok(unprocessable(
+            page(&ctx, &tenant, &v, Some(&form), ctx.field_errors(e)?).await?,
+        )),
+    }
+}
+
+/// What the signed-in member of staff has promised companies to come back on, overdue
+/// first.
+async fn my_feedback(ctx: Ctx) -> Result<Html<String>, AppError> {
+    let me = ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let items = tenant.feedback(FeedbackScope::OpenFor(me.user.id)).await?;
+    ctx.render(
+        "campaigns/feedback.html",
+        &ctx.t("answers-to-companies"),
+        context! { items => Value::from_serialize(items), errors => Vec::<Value>::new(), back => "/aterkoppling" },
+    )
+}
+
+/// The owner (or whoever runs campaigns) records that the company has heard back.
+async fn complete_feedback(
+    ctx: Ctx,
+    Path(item): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let open = tenant.feedback(FeedbackScope::OpenFor(me.user.id)).await?;
+    if !open.iter().any(|f| f.id == item) && !ctx.may(Permission::ManageActivities) {
+        return Err(AppError::Forbidden);
+    }
+    let back = crate::ctx::local_path(&form.get("back"))
+        .unwrap_or("/aterkoppling")
+        .to_string();
+    match tenant.complete_feedback(item, &form.get("answer")).await {
+        Ok(done) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("feedback.complete", "visit", done.visit_id))
+                .await?;
+            Ok(Redirect::to(&back).into_response())
+        }
+        Err(lots_store::StoreError::NotFound) => Err(AppError::NotFound),
+        Err(e) => {
+            let errors = ctx.field_errors(e)?;
+            ctx.render(
+                "campaigns/feedback.html",
+                &ctx.t("answers-to-companies"),
+                context! { items => Value::from_serialize(open), errors, back },
+            )
+            .map(unprocessable)
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! The contact log for staff and the contact centre: logging a company's contact in a few
+//! seconds (channel, reason, resolved or passed on, the company and case when known), the
+//! latest contacts, and the statistics: the most common reasons, first-contact resolution,
+//! by month and unit.
+
+use axum::Router;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use lots_domain::role::Permission;
+use lots_store::{CHANNELS, CompanyFilter, ContactCount, NewContact, StoreError, Tenant};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::shared::format::percent;
+use crate::pages::{FormData, field_error, unit_options};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/kontaktlogg", get(page).post(log))
+        .route("/kontaktlogg/statistik", get(stats))
+}
+
+fn channel_label(channel: &str) -> &'static str {
+    match channel {
+        "phone" => "phone",
+        "email" => "e-mail",
+        "desk" => "visit-to-the-front-desk",
+        "meeting" => "meeting",
+        _ => "the-web",
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct PageQuery {
+    /// A company to log a contact for (from its page).
+    foretag: Option<i64>,
+    /// Set after a contact was logged.
+    sparad: Option<String>,
+}
+
+async fn render(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+    company_id: Option<i64>,
+    saved: bool,
+) -> Result<Html<String>, AppError> {
+    let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
+    let company = match company_id {
+        Some(id) => Some(tenant.company(id).await?),
+        None => None,
+    };
+    let latest: Vec<Value> = tenant
+        .contact_log(None, 1, 20)
+        .await?
+        .into_iter()
+        .map(|c| {
+            context! {
+                channel => ctx.t(channel_label(&c.channel)),
+                ..Value::from_serialize(&c)
+            }
+        })
+        .collect();
+    ctx.render(
+        "cases/contact_log.html",
+        &ctx.t("contact-log"),
+        context! {
+            reasons => tenant.contact_reasons().await?,
+            channels => CHANNELS.iter().map(|c| context! { code => c, label => ctx.t(channel_label(c)) }).collect::<Vec<_>>(),
+            units => unit_options(&tenant.units().await?),
+            company => company.map(|c| context! { id => c.id, name => c.name }),
+            latest,
+            errors,
+            notice => saved.then(|| ctx.t("the-contact-is-logged")),
+            form => context! {
+                channel => value("channel", "phone"),
+                reason => value("reason", ""),
+                company => value("company", ""),
+                case => value("case", ""),
+                resolved => form.is_none_or(|f| f.get("resolved") != "0"),
+                passed_to => value("passed_to", ""),
+                note => value("note", ""),
+            },
+        },
+    )
+}
+
+async fn page(ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    render(
+        &ctx,
+        &tenant,
+        None,
+        Vec::new(),
+        q.foretag,
+        q.sparad.is_some(),
+    )
+    .await
+}
+
+/// The company a typed name or organisationsnummer means: the best match when only one
+/// company matches well, else an error that names the candidates.
+async fn find_company(tenant: &Tenant<'_>, text: &str) -> Result<Option<i64>, StoreError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some(c) = tenant.company_by_orgnr(text).await? {
+        return Ok(Some(c.id));
+    }
+    let found = tenant
+        .companies(&CompanyFilter {
+            query: Some(text.to_string()),
+            page: 1,
+            per_page: 5,
+            ..Default::default()
+        })
+        .await?;
+    let exact = found
+        .items
+        .iter()
+        .find(|c| c.name.eq_ignore_ascii_case(text));
+    match (exact, found.items.as_slice()) {
+        (Some(c), _) | (None, [c]) => Ok(Some(c.id)),
+        (None, []) => Err(StoreError::Field(
+            "company".into(),
+            "no-company-matches-write-the-name".into(),
+        )),
+        (None, many) => Err(StoreError::Field(
+            "company".into(),
+            format!(
+                "Flera företag matchar: {}. Skriv hela namnet eller organisationsnumret.",
+                many.iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
+}
+
+async fn log(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let company_id: Option<i64> = form.get("company_id").parse().ok();
+    let attempt = async {
+        let company_id = match company_id {
+            Some(id) => Some(id),
+            None => find_company(&tenant, &form.get("company")).await?,
+        };
+        let case_id = match form.get("case").trim() {
+            "" => None,
+            reference => Some(
+                tenant
+                    .case_by_reference(reference)
+                    .await?
+                    .ok_or_else(|| {
+                        StoreError::Field("case".into(), "no-case-has-that-case-number".into())
+                    })?
+                    .id,
+            ),
+        };
+        let new = NewContact {
+            channel: form.get("channel"),
+            reason_id: form.get("reason").parse().unwrap_or(0),
+            company_id,
+            case_id,
+            resolved: form.get("resolved") != "0",
+            passed_to_unit_id: form.get("passed_to").parse().ok(),
+            note: form.get("note"),
+            unit_id: me.user.unit_id,
+            at: None,
+        };
+        tenant.log_contact(&new, &me.user.name).await
+    };
+    match attempt.await {
+        Ok(_) => Ok(Redirect::to("/kontaktlogg?sparad=1").into_response()),
+        Err(StoreError::Field(field, message)) => {
+            let errors = vec![field_error(&field, ctx.t(&message))];
+            let html = render(&ctx, &tenant, Some(&form), errors, company_id, false).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct StatsQuery {
+    fran: Option<String>,
+    till: Option<String>,
+}
+
+/// Unix seconds of the start of a day in Europe/Stockholm, or of the next day's start.
+fn day_bound(day: &str, end: bool) -> Option<i64> {
+    let date: jiff::civil::Date = day.parse().ok()?;
+    let date = if end { date.tomorrow().ok()? } else { date };
+    let zoned = date
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Stockholm").ok()?)
+        .ok()?;
+    Some(zoned.timestamp().as_second() - i64::from(end))
+}
+
+async fn stats(ctx: Ctx, Query(q): Query<StatsQuery>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let today: jiff::civil::Date = lots_store::today().parse().unwrap_or_default();
+    let year_ago = today
+        .checked_sub(jiff::Span::new().years(1))
+        .unwrap_or(today);
+    let valid = |s: &Option<String>| s.clone().filter(|d| day_bound(d, false).is_some());
+    let from = valid(&q.fran).unwrap_or_else(|| year_ago.to_string());
+    let to = valid(&q.till).unwrap_or_else(|| today.to_string());
+    let s = tenant
+        .contact_stats(
+            day_bound(&from, false).unwrap_or(0),
+            day_bound(&to, true).unwrap_or(i64::MAX),
+        )
+        .await?;
+    let rows = |counts: &[ContactCount], label: &dyn Fn(&str) -> String| -> Vec<Value> {
+        counts
+            .iter()
+            .map(|c| {
+                context! {
+                    group => label(&c.group),
+                    contacts => c.contacts,
+                    share => percent(c.contacts as i64, s.total.contacts as i64),
+                    resolved => c.resolved_share().map(|r| format!("{} %", (r * 100.0).round())),
+                }
+            })
+            .collect()
+    };
+    let same = |g: &str| g.to_string();
+    let no_unit = |g: &str| {
+        if g.is_empty() {
+            ctx.t("no-unit-given")
+        } else {
+            g.to_string()
+        }
+    };
+    ctx.render(
+        "cases/contact_stats.html",
+        &ctx.t("why-companies-get-in-touch"),
+        context! {
+            from,
+            to,
+            total => s.total.contacts,
+            resolved => s.total.resolved_share().map(|r| format!("{} %", (r * 100.0).round())),
+            most_common => s.reasons.first().map(|r| r.group.clone()),
+            reasons => rows(&s.reasons, &same),
+            months => rows(&s.months, &same),
+            units => rows(&s.units, &no_unit),
+            channels => rows(&s.channels, &|g| ctx.t(channel_label(g))),
+            breadcrumbs => vec![ctx.crumb("/kontaktlogg", "contact-log")],
+        },
+    )
+}

@@ -1,0 +1,327 @@
+//! Fault reports for staff (the responsible unit's queue, one report with the possible
+//! duplicates nearby, status changes that e-mail the reporter) and the public web form a
+//! company or resident reports a fault with, without signing in and without JavaScript.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use lots_domain::open311::{STATUSES, status_message};
+use lots_domain::role::Permission;
+use lots_i18n::Lang;
+use lots_store::{FaultFilter, FaultReport, NewFaultReport, StoreError, Tenant};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::{FormData, field_error};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/felanmalningar", get(queue))
+        .route("/felanmalningar/{id}", get(show))
+        .route("/felanmalningar/{id}/status", post(change_status))
+        .route(
+            "/felanmalan/{municipality}",
+            get(public_form).post(public_submit),
+        )
+        .route("/felanmalan/{municipality}/tack/{id}", get(public_thanks))
+}
+
+/// A possible duplicate: the same service within this distance in these days.
+const NEARBY_METRES: f64 = 150.0;
+const NEARBY_DAYS: i64 = 14;
+
+#[derive(serde::Deserialize, Default)]
+struct QueueQuery {
+    status: Option<String>,
+    enhet: Option<String>,
+}
+
+fn report_value(ctx: &Ctx, r: &FaultReport) -> Value {
+    context! {
+        status_label => ctx.t(status_message(&r.status)),
+        attributes => r.attributes.iter().map(|(k, v)| context! { code => k, value => v }).collect::<Vec<_>>(),
+        ..Value::from_serialize(r)
+    }
+}
+
+async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Html<String>, AppError> {
+    let me = ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let services = tenant.fault_services().await?;
+    // A unit responsible for a service sees its own queue first.
+    let own = me
+        .user
+        .unit_id
+        .filter(|u| services.iter().any(|s| s.unit_id == Some(*u)));
+    let unit_id = match q.enhet.as_deref() {
+        Some("") | Some("alla") => None,
+        Some(u) => u.parse().ok(),
+        None => own,
+    };
+    let status = q.status.clone().unwrap_or_else(|| "open".into());
+    let statuses: Vec<String> = match status.as_str() {
+        "open" => vec!["received".into(), "in_progress".into()],
+        "closed" => vec!["resolved".into(), "rejected".into()],
+        _ => Vec::new(),
+    };
+    let reports = tenant
+        .fault_reports(&FaultFilter {
+            statuses,
+            unit_id,
+            limit: 200,
+            ..Default::default()
+        })
+        .await?;
+    let mut units: Vec<Value> = Vec::new();
+    for s in &services {
+        if let (Some(id), Some(name)) = (s.unit_id, &s.unit_name)
+            && !units
+                .iter()
+                .any(|u| u.get_attr("id").ok() == Some(Value::from(id)))
+        {
+            units.push(context! { id, name => name.clone() });
+        }
+    }
+    ctx.render(
+        "cases/fault_reports.html",
+        &ctx.t("fault-reports"),
+        context! {
+            reports => reports.iter().map(|r| report_value(&ctx, r)).collect::<Vec<_>>(),
+            units,
+            filter => context! { status, enhet => unit_id.map(|u| u.to_string()).unwrap_or_default() },
+            public_form => format!("/felanmalan/{}", tenant.code()),
+        },
+    )
+}
+
+async fn show_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let report = tenant.fault_report(id).await?;
+    let personal = ctx.may(Permission::ViewPersonalData);
+    if personal && !report.email.is_empty() {
+        let entry = ctx.audit_entry("fault_report.view_reporter", "fault_report", id.to_string());
+        ctx.app.db.audit(entry).await?;
+    }
+    let nearby = tenant
+        .nearby_fault_reports(&report, NEARBY_METRES, NEARBY_DAYS)
+        .await?;
+    ctx.render(
+        "cases/fault_report.html",
+        &format!("{} {}", ctx.t("fault-report"), report.id),
+        context! {
+            report => report_value(ctx, &report),
+            nearby => nearby.iter().map(|r| report_value(ctx, r)).collect::<Vec<_>>(),
+            statuses => STATUSES.iter().map(|s| context! { code => s, label => ctx.t(status_message(s)) }).collect::<Vec<_>>(),
+            personal,
+            can_edit => ctx.may(Permission::EditCompanies),
+            errors,
+            breadcrumbs => vec![ctx.crumb("/felanmalningar", "fault-reports")],
+        },
+    )
+}
+
+async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    show_page(&ctx, &tenant, id, Vec::new()).await
+}
+
+/// The e-mail that tells a reporter their report's new status, in Swedish and then English:
+/// the report says nothing of its reporter's language.
+fn status_mail(report: &FaultReport, municipality: &str, note: &str) -> lots_jobs::OutgoingMail {
+    let body = |lang: Lang| {
+        let status = lots_i18n::text(lang, status_message(&report.status)).to_lowercase();
+        let place = if report.address.is_empty() {
+            lots_i18n::text(lang, "fault-status-mail-place-unknown")
+        } else {
+            report.address.clone()
+        };
+        let id = report.id.to_string();
+        let args = [
+            ("id", id.as_str().into()),
+            ("municipality", municipality.into()),
+            ("service", report.service_name.as_str().into()),
+            ("place", place.as_str().into()),
+            ("status", status.as_str().into()),
+            ("note", note.into()),
+        ];
+        let subject = lots_i18n::text_with(lang, "fault-status-mail-subject", &args);
+        (
+            subject,
+            lots_i18n::text_with(lang, "fault-status-mail-body", &args),
+        )
+    };
+    let (subject, swedish) = body(Lang::Sv);
+    let (_, english) = body(Lang::En);
+    lots_jobs::OutgoingMail {
+        to: report.email.clone(),
+        subject,
+        body: format!("{swedish}\n\n{english}\n"),
+        ..Default::default()
+    }
+}
+
+async fn change_status(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let note = form.get("note");
+    match tenant
+        .set_fault_status(id, &form.get("status"), &note, &me.user.name)
+        .await
+    {
+        Ok(event) => {
+            let report = tenant.fault_report(id).await?;
+            if !report.email.is_empty() {
+                let municipality = tenant.municipality().await?.name;
+                lots_jobs::enqueue_mail(
+                    &ctx.app.db,
+                    Some(tenant.code()),
+                    &format!("fault:{}:{id}:{event}", tenant.code()),
+                    &status_mail(&report, &municipality, note.trim()),
+                )
+                .await?;
+                ctx.app.workers.wake();
+            }
+            let mut entry = ctx.audit_entry("fault_report.status", "fault_report", id.to_string());
+            entry.detail = report.status.clone();
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/felanmalningar/{id}")).into_response())
+        }
+        Err(StoreError::Field(field, message)) => {
+            let html = show_page(
+                &ctx,
+                &tenant,
+                id,
+                vec![field_error(&field, ctx.t(&message))],
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct PublicQuery {
+    tjanst: Option<String>,
+}
+
+async fn public_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    service_code: Option<&str>,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let municipality = tenant.municipality().await?;
+    let services = tenant.fault_services().await?;
+    let chosen = service_code.and_then(|c| services.iter().find(|s| s.code == c));
+    let value = |name: &str| form.map_or(String::new(), |f| f.get(name));
+    ctx.render(
+        "cases/fault_form.html",
+        &ctx.t_with(
+            "report-a-fault-to",
+            &[("municipality", municipality.name.as_str().into())],
+        ),
+        context! {
+            action => format!("/felanmalan/{}", tenant.code()),
+            services => Value::from_serialize(&services),
+            chosen => chosen.map(Value::from_serialize),
+            answers => chosen.map(|s| {
+                s.attributes
+                    .iter()
+                    .map(|a| (a.code.clone(), value(&format!("attribute[{}]", a.code))))
+                    .collect::<HashMap<_, _>>()
+            }),
+            form => context! {
+                description => value("description"),
+                address_string => value("address_string"),
+                lat => value("lat"),
+                long => value("long"),
+                email => value("email"),
+                first_name => value("first_name"),
+                phone => value("phone"),
+            },
+            errors,
+        },
+    )
+}
+
+async fn public_form(
+    ctx: Ctx,
+    Path(municipality): Path<String>,
+    Query(q): Query<PublicQuery>,
+) -> Result<Html<String>, AppError> {
+    let tenant = ctx.app.db.tenant(&municipality).await?;
+    public_page(&ctx, &tenant, q.tjanst.as_deref(), None, Vec::new()).await
+}
+
+async fn public_submit(
+    ctx: Ctx,
+    Path(municipality): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let tenant = ctx.app.db.tenant(&municipality).await?;
+    let coordinate = |key: &str| form.get(key).trim().replace(',', ".").parse::<f64>().ok();
+    let mut attributes: HashMap<String, Vec<String>> = HashMap::new();
+    if let Some(service) = tenant.fault_service(&form.get("service_code")).await? {
+        for a in &service.attributes {
+            let v = form.get(&format!("attribute[{}]", a.code));
+            if !v.trim().is_empty() {
+                attributes.insert(a.code.clone(), vec![v]);
+            }
+        }
+    }
+    let new = NewFaultReport {
+        service_code: form.get("service_code"),
+        description: form.get("description"),
+        latitude: coordinate("lat"),
+        longitude: coordinate("long"),
+        address: form.get("address_string"),
+        email: form.get("email"),
+        first_name: form.get("first_name"),
+        last_name: String::new(),
+        phone: form.get("phone"),
+        attributes,
+        media_url: String::new(),
+        channel: "web".into(),
+    };
+    match tenant.create_fault_report(&new).await? {
+        Ok((id, _)) => {
+            Ok(Redirect::to(&format!("/felanmalan/{}/tack/{id}", tenant.code())).into_response())
+        }
+        Err(refused) => {
+            let errors = vec![field_error(&refused.field, ctx.t(&refused.sv))];
+            let code = form.get("service_code");
+            let html = public_page(&ctx, &tenant, Some(&code), Some(&form), errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+async fn public_thanks(
+    ctx: Ctx,
+    Path((municipality, id)): Path<(String, i64)>,
+) -> Result<Html<String>, AppError> {
+    let tenant = ctx.app.db.tenant(&municipality).await?;
+    let name = tenant.municipality().await?.name;
+    ctx.render(
+        "cases/fault_thanks.html",
+        &ctx.t("thank-you-for-your-report"),
+        context! { id, municipality => name },
+    )
+}

@@ -1,0 +1,487 @@
+//! The company registry: the searchable list, the journey page of each company, the forms
+//! that register and change a company, and the export.
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use lots_domain::company_import::SIZE_CLASSES;
+use lots_domain::role::Permission;
+use lots_domain::sni::{self, SniVersion};
+use lots_store::{Company, CompanyFilter, CompanyInput, StoreError, Tenant};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::{FormData, field_error, page_number, pager};
+use crate::state::AppState;
+use crate::url::urlencode;
+
+const PER_PAGE: usize = 25;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/foretag", get(list).post(create))
+        .route("/foretag.csv", get(export_csv))
+        .route("/foretag.xlsx", get(export_xlsx))
+        .route("/foretag/nytt", get(new_form))
+        .route("/foretag/{id}", get(journey))
+        .route("/foretag/{id}/andra", get(edit_form).post(update))
+        .route("/foretag/{id}/anteckningar", post(add_note))
+}
+
+#[derive(serde::Deserialize, Default)]
+pub(in crate::pages) struct ListQuery {
+    q: Option<String>,
+    omrade: Option<String>,
+    storlek: Option<String>,
+    sni: Option<String>,
+    tagg: Option<String>,
+    status: Option<String>,
+    sida: Option<String>,
+    /// The page after or before this company, as the pager's links say.
+    efter: Option<i64>,
+    fore: Option<i64>,
+}
+
+impl ListQuery {
+    fn filter(&self, page: usize, per_page: usize) -> CompanyFilter {
+        CompanyFilter {
+            query: self.q.clone(),
+            sni: self.sni.clone(),
+            area_id: self.omrade.as_deref().and_then(|a| a.parse().ok()),
+            size_class: self.storlek.clone(),
+            tag: self.tagg.clone(),
+            status: self.status.clone(),
+            page,
+            per_page,
+            after: self.efter,
+            before: self.fore,
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let v = |o: &Option<String>| o.clone().unwrap_or_default();
+        vec![
+            ("q", v(&self.q)),
+            ("omrade", v(&self.omrade)),
+            ("storlek", v(&self.storlek)),
+            ("sni", v(&self.sni)),
+            ("tagg", v(&self.tagg)),
+            ("status", v(&self.status)),
+        ]
+    }
+}
+
+/// The identity as the user may see it: a sole trader's personnummer is masked for roles
+/// without access to personal data.
+fn shown_orgnr(ctx: &Ctx, c: &Company) -> String {
+    shown_number(ctx, &c.orgnr, c.personal)
+}
+
+/// A company's number as this user may see it: a sole trader's personnummer is masked for
+/// roles without access to personal data.
+pub(in crate::pages) fn shown_number(ctx: &Ctx, orgnr: &str, personal: bool) -> String {
+    if personal && !ctx.may(Permission::ViewPersonalData) {
+        lots_domain::orgnr::CompanyId::parse(orgnr)
+            .map(|id| id.masked())
+            .unwrap_or_default()
+    } else {
+        orgnr.to_string()
+    }
+}
+
+fn sni_name(version: SniVersion, code: &str) -> String {
+    sni::lookup(version, code)
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}
+
+async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    let page = page_number(q.sida.as_deref());
+    let result = tenant.companies(&q.filter(page, PER_PAGE)).await?;
+    let items: Vec<Value> = result
+        .items
+        .iter()
+        .map(|c| {
+            context! {
+                shown_orgnr => shown_orgnr(&ctx, c),
+                sni_name => c.sni2007.first().map(|s| sni_name(SniVersion::Sni2007, s)).unwrap_or_default(),
+                ..Value::from_serialize(c)
+            }
+        })
+        .collect();
+    let params = q.params();
+    let query: Vec<String> = params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .collect();
+    let v = |o: &Option<String>| o.clone().unwrap_or_default();
+    ctx.render(
+        "register/companies.html",
+        &ctx.t("companies"),
+        context! {
+            items,
+            total => result.total,
+            pager => pager(
+                "/foretag",
+                &params,
+                (page, PER_PAGE, result.total),
+                result.items.first().zip(result.items.last()).map(|(a, b)| (a.id, b.id)),
+            ),
+            areas => tenant.areas().await?,
+            sizes => SIZE_CLASSES,
+            filter => context! { q => v(&q.q), omrade => v(&q.omrade), storlek => v(&q.storlek), sni => v(&q.sni), tagg => v(&q.tagg), status => v(&q.status) },
+            can_edit => ctx.may(Permission::EditCompanies),
+            can_export => ctx.may(Permission::ManageRegister),
+            export_href => format!("/foretag.csv?{}", query.join("&")),
+            export_xlsx_href => format!("/foretag.xlsx?{}", query.join("&")),
+        },
+    )
+}
+
+/// The companies of a filter as export rows; the export is written to the audit log.
+async fn export_rows(ctx: &Ctx, q: &ListQuery, format: &str) -> Result<Vec<Vec<String>>, AppError> {
+    ctx.require(Permission::ManageRegister)?;
+    let companies = ctx
+        .tenant()?
+        .companies(&q.filter(1, usize::MAX))
+        .await?
+        .items;
+    let rows: Vec<Vec<String>> = companies
+        .iter()
+        .map(|c| c.export_row(shown_orgnr(ctx, c)))
+        .collect();
+    let mut entry = ctx.audit_entry("company.export", "company", "*");
+    entry.detail = format!("{} rows, {format}", rows.len());
+    ctx.app.db.audit(entry).await?;
+    Ok(rows)
+}
+
+pub(in crate::pages) fn download(
+    content_type: &'static str,
+    filename: &'static str,
+    bytes: Vec<u8>,
+) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, filename),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+async fn export_csv(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+    let rows = export_rows(&ctx, &q, "csv").await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"foretag.csv\"",
+        lots_domain::export::csv_for_excel(&lots_store::EXPORT_HEADER, &rows),
+    ))
+}
+
+async fn export_xlsx(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+    let rows = export_rows(&ctx, &q, "xlsx").await?;
+    let bytes = lots_domain::export::xlsx("Företag", &lots_store::EXPORT_HEADER, &rows)
+        .map_err(AppError::Internal)?;
+    Ok(download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "attachment; filename=\"foretag.xlsx\"",
+        bytes,
+    ))
+}
+
+async fn journey_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    errors: Vec<Value>,
+    note: &str,
+) -> Result<Html<String>, AppError> {
+    let company = tenant.company(id).await?;
+    let contacts = tenant.contacts(id).await?;
+    let journey = tenant.journey(id).await?;
+    let codes = |version, list: &[String]| -> Vec<Value> {
+        list.iter()
+            .map(|c| context! { code => c.clone(), name => sni_name(version, c) })
+            .collect()
+    };
+    ctx.render(
+        "register/company.html",
+        &company.name,
+        context! {
+            sni => codes(SniVersion::Sni2007, &company.sni2007),
+            sni2025 => codes(SniVersion::Sni2025, &company.sni2025),
+            company => context! { shown_orgnr => shown_orgnr(ctx, &company), ..Value::from_serialize(&company) },
+            contacts,
+            journey => journey.iter().map(|e| journey_entry(ctx, e)).collect::<Vec<_>>(),
+            errors,
+            note,
+            can_edit => ctx.may(Permission::EditCompanies),
+            show_personal => ctx.may(Permission::ViewPersonalData),
+            breadcrumbs => vec![ctx.crumb("/foretag", "companies")],
+        },
+    )
+}
+
+/// A journey event in the visitor's language: what happened, and its detail as a sentence
+/// where the message says one.
+fn journey_entry(ctx: &Ctx, e: &lots_store::JourneyEvent) -> Value {
+    let mut args: Vec<lots_i18n::Arg> = vec![("detail", e.detail.as_str().into())];
+    args.extend(
+        e.facts
+            .iter()
+            .map(|(name, value)| (*name, value.as_str().into())),
+    );
+    let detail =
+        lots_i18n::attribute_with(ctx.lang, &e.summary, "detail", &args).unwrap_or_else(|| {
+            if e.kind == "changed" {
+                e.detail
+                    .split(", ")
+                    .map(|field| ctx.t(field))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            } else {
+                e.detail.clone()
+            }
+        });
+    context! { summary => ctx.t(&e.summary), detail, ..Value::from_serialize(e) }
+}
+
+async fn journey(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewCompanies)?;
+    let tenant = ctx.tenant()?;
+    journey_page(&ctx, &tenant, id, Vec::new(), "").await
+}
+
+async fn add_note(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let note = form.get("note");
+    match tenant.add_note(id, &note, &me.user.name).await {
+        Ok(()) => Ok(Redirect::to(&format!("/foretag/{id}")).into_response()),
+        Err(StoreError::Field(field, message)) => {
+            let html =
+                journey_page(&ctx, &tenant, id, vec![field_error(&field, message)], &note).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn split(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads the company form; a wrong number of employees is a field error.
+fn read_form(form: &FormData) -> Result<CompanyInput, (String, String)> {
+    let employees_raw: String = form
+        .get("employees")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let employees = if employees_raw.is_empty() {
+        None
+    } else {
+        Some(employees_raw.parse::<i64>().map_err(|_| {
+            (
+                "employees".to_string(),
+                "Antal anställda ska vara ett heltal.".to_string(),
+            )
+        })?)
+    };
+    let coordinate = |name: &str,
+                      range: std::ops::RangeInclusive<f64>|
+     -> Result<Option<f64>, (String, String)> {
+        let raw = form.get(name).replace(',', ".");
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        raw.parse::<f64>()
+            .ok()
+            .filter(|v| range.contains(v))
+            .map(Some)
+            .ok_or_else(|| {
+                (
+                    name.to_string(),
+                    "Skriv koordinaten i decimalgrader, till exempel 59,53.".to_string(),
+                )
+            })
+    };
+    let latitude = coordinate("latitude", -90.0..=90.0)?;
+    let longitude = coordinate("longitude", -180.0..=180.0)?;
+    let codes = |name: &str| -> Vec<String> {
+        form.get(name)
+            .split([',', ' ', ';'])
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    Ok(CompanyInput {
+        orgnr: form.get("orgnr"),
+        name: form.get("name"),
+        other_names: split(&form.get("other_names")),
+        sni2007: codes("sni2007"),
+        sni2025: codes("sni2025"),
+        employees,
+        visit_address: form.get("visit_address"),
+        postcode: form.get("postcode"),
+        town: form.get("town"),
+        latitude,
+        longitude,
+        area: Some(form.get("area")).filter(|a| !a.is_empty()),
+        tags: split(&form.get("tags")),
+        status: form.get("status"),
+        notes: form.get("notes"),
+    })
+}
+
+fn form_values(form: &FormData) -> Value {
+    let fields = [
+        "orgnr",
+        "name",
+        "other_names",
+        "sni2007",
+        "sni2025",
+        "employees",
+        "visit_address",
+        "postcode",
+        "town",
+        "area",
+        "tags",
+        "status",
+        "notes",
+    ];
+    Value::from_iter(fields.iter().map(|f| (*f, form.get(f))))
+}
+
+fn company_values(c: &Company) -> Value {
+    context! {
+        orgnr => c.orgnr.clone(),
+        name => c.name.clone(),
+        other_names => c.other_names.join(", "),
+        sni2007 => c.sni2007.join(", "),
+        sni2025 => c.sni2025.join(", "),
+        employees => c.employees.map(|n| n.to_string()).unwrap_or_default(),
+        visit_address => c.visit_address.clone(),
+        postcode => c.postcode.clone(),
+        town => c.town.clone(),
+        latitude => c.latitude.map(|v| v.to_string()).unwrap_or_default(),
+        longitude => c.longitude.map(|v| v.to_string()).unwrap_or_default(),
+        area => c.area_name.clone().unwrap_or_default(),
+        tags => c.tags.join(", "),
+        status => c.status.clone(),
+        notes => c.notes.clone(),
+    }
+}
+
+fn render_form(
+    ctx: &Ctx,
+    title: &str,
+    action: &str,
+    form: Value,
+    errors: Vec<Value>,
+    submit: &str,
+) -> Result<Html<String>, AppError> {
+    ctx.render(
+        "register/company_form.html",
+        title,
+        context! { action, form, errors, submit => ctx.t(submit), breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
+    )
+}
+
+async fn new_form(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    render_form(
+        &ctx,
+        &ctx.t("register-a-company"),
+        "/foretag",
+        form_values(&FormData(vec![("status".into(), "active".into())])),
+        Vec::new(),
+        "register-the-company",
+    )
+}
+
+async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let result = match read_form(&form) {
+        Ok(input) => tenant.create_company(&input, &me.user.name).await,
+        Err((field, message)) => Err(StoreError::Field(field, message)),
+    };
+    match result {
+        Ok(company) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("company.create", "company", company.id))
+                .await?;
+            Ok(Redirect::to(&format!("/foretag/{}", company.id)).into_response())
+        }
+        Err(StoreError::Field(field, message)) => {
+            let html = render_form(
+                &ctx,
+                &ctx.t("register-a-company"),
+                "/foretag",
+                form_values(&form),
+                vec![field_error(&field, message)],
+                "register-the-company",
+            )?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    let company = ctx.tenant()?.company(id).await?;
+    render_form(
+        &ctx,
+        &company.name,
+        &format!("/foretag/{id}/andra"),
+        company_values(&company),
+        Vec::new(),
+        "save-changes",
+    )
+}
+
+async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let company = tenant.company(id).await?;
+    let result = match read_form(&form) {
+        Ok(input) => tenant.update_company(id, &input, &me.user.name).await,
+        Err((field, message)) => Err(StoreError::Field(field, message)),
+    };
+    match result {
+        Ok(_) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("company.update", "company", id))
+                .await?;
+            Ok(Redirect::to(&format!("/foretag/{id}")).into_response())
+        }
+        Err(StoreError::Field(field, message)) => {
+            let html = render_form(
+                &ctx,
+                &company.name,
+                &format!("/foretag/{id}/andra"),
+                form_values(&form),
+                vec![field_error(&field, message)],
+                "save-changes",
+            )?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}

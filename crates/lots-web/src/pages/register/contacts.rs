@@ -1,0 +1,299 @@
+//! Contact people: personal data. Every view, change, extract and erasure is written to
+//! the audit log, and only roles that need personal data reach these pages.
+
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use lots_domain::role::Permission;
+use lots_store::{AuditFilter, Contact, ContactInput, LEGAL_BASES, StoreError};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::{FormData, field_error};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/foretag/{id}/kontakter/ny", get(new_form).post(create))
+        .route("/kontakter/{id}", get(show).post(update))
+        .route("/kontakter/{id}/registerutdrag", get(extract))
+        .route("/kontakter/{id}/registerutdrag.json", get(extract_json))
+        .route("/kontakter/{id}/radera", get(erase_page).post(erase))
+        .route("/kontakter/granska", get(review))
+}
+
+fn basis_label(ctx: &Ctx, code: &str) -> String {
+    ctx.t(match code {
+        "public_task" => "exercise-of-authority-and-tasks-in",
+        "legitimate_interest" => "legitimate-interest",
+        "consent" => "consent",
+        other => other,
+    })
+}
+
+fn read(form: &FormData) -> ContactInput {
+    ContactInput {
+        name: form.get("name"),
+        role: form.get("role"),
+        email: form.get("email"),
+        phone: form.get("phone"),
+        language: lots_i18n::Lang::or_swedish(&form.get("language")),
+        legal_basis: form.get("legal_basis"),
+    }
+}
+
+fn values(c: &ContactInput) -> Value {
+    context! { name => c.name.clone(), role => c.role.clone(), email => c.email.clone(), phone => c.phone.clone(), language => c.language.clone(), legal_basis => c.legal_basis.clone() }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    ctx: &Ctx,
+    title: &str,
+    action: String,
+    form: Value,
+    errors: Vec<Value>,
+    submit: &str,
+    company: (i64, String),
+    contact_id: Option<i64>,
+) -> Result<Html<String>, AppError> {
+    let bases: Vec<Value> = LEGAL_BASES
+        .iter()
+        .map(|b| context! { code => *b, label => basis_label(ctx, b) })
+        .collect();
+    ctx.render(
+        "register/contact.html",
+        title,
+        context! {
+            action, form, errors, bases, contact_id,
+            submit => ctx.t(submit),
+            breadcrumbs => vec![ctx.crumb("/foretag", "companies"), context! { href => format!("/foretag/{}", company.0), label => company.1 }],
+        },
+    )
+}
+
+async fn new_form(ctx: Ctx, Path(company_id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    ctx.require(Permission::ViewPersonalData)?;
+    let company = ctx.tenant()?.company(company_id).await?;
+    render(
+        &ctx,
+        &ctx.t("add-contact-person"),
+        format!("/foretag/{company_id}/kontakter/ny"),
+        context! { language => "sv", legal_basis => "public_task" },
+        Vec::new(),
+        "save-the-contact-person",
+        (company.id, company.name),
+        None,
+    )
+}
+
+async fn create(
+    ctx: Ctx,
+    Path(company_id): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    ctx.require(Permission::ViewPersonalData)?;
+    let tenant = ctx.tenant()?;
+    let company = tenant.company(company_id).await?;
+    let input = read(&form);
+    match tenant
+        .create_contact(company_id, &input, &me.user.name)
+        .await
+    {
+        Ok(contact) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("contact.create", "contact", contact.id))
+                .await?;
+            Ok(Redirect::to(&format!("/foretag/{company_id}")).into_response())
+        }
+        Err(StoreError::Field(field, message)) => {
+            let html = render(
+                &ctx,
+                &ctx.t("add-contact-person"),
+                format!("/foretag/{company_id}/kontakter/ny"),
+                values(&input),
+                vec![field_error(&field, message)],
+                "save-the-contact-person",
+                (company.id, company.name),
+                None,
+            )?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A contact who is not erased, or not found.
+async fn live_contact(ctx: &Ctx, id: i64) -> Result<Contact, AppError> {
+    let contact = ctx.tenant()?.contact(id).await?;
+    if contact.erased {
+        return Err(AppError::NotFound);
+    }
+    Ok(contact)
+}
+
+async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewPersonalData)?;
+    let contact = live_contact(&ctx, id).await?;
+    let company = ctx.tenant()?.company(contact.company_id).await?;
+    ctx.app
+        .db
+        .audit(ctx.audit_entry("contact.view", "contact", id))
+        .await?;
+    let form = context! {
+        name => contact.name.clone(), role => contact.role.clone(), email => contact.email.clone(),
+        phone => contact.phone.clone(), language => contact.language.clone(), legal_basis => contact.legal_basis.clone(),
+    };
+    render(
+        &ctx,
+        &contact.name,
+        format!("/kontakter/{id}"),
+        form,
+        Vec::new(),
+        "save-changes",
+        (company.id, company.name),
+        Some(id),
+    )
+}
+
+async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    ctx.require(Permission::ViewPersonalData)?;
+    let contact = live_contact(&ctx, id).await?;
+    let tenant = ctx.tenant()?;
+    let input = read(&form);
+    match tenant.update_contact(id, &input).await {
+        Ok(_) => {
+            ctx.app
+                .db
+                .audit(ctx.audit_entry("contact.update", "contact", id))
+                .await?;
+            Ok(Redirect::to(&format!("/foretag/{}", contact.company_id)).into_response())
+        }
+        Err(StoreError::Field(field, message)) => {
+            let company = tenant.company(contact.company_id).await?;
+            let html = render(
+                &ctx,
+                &contact.name,
+                format!("/kontakter/{id}"),
+                values(&input),
+                vec![field_error(&field, message)],
+                "save-changes",
+                (company.id, company.name),
+                Some(id),
+            )?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Everything Lots holds on the person: the contact and who has touched it.
+async fn gather(
+    ctx: &Ctx,
+    id: i64,
+) -> Result<(Contact, String, Vec<lots_store::AuditRecord>), AppError> {
+    ctx.require(Permission::ViewPersonalData)?;
+    let contact = live_contact(ctx, id).await?;
+    let tenant = ctx.tenant()?;
+    let company = tenant.company(contact.company_id).await?;
+    ctx.app
+        .db
+        .audit(ctx.audit_entry("contact.extract", "contact", id))
+        .await?;
+    let (_, log) = tenant
+        .audit_log(&AuditFilter {
+            record_type: Some("contact".into()),
+            record_id: Some(id.to_string()),
+            page: 1,
+            per_page: 10_000,
+            ..AuditFilter::default()
+        })
+        .await?;
+    Ok((contact, company.name, log))
+}
+
+async fn extract(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    let (contact, company_name, log) = gather(&ctx, id).await?;
+    ctx.render(
+        "register/contact_extract.html",
+        &format!("{} – {}", ctx.t("register-extract"), contact.name),
+        context! { basis_label => basis_label(&ctx, &contact.legal_basis), contact, company_name, log, breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
+    )
+}
+
+async fn extract_json(ctx: Ctx, Path(id): Path<i64>) -> Result<Json<serde_json::Value>, AppError> {
+    let (contact, company_name, log) = gather(&ctx, id).await?;
+    Ok(Json(serde_json::json!({
+        "person": contact,
+        "company": company_name,
+        "legal_basis": contact.legal_basis,
+        "processing_log": log,
+    })))
+}
+
+async fn erase_page(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    ctx.require(Permission::ViewPersonalData)?;
+    let contact = live_contact(&ctx, id).await?;
+    ctx.render(
+        "register/contact_erase.html",
+        &ctx.t("erase-the-person"),
+        context! { contact },
+    )
+}
+
+async fn erase(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    ctx.require(Permission::ViewPersonalData)?;
+    let contact = live_contact(&ctx, id).await?;
+    ctx.tenant()?.erase_contact(id, &me.user.name).await?;
+    ctx.app
+        .db
+        .audit(ctx.audit_entry("contact.erase", "contact", id))
+        .await?;
+    Ok(Redirect::to(&format!("/foretag/{}", contact.company_id)).into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct ReviewQuery {
+    ar: Option<String>,
+}
+
+/// Contacts with no activity for a number of years, for a retention review.
+async fn review(
+    ctx: Ctx,
+    axum::extract::Query(q): axum::extract::Query<ReviewQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageRegister)?;
+    ctx.require(Permission::ViewPersonalData)?;
+    let years =
+        q.ar.as_deref()
+            .and_then(|y| y.trim().parse::<i64>().ok())
+            .filter(|y| (0..=100).contains(y))
+            .unwrap_or(ctx.app.config.contact_review_years);
+    let before = lots_store::now() - years * 365 * 24 * 3600;
+    let items: Vec<Value> = ctx
+        .tenant()?
+        .contacts_to_review(before)
+        .await?
+        .into_iter()
+        .map(|(k, company)| {
+            context! { id => k.id, company_id => k.company_id, name => k.name, company, last_activity_at => k.last_activity_at, basis => basis_label(&ctx, &k.legal_basis) }
+        })
+        .collect();
+    let mut entry = ctx.audit_entry("contact.review", "contact", "*");
+    entry.detail = format!("{} listed, {years} years", items.len());
+    ctx.app.db.audit(entry).await?;
+    ctx.render(
+        "register/contacts_review.html",
+        &ctx.t("contact-persons-to-review"),
+        context! { items, years, breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
+    )
+}

@@ -1,0 +1,5 @@
+//! What pages of several capabilities use.
+
+pub(in crate::pages) mod audience;
+pub(in crate::pages) mod format;
+pub(in crate::pages) mod results;

@@ -1,0 +1,327 @@
+//! The respondent's survey form: no sign-in, the personal link is the key. Works without
+//! JavaScript, saves progress, submits once and may be changed until the round closes.
+//! An unknown or tampered link is a plain 404.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use lots_domain::battery::{Battery, FieldError, Kind};
+use lots_store::LinkTarget;
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::{FormData, field_error};
+use crate::state::AppState;
+use lots_i18n::Lang;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/enkat/{token}", get(show).post(save))
+        .route("/enkat/{token}/tack", get(thanks))
+}
+
+/// The submitted form grouped by field, as the battery checks it.
+pub fn form_answers(form: &FormData) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, v) in &form.0 {
+        if let Some(id) = k.strip_prefix("q_") {
+            out.entry(id.to_string()).or_default().push(v.clone());
+        }
+    }
+    out
+}
+
+/// The battery as sections of questions ready for the form template, each with its
+/// options marked as chosen from `values` and its error, if any.
+pub fn form_sections(
+    battery: &Battery,
+    lang: Lang,
+    values: &HashMap<String, Vec<String>>,
+    errors: &[FieldError],
+) -> Vec<Value> {
+    let en = lang == Lang::En;
+    let pick = |sv: &'static str, english: &'static str| if en { english } else { sv };
+    let language = lang.code();
+    let mut number = 0;
+    battery
+        .sections
+        .iter()
+        .map(|section| {
+            let questions: Vec<Value> = section
+                .questions
+                .iter()
+                .map(|q| {
+                    number += 1;
+                    let chosen = values.get(&q.id).cloned().unwrap_or_default();
+                    let option = |value: String, label: String| {
+                        let checked = chosen.contains(&value);
+                        context! { value, label, checked }
+                    };
+                    let (kind, options, low, high) = match &q.kind {
+                        Kind::Rating {
+                            min,
+                            max,
+                            low,
+                            high,
+                            dont_know,
+                        } => {
+                            let mut o: Vec<Value> = (*min..=*max)
+                                .map(|v| option(v.to_string(), v.to_string()))
+                                .collect();
+                            if *dont_know {
+                                o.push(option(
+                                    "vet_ej".into(),
+                                    pick("Vet ej", "Don't know").into(),
+                                ));
+                            }
+                            (
+                                "scale",
+                                o,
+                                low.get(language).to_string(),
+                                high.get(language).to_string(),
+                            )
+                        }
+                        Kind::Nps => (
+                            "scale",
+                            (0..=10)
+                                .map(|v| option(v.to_string(), v.to_string()))
+                                .collect(),
+                            pick("Inte alls troligt", "Not at all likely").into(),
+                            pick("Mycket troligt", "Extremely likely").into(),
+                        ),
+                        Kind::SingleChoice { choices } => (
+                            "single",
+                            choices
+                                .iter()
+                                .map(|c| option(c.value.clone(), c.text.get(language).into()))
+                                .collect(),
+                            String::new(),
+                            String::new(),
+                        ),
+                        Kind::MultipleChoice { choices } => (
+                            "multiple",
+                            choices
+                                .iter()
+                                .map(|c| option(c.value.clone(), c.text.get(language).into()))
+                                .collect(),
+                            String::new(),
+                            String::new(),
+                        ),
+                        Kind::YesNo => (
+                            "single",
+                            vec![
+                                option("ja".into(), pick("Ja", "Yes").into()),
+                                option("nej".into(), pick("Nej", "No").into()),
+                            ],
+                            String::new(),
+                            String::new(),
+                        ),
+                        Kind::FreeText => ("text", Vec::new(), String::new(), String::new()),
+                    };
+                    let condition = q.show_if.as_ref().and_then(|c| {
+                        let parent = battery.question(&c.question)?;
+                        let answer = match &parent.kind {
+                            Kind::YesNo => match c.equals.as_str() {
+                                "ja" => pick("Ja", "Yes").to_string(),
+                                _ => pick("Nej", "No").to_string(),
+                            },
+                            Kind::SingleChoice { choices } | Kind::MultipleChoice { choices } => {
+                                choices
+                                    .iter()
+                                    .find(|ch| ch.value == c.equals)
+                                    .map_or(c.equals.clone(), |ch| {
+                                        ch.text.get(language).to_string()
+                                    })
+                            }
+                            _ => c.equals.clone(),
+                        };
+                        Some(if en {
+                            format!(
+                                "Answer only if you answered “{answer}” to “{}”.",
+                                parent.text.get(language)
+                            )
+                        } else {
+                            format!(
+                                "Svara bara om du svarade ”{answer}” på ”{}”.",
+                                parent.text.get(language)
+                            )
+                        })
+                    });
+                    let error = errors
+                        .iter()
+                        .find(|e| e.question == q.id)
+                        .map(|e| if en { e.en.clone() } else { e.sv.clone() });
+                    context! {
+                        id => q.id.clone(),
+                        number,
+                        text => q.text.get(language),
+                        kind,
+                        options,
+                        low,
+                        high,
+                        required => q.required,
+                        condition,
+                        error,
+                        text_value => chosen.first().cloned().unwrap_or_default(),
+                    }
+                })
+                .collect();
+            context! { title => section.title.get(language), questions }
+        })
+        .collect()
+}
+
+/// The respondent's language: the one they switched to, else their invitation's.
+fn respondent_ctx(mut ctx: Ctx, headers: &axum::http::HeaderMap, target: &LinkTarget) -> Ctx {
+    let secure = ctx.app.config.secure_cookies();
+    if crate::cookies::Cookie::Lang.read(headers, secure).is_none() {
+        ctx.lang = target.language;
+    }
+    ctx
+}
+
+async fn find(ctx: &Ctx, token: &str) -> Result<LinkTarget, AppError> {
+    ctx.app
+        .db
+        .survey_link(token)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn form_page(
+    ctx: &Ctx,
+    token: &str,
+    target: &LinkTarget,
+    values: &HashMap<String, Vec<String>>,
+    errors: &[FieldError],
+    saved: bool,
+) -> Result<Html<String>, AppError> {
+    let en = ctx.lang == Lang::En;
+    let summary: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            field_error(
+                &format!("q-{}", e.question),
+                if en { e.en.clone() } else { e.sv.clone() },
+            )
+        })
+        .collect();
+    ctx.render(
+        "surveys/survey_form.html",
+        target.battery.name.get(ctx.lang.code()),
+        context! {
+            action => format!("/enkat/{token}"),
+            municipality => target.municipality_name.clone(),
+            description => target.battery.description.get(ctx.lang.code()),
+            closes_on => target.round.closes_on.clone(),
+            anonymous => target.round.anonymous,
+            submitted => target.submitted,
+            sections => form_sections(&target.battery, ctx.lang, values, errors),
+            errors => summary,
+            saved,
+            respondent => true,
+        },
+    )
+}
+
+fn closed_page(ctx: &Ctx, target: &LinkTarget, today: &str) -> Result<Response, AppError> {
+    let not_yet = today < target.round.opens_on.as_str();
+    let html = ctx.render(
+        "surveys/survey_closed.html",
+        &ctx.t(if not_yet {
+            "the-survey-has-not-opened-yet"
+        } else {
+            "the-survey-is-closed"
+        }),
+        context! {
+            not_yet,
+            opens_on => target.round.opens_on.clone(),
+            closes_on => target.round.closes_on.clone(),
+            municipality => target.municipality_name.clone(),
+        },
+    )?;
+    Ok((StatusCode::GONE, html).into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct Saved {
+    sparat: Option<String>,
+}
+
+async fn show(
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    Path(token): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<Saved>,
+) -> Result<Response, AppError> {
+    let target = find(&ctx, &token).await?;
+    let ctx = respondent_ctx(ctx, &headers, &target);
+    let today = lots_store::today();
+    if !target.round.is_open(&today) {
+        return closed_page(&ctx, &target, &today);
+    }
+    let values = lots_store::as_form(&target.answers);
+    Ok(form_page(&ctx, &token, &target, &values, &[], q.sparat.is_some())?.into_response())
+}
+
+async fn save(
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let target = find(&ctx, &token).await?;
+    let ctx = respondent_ctx(ctx, &headers, &target);
+    let today = lots_store::today();
+    if !target.round.is_open(&today) {
+        return closed_page(&ctx, &target, &today);
+    }
+    let submit = form.get("action") != "spara";
+    if target.submitted && !submit {
+        // A submitted answer changes only by a complete form submitted again.
+        return Ok(Redirect::to(&format!("/enkat/{token}")).into_response());
+    }
+    let values = form_answers(&form);
+    match target.battery.check(&values, submit) {
+        Ok(answers) => {
+            ctx.app
+                .db
+                .save_link_response(&target, &answers, submit)
+                .await?;
+            let to = if submit {
+                format!("/enkat/{token}/tack")
+            } else {
+                format!("/enkat/{token}?sparat=1")
+            };
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(errors) => {
+            let html = form_page(&ctx, &token, &target, &values, &errors, false)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+async fn thanks(
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    Path(token): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let target = find(&ctx, &token).await?;
+    let ctx = respondent_ctx(ctx, &headers, &target);
+    ctx.render(
+        "surveys/survey_thanks.html",
+        &ctx.t("thank-you-for-your-answers"),
+        context! {
+            municipality => target.municipality_name.clone(),
+            closes_on => target.round.closes_on.clone(),
+            change_href => format!("/enkat/{token}"),
+            submitted => target.submitted,
+        },
+    )
+}

@@ -1,0 +1,1205 @@
+//! Survey rounds for staff: the list, a new round from a battery and a company filter,
+//! a round's invitations and results (with exports), answers taken by phone, and the
+//! question batteries.
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use lots_domain::nki::{Band, Quadrant, Thresholds};
+use lots_domain::role::Permission;
+use lots_domain::survey_results::COLUMNS;
+use lots_store::{NewRound, RoundResults, StoreError, Tenant};
+use minijinja::{Value, context};
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::shared::audience::{AudienceQuery, picker};
+use crate::pages::shared::format::{day_list, decimal, index_label, percent};
+use crate::pages::shared::results::{distribution_values, free_text_values};
+use crate::pages::surveys::respond::{form_answers, form_sections};
+use crate::pages::{FormData, field_error, spreadsheet};
+use crate::state::AppState;
+use lots_i18n::Lang;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/enkater", get(list))
+        .route("/enkater/ny", get(new_form).post(create))
+        .route("/enkater/resultat", get(period))
+        .route("/enkater/resultat.csv", get(period_csv))
+        .route("/enkater/resultat.xlsx", get(period_xlsx))
+        .route("/enkater/{id}", get(round))
+        .route("/enkater/urval", post(save_filter))
+        .route("/enkater/{id}/bjud-in", get(add_form).post(add))
+        .route("/enkater/{id}/resultat.csv", get(results_csv))
+        .route("/enkater/{id}/resultat.xlsx", get(results_xlsx))
+        .route("/enkater/{id}/svar.csv", get(answers_csv))
+        .route("/enkater/{id}/svar.xlsx", get(answers_xlsx))
+        .route(
+            "/enkater/{id}/telefon/{invitation}",
+            get(phone_form).post(phone_save),
+        )
+        .route("/fragebatterier", get(batteries))
+        .route("/fragebatterier/{version}", get(battery))
+        .route("/fragebatterier/{version}/publicera", post(publish))
+        .route("/fragebatterier/{version}/ny-version", post(new_version))
+        .route("/fragebatterier/{version}/andra", get(edit_form))
+        .route("/fragebatterier/{version}/fragor", post(add_question))
+        .route(
+            "/fragebatterier/{version}/fragor/{question}/ta-bort",
+            post(remove_question),
+        )
+}
+
+fn thresholds(ctx: &Ctx) -> Thresholds {
+    ctx.app.config.survey_thresholds
+}
+
+async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let rounds = ctx.tenant()?.rounds().await?;
+    let today = lots_store::today();
+    let rows: Vec<Value> = rounds
+        .iter()
+        .map(|r| {
+            let status = if today < r.opens_on {
+                "planned-singular"
+            } else if r.is_open(&today) {
+                "running"
+            } else {
+                "round-closed"
+            };
+            context! {
+                status => ctx.t(status),
+                rate => percent(r.answered, r.invited),
+                ..Value::from_serialize(r)
+            }
+        })
+        .collect();
+    ctx.render(
+        "surveys/surveys.html",
+        &ctx.t("surveys"),
+        context! { rounds => rows, can_manage => ctx.may(Permission::ManageSurveys) },
+    )
+}
+
+async fn new_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    q: &AudienceQuery,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    tenant.install_standard_batteries().await?;
+    let versions: Vec<Value> = tenant
+        .batteries()
+        .await?
+        .into_iter()
+        .filter_map(|b| {
+            let (id, version) = b.published?;
+            Some(context! { id, label => ctx.t_with("battery-version", &[("name", b.name.as_str().into()), ("version", version.into())]) })
+        })
+        .collect();
+    let today = lots_store::today();
+    let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
+    ctx.render(
+        "surveys/survey_new.html",
+        &ctx.t("new-survey-round"),
+        context! {
+            versions,
+            picker => picker(tenant, q, form, &[]).await?,
+            form => context! {
+                name => value("name", ""),
+                battery_version_id => value("battery_version_id", ""),
+                opens_on => value("opens_on", &today),
+                closes_on => value("closes_on", ""),
+                anonymous => form.is_some_and(|f| f.get("anonymous") == "1"),
+                quarantine_months => value("quarantine_months", "12"),
+                reminder_days => value("reminder_days", "7, 14"),
+            },
+            errors,
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys")],
+        },
+    )
+}
+
+async fn new_form(ctx: Ctx, Query(q): Query<AudienceQuery>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    new_page(&ctx, &tenant, &q, None, Vec::new()).await
+}
+
+async fn create(
+    ctx: Ctx,
+    Query(q): Query<AudienceQuery>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let fail = |field: &str, message: String| (field.to_string(), message);
+    let parsed = (|| {
+        let battery_version_id = form
+            .get("battery_version_id")
+            .parse()
+            .map_err(|_| fail("battery_version_id", ctx.t("choose-a-question-battery")))?;
+        let quarantine_months = form.get("quarantine_months").parse().map_err(|_| {
+            fail(
+                "quarantine_months",
+                ctx.t("the-quarantine-must-be-a-number"),
+            )
+        })?;
+        let reminder_days = day_list(&form.get("reminder_days"))
+            .ok_or_else(|| fail("reminder_days", ctx.t("write-the-days-as-numbers-for")))?;
+        Ok::<_, (String, String)>(NewRound {
+            battery_version_id,
+            name: form.get("name"),
+            opens_on: form.get("opens_on"),
+            closes_on: form.get("closes_on"),
+            anonymous: form.get("anonymous") == "1",
+            quarantine_months,
+            reminder_days,
+            company_ids: form
+                .all("company")
+                .iter()
+                .filter_map(|c| c.parse().ok())
+                .collect(),
+        })
+    })();
+    let result = match parsed {
+        Ok(new) => tenant
+            .create_round(&new, &me.user.name)
+            .await
+            .map_err(|e| match e {
+                StoreError::Field(field, message) => Ok((field, ctx.t(&message))),
+                other => Err(other),
+            }),
+        Err(field) => Err(Ok(field)),
+    };
+    match result {
+        Ok((id, audience)) => Ok(invited(&ctx, &tenant, id, &audience, "survey.create")
+            .await?
+            .into_response()),
+        Err(Ok((field, message))) => {
+            let html = new_page(
+                &ctx,
+                &tenant,
+                &q,
+                Some(&form),
+                vec![field_error(&field, message)],
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(Err(e)) => Err(e.into()),
+    }
+}
+
+/// Saves the picker's current filter under a name and goes back to the page it was on.
+async fn save_filter(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    // Only back to a survey page of this application, never elsewhere.
+    let back = crate::ctx::local_path(&form.get("back"))
+        .filter(|b| b.starts_with("/enkater/") && !b.contains('?'))
+        .unwrap_or("/enkater/ny")
+        .to_string();
+    let query = form.get("query");
+    if crate::ctx::local_path(&format!("/?{query}")).is_none() {
+        return Err(AppError::BadRequest(
+            "the saved filter is not a query".into(),
+        ));
+    }
+    match tenant
+        .save_filter(&form.get("filter_name"), &query, &me.user.name)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("{back}?{query}")).into_response()),
+        Err(StoreError::Field(_, message)) => Err(AppError::Unprocessable(ctx.t(&message))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// After companies were added to a round: their invitations go to the job queue, the audit
+/// log says how many, and the round page tells who could not be reached.
+async fn invited(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    audience: &lots_store::Audience,
+    action: &str,
+) -> Result<Redirect, AppError> {
+    // The queue's idempotency keys make this safe for invitations already queued.
+    for invitation in tenant.invitations(id).await? {
+        lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0).await?;
+    }
+    ctx.app.workers.wake();
+    let mut entry = ctx.audit_entry(action, "survey_round", id.to_string());
+    entry.detail = format!(
+        "{} invited, {} in quarantine, {} without e-mail, {} already invited",
+        audience.invited,
+        audience.quarantined.len(),
+        audience.without_email.len(),
+        audience.already_invited.len()
+    );
+    ctx.app.db.audit(entry).await?;
+    Ok(Redirect::to(&format!(
+        "/enkater/{id}?inbjudna={}&karens={}&utan={}",
+        audience.invited,
+        audience.quarantined.len(),
+        audience.without_email.len()
+    )))
+}
+
+async fn add_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    q: &AudienceQuery,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let round = tenant.round(id).await?;
+    let invited: Vec<i64> = tenant
+        .invitations(id)
+        .await?
+        .iter()
+        .filter_map(|i| i.company_id)
+        .collect();
+    ctx.render(
+        "surveys/survey_add.html",
+        &format!("{}: {}", ctx.t("invite-companies"), round.name),
+        context! {
+            round => Value::from_serialize(&round),
+            action => format!("/enkater/{id}/bjud-in"),
+            picker => picker(tenant, q, form, &invited).await?,
+            errors,
+            breadcrumbs => vec![
+                ctx.crumb("/enkater", "surveys"),
+                context! { href => format!("/enkater/{id}"), label => round.name.clone() },
+            ],
+        },
+    )
+}
+
+async fn add_form(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<AudienceQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    add_page(&ctx, &tenant, id, &q, None, Vec::new()).await
+}
+
+async fn add(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<AudienceQuery>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let ids: Vec<i64> = form
+        .all("company")
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    match tenant.add_to_round(id, &ids, &me.user.name).await {
+        Ok(audience) => Ok(invited(&ctx, &tenant, id, &audience, "survey.invite")
+            .await?
+            .into_response()),
+        Err(StoreError::Field(field, message)) => {
+            let errors = vec![field_error(&field, ctx.t(&message))];
+            let html = add_page(&ctx, &tenant, id, &q, Some(&form), errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ResultsQuery {
+    per: Option<String>,
+    /// After invitations were made: how many went out, were in quarantine, lacked e-mail.
+    inbjudna: Option<usize>,
+    karens: Option<usize>,
+    utan: Option<usize>,
+}
+
+fn band_text(ctx: &Ctx, band: Option<Band>) -> String {
+    band.map_or(String::new(), |b| ctx.t(b.message()))
+}
+
+/// The results as the page shows them: the rows per group, and the priority matrix as SVG
+/// coordinates beside the same numbers in a table.
+fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
+    let rows: Vec<Value> = r
+        .rows
+        .iter()
+        .map(|row| {
+            context! {
+                group => if row.group.is_empty() { ctx.t("total") } else { row.group.clone() },
+                total => row.group.is_empty(),
+                index => index_label(ctx, &row.index),
+                n => row.n.map_or_else(|| "–".to_string(), |n| n.to_string()),
+                rate => row.response_rate.map(|x| format!("{} %", (x * 100.0).round())).unwrap_or_else(|| "–".into()),
+                value => decimal(ctx.lang, row.value),
+                whole => row.whole,
+                ci => match (row.ci_low, row.ci_high) {
+                    _ if row.constant => ctx.t("all-answers-equal"),
+                    (Some(l), Some(h)) => format!("{}–{}", decimal(ctx.lang, Some(l)), decimal(ctx.lang, Some(h))),
+                    _ => "–".into(),
+                },
+                band => band_text(ctx, row.band),
+                suppressed => row.suppressed,
+                beside_total => row.beside_total,
+                previous => decimal(ctx.lang, row.previous),
+                change => row.change.map(|c| context! {
+                    difference => decimal(ctx.lang, Some(c.difference)),
+                    significant => c.significant,
+                }),
+            }
+        })
+        .collect();
+    let matrix = r.effects.as_ref().map(|e| {
+        let max_effect = e
+            .factors
+            .iter()
+            .map(|f| f.effect.abs())
+            .fold(0.0f64, f64::max)
+            .max(0.01);
+        let (min_index, max_index) = e.factors.iter().fold((100.0f64, 0.0f64), |(lo, hi), f| {
+            (lo.min(f.index), hi.max(f.index))
+        });
+        let (lo, hi) = ((min_index - 5.0).max(0.0), (max_index + 5.0).min(100.0));
+        let points: Vec<Value> = e
+            .factors
+            .iter()
+            .map(|f| {
+                let x = 40.0 + (f.effect.max(0.0) / max_effect) * 320.0;
+                let y = 260.0 - ((f.index - lo) / (hi - lo).max(1.0)) * 240.0;
+                context! {
+                    label => index_label(ctx, &f.factor),
+                    x => format!("{x:.0}"),
+                    y => format!("{y:.0}"),
+                    index => decimal(ctx.lang, Some(f.index)),
+                    effect => format!("{:.2}", f.effect),
+                    significant => f.significant,
+                    quadrant => ctx.t(f.quadrant.message()),
+                    prioritise => f.quadrant == Quadrant::Prioritise,
+                }
+            })
+            .collect();
+        context! { n => e.n, r2 => format!("{:.2}", e.r2), points }
+    });
+    let distributions = distribution_values(&r.distributions);
+    let county = r.county.as_ref().map(|c| {
+        context! {
+            county => c.county.clone(),
+            joint => c.joint,
+            average => decimal(ctx.lang, c.average),
+            rank => c.rank,
+            ranked => c.ranked,
+            municipalities => c.municipalities.iter().map(|(name, n, v)| context! {
+                name, n => *n, value => decimal(ctx.lang, *v), suppressed => v.is_none(),
+            }).collect::<Vec<_>>(),
+        }
+    });
+    context! {
+        beside_total => r.rows.iter().any(|row| row.beside_total),
+        rows,
+        responses => r.responses,
+        by => r.by.clone(),
+        matrix,
+        distributions,
+        free_text => free_text_values(&r.free_text),
+        county,
+    }
+}
+
+/// The ways a results table can be split, the current one marked.
+fn breakdowns(ctx: &Ctx, current: &str) -> Vec<Value> {
+    [
+        ("area", "area"),
+        ("unit", "unit"),
+        ("industry", "industry"),
+        ("size_class", "size"),
+        ("quarter", "quarter"),
+    ]
+    .into_iter()
+    .map(|(code, label)| context! { code, label => ctx.t(label), current => current == code })
+    .collect()
+}
+
+async fn round(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ResultsQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let round = tenant.round(id).await?;
+    let results = tenant
+        .round_results(
+            id,
+            q.per.as_deref().unwrap_or("area"),
+            ctx.lang.code(),
+            &thresholds(&ctx),
+        )
+        .await?;
+    let can_manage = ctx.may(Permission::ManageSurveys);
+    let invitations: Vec<Value> = if can_manage {
+        tenant
+            .staff_invitations(id)
+            .await?
+            .iter()
+            .map(Value::from_serialize)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let splits = breakdowns(&ctx, &results.by);
+    let notice = q.inbjudna.map(|n| {
+        format!(
+            "{n} {} {} {} {} {}.",
+            ctx.t("companies-were-invited"),
+            q.karens.unwrap_or(0),
+            ctx.t("in-quarantine-and"),
+            q.utan.unwrap_or(0),
+            ctx.t("without-a-contact-person-with-e")
+        )
+    });
+    ctx.render(
+        "surveys/survey_round.html",
+        &round.name,
+        context! {
+            round => Value::from_serialize(&round),
+            rate => percent(round.answered, round.invited),
+            results => results_value(&ctx, &results),
+            links => context! {
+                page => format!("/enkater/{id}?"),
+                csv => format!("/enkater/{id}/resultat.csv?"),
+                xlsx => format!("/enkater/{id}/resultat.xlsx?"),
+            },
+            invitations,
+            can_manage,
+            can_add => can_manage && round.closes_on >= lots_store::today(),
+            undelivered => crate::pages::platform::admin::undelivered_notice(&ctx, lots_jobs::Concern::Round(id)).await?,
+            notice,
+            breakdowns => splits,
+            threshold => thresholds(&ctx).min_shown,
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys")],
+        },
+    )
+}
+
+#[derive(serde::Deserialize)]
+struct PeriodQuery {
+    batteri: Option<String>,
+    fran: Option<String>,
+    till: Option<String>,
+    per: Option<String>,
+}
+
+impl PeriodQuery {
+    /// The battery code and period asked for; by default Insikt's NKI survey last year.
+    fn resolved(&self) -> (String, String, String) {
+        let last_year = lots_store::today()[..4].parse::<i32>().unwrap_or(2026) - 1;
+        let or =
+            |v: &Option<String>, d: String| v.clone().filter(|s| !s.trim().is_empty()).unwrap_or(d);
+        (
+            or(&self.batteri, "insikt-nki".into()),
+            or(&self.fran, format!("{last_year}-01-01")),
+            or(&self.till, format!("{last_year}-12-31")),
+        )
+    }
+
+    fn query(&self) -> String {
+        let (b, f, t) = self.resolved();
+        let e = crate::url::urlencode;
+        format!("batteri={}&fran={}&till={}&", e(&b), e(&f), e(&t))
+    }
+}
+
+/// The results of a period, or the field that is wrong; `None` when no round matches.
+async fn period_results(
+    ctx: &Ctx,
+    q: &PeriodQuery,
+) -> Result<Result<Option<RoundResults>, Value>, AppError> {
+    let (battery, from, to) = q.resolved();
+    let date = |s: &str| s.parse::<jiff::civil::Date>().is_ok() && s.len() == 10;
+    if !date(&from) {
+        return Ok(Err(field_error("fran", ctx.t("write-the-date-as-2026-11"))));
+    }
+    if !date(&to) || to < from {
+        return Ok(Err(field_error(
+            "till",
+            ctx.t("write-an-end-date-like-2026"),
+        )));
+    }
+    let tenant = ctx.tenant()?;
+    match tenant
+        .period_results(
+            &battery,
+            (&from, &to),
+            q.per.as_deref().unwrap_or("area"),
+            ctx.lang.code(),
+            &thresholds(ctx),
+        )
+        .await
+    {
+        Ok(r) => Ok(Ok(Some(r))),
+        Err(StoreError::NotFound) => Ok(Ok(None)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn period(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let batteries: Vec<Value> = batteries_of(&tenant)
+        .await?
+        .into_iter()
+        .map(|b| context! { code => b.code, name => b.name })
+        .collect();
+    let (battery, from, to) = q.resolved();
+    let outcome = period_results(&ctx, &q).await?;
+    let (results, errors) = match &outcome {
+        Ok(r) => (r.as_ref().map(|r| results_value(&ctx, r)), Vec::new()),
+        Err(e) => (None, vec![e.clone()]),
+    };
+    let by = q.per.clone().unwrap_or_else(|| "area".into());
+    let query = q.query();
+    let html = ctx.render(
+        "surveys/survey_period.html",
+        &ctx.t("results-for-a-period"),
+        context! {
+            batteries,
+            filter => context! { batteri => battery, fran => from, till => to },
+            results,
+            links => context! {
+                page => format!("/enkater/resultat?{query}"),
+                csv => format!("/enkater/resultat.csv?{query}"),
+                xlsx => format!("/enkater/resultat.xlsx?{query}"),
+            },
+            threshold => thresholds(&ctx).min_shown,
+            breakdowns => breakdowns(&ctx, &by),
+            errors,
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys")],
+        },
+    )?;
+    let status = if outcome.is_err() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, html).into_response())
+}
+
+async fn period_rows(
+    ctx: &Ctx,
+    q: &PeriodQuery,
+    format: &str,
+) -> Result<Vec<Vec<String>>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let results = match period_results(ctx, q).await? {
+        Ok(Some(r)) => r,
+        Ok(None) => return Err(AppError::NotFound),
+        Err(_) => return Err(AppError::BadRequest("wrong period".into())),
+    };
+    let mut entry = ctx.audit_entry("survey.export", "survey_period", q.query());
+    entry.detail = format!("results table, {format}");
+    ctx.app.db.audit(entry).await?;
+    Ok(results.rows.iter().map(|r| r.cells()).collect())
+}
+
+const RESULT_FILES: (&str, &str) = (
+    "attachment; filename=\"resultat.csv\"",
+    "attachment; filename=\"resultat.xlsx\"",
+);
+const ANSWER_FILES: (&str, &str) = (
+    "attachment; filename=\"svar.csv\"",
+    "attachment; filename=\"svar.xlsx\"",
+);
+
+async fn period_csv(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
+    spreadsheet(
+        &ctx,
+        false,
+        "results",
+        RESULT_FILES,
+        &COLUMNS,
+        &period_rows(&ctx, &q, "csv").await?,
+    )
+}
+
+async fn period_xlsx(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppError> {
+    spreadsheet(
+        &ctx,
+        true,
+        "results",
+        RESULT_FILES,
+        &COLUMNS,
+        &period_rows(&ctx, &q, "xlsx").await?,
+    )
+}
+
+async fn results_rows(
+    ctx: &Ctx,
+    id: i64,
+    q: &ResultsQuery,
+    format: &str,
+) -> Result<Vec<Vec<String>>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let results = tenant
+        .round_results(
+            id,
+            q.per.as_deref().unwrap_or("area"),
+            ctx.lang.code(),
+            &thresholds(ctx),
+        )
+        .await?;
+    let mut entry = ctx.audit_entry("survey.export", "survey_round", id.to_string());
+    entry.detail = format!("results table, {format}");
+    ctx.app.db.audit(entry).await?;
+    Ok(results.rows.iter().map(|r| r.cells()).collect())
+}
+
+async fn results_csv(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ResultsQuery>,
+) -> Result<Response, AppError> {
+    spreadsheet(
+        &ctx,
+        false,
+        "results",
+        RESULT_FILES,
+        &COLUMNS,
+        &results_rows(&ctx, id, &q, "csv").await?,
+    )
+}
+
+async fn results_xlsx(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ResultsQuery>,
+) -> Result<Response, AppError> {
+    spreadsheet(
+        &ctx,
+        true,
+        "results",
+        RESULT_FILES,
+        &COLUMNS,
+        &results_rows(&ctx, id, &q, "xlsx").await?,
+    )
+}
+
+/// Every submitted answer of a round, one row per respondent, as the round allows: the
+/// company only when the round is not anonymous, and an anonymous round only once it has
+/// enough answers that no one stands out.
+async fn answer_rows(
+    ctx: &Ctx,
+    id: i64,
+    format: &str,
+) -> Result<(Vec<String>, Vec<Vec<String>>), AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let round = tenant.round(id).await?;
+    let battery = tenant
+        .battery_version(round.battery_version_id)
+        .await?
+        .battery;
+    let responses = tenant.round_responses(id).await?;
+    if round.anonymous && !thresholds(ctx).shown(responses.len() as u64) {
+        return Err(AppError::Unprocessable(
+            ctx.t("the-round-is-anonymous-and-has"),
+        ));
+    }
+    let language = ctx.lang.code();
+    let mut header: Vec<String> = Vec::new();
+    if !round.anonymous {
+        header.extend([ctx.t("companies"), ctx.t("organisation-number")]);
+    }
+    header.extend([
+        ctx.t("area"),
+        ctx.t("industry"),
+        ctx.t("size"),
+        ctx.t("quarter"),
+    ]);
+    header.extend(
+        battery
+            .questions()
+            .map(|q| q.text.get(language).to_string()),
+    );
+    // In an anonymous round a background value that fewer than the threshold share (the one
+    // large haulier of Brunna) would point at its company: it is left blank.
+    let min = thresholds(ctx).min_shown;
+    let rare: Vec<std::collections::HashSet<&str>> = (0..4)
+        .map(|i| {
+            let mut seen: HashMap<&str, u64> = HashMap::new();
+            for r in &responses {
+                let v = [&r.area, &r.industry, &r.size_class, &r.quarter][i];
+                *seen.entry(v.as_str()).or_default() += 1;
+            }
+            seen.into_iter()
+                .filter(|(_, n)| round.anonymous && *n < min)
+                .map(|(v, _)| v)
+                .collect()
+        })
+        .collect();
+    let rows = responses
+        .iter()
+        .map(|r| {
+            let mut row = Vec::new();
+            if !round.anonymous {
+                match &r.company {
+                    Some(c) => row.extend([
+                        c.name.clone(),
+                        crate::pages::register::companies::shown_number(ctx, &c.orgnr, c.personal),
+                    ]),
+                    None => row.extend([String::new(), String::new()]),
+                }
+            }
+            let background = [&r.area, &r.industry, &r.size_class, &r.quarter];
+            row.extend(background.iter().enumerate().map(|(i, v)| {
+                if rare[i].contains(v.as_str()) {
+                    String::new()
+                } else {
+                    v.to_string()
+                }
+            }));
+            let values = lots_store::as_form(&r.answers);
+            row.extend(
+                battery
+                    .questions()
+                    .map(|q| values.get(&q.id).map(|v| v.join(", ")).unwrap_or_default()),
+            );
+            row
+        })
+        .collect();
+    let mut entry = ctx.audit_entry("survey.export_answers", "survey_round", id.to_string());
+    entry.detail = format!("{} answers, {format}", responses.len());
+    ctx.app.db.audit(entry).await?;
+    Ok((header, rows))
+}
+
+async fn answers_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (header, rows) = answer_rows(&ctx, id, "csv").await?;
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    spreadsheet(&ctx, false, "responses", ANSWER_FILES, &header, &rows)
+}
+
+async fn answers_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (header, rows) = answer_rows(&ctx, id, "xlsx").await?;
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    spreadsheet(&ctx, true, "responses", ANSWER_FILES, &header, &rows)
+}
+
+async fn phone_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    invitation_id: i64,
+    values: &HashMap<String, Vec<String>>,
+    errors: &[lots_domain::battery::FieldError],
+) -> Result<Html<String>, AppError> {
+    let round = tenant.round(id).await?;
+    let (invitation, round_id) = tenant.invitation(invitation_id).await?;
+    if round_id != id {
+        return Err(AppError::NotFound);
+    }
+    let battery = tenant
+        .battery_version(round.battery_version_id)
+        .await?
+        .battery;
+    let summary: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            field_error(
+                &format!("q-{}", e.question),
+                if ctx.lang == Lang::En {
+                    e.en.clone()
+                } else {
+                    e.sv.clone()
+                },
+            )
+        })
+        .collect();
+    ctx.render(
+        "surveys/survey_form.html",
+        &format!("{} – {}", ctx.t("answer-by-phone"), invitation.company_name),
+        context! {
+            action => format!("/enkater/{id}/telefon/{invitation_id}"),
+            sections => form_sections(&battery, ctx.lang, values, errors),
+            errors => summary,
+            respondent => false,
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys"), ctx.crumb(&format!("/enkater/{id}"), &round.name)],
+        },
+    )
+}
+
+async fn phone_form(
+    ctx: Ctx,
+    Path((id, invitation)): Path<(i64, i64)>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    phone_page(&ctx, &tenant, id, invitation, &HashMap::new(), &[]).await
+}
+
+async fn phone_save(
+    ctx: Ctx,
+    Path((id, invitation)): Path<(i64, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let round = tenant.round(id).await?;
+    let battery = tenant
+        .battery_version(round.battery_version_id)
+        .await?
+        .battery;
+    let values = form_answers(&form);
+    match battery.check(&values, true) {
+        Ok(answers) => {
+            let (_, round_id) = tenant.invitation(invitation).await?;
+            if round_id != id {
+                return Err(AppError::NotFound);
+            }
+            tenant.enter_phone_answer(invitation, &answers).await?;
+            // In an anonymous round not even the audit log says whose answer it was.
+            let entry = if round.anonymous {
+                ctx.audit_entry("survey.phone_answer", "survey_round", id.to_string())
+            } else {
+                ctx.audit_entry(
+                    "survey.phone_answer",
+                    "survey_invitation",
+                    invitation.to_string(),
+                )
+            };
+            ctx.app.db.audit(entry).await?;
+            Ok(Redirect::to(&format!("/enkater/{id}")).into_response())
+        }
+        Err(errors) => {
+            let html = phone_page(&ctx, &tenant, id, invitation, &values, &errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+/// The municipality's batteries, the standard ones included from the first visit.
+async fn batteries_of(tenant: &Tenant<'_>) -> Result<Vec<lots_store::BatterySummary>, AppError> {
+    tenant.install_standard_batteries().await?;
+    Ok(tenant.batteries().await?)
+}
+
+async fn batteries(ctx: Ctx) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let items: Vec<Value> = batteries_of(&tenant)
+        .await?
+        .into_iter()
+        .map(|b| {
+            context! {
+                name => b.name.clone(),
+                code => b.code.clone(),
+                published => b.published.map(|(id, version)| context! { id, version }),
+                draft => b.draft,
+            }
+        })
+        .collect();
+    ctx.render(
+        "surveys/batteries.html",
+        &ctx.t("question-batteries"),
+        context! { items, breadcrumbs => vec![ctx.crumb("/enkater", "surveys")] },
+    )
+}
+
+async fn battery(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ViewSurveyResults)?;
+    let tenant = ctx.tenant()?;
+    let v = tenant.battery_version(version).await?;
+    let language = ctx.lang.code();
+    let sections: Vec<Value> = v
+        .battery
+        .sections
+        .iter()
+        .map(|s| {
+            context! {
+                title => s.title.get(language),
+                questions => s.questions.iter().map(|q| context! {
+                    text => q.text.get(language),
+                    kind => ctx.t(match &q.kind {
+                        lots_domain::battery::Kind::Rating { .. } => "scale",
+                        lots_domain::battery::Kind::Nps => "nps-0-10",
+                        lots_domain::battery::Kind::SingleChoice { .. } => "one-choice",
+                        lots_domain::battery::Kind::MultipleChoice { .. } => "several-choices",
+                        lots_domain::battery::Kind::YesNo => "yes-no",
+                        lots_domain::battery::Kind::FreeText => "free-text",
+                    }),
+                    index => q.index.as_deref().map(|i| index_label(&ctx, i)),
+                    required => q.required,
+                    conditional => q.show_if.is_some(),
+                }).collect::<Vec<_>>(),
+            }
+        })
+        .collect();
+    ctx.render(
+        "surveys/battery.html",
+        v.battery.name.get(language),
+        context! {
+            version => v.version,
+            id => v.id,
+            published => v.published,
+            description => v.battery.description.get(language),
+            sections,
+            can_publish => ctx.may(Permission::ManageSurveys) && !v.published,
+            can_edit => ctx.may(Permission::ManageSurveys),
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys"), ctx.crumb("/fragebatterier", "question-batteries")],
+        },
+    )
+}
+
+async fn publish(ctx: Ctx, Path(version): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    tenant.publish_battery_version(version).await?;
+    let entry = ctx.audit_entry("battery.publish", "battery_version", version.to_string());
+    ctx.app.db.audit(entry).await?;
+    Ok(Redirect::to(&format!("/fragebatterier/{version}")).into_response())
+}
+
+/// Starts a new draft from a published version (or goes to the open draft).
+async fn new_version(ctx: Ctx, Path(version): Path<i64>) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let v = tenant.battery_version(version).await?;
+    let draft = tenant.save_battery_draft(v.battery_id, &v.battery).await?;
+    Ok(Redirect::to(&format!("/fragebatterier/{draft}/andra")).into_response())
+}
+
+async fn draft(tenant: &Tenant<'_>, version: i64) -> Result<lots_store::BatteryVersion, AppError> {
+    let v = tenant.battery_version(version).await?;
+    if v.published {
+        return Err(AppError::Unprocessable(
+            "published versions do not change".into(),
+        ));
+    }
+    Ok(v)
+}
+
+async fn editor_page(
+    ctx: &Ctx,
+    v: &lots_store::BatteryVersion,
+    form: Option<&FormData>,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    let language = ctx.lang.code();
+    let sections: Vec<Value> = v
+        .battery
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            context! {
+                index => i,
+                title => s.title.get(language),
+                questions => s.questions.iter().map(|q| context! {
+                    id => q.id.clone(),
+                    text => q.text.get(language),
+                    index => q.index.as_deref().map(|x| index_label(ctx, x)),
+                }).collect::<Vec<_>>(),
+            }
+        })
+        .collect();
+    let indices: Vec<Value> = std::iter::once("nki")
+        .chain(lots_domain::battery::SERVICE_FACTORS)
+        .map(|code| context! { code, label => index_label(ctx, code) })
+        .collect();
+    let value = |name: &str| form.map(|f| f.get(name)).unwrap_or_default();
+    ctx.render(
+        "surveys/battery_edit.html",
+        &format!("{} – {}", v.battery.name.get(language), ctx.t("draft-lower")),
+        context! {
+            id => v.id,
+            version => v.version,
+            sections,
+            indices,
+            errors,
+            form => context! {
+                section => value("section"), kind => value("kind"), text_sv => value("text_sv"),
+                text_en => value("text_en"), min => value("min"), max => value("max"),
+                low => value("low"), high => value("high"), choices => value("choices"),
+                index => value("index"), required => form.is_some_and(|f| f.get("required") == "1"),
+                show_if => value("show_if"), show_if_equals => value("show_if_equals"),
+            },
+            breadcrumbs => vec![ctx.crumb("/enkater", "surveys"), ctx.crumb("/fragebatterier", "question-batteries")],
+        },
+    )
+}
+
+async fn edit_form(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let v = draft(&tenant, version).await?;
+    editor_page(&ctx, &v, None, Vec::new()).await
+}
+
+/// A question from the editor's form; the first wrong field and why.
+fn question_from(
+    ctx: &Ctx,
+    form: &FormData,
+    id: String,
+) -> Result<lots_domain::battery::Question, (String, String)> {
+    use lots_domain::battery::{Choice, Kind, Question, Text};
+    let fail = |field: &str, sv: &str| (field.to_string(), ctx.t(sv));
+    let text_sv = form.get("text_sv");
+    if text_sv.is_empty() {
+        return Err(fail("text_sv", "write-the-question-in-swedish"));
+    }
+    let text = |sv: String, en: String| Text { sv, en };
+    let choices = || -> Result<Vec<Choice>, (String, String)> {
+        let list: Vec<Choice> = form
+            .get("choices")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, l)| Choice {
+                value: format!("v{}", i + 1),
+                text: text(l.to_string(), String::new()),
+            })
+            .collect();
+        if list.len() < 2 {
+            return Err(fail("choices", "write-at-least-two-options-one"));
+        }
+        Ok(list)
+    };
+    let kind = match form.get("kind").as_str() {
+        "rating" => {
+            let min = form
+                .get("min")
+                .parse::<i64>()
+                .map_err(|_| fail("min", "the-scales-lowest-value-must-be"))?;
+            let max = form
+                .get("max")
+                .parse::<i64>()
+                .map_err(|_| fail("max", "the-scales-highest-value-must-be"))?;
+            if min >= max || max - min > 10 {
+                return Err(fail("max", "the-scale-must-go-upwards-with"));
+            }
+            Kind::Rating {
+                min,
+                max,
+                low: text(form.get("low"), String::new()),
+                high: text(form.get("high"), String::new()),
+                dont_know: true,
+            }
+        }
+        "nps" => Kind::Nps,
+        "single_choice" => Kind::SingleChoice {
+            choices: choices()?,
+        },
+        "multiple_choice" => Kind::MultipleChoice {
+            choices: choices()?,
+        },
+        "yes_no" => Kind::YesNo,
+        "free_text" => Kind::FreeText,
+        _ => return Err(fail("kind", "choose-a-question-type")),
+    };
+    let index = Some(form.get("index")).filter(|i| !i.is_empty());
+    if index.is_some() && !matches!(kind, Kind::Rating { .. } | Kind::Nps) {
+        return Err(fail("index", "only-scale-questions-can-feed-an"));
+    }
+    Ok(Question {
+        id,
+        text: text(text_sv, form.get("text_en")),
+        kind,
+        required: form.get("required") == "1",
+        index,
+        show_if: match (form.get("show_if"), form.get("show_if_equals")) {
+            (q, _) if q.is_empty() => None,
+            (_, equals) if equals.trim().is_empty() => {
+                return Err(fail(
+                    "show_if_equals",
+                    "write-which-answer-shows-the-question",
+                ));
+            }
+            (question, equals) => Some(lots_domain::battery::ShowIf {
+                question,
+                equals: equals.trim().to_string(),
+            }),
+        },
+    })
+}
+
+async fn add_question(
+    ctx: Ctx,
+    Path(version): Path<i64>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let v = draft(&tenant, version).await?;
+    let mut battery = v.battery.clone();
+    let taken: Vec<String> = battery.questions().map(|q| q.id.clone()).collect();
+    let id = (1..)
+        .map(|n| format!("q{n}"))
+        .find(|id| !taken.contains(id))
+        .unwrap_or_default();
+    let section = form
+        .get("section")
+        .parse::<usize>()
+        .ok()
+        .filter(|s| *s < battery.sections.len());
+    let result = question_from(&ctx, &form, id).and_then(|q| {
+        let s = section.ok_or_else(|| ("section".to_string(), ctx.t("choose-a-section")))?;
+        battery.sections[s].questions.push(q);
+        Ok(())
+    });
+    match result {
+        Ok(()) => match tenant.save_battery_draft(v.battery_id, &battery).await {
+            Ok(_) => Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response()),
+            Err(StoreError::Field(_, _)) => {
+                let message = ctx.t("the-question-can-only-depend-on");
+                let errors = vec![field_error("show_if", message)];
+                let html = editor_page(&ctx, &v, Some(&form), errors).await?;
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+            }
+            Err(e) => Err(e.into()),
+        },
+        Err((field, message)) => {
+            let html =
+                editor_page(&ctx, &v, Some(&form), vec![field_error(&field, message)]).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+    }
+}
+
+async fn remove_question(
+    ctx: Ctx,
+    Path((version, question)): Path<(i64, String)>,
+) -> Result<Response, AppError> {
+    ctx.require(Permission::ManageSurveys)?;
+    let tenant = ctx.tenant()?;
+    let v = draft(&tenant, version).await?;
+    let mut battery = v.battery.clone();
+    for s in &mut battery.sections {
+        s.questions.retain(|q| q.id != question);
+    }
+    match tenant.save_battery_draft(v.battery_id, &battery).await {
+        Ok(_) => Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response()),
+        Err(StoreError::Field(_, _)) => {
+            let message = ctx.t("the-question-cannot-be-removed-another");
+            let html = editor_page(&ctx, &v, None, vec![field_error("questions", message)]).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
