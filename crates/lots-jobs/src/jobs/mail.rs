@@ -29,7 +29,7 @@ impl Job for Mail {
 
     async fn describe(&self, _: &Tenant<'_>) -> lots_store::Result<Described> {
         Ok(Described {
-            what: "E-post",
+            what: "e-mail",
             to: self.mail.to.clone(),
             concerns: None,
         })

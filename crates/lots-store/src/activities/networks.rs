@@ -188,7 +188,7 @@ impl Tenant<'_> {
     ) -> Result<i64> {
         let network = self.network(network_id).await?;
         if !is_date(joined_on) {
-            return Err(field("joined_on", "Skriv datumet som 2026-11-26."));
+            return Err(field("joined_on", "write-the-date-as-2026-11"));
         }
         match (network.kind.as_str(), company_id, user_id) {
             ("external", Some(company), _) => {
@@ -234,7 +234,7 @@ impl Tenant<'_> {
 
     pub async fn leave_network(&self, member_id: i64, left_on: &str) -> Result<()> {
         if !is_date(left_on) {
-            return Err(field("left_on", "Skriv datumet som 2026-11-26."));
+            return Err(field("left_on", "write-the-date-as-2026-11"));
         }
         let done = sqlx::query(
             "UPDATE network_members SET left_on = $1

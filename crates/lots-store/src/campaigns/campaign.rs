@@ -111,7 +111,7 @@ impl Tenant<'_> {
             Some(v) => {
                 self.battery_version(v)
                     .await
-                    .map_err(|_| field("battery", "Välj ett frågebatteri."))?;
+                    .map_err(|_| field("battery", "choose-a-question-battery"))?;
                 v
             }
             None => {
@@ -122,7 +122,7 @@ impl Tenant<'_> {
                     .find(|b| b.code == "foretagsbesok")
                     .and_then(|b| b.published)
                     .map(|(id, _)| id)
-                    .ok_or_else(|| field("battery", "Välj ett frågebatteri."))?
+                    .ok_or_else(|| field("battery", "choose-a-question-battery"))?
             }
         };
         let officers = self.case_officers_of(&new.unit_ids).await?;
@@ -262,12 +262,8 @@ impl Tenant<'_> {
     ) -> Result<()> {
         let user = user_id.ok_or_else(|| field("user_id", "choose-a-staff-member"))?;
         self.user(user).await?;
-        let company = company_id.ok_or_else(|| {
-            field(
-                "organisation",
-                "Inget företag i registret har det organisationsnumret eller namnet.",
-            )
-        })?;
+        let company =
+            company_id.ok_or_else(|| field("organisation", "no-company-in-the-register-has"))?;
         self.company(company).await?;
         if reason.trim().is_empty() {
             return Err(field("reason", "enter-why-the-member-of-staff"));

@@ -92,7 +92,7 @@ impl Tenant<'_> {
         .await?;
         let mut report = CampaignReport::default();
         let mut by: [BTreeMap<String, StatusCounts>; 4] = Default::default();
-        let headings = ["Anteckningar", "Behov", "Utmaningar", "Utvecklingsområden"];
+        let headings = ["notes", "needs", "challenges", "development-areas"];
         let mut said: Vec<Vec<(String, String)>> = vec![Vec::new(); headings.len()];
         for r in &rows {
             let status: String = r.try_get("status")?;

@@ -438,13 +438,10 @@ impl Tenant<'_> {
 
     fn check_bookable(&self, booking: &Booking, seen: i64) -> Result<()> {
         if booking.campaign_status == "closed" {
-            return Err(field(
-                "slot",
-                "Kampanjen är avslutad, så besöket kan inte längre bokas här. Kontakta kommunen om ni vill träffas.",
-            ));
+            return Err(field("slot", "the-campaign-has-closed-so-the"));
         }
         match booking.status.as_str() {
-            "cancelled" => return Err(field("slot", "Besöket är avbokat.")),
+            "cancelled" => return Err(field("slot", "the-visit-is-cancelled")),
             "done" => return Err(field("slot", "the-visit-has-already-been-made")),
             _ => {}
         }

@@ -100,7 +100,7 @@ impl Tenant<'_> {
     ) -> Result<Recorded> {
         let visit = self.visit(visit_id).await?;
         if visit.status == "cancelled" {
-            return Err(field("notes", "Besöket är avbokat."));
+            return Err(field("notes", "the-visit-is-cancelled"));
         }
         for (name, text) in [
             ("notes", &record.notes),

@@ -63,7 +63,7 @@ impl OrganiserScope<'_> {
         let battery = lots_domain::battery::standard()
             .into_iter()
             .find(|b| b.code == new.battery_code)
-            .ok_or_else(|| field("battery_code", "Välj ett frågebatteri."))?;
+            .ok_or_else(|| field("battery_code", "choose-a-question-battery"))?;
         let hosted: Vec<String> = self
             .db
             .hosted_municipalities()
