@@ -22,13 +22,15 @@ async fn databases() -> Vec<(Db, Option<(String, String)>)> {
         .await
         .unwrap();
     sqlite.migrate().await.unwrap();
-    let earlier = Db::connect(&format!("sqlite://{}/earlier.db", dir.display()))
-        .await
-        .unwrap();
+    let earlier_url = format!("sqlite://{}/earlier.db", dir.display());
+    let loading = Db::connect(&earlier_url).await.unwrap();
     sqlx::raw_sql(include_str!("../fixtures/main-6dc8bcb.sql"))
-        .execute(&earlier.pool)
+        .execute(&loading.pool)
         .await
         .unwrap();
+    // The dump turns foreign keys off on the connection that loads it: start afresh.
+    loading.close().await;
+    let earlier = Db::connect(&earlier_url).await.unwrap();
     earlier.migrate().await.unwrap();
     let mut all = vec![(sqlite, None), (earlier, None)];
     if let Ok(admin) = std::env::var("LOTS_TEST_DATABASE_URL") {

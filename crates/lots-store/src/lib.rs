@@ -31,7 +31,7 @@ pub use activities::training::{Course, Coverage, Trainee, TrainingRecord, Traini
 pub use campaigns::campaign::{Campaign, ConflictOfInterest, NewCampaign, PlannedVisit};
 pub use campaigns::campaign_officers::OfficerTerms;
 pub use campaigns::campaign_report::{CampaignReport, ReferralCount, SaidUnder, StatusCounts};
-pub use campaigns::campaign_selection::{Candidate, Selection};
+pub use campaigns::campaign_selection::{Candidate, Selection, Why};
 pub use campaigns::checklists::{
     Checklist, ChecklistSummary, ChecklistToAcknowledge, ChecklistUnit, ChecklistVersion,
 };

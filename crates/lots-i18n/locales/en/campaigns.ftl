@@ -295,3 +295,8 @@ visit-mail-cancelled-body =
 
     Would you still like to meet { $municipality }? Reply to this e-mail.
 visit-to = Visit: { $company }
+
+## Why a company is among a campaign's candidates.
+why-hand-picked = Hand-picked
+why-low-satisfaction = NKI { $nki } in the latest survey
+why-selected = The selection

@@ -289,3 +289,8 @@ visit-mail-cancelled-body =
 
     Vill ni ändå träffa { $municipality }? Svara på det här mejlet.
 visit-to = Besök: { $company }
+
+## Why a company is among a campaign's candidates.
+why-hand-picked = Handplockat
+why-low-satisfaction = NKI { $nki } i senaste enkäten
+why-selected = Urvalet

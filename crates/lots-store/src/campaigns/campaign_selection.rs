@@ -40,8 +40,28 @@ pub struct Candidate {
     pub area: Option<String>,
     /// 0–100: how much the municipality wants the company visited.
     pub priority: i64,
-    /// Why it is a candidate, in Swedish.
-    pub why: String,
+    pub why: Why,
+}
+
+/// Why a company is a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Why {
+    HandPicked,
+    /// Its NKI in the latest survey it answered was low.
+    LowSatisfaction(i64),
+    /// It meets the selection's conditions.
+    Selected,
+}
+
+impl Why {
+    /// The message id that says it, and the NKI its message names.
+    pub fn message(self) -> (&'static str, Option<i64>) {
+        match self {
+            Why::HandPicked => ("why-hand-picked", None),
+            Why::LowSatisfaction(nki) => ("why-low-satisfaction", Some(nki)),
+            Why::Selected => ("why-selected", None),
+        }
+    }
 }
 
 /// Hand-picked companies are the ones someone asked for by name.
@@ -112,7 +132,7 @@ impl Tenant<'_> {
                     orgnr: c.orgnr,
                     area: c.area_name,
                     priority: HAND_PICKED_PRIORITY,
-                    why: "Handplockat".into(),
+                    why: Why::HandPicked,
                 });
             }
         }
@@ -157,8 +177,8 @@ impl Tenant<'_> {
                     return Err(field("companies", TOO_WIDE));
                 }
                 let why = match dissatisfied.as_ref().and_then(|d| d.get(&c.id)) {
-                    Some(nki) => format!("NKI {} i senaste enkäten", nki.round()),
-                    None => "Urvalet".into(),
+                    Some(nki) => Why::LowSatisfaction(nki.round() as i64),
+                    None => Why::Selected,
                 };
                 out.push(Candidate {
                     id: c.id,

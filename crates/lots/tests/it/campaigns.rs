@@ -1033,7 +1033,7 @@ async fn candidates_are_chosen_by_filters_and_by_hand_with_a_preview() {
         assert!(
             dissatisfied
                 .iter()
-                .all(|c| c.why.starts_with("NKI ") && c.priority == 80),
+                .all(|c| matches!(c.why, lots_store::Why::LowSatisfaction(_)) && c.priority == 80),
             "{dissatisfied:?}"
         );
         let picked = tenant

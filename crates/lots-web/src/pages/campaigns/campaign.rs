@@ -126,7 +126,11 @@ async fn preview(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
                 total => candidates.len(),
                 needed => officers * per_officer,
                 officers,
-                companies => Value::from_serialize(&shown),
+                companies => shown.iter().map(|c| {
+                    let (id, nki) = c.why.message();
+                    let why = ctx.t_with(id, &[("nki", nki.unwrap_or_default().into())]);
+                    context! { why, ..Value::from_serialize(c) }
+                }).collect::<Vec<_>>(),
                 more => candidates.len().saturating_sub(PREVIEW_ROWS),
             };
             Ok(
