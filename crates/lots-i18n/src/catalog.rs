@@ -13,7 +13,6 @@ pub type Arg<'a> = (&'a str, FluentValue<'a>);
 macro_rules! catalog {
     ($($capability:literal),* $(,)?) => {
         /// The catalog's files, one per capability in each language.
-        pub const CAPABILITIES: &[&str] = &[$($capability),*];
         const SOURCES: [&[(&str, &str)]; 2] = [
             &[$(($capability, include_str!(concat!("../locales/sv/", $capability, ".ftl")))),*],
             &[$(($capability, include_str!(concat!("../locales/en/", $capability, ".ftl")))),*],

@@ -5,6 +5,6 @@
 mod catalog;
 mod lang;
 
-pub use catalog::{Arg, CAPABILITIES, attribute_with, exists, ids, text, text_with};
+pub use catalog::{Arg, attribute_with, exists, ids, text, text_with};
 pub use fluent_bundle::FluentValue;
 pub use lang::Lang;

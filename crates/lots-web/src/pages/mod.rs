@@ -198,11 +198,13 @@ pub fn spreadsheet(
     xlsx: bool,
     sheet: &str,
     files: (&'static str, &'static str),
-    header: &[&str],
+    header: &[impl AsRef<str>],
     rows: &[Vec<String>],
 ) -> Result<Response, AppError> {
     let sheet = ctx.t(sheet);
     let sheet = sheet.as_str();
+    let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
+    let header = header.as_slice();
     Ok(if xlsx {
         let bytes = lots_domain::export::xlsx(sheet, header, rows).map_err(AppError::Internal)?;
         register::companies::download(

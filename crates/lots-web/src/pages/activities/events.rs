@@ -595,10 +595,7 @@ async fn export_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError>
         false,
         "participants",
         PARTICIPANT_FILES,
-        &headings(&ctx, &PARTICIPANT_HEADER)
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
+        &headings(&ctx, &PARTICIPANT_HEADER),
         &rows,
     )
 }
@@ -610,10 +607,7 @@ async fn export_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError
         true,
         "participants",
         PARTICIPANT_FILES,
-        &headings(&ctx, &PARTICIPANT_HEADER)
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
+        &headings(&ctx, &PARTICIPANT_HEADER),
         &rows,
     )
 }

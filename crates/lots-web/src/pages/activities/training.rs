@@ -229,10 +229,7 @@ async fn attendance_csv(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppEr
         false,
         "attendance",
         ATTENDANCE_FILES,
-        &headings(&ctx, &ATTENDANCE_HEADER)
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
+        &headings(&ctx, &ATTENDANCE_HEADER),
         &rows,
     )
 }
@@ -244,10 +241,7 @@ async fn attendance_xlsx(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppE
         true,
         "attendance",
         ATTENDANCE_FILES,
-        &headings(&ctx, &ATTENDANCE_HEADER)
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
+        &headings(&ctx, &ATTENDANCE_HEADER),
         &rows,
     )
 }
