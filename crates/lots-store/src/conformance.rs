@@ -51,6 +51,20 @@ async fn cleanup(db: Db, scratch: Option<(String, String)>) {
     }
 }
 
+/// The first ten rows of an audit log filter, and how many there are.
+async fn first_page(
+    t: &crate::Tenant<'_>,
+    filter: AuditFilter,
+) -> (usize, Vec<crate::AuditRecord>) {
+    t.audit_log(&AuditFilter {
+        page: 1,
+        per_page: 10,
+        ..filter
+    })
+    .await
+    .unwrap()
+}
+
 fn user<'a>(email: &'a str, roles: &'a [Role], unit_id: Option<i64>) -> NewUser<'a> {
     NewUser {
         email,
@@ -301,15 +315,13 @@ async fn one_municipality_never_reaches_another_s_rows() {
             vec![a_user.id]
         );
         assert!(a.api_tokens().await.unwrap().is_empty());
-        let (n, _) = a
-            .audit_log(&AuditFilter {
-                page: 1,
-                per_page: 10,
-                ..Default::default()
-            })
-            .await
-            .unwrap();
-        assert_eq!(n, 0);
+        // Only its own: the invitation of its one user, none of the other's rows.
+        let (_, log) = first_page(&a, AuditFilter::default()).await;
+        let seen: Vec<_> = log
+            .iter()
+            .map(|r| (r.action.as_str(), r.record_id.clone()))
+            .collect();
+        assert_eq!(seen, [("user.invite", a_user.id.to_string())]);
         assert_eq!(b.user(user_b.id).await.unwrap().status, UserStatus::Invited);
         cleanup(db, scratch).await;
     }
@@ -342,26 +354,93 @@ async fn the_audit_log_is_append_only() {
                 .is_err()
         );
         let t = db.tenant("0139").await.unwrap();
-        let (n, rows) = t
-            .audit_log(&AuditFilter {
+        let (n, rows) = first_page(
+            &t,
+            AuditFilter {
                 action: Some("USER.".into()),
-                page: 1,
-                per_page: 10,
                 ..Default::default()
-            })
-            .await
-            .unwrap();
+            },
+        )
+        .await;
         assert_eq!((n, rows[0].actor.as_str()), (1, "cli"));
-        let (n, _) = t
-            .audit_log(&AuditFilter {
+        let (n, _) = first_page(
+            &t,
+            AuditFilter {
                 from: Some(now() + 3600),
-                page: 1,
-                per_page: 10,
                 ..Default::default()
-            })
+            },
+        )
+        .await;
+        assert_eq!(n, 0);
+        cleanup(db, scratch).await;
+    }
+}
+
+/// A touch of personal data and its audit row commit together: when the audit row cannot be
+/// written, the change is not made either.
+#[tokio::test]
+async fn a_change_to_personal_data_and_its_audit_row_commit_together() {
+    for (db, scratch) in databases().await {
+        db.host_municipality("0139").await.unwrap();
+        let anna = crate::Actor {
+            user_id: None,
+            organiser_id: None,
+            name: "anna@bro.example".into(),
+            ip: "192.0.2.7".into(),
+        };
+        let t = db.tenant("0139").await.unwrap().acting(anna);
+        let company = t
+            .create_company(
+                &crate::CompanyInput {
+                    orgnr: "556036-0793".into(),
+                    name: "Brunna Verkstad AB".into(),
+                    ..Default::default()
+                },
+                "Anna",
+            )
             .await
             .unwrap();
-        assert_eq!(n, 0);
+        let input = crate::ContactInput {
+            name: "Vera Ek".into(),
+            legal_basis: "public_task".into(),
+            ..Default::default()
+        };
+        let contact = t.create_contact(company.id, &input, "Anna").await.unwrap();
+        let refuse = match db.backend() {
+            crate::Backend::Sqlite => vec![
+                "CREATE TRIGGER refuse_update_audit BEFORE INSERT ON audit_log
+                 WHEN NEW.action = 'contact.update' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            ],
+            crate::Backend::Postgres => vec![
+                "CREATE FUNCTION refuse_update_audit() RETURNS trigger AS $$
+                 BEGIN IF NEW.action = 'contact.update' THEN RAISE EXCEPTION 'refused'; END IF;
+                 RETURN NEW; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER refuse_update_audit BEFORE INSERT ON audit_log
+                 FOR EACH ROW EXECUTE FUNCTION refuse_update_audit()",
+            ],
+        };
+        for sql in refuse {
+            sqlx::query(sql).execute(&db.pool).await.unwrap();
+        }
+        let renamed = crate::ContactInput {
+            name: "Vera Lind".into(),
+            ..input.clone()
+        };
+        assert!(t.update_contact(contact.id, &renamed).await.is_err());
+        assert_eq!(t.contact(contact.id).await.unwrap().name, "Vera Ek");
+        let (_, log) = first_page(
+            &t,
+            AuditFilter {
+                record_type: Some("contact".into()),
+                ..Default::default()
+            },
+        )
+        .await;
+        let seen: Vec<_> = log
+            .iter()
+            .map(|r| (r.action.as_str(), r.actor.as_str(), r.ip.as_str()))
+            .collect();
+        assert_eq!(seen, [("contact.create", "anna@bro.example", "192.0.2.7")]);
         cleanup(db, scratch).await;
     }
 }

@@ -51,7 +51,7 @@ pub use cases::fault_reports::{
 pub use db::{Backend, Db, now};
 pub use error::{Conflict, StoreError};
 pub use lots_domain::battery::as_form;
-pub use platform::audit::{AuditEntry, AuditFilter, AuditRecord};
+pub use platform::audit::{Actor, AuditEntry, AuditFilter, AuditRecord};
 pub use platform::jobs::{Job, JobCounts, NewJob, TroubledJob};
 pub use platform::organisers::{Organiser, OrganiserScope};
 pub use platform::reference::HostedMunicipality;

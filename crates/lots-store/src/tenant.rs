@@ -3,7 +3,7 @@
 use sqlx::Row;
 
 use crate::error::{Conflict, conflict_on_unique};
-use crate::{Db, HostedMunicipality, Result, StoreError, now};
+use crate::{Actor, Db, HostedMunicipality, Result, StoreError, now};
 
 /// A handle bound to one hosted municipality. Every query made through it binds the
 /// municipality code, so a row of another municipality reads as not found.
@@ -11,6 +11,8 @@ use crate::{Db, HostedMunicipality, Result, StoreError, now};
 pub struct Tenant<'a> {
     pub(crate) db: &'a Db,
     pub(crate) code: String,
+    /// Who acts through the handle, for the audit rows its writes make.
+    pub(crate) actor: Actor,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -75,7 +77,16 @@ impl Db {
         Tenant {
             db: self,
             code: code.to_string(),
+            actor: Actor::system(),
         }
+    }
+}
+
+impl Tenant<'_> {
+    /// The same handle, acting for someone: the audit rows of its touches name them.
+    pub fn acting(mut self, actor: Actor) -> Self {
+        self.actor = actor;
+        self
     }
 }
 

@@ -109,7 +109,20 @@ impl Ctx {
             .municipality_code
             .as_deref()
             .ok_or(AppError::Forbidden)?;
-        Ok(self.app.db.tenant_unchecked(code))
+        Ok(self.app.db.tenant_unchecked(code).acting(self.actor()))
+    }
+
+    /// Who acts: the signed-in user, or an anonymous visitor, from the client's address.
+    pub fn actor(&self) -> lots_store::Actor {
+        let user = self.session.as_ref().map(|s| &s.user);
+        lots_store::Actor {
+            user_id: user.map(|u| u.id),
+            organiser_id: user.and_then(|u| u.organiser_id),
+            name: user
+                .map(|u| u.email.clone())
+                .unwrap_or_else(|| "anonymous".into()),
+            ip: self.ip.clone(),
+        }
     }
 
     /// Who did it, for the audit log.

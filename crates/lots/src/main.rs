@@ -378,6 +378,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// A municipality's handle for the command line: its touches are audited as `cli`.
+async fn cli_tenant<'a>(db: &'a Db, code: &str) -> lots_store::Result<lots_store::Tenant<'a>> {
+    Ok(db.tenant(code).await?.acting(lots_store::Actor::cli()))
+}
+
 fn cli_audit(
     municipality: Option<&str>,
     action: &str,
@@ -503,8 +508,7 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
             from,
             to,
         }) => {
-            let tenant = db
-                .tenant(&municipality)
+            let tenant = cli_tenant(&db, &municipality)
                 .await
                 .with_context(|| format!("municipality {municipality} is not hosted here"))?;
             if !lots_store::HANDLING_GROUPS.contains(&by.as_str()) {
@@ -644,7 +648,7 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
             let invited = password_hash.is_none();
             let user = match (municipality, organiser) {
                 (Some(municipality), _) => {
-                    let tenant = db.tenant(&municipality).await.with_context(|| {
+                    let tenant = cli_tenant(db, &municipality).await.with_context(|| {
                         format!("municipality {municipality} is not hosted here (lots municipality host {municipality})")
                     })?;
                     let unit_id = match unit {
@@ -680,29 +684,26 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                     if invited {
                         bail!("organiser staff are added with --password-stdin");
                     }
-                    db.create_organiser_user(
-                        o.id,
-                        NewUser {
-                            email: &email,
-                            name: &name,
-                            title: &title,
-                            unit_id: None,
-                            roles: &[Role::Organiser],
-                            password_hash,
-                            language,
-                        },
-                    )
-                    .await?
+                    let user = db
+                        .create_organiser_user(
+                            o.id,
+                            NewUser {
+                                email: &email,
+                                name: &name,
+                                title: &title,
+                                unit_id: None,
+                                roles: &[Role::Organiser],
+                                password_hash,
+                                language,
+                            },
+                        )
+                        .await?;
+                    db.audit(cli_audit(None, "user.create", "user", user.id))
+                        .await?;
+                    user
                 }
                 (None, None) => bail!("give --municipality or --organiser"),
             };
-            db.audit(cli_audit(
-                user.municipality_code.as_deref(),
-                "user.create",
-                "user",
-                user.id,
-            ))
-            .await?;
             if invited {
                 lots_jobs::enqueue_invitation(db, &user, "Lots").await?;
                 println!(
@@ -761,8 +762,7 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
             scope,
         } => {
             let scope: Scope = scope.parse()?;
-            let tenant = db
-                .tenant(&municipality)
+            let tenant = cli_tenant(db, &municipality)
                 .await
                 .with_context(|| format!("municipality {municipality} is not hosted here"))?;
             let (token, secret) = tenant.create_api_token(&name, scope, "cli").await?;
@@ -781,8 +781,7 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
             Ok(())
         }
         TokenCommand::List { municipality } => {
-            let tenant = db
-                .tenant(&municipality)
+            let tenant = cli_tenant(db, &municipality)
                 .await
                 .context("municipality not hosted here")?;
             for t in tenant.api_tokens().await? {
@@ -853,10 +852,10 @@ fn parse_mapping(mapping: &[String]) -> anyhow::Result<Vec<(String, String)>> {
 }
 
 async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
-    let (args, what, action) = match &cmd {
-        ImportCommand::Companies { args, .. } => (args, "companies", "company.import"),
-        ImportCommand::Contacts { args, .. } => (args, "contacts", "contact.import"),
-        ImportCommand::Cases { args } => (args, "cases", "case.import"),
+    let (args, what) = match &cmd {
+        ImportCommand::Companies { args, .. } => (args, "companies"),
+        ImportCommand::Contacts { args, .. } => (args, "contacts"),
+        ImportCommand::Cases { args } => (args, "cases"),
     };
     let unreadable = |message: String| {
         eprintln!("lots: error: {message}");
@@ -867,8 +866,7 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
         Err(e) => return unreadable(format!("cannot read {}: {e}", args.file.display())),
     };
     let length = file.metadata().map_or(0, |m| m.len());
-    let tenant = db
-        .tenant(&args.municipality)
+    let tenant = cli_tenant(db, &args.municipality)
         .await
         .with_context(|| format!("municipality {} is not hosted here", args.municipality))?;
     let options = lots_store::ImportOptions {
@@ -945,18 +943,6 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
                 "{} created, {} updated, {} unchanged, {} skipped as already registered.",
                 o.created, o.updated, o.unchanged, o.skipped
             );
-            db.audit(AuditEntry {
-                detail: format!(
-                    "{}: {} created, {} updated, {} unchanged, {} skipped",
-                    args.file.display(),
-                    o.created,
-                    o.updated,
-                    o.unchanged,
-                    o.skipped
-                ),
-                ..cli_audit(Some(&args.municipality), action, what, "*")
-            })
-            .await?;
         }
         None if args.dry_run => println!("Dry run: nothing was written."),
         None => println!("Nothing was written: --all-or-nothing and some line was rejected."),
@@ -1032,8 +1018,7 @@ async fn survey_results(
     if !lots_store::BREAKDOWNS.contains(&by) {
         bail!("--by must be one of {}", lots_store::BREAKDOWNS.join(", "));
     }
-    let tenant = db
-        .tenant(municipality)
+    let tenant = cli_tenant(db, municipality)
         .await
         .context("municipality not hosted here")?;
     let thresholds = lots_domain::nki::Thresholds {
@@ -1081,18 +1066,19 @@ async fn export_companies(
     format: ExportFormat,
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
-    let tenant = db
-        .tenant(municipality)
+    let tenant = cli_tenant(db, municipality)
         .await
         .context("municipality not hosted here")?;
-    let companies = tenant
-        .companies(&lots_store::CompanyFilter {
-            page: 1,
-            per_page: usize::MAX,
-            ..Default::default()
-        })
-        .await?
-        .items;
+    let filter = lots_store::CompanyFilter {
+        page: 1,
+        per_page: usize::MAX,
+        ..Default::default()
+    };
+    let format_name = match format {
+        ExportFormat::Csv => "csv",
+        ExportFormat::Xlsx => "xlsx",
+    };
+    let companies = tenant.export_companies(&filter, format_name).await?;
     let rows: Vec<Vec<String>> = companies
         .iter()
         .map(|c| c.export_row(c.orgnr.clone()))
@@ -1104,11 +1090,6 @@ async fn export_companies(
                 .map_err(|e| anyhow::anyhow!("cannot write the workbook: {e}"))?
         }
     };
-    db.audit(AuditEntry {
-        detail: format!("{} rows", rows.len()),
-        ..cli_audit(Some(municipality), "company.export", "company", "*")
-    })
-    .await?;
     match output {
         Some(path) => std::fs::write(path, bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,

@@ -293,6 +293,37 @@ impl Tenant<'_> {
 
     /// The participants of an event: confirmed first, then the waiting list in its order,
     /// then the invited and those who said no.
+    /// The participants as staff see them: with their e-mail addresses (an audited read)
+    /// when `personal`, without them otherwise.
+    pub async fn participants_seen(
+        &self,
+        event_id: i64,
+        personal: bool,
+    ) -> Result<Vec<Participant>> {
+        let mut participants = self.participants(event_id).await?;
+        if !personal {
+            participants.iter_mut().for_each(|p| p.email.clear());
+        } else if !participants.is_empty() {
+            self.audit_read("event.view_participants", ("event", event_id), "")
+                .await?;
+        }
+        Ok(participants)
+    }
+
+    /// The participant list for a file staff download, an audited read.
+    pub async fn export_participants(
+        &self,
+        event_id: i64,
+        personal: bool,
+        format: &str,
+    ) -> Result<Vec<Participant>> {
+        let participants = self.participants_seen(event_id, personal).await?;
+        let detail = format!("participants, {format}");
+        self.audit_read("event.export", ("event", event_id), detail)
+            .await?;
+        Ok(participants)
+    }
+
     pub async fn participants(&self, event_id: i64) -> Result<Vec<Participant>> {
         let rows = sqlx::query(&format!(
             "{PARTICIPANT_SELECT} WHERE p.municipality_code = $1 AND p.event_id = $2
@@ -388,6 +419,15 @@ impl Tenant<'_> {
                 None => out.already_invited.push(company.name),
             }
         }
+        let detail = format!(
+            "{} invited, {} without e-mail, {} opted out, {} already invited",
+            out.participant_ids.len(),
+            out.without_email.len(),
+            out.opted_out.len(),
+            out.already_invited.len()
+        );
+        self.audit_in(&mut tx, "event.invite", ("event", event_id), detail)
+            .await?;
         tx.commit().await?;
         Ok(out)
     }
@@ -532,6 +572,8 @@ impl Tenant<'_> {
         .bind(participant_id)
         .execute(&mut *tx)
         .await?;
+        let who = ("event_participant", participant_id);
+        self.audit_in(&mut tx, "event.register", who, "").await?;
         tx.commit().await?;
         Ok(outcome)
     }
@@ -570,6 +612,8 @@ impl Tenant<'_> {
         } else {
             None
         };
+        let who = ("event_participant", participant_id);
+        self.audit_in(&mut tx, "event.cancel", who, "").await?;
         tx.commit().await?;
         Ok(Cancellation {
             changed: true,

@@ -206,6 +206,9 @@ impl Tenant<'_> {
             .execute(&mut *tx)
             .await?;
         }
+        let referred = referral.map(|r| r.kind.as_str()).unwrap_or_default();
+        self.audit_in(&mut tx, "visit.record", ("visit", visit_id), referred)
+            .await?;
         tx.commit().await?;
         if first_record {
             recorded.survey_invitations = self
@@ -359,6 +362,7 @@ impl Tenant<'_> {
         if answer.chars().count() > MAX_TEXT {
             return Err(field("answer", "the-text-may-be-at-most"));
         }
+        let mut tx = self.db.begin_write().await?;
         let done = sqlx::query(
             "UPDATE feedback_items SET done_on = $1, answer = $2
              WHERE id = $3 AND municipality_code = $4 AND done_on IS NULL",
@@ -367,16 +371,19 @@ impl Tenant<'_> {
         .bind(answer.trim())
         .bind(id)
         .bind(&self.code)
-        .execute(&self.db.pool)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
         let visit: i64 = sqlx::query("SELECT visit_id FROM feedback_items WHERE id = $1")
             .bind(id)
-            .fetch_one(&self.db.pool)
+            .fetch_one(&mut *tx)
             .await?
             .try_get("visit_id")?;
+        self.audit_in(&mut tx, "feedback.complete", ("visit", visit), "")
+            .await?;
+        tx.commit().await?;
         self.feedback(FeedbackScope::Visit(visit))
             .await?
             .into_iter()

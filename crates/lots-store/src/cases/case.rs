@@ -353,6 +353,21 @@ impl Tenant<'_> {
         Ok(())
     }
 
+    /// A case as staff see it: with its contact's e-mail and phone (an audited read) when
+    /// `personal`, without them otherwise.
+    pub async fn case_seen(&self, id: i64, personal: bool) -> Result<Case> {
+        let mut case = self.case(id).await?;
+        let has_contact = !case.contact_email.is_empty() || !case.contact_phone.is_empty();
+        if !personal {
+            case.contact_email.clear();
+            case.contact_phone.clear();
+        } else if has_contact {
+            self.audit_read("case.view_contact", ("case", id), "")
+                .await?;
+        }
+        Ok(case)
+    }
+
     pub async fn case(&self, id: i64) -> Result<Case> {
         let sql = format!("{CASE_SELECT} WHERE k.municipality_code = $1 AND k.id = $2");
         let row = sqlx::query(&sql)

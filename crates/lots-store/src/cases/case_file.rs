@@ -202,6 +202,9 @@ impl Tenant<'_> {
                     sqlx::query(sql).execute(&mut *tx).await?;
                 }
             }
+            let detail = format!("{file_name}: {}", outcome.audit_detail());
+            self.audit_in(&mut tx, "case.import", ("case", "*"), detail)
+                .await?;
             tx.commit().await?;
             report.outcome = Some(outcome);
         }

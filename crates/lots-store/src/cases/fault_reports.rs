@@ -400,6 +400,26 @@ impl Tenant<'_> {
         rows.iter().map(report_from_row).collect()
     }
 
+    /// A report as staff see it: with the reporter's name, e-mail and phone (an audited
+    /// read) when `personal`, without them otherwise.
+    pub async fn fault_report_seen(&self, id: i64, personal: bool) -> Result<FaultReport> {
+        let mut report = self.fault_report(id).await?;
+        if !personal {
+            for field in [
+                &mut report.email,
+                &mut report.first_name,
+                &mut report.last_name,
+                &mut report.phone,
+            ] {
+                field.clear();
+            }
+        } else if !report.email.is_empty() {
+            self.audit_read("fault_report.view_reporter", ("fault_report", id), "")
+                .await?;
+        }
+        Ok(report)
+    }
+
     pub async fn fault_report(&self, id: i64) -> Result<FaultReport> {
         self.fault_reports(&FaultFilter {
             ids: vec![id],
@@ -498,6 +518,8 @@ impl Tenant<'_> {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
+        self.audit_in(&mut tx, "fault_report.status", ("fault_report", id), status)
+            .await?;
         tx.commit().await?;
         Ok(event)
     }

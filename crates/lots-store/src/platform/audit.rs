@@ -6,6 +6,40 @@ use sqlx::Row;
 use crate::params::{Params, limit_offset};
 use crate::{Db, Result, Tenant, now};
 
+/// Who acts through a tenant handle. The store writes it into the audit row of every
+/// touch of personal data, in the transaction that makes the touch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub organiser_id: Option<i64>,
+    /// Who, in words: an e-mail, `cli`, `lots` or `api:<token name>`.
+    pub name: String,
+    /// From where: the client's address, or `cli`.
+    pub ip: String,
+}
+
+impl Actor {
+    /// The command line, run by whoever holds the server.
+    pub fn cli() -> Actor {
+        Actor {
+            user_id: None,
+            organiser_id: None,
+            name: "cli".into(),
+            ip: "cli".into(),
+        }
+    }
+
+    /// Lots itself: a job, the demo, a handle no person acts through.
+    pub fn system() -> Actor {
+        Actor {
+            user_id: None,
+            organiser_id: None,
+            name: "lots".into(),
+            ip: "lots".into(),
+        }
+    }
+}
+
 /// A new audit row.
 #[derive(Debug, Clone, Default)]
 pub struct AuditEntry {
@@ -52,28 +86,68 @@ pub struct AuditFilter {
 
 impl Db {
     pub async fn audit(&self, e: AuditEntry) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO audit_log (at, municipality_code, organiser_id, actor_user_id, actor,
-                                    action, record_type, record_id, ip, detail)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(now())
-        .bind(e.municipality_code)
-        .bind(e.organiser_id)
-        .bind(e.actor_user_id)
-        .bind(e.actor)
-        .bind(e.action)
-        .bind(e.record_type)
-        .bind(e.record_id)
-        .bind(e.ip)
-        .bind(e.detail)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        insert(&mut conn, e).await
     }
 }
 
+async fn insert(conn: &mut sqlx::AnyConnection, e: AuditEntry) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, municipality_code, organiser_id, actor_user_id, actor,
+                                    action, record_type, record_id, ip, detail)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(now())
+    .bind(e.municipality_code)
+    .bind(e.organiser_id)
+    .bind(e.actor_user_id)
+    .bind(e.actor)
+    .bind(e.action)
+    .bind(e.record_type)
+    .bind(e.record_id)
+    .bind(e.ip)
+    .bind(e.detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 impl Tenant<'_> {
+    /// Writes the audit row of a touch made by this handle's actor, on the connection of
+    /// the transaction that makes the touch: the row and the touch commit or fail together.
+    pub(crate) async fn audit_in(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        action: &str,
+        record: (&str, impl ToString),
+        detail: impl Into<String>,
+    ) -> Result<()> {
+        let entry = AuditEntry {
+            municipality_code: Some(self.code.clone()),
+            organiser_id: self.actor.organiser_id,
+            actor_user_id: self.actor.user_id,
+            actor: self.actor.name.clone(),
+            action: action.into(),
+            record_type: record.0.into(),
+            record_id: record.1.to_string(),
+            ip: self.actor.ip.clone(),
+            detail: detail.into(),
+        };
+        insert(conn, entry).await
+    }
+
+    /// A read of personal data, logged on its own: the read changes nothing, so there is no
+    /// transaction to share.
+    pub(crate) async fn audit_read(
+        &self,
+        action: &str,
+        record: (&str, impl ToString),
+        detail: impl Into<String>,
+    ) -> Result<()> {
+        let mut conn = self.db.pool.acquire().await?;
+        self.audit_in(&mut conn, action, record, detail).await
+    }
+
     /// One page of the municipality's audit log, newest first, and the total count.
     pub async fn audit_log(&self, f: &AuditFilter) -> Result<(usize, Vec<AuditRecord>)> {
         let mut p = Params::new(self.db);

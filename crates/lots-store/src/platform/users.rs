@@ -165,7 +165,9 @@ impl Db {
         organiser_id: i64,
         new: NewUser<'_>,
     ) -> Result<StaffMember> {
-        let id = insert_user(self, None, Some(organiser_id), &new).await?;
+        let mut conn = self.pool.acquire().await?;
+        let id = insert_user(&mut conn, None, Some(organiser_id), &new).await?;
+        drop(conn);
         self.user_by_id_any(id).await
     }
 
@@ -198,13 +200,15 @@ impl Db {
             .user_by_email(email)
             .await?
             .ok_or(StoreError::NotFound)?;
-        set_status(self, user.id, UserStatus::Disabled).await?;
+        let mut tx = self.begin_write().await?;
+        set_status(&mut tx, user.id, UserStatus::Disabled).await?;
+        tx.commit().await?;
         self.user_by_id_any(user.id).await
     }
 }
 
 async fn insert_user(
-    db: &Db,
+    conn: &mut sqlx::AnyConnection,
     municipality: Option<&str>,
     organiser: Option<i64>,
     new: &NewUser<'_>,
@@ -241,7 +245,7 @@ async fn insert_user(
     .bind(status.code())
     .bind(new.language.code())
     .bind(now())
-    .fetch_one(&db.pool)
+    .fetch_one(conn)
     .await
     .map_err(|e| conflict_on_unique(e, Conflict::EmailTaken))?
     .try_get("id")?;
@@ -254,20 +258,23 @@ fn search_text(name: &str, email: &str, title: &str) -> String {
     format!("{} {} {}", name.trim(), email, title.trim()).to_lowercase()
 }
 
-async fn set_status(db: &Db, user_id: i64, status: UserStatus) -> Result<()> {
-    let mut tx = db.begin_write().await?;
+/// A new status, in the caller's transaction; a disabled account's sessions end with it.
+async fn set_status(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    status: UserStatus,
+) -> Result<()> {
     sqlx::query("UPDATE users SET status = $1 WHERE id = $2")
         .bind(status.code())
         .bind(user_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     if status == UserStatus::Disabled {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 
@@ -282,7 +289,11 @@ impl Tenant<'_> {
         if let Some(unit) = new.unit_id {
             self.unit(unit).await?;
         }
-        let id = insert_user(self.db, Some(&self.code), None, &new).await?;
+        let mut tx = self.db.begin_write().await?;
+        let id = insert_user(&mut tx, Some(&self.code), None, &new).await?;
+        self.audit_in(&mut tx, "user.invite", ("user", id), "")
+            .await?;
+        tx.commit().await?;
         self.user(id).await
     }
 
@@ -303,6 +314,15 @@ impl Tenant<'_> {
 
     /// The staff directory: filtered, in Swedish order by name, one page of it. Filtering,
     /// ordering and paging happen in the database; roles are read for the page only.
+    /// The directory of a filter for a file staff download, an audited read.
+    pub async fn export_staff(&self, filter: &StaffFilter) -> Result<StaffPage> {
+        let page = self.staff(filter).await?;
+        let detail = format!("{} rows", page.items.len());
+        self.audit_read("staff.export", ("staff", "*"), detail)
+            .await?;
+        Ok(page)
+    }
+
     pub async fn staff(&self, filter: &StaffFilter) -> Result<StaffPage> {
         let mut p = Params::new(self.db);
         let mut conditions = vec![format!("u.municipality_code = {}", p.text(&self.code))];
@@ -404,7 +424,14 @@ impl Tenant<'_> {
                 "an invited user becomes active by accepting the invitation".into(),
             ));
         }
-        set_status(self.db, user.id, status).await?;
+        let action = match status {
+            UserStatus::Disabled => "user.disable",
+            _ => "user.enable",
+        };
+        let mut tx = self.db.begin_write().await?;
+        set_status(&mut tx, user.id, status).await?;
+        self.audit_in(&mut tx, action, ("user", id), "").await?;
+        tx.commit().await?;
         self.user(id).await
     }
 
@@ -427,6 +454,7 @@ impl Tenant<'_> {
         if let Some(unit) = unit_id {
             self.unit(unit).await?;
         }
+        let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE users SET unit_id = $1, roles = $2 WHERE id = $3 AND municipality_code = $4",
         )
@@ -434,8 +462,16 @@ impl Tenant<'_> {
         .bind(store_roles(roles))
         .bind(id)
         .bind(&self.code)
-        .execute(&self.db.pool)
+        .execute(&mut *tx)
         .await?;
+        let detail = format!(
+            "roles={} unit={}",
+            roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(","),
+            unit_id.map(|u| u.to_string()).unwrap_or_default()
+        );
+        self.audit_in(&mut tx, "user.update", ("user", id), detail)
+            .await?;
+        tx.commit().await?;
         self.user(id).await
     }
 }

@@ -159,6 +159,16 @@ pub struct ImportOutcome {
     pub unchanged: usize,
 }
 
+impl ImportOutcome {
+    /// The counts, as the audit row of the import says them.
+    pub(crate) fn audit_detail(&self) -> String {
+        format!(
+            "{} created, {} updated, {} unchanged, {} skipped",
+            self.created, self.updated, self.unchanged, self.skipped
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnDuplicate {
     Update,
@@ -420,6 +430,7 @@ impl Tenant<'_> {
         let area = self.area_id(input.area.as_deref()).await?;
         let t = now();
         let name = input.name.trim();
+        let mut tx = self.db.begin_write().await?;
         let new_id: i64 = sqlx::query(
             "INSERT INTO companies (municipality_code, orgnr, personal, legal_form, name, other_names,
                  sort_key, search_text, sni2007, sni2025, employees, size_class, visit_address,
@@ -450,12 +461,15 @@ impl Tenant<'_> {
         .bind(if input.status.is_empty() { "active" } else { input.status.as_str() })
         .bind(input.notes.trim())
         .bind(t)
-        .fetch_one(&self.db.pool)
+        .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        self.add_journey_event(new_id, "created", "journey-created", "", actor)
+        let created = ("created", "journey-created", "");
+        self.journey_in(&mut tx, new_id, created, actor).await?;
+        self.bump_search_version_in(&mut tx).await?;
+        self.audit_in(&mut tx, "company.create", ("company", new_id), "")
             .await?;
-        self.bump_search_version().await?;
+        tx.commit().await?;
         self.company(new_id).await
     }
 
@@ -477,10 +491,14 @@ impl Tenant<'_> {
         }
         let area = self.area_id(input.area.as_deref()).await?;
         let contacts = self.contact_names(company_id).await?;
+        let mut tx = self.db.begin_write().await?;
         update_query(&self.code, company_id, &id, input, area, &contacts)
-            .execute(&self.db.pool)
+            .execute(&mut *tx)
             .await?;
-        self.bump_search_version().await?;
+        self.bump_search_version_in(&mut tx).await?;
+        self.audit_in(&mut tx, "company.update", ("company", company_id), "")
+            .await?;
+        tx.commit().await?;
         let after = self.company(company_id).await?;
         let changed = changed_fields(&before, &after);
         if !changed.is_empty() {
@@ -505,6 +523,20 @@ impl Tenant<'_> {
         detail: &str,
         actor: &str,
     ) -> Result<()> {
+        let mut conn = self.db.pool.acquire().await?;
+        self.journey_in(&mut conn, company_id, (kind, summary, detail), actor)
+            .await
+    }
+
+    /// A journey event as part of a larger change, on that change's transaction;
+    /// `what` is (kind, summary message id, detail).
+    pub(crate) async fn journey_in(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        company_id: i64,
+        (kind, summary, detail): (&str, &str, &str),
+        actor: &str,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO journey_events (municipality_code, company_id, at, kind, summary, detail, actor)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -516,7 +548,7 @@ impl Tenant<'_> {
         .bind(summary)
         .bind(detail)
         .bind(actor)
-        .execute(&self.db.pool)
+        .execute(conn)
         .await?;
         Ok(())
     }
@@ -626,6 +658,16 @@ impl Tenant<'_> {
     }
 
     /// Companies matching a filter, in Swedish order (by relevance first for a name search).
+    /// Every company of a filter, for a file staff download: the export is audited with
+    /// how many rows it held and in which format.
+    pub async fn export_companies(&self, f: &CompanyFilter, format: &str) -> Result<Vec<Company>> {
+        let companies = self.companies(f).await?.items;
+        let detail = format!("{} rows, {format}", companies.len());
+        self.audit_read("company.export", ("company", "*"), detail)
+            .await?;
+        Ok(companies)
+    }
+
     pub async fn companies(&self, f: &CompanyFilter) -> Result<CompanyPage> {
         let mut p = Params::new(self.db);
         let mut conditions = vec![format!("c.municipality_code = {}", p.text(&self.code))];

@@ -412,6 +412,11 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
                 .execute(&mut *self.tx)
                 .await?;
         }
+        let import = ("company_import", self.import_id);
+        let detail = self.outcome.audit_detail();
+        self.tenant
+            .audit_in(&mut self.tx, "company.import", import, detail)
+            .await?;
         self.tx.commit().await?;
         Ok(self.outcome)
     }

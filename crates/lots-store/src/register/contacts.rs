@@ -1,5 +1,6 @@
-//! Contact people at companies. They are personal data: the web layer logs every view and
-//! change in the audit log; here are the register extract, erasure and the review list.
+//! Contact people at companies. They are personal data: every view and change writes its
+//! audit row here, a change in its own transaction; here are the register extract, erasure
+//! and the review list.
 
 use lots_domain::collation::sort_key;
 use lots_i18n::Lang;
@@ -7,7 +8,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use crate::register::companies::company_search_text;
-use crate::{Result, StoreError, Tenant, now};
+use crate::{AuditFilter, AuditRecord, Result, StoreError, Tenant, now};
 
 /// GDPR article 6 bases Lots records for keeping a contact person.
 pub const LEGAL_BASES: [&str; 3] = ["public_task", "legitimate_interest", "consent"];
@@ -114,13 +115,56 @@ impl Tenant<'_> {
         contact_from_row(&row)
     }
 
+    /// A contact person shown to staff: the read is audited.
+    pub async fn view_contact(&self, id: i64) -> Result<Contact> {
+        let contact = self.live_contact(id).await?;
+        self.audit_read("contact.view", ("contact", id), "").await?;
+        Ok(contact)
+    }
+
+    /// A contact who is not erased, or `NotFound`.
+    pub async fn live_contact(&self, id: i64) -> Result<Contact> {
+        let contact = self.contact(id).await?;
+        if contact.erased {
+            return Err(StoreError::NotFound);
+        }
+        Ok(contact)
+    }
+
+    /// Everything Lots holds on the person, for a register extract: the contact, and who
+    /// has touched it (this extract included).
+    pub async fn extract_contact(&self, id: i64) -> Result<(Contact, Vec<AuditRecord>)> {
+        let contact = self.live_contact(id).await?;
+        self.audit_read("contact.extract", ("contact", id), "")
+            .await?;
+        let (_, log) = self
+            .audit_log(&AuditFilter {
+                record_type: Some("contact".into()),
+                record_id: Some(id.to_string()),
+                page: 1,
+                per_page: 10_000,
+                ..AuditFilter::default()
+            })
+            .await?;
+        Ok((contact, log))
+    }
+
     /// Keeps the company's search text in step with its contact people's names.
     pub(crate) async fn refresh_search_text(&self, company_id: i64) -> Result<()> {
+        let mut conn = self.db.pool.acquire().await?;
+        self.refresh_search_text_in(&mut conn, company_id).await
+    }
+
+    async fn refresh_search_text_in(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        company_id: i64,
+    ) -> Result<()> {
         let company = self.company(company_id).await?;
         let rows =
             sqlx::query("SELECT name FROM contacts WHERE company_id = $1 AND erased_at IS NULL")
                 .bind(company_id)
-                .fetch_all(&self.db.pool)
+                .fetch_all(&mut *conn)
                 .await?;
         let names = rows
             .iter()
@@ -136,9 +180,9 @@ impl Tenant<'_> {
         ))
         .bind(&self.code)
         .bind(company_id)
-        .execute(&self.db.pool)
+        .execute(&mut *conn)
         .await?;
-        self.bump_search_version().await
+        self.bump_search_version_in(conn).await
     }
 
     pub async fn create_contact(
@@ -150,6 +194,7 @@ impl Tenant<'_> {
         self.company(company_id).await?;
         let email = input.validate()?;
         let t = now();
+        let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO contacts (municipality_code, company_id, name, role, email, phone, language,
                  legal_basis, sort_key, last_activity_at, created_at)
@@ -165,22 +210,23 @@ impl Tenant<'_> {
         .bind(&input.legal_basis)
         .bind(sort_key(input.name.trim()))
         .bind(t)
-        .fetch_one(&self.db.pool)
+        .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        self.refresh_search_text(company_id).await?;
+        self.refresh_search_text_in(&mut tx, company_id).await?;
         // The journey names no person, so erasing the person leaves nothing behind there.
-        self.add_journey_event(company_id, "contact", "journey-contact-added", "", actor)
+        let added = ("contact", "journey-contact-added", "");
+        self.journey_in(&mut tx, company_id, added, actor).await?;
+        self.audit_in(&mut tx, "contact.create", ("contact", id), "")
             .await?;
+        tx.commit().await?;
         self.contact(id).await
     }
 
     pub async fn update_contact(&self, id: i64, input: &ContactInput) -> Result<Contact> {
-        let before = self.contact(id).await?;
-        if before.erased {
-            return Err(StoreError::NotFound);
-        }
+        let before = self.live_contact(id).await?;
         let email = input.validate()?;
+        let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE contacts SET name = $1, role = $2, email = $3, phone = $4, language = $5,
                  legal_basis = $6, sort_key = $7, last_activity_at = $8
@@ -196,16 +242,21 @@ impl Tenant<'_> {
         .bind(now())
         .bind(&self.code)
         .bind(id)
-        .execute(&self.db.pool)
+        .execute(&mut *tx)
         .await?;
-        self.refresh_search_text(before.company_id).await?;
+        self.refresh_search_text_in(&mut tx, before.company_id)
+            .await?;
+        self.audit_in(&mut tx, "contact.update", ("contact", id), "")
+            .await?;
+        tx.commit().await?;
         self.contact(id).await
     }
 
     /// Erases a person: every personal field is blanked and the row kept as an anonymous
     /// placeholder, so counts and statistics stay right.
     pub async fn erase_contact(&self, id: i64, actor: &str) -> Result<()> {
-        let c = self.contact(id).await?;
+        let c = self.live_contact(id).await?;
+        let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE contacts SET name = '', role = '', email = '', phone = '', sort_key = '',
                  erased_at = $1 WHERE municipality_code = $2 AND id = $3",
@@ -213,15 +264,22 @@ impl Tenant<'_> {
         .bind(now())
         .bind(&self.code)
         .bind(id)
-        .execute(&self.db.pool)
+        .execute(&mut *tx)
         .await?;
-        self.refresh_search_text(c.company_id).await?;
-        self.add_journey_event(c.company_id, "contact", "journey-contact-erased", "", actor)
-            .await
+        self.refresh_search_text_in(&mut tx, c.company_id).await?;
+        let erased = ("contact", "journey-contact-erased", "");
+        self.journey_in(&mut tx, c.company_id, erased, actor)
+            .await?;
+        self.audit_in(&mut tx, "contact.erase", ("contact", id), "")
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
-    /// Contacts with no activity since `before` (Unix seconds), for a retention review.
-    pub async fn contacts_to_review(&self, before: i64) -> Result<Vec<(Contact, String)>> {
+    /// Contacts with no activity for `years` years, for a retention review.
+    /// The list is a read of personal data: it is audited with how many it listed.
+    pub async fn contacts_to_review(&self, years: i64) -> Result<Vec<(Contact, String)>> {
+        let before = now() - years * 365 * 24 * 3600;
         let rows = sqlx::query(
             "SELECT k.id, k.company_id, k.name, k.role, k.email, k.phone, k.language, k.legal_basis,
                     k.last_activity_at, k.created_at, k.erased_at, c.name AS company_name
@@ -233,8 +291,13 @@ impl Tenant<'_> {
         .bind(before)
         .fetch_all(&self.db.pool)
         .await?;
-        rows.iter()
+        let listed = rows
+            .iter()
             .map(|r| Ok((contact_from_row(r)?, r.try_get("company_name")?)))
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        let detail = format!("{} listed, {years} years", listed.len());
+        self.audit_read("contact.review", ("contact", "*"), detail)
+            .await?;
+        Ok(listed)
     }
 }

@@ -527,6 +527,9 @@ impl Tenant<'_> {
                 }
             }
         }
+        let detail = outcome.audit_detail();
+        self.audit_in(&mut tx, "contact.import", ("contact", "*"), detail)
+            .await?;
         tx.commit().await?;
         let mut companies: Vec<i64> = rows.iter().map(|(c, _)| *c).collect();
         companies.sort_unstable();

@@ -149,9 +149,9 @@ impl Tenant<'_> {
         .bind(actor)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(Self::bump_search_version_sql())
-            .bind(&self.code)
-            .execute(&mut *tx)
+        self.bump_search_version_in(&mut tx).await?;
+        let merged = format!("{} ({}) merged into it", gone.name, gone.orgnr);
+        self.audit_in(&mut tx, "company.merge", ("company", survivor), merged)
             .await?;
         tx.commit().await?;
         self.company(survivor).await

@@ -238,10 +238,13 @@ impl Tenant<'_> {
          ON CONFLICT (municipality_code) DO UPDATE SET version = search_versions.version + 1"
     }
 
-    pub(crate) async fn bump_search_version(&self) -> Result<()> {
+    pub(crate) async fn bump_search_version_in(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+    ) -> Result<()> {
         sqlx::query(Self::bump_search_version_sql())
             .bind(&self.code)
-            .execute(&self.db.pool)
+            .execute(conn)
             .await?;
         Ok(())
     }

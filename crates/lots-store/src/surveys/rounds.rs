@@ -70,6 +70,19 @@ pub struct Audience {
     pub without_email: Vec<String>,
 }
 
+impl Audience {
+    /// The counts, as the audit row of the invitations says them.
+    fn audit_detail(&self) -> String {
+        format!(
+            "{} invited, {} in quarantine, {} without e-mail, {} already invited",
+            self.invited,
+            self.quarantined.len(),
+            self.without_email.len(),
+            self.already_invited.len()
+        )
+    }
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Round {
     pub id: i64,
@@ -568,6 +581,9 @@ impl Tenant<'_> {
                 actor,
             )
             .await?;
+        let round = ("survey_round", round_id);
+        self.audit_in(&mut tx, "survey.create", round, audience.audit_detail())
+            .await?;
         tx.commit().await?;
         Ok((round_id, audience))
     }
@@ -697,6 +713,9 @@ impl Tenant<'_> {
                 company_ids,
                 actor,
             )
+            .await?;
+        let round = ("survey_round", round_id);
+        self.audit_in(&mut tx, "survey.invite", round, audience.audit_detail())
             .await?;
         tx.commit().await?;
         Ok(audience)
@@ -966,6 +985,24 @@ impl Tenant<'_> {
         .await
     }
 
+    /// The answers of a round's respondents for a file staff download, an audited read;
+    /// `None`, and nothing read, when `allowed` refuses that many answers.
+    pub async fn export_round_responses(
+        &self,
+        round_id: i64,
+        format: &str,
+        allowed: impl Fn(usize) -> bool,
+    ) -> Result<Option<Vec<ResponseRecord>>> {
+        let responses = self.round_responses(round_id).await?;
+        if !allowed(responses.len()) {
+            return Ok(None);
+        }
+        let detail = format!("{} answers, {format}", responses.len());
+        self.audit_read("survey.export_answers", ("survey_round", round_id), detail)
+            .await?;
+        Ok(Some(responses))
+    }
+
     /// The submitted responses of a round, with their background.
     pub async fn round_responses(&self, round_id: i64) -> Result<Vec<ResponseRecord>> {
         // In the order of the respondent key, a hash: nothing about who answered when.
@@ -1113,6 +1150,17 @@ async fn save_response(
         .bind(invitation_id)
         .execute(&mut *tx)
         .await?;
+    }
+    if channel == "phone" {
+        // In an anonymous round not even the audit log says whose answer it was.
+        let record = if round.anonymous {
+            ("survey_round", round.id)
+        } else {
+            ("survey_invitation", invitation_id)
+        };
+        tenant
+            .audit_in(&mut tx, "survey.phone_answer", record, "")
+            .await?;
     }
     tx.commit().await?;
     Ok(())

@@ -198,6 +198,15 @@ impl ApiCaller {
         if !self.token.scope.allows(needed) {
             return Err(AppError::Forbidden);
         }
-        Ok(self.app.db.tenant_unchecked(&self.token.municipality_code))
+        Ok(self
+            .app
+            .db
+            .tenant_unchecked(&self.token.municipality_code)
+            .acting(lots_store::Actor {
+                user_id: None,
+                organiser_id: None,
+                name: format!("api:{}", self.token.name),
+                ip: "api".into(),
+            }))
     }
 }

@@ -256,13 +256,7 @@ async fn show_page(
 ) -> Result<Html<String>, AppError> {
     let event = tenant.event(id).await?;
     let personal = ctx.may(Permission::ViewPersonalData);
-    let participants = tenant.participants(id).await?;
-    if personal && !participants.is_empty() {
-        ctx.app
-            .db
-            .audit(ctx.audit_entry("event.view_participants", "event", id))
-            .await?;
-    }
+    let participants = tenant.participants_seen(id, personal).await?;
     let mut waiting = 0;
     let rows: Vec<Value> = participants
         .iter()
@@ -378,15 +372,6 @@ async fn invite(
             for p in &outcome.participant_ids {
                 notify(&ctx, &tenant, *p, EventMessage::Invitation).await?;
             }
-            let mut entry = ctx.audit_entry("event.invite", "event", id);
-            entry.detail = format!(
-                "{} invited, {} without e-mail, {} opted out, {} already invited",
-                outcome.participant_ids.len(),
-                outcome.without_email.len(),
-                outcome.opted_out.len(),
-                outcome.already_invited.len()
-            );
-            ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!(
                 "/evenemang/{id}?inbjudna={}",
                 outcome.participant_ids.len()
@@ -434,10 +419,6 @@ async fn register_on_behalf(
     match tenant.register_walkin(id, &walkin, &me.user.name).await {
         Ok((participant, outcome)) => {
             notify_registration(&ctx, &tenant, participant, outcome).await?;
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("event.register", "event_participant", participant))
-                .await?;
             Ok(Redirect::to(&format!("/evenemang/{id}#deltagare")).into_response())
         }
         Err(e) => Ok(unprocessable(
@@ -455,10 +436,6 @@ async fn cancel(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> Result<Response,
     }
     let outcome = tenant.cancel_participation(pid).await?;
     notify_cancellation(&ctx, &tenant, pid, outcome, participant.status == "invited").await?;
-    ctx.app
-        .db
-        .audit(ctx.audit_entry("event.cancel", "event_participant", pid))
-        .await?;
     Ok(Redirect::to(&format!("/evenemang/{id}#deltagare")).into_response())
 }
 
@@ -547,7 +524,7 @@ async fn participant_rows(
     let mut waiting = 0;
     let lang = ctx.lang;
     let rows = tenant
-        .participants(id)
+        .export_participants(id, personal, format)
         .await?
         .iter()
         .map(|p| {
@@ -559,11 +536,7 @@ async fn participant_rows(
             };
             vec![
                 p.name.clone(),
-                if personal {
-                    p.email.clone()
-                } else {
-                    String::new()
-                },
+                p.email.clone(),
                 p.company_name.clone().unwrap_or_default(),
                 ctx.t(status_message(&p.status)),
                 position,
@@ -577,9 +550,6 @@ async fn participant_rows(
             ]
         })
         .collect();
-    let mut entry = ctx.audit_entry("event.export", "event", id);
-    entry.detail = format!("participants, {format}");
-    ctx.app.db.audit(entry).await?;
     Ok((event.name, rows))
 }
 
@@ -643,10 +613,6 @@ async fn follow_up(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Resp
                     .await?;
             }
             ctx.app.workers.wake();
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("survey.create", "survey_round", round_id))
-                .await?;
             Ok(Redirect::to(&format!("/enkater/{round_id}")).into_response())
         }
         Err(StoreError::NotFound) => Ok(unprocessable(

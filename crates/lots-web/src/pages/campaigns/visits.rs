@@ -222,9 +222,6 @@ async fn record(
                 lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation, 0).await?;
                 ctx.app.workers.wake();
             }
-            let mut entry = ctx.audit_entry("visit.record", "visit", visit);
-            entry.detail = kind;
-            ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!("/kampanjer/{id}/besok/{visit}")).into_response())
         }
         Err(e) => Ok(unprocessable(
@@ -262,13 +259,7 @@ async fn complete_feedback(
         .unwrap_or("/aterkoppling")
         .to_string();
     match tenant.complete_feedback(item, &form.get("answer")).await {
-        Ok(done) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("feedback.complete", "visit", done.visit_id))
-                .await?;
-            Ok(Redirect::to(&back).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&back).into_response()),
         Err(lots_store::StoreError::NotFound) => Err(AppError::NotFound),
         Err(e) => {
             let errors = ctx.field_errors(e)?;

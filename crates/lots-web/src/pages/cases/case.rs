@@ -116,13 +116,9 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
 async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ViewCompanies)?;
     let tenant = ctx.tenant()?;
-    let case = tenant.case(id).await?;
     // The contact person's e-mail and phone are personal data.
     let personal = ctx.may(Permission::ViewPersonalData);
-    if personal && (!case.contact_email.is_empty() || !case.contact_phone.is_empty()) {
-        let entry = ctx.audit_entry("case.view_contact", "case", id.to_string());
-        ctx.app.db.audit(entry).await?;
-    }
+    let case = tenant.case_seen(id, personal).await?;
     ctx.render(
         "cases/case.html",
         &format!("{} {}", ctx.t("case"), case.reference),

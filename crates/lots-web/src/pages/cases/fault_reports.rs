@@ -106,12 +106,8 @@ async fn show_page(
     id: i64,
     errors: Vec<Value>,
 ) -> Result<Html<String>, AppError> {
-    let report = tenant.fault_report(id).await?;
     let personal = ctx.may(Permission::ViewPersonalData);
-    if personal && !report.email.is_empty() {
-        let entry = ctx.audit_entry("fault_report.view_reporter", "fault_report", id.to_string());
-        ctx.app.db.audit(entry).await?;
-    }
+    let report = tenant.fault_report_seen(id, personal).await?;
     let nearby = tenant
         .nearby_fault_reports(&report, NEARBY_METRES, NEARBY_DAYS)
         .await?;
@@ -196,9 +192,6 @@ async fn change_status(
                 .await?;
                 ctx.app.workers.wake();
             }
-            let mut entry = ctx.audit_entry("fault_report.status", "fault_report", id.to_string());
-            entry.detail = report.status.clone();
-            ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!("/felanmalningar/{id}")).into_response())
         }
         Err(StoreError::Field(field, message)) => {

@@ -134,7 +134,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
 async fn export(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
     ctx.require(Permission::ViewOrganisation)?;
     let tenant = ctx.tenant()?;
-    let result = tenant.staff(&q.filter(1, usize::MAX)).await?;
+    let result = tenant.export_staff(&q.filter(1, usize::MAX)).await?;
     let rows: Vec<Vec<String>> = result
         .items
         .iter()
@@ -158,9 +158,6 @@ async fn export(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppErr
         &["name", "e-mail-address", "title", "unit", "roles", "status"],
     );
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut entry = ctx.audit_entry("staff.export", "staff", "*");
-    entry.detail = format!("{} rows", rows.len());
-    ctx.app.db.audit(entry).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -267,19 +264,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
         let html = member_page(&ctx, &tenant, member, errors, &roles, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
-    let updated = tenant.update_user_roles_and_unit(id, &roles, unit).await?;
-    let mut entry = ctx.audit_entry("user.update", "user", updated.id);
-    entry.detail = format!(
-        "roles={} unit={}",
-        updated
-            .roles
-            .iter()
-            .map(|r| r.code())
-            .collect::<Vec<_>>()
-            .join(","),
-        updated.unit_id.map(|u| u.to_string()).unwrap_or_default()
-    );
-    ctx.app.db.audit(entry).await?;
+    tenant.update_user_roles_and_unit(id, &roles, unit).await?;
     Ok(Redirect::to(&format!("/personal/{id}?klart=sparat")).into_response())
 }
 
@@ -292,15 +277,11 @@ async fn set_status(ctx: Ctx, id: i64, status: UserStatus) -> Result<Response, A
         ));
     }
     let tenant = ctx.tenant()?;
-    let user = tenant.set_user_status(id, status).await?;
-    let (action, code) = match status {
-        UserStatus::Disabled => ("user.disable", "inaktiverad"),
-        _ => ("user.enable", "aktiverad"),
+    tenant.set_user_status(id, status).await?;
+    let code = match status {
+        UserStatus::Disabled => "inaktiverad",
+        _ => "aktiverad",
     };
-    ctx.app
-        .db
-        .audit(ctx.audit_entry(action, "user", user.id))
-        .await?;
     Ok(Redirect::to(&format!("/personal/{id}?klart={code}")).into_response())
 }
 
@@ -397,10 +378,6 @@ async fn invite(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
             Ok(user) => {
                 lots_jobs::enqueue_invitation(&ctx.app.db, &user, &me.user.name).await?;
                 ctx.app.workers.wake();
-                ctx.app
-                    .db
-                    .audit(ctx.audit_entry("user.invite", "user", user.id))
-                    .await?;
                 return Ok(
                     Redirect::to(&format!("/personal/{}?klart=inbjuden", user.id)).into_response(),
                 );

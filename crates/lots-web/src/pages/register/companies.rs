@@ -149,16 +149,12 @@ async fn export_rows(ctx: &Ctx, q: &ListQuery, format: &str) -> Result<Vec<Vec<S
     ctx.require(Permission::ManageRegister)?;
     let companies = ctx
         .tenant()?
-        .companies(&q.filter(1, usize::MAX))
-        .await?
-        .items;
+        .export_companies(&q.filter(1, usize::MAX), format)
+        .await?;
     let rows: Vec<Vec<String>> = companies
         .iter()
         .map(|c| c.export_row(shown_orgnr(ctx, c)))
         .collect();
-    let mut entry = ctx.audit_entry("company.export", "company", "*");
-    entry.detail = format!("{} rows, {format}", rows.len());
-    ctx.app.db.audit(entry).await?;
     Ok(rows)
 }
 
@@ -420,13 +416,7 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         Err((field, message)) => Err(StoreError::Field(field, message)),
     };
     match result {
-        Ok(company) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("company.create", "company", company.id))
-                .await?;
-            Ok(Redirect::to(&format!("/foretag/{}", company.id)).into_response())
-        }
+        Ok(company) => Ok(Redirect::to(&format!("/foretag/{}", company.id)).into_response()),
         Err(StoreError::Field(field, message)) => {
             let html = render_form(
                 &ctx,
@@ -464,13 +454,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
         Err((field, message)) => Err(StoreError::Field(field, message)),
     };
     match result {
-        Ok(_) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("company.update", "company", id))
-                .await?;
-            Ok(Redirect::to(&format!("/foretag/{id}")).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("/foretag/{id}")).into_response()),
         Err(StoreError::Field(field, message)) => {
             let html = render_form(
                 &ctx,

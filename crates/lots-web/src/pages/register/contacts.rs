@@ -7,7 +7,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use lots_domain::role::Permission;
-use lots_store::{AuditFilter, Contact, ContactInput, LEGAL_BASES, StoreError};
+use lots_store::{Contact, ContactInput, LEGAL_BASES, StoreError};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
@@ -105,13 +105,7 @@ async fn create(
         .create_contact(company_id, &input, &me.user.name)
         .await
     {
-        Ok(contact) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("contact.create", "contact", contact.id))
-                .await?;
-            Ok(Redirect::to(&format!("/foretag/{company_id}")).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("/foretag/{company_id}")).into_response()),
         Err(StoreError::Field(field, message)) => {
             let html = render(
                 &ctx,
@@ -129,23 +123,11 @@ async fn create(
     }
 }
 
-/// A contact who is not erased, or not found.
-async fn live_contact(ctx: &Ctx, id: i64) -> Result<Contact, AppError> {
-    let contact = ctx.tenant()?.contact(id).await?;
-    if contact.erased {
-        return Err(AppError::NotFound);
-    }
-    Ok(contact)
-}
-
 async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ViewPersonalData)?;
-    let contact = live_contact(&ctx, id).await?;
-    let company = ctx.tenant()?.company(contact.company_id).await?;
-    ctx.app
-        .db
-        .audit(ctx.audit_entry("contact.view", "contact", id))
-        .await?;
+    let tenant = ctx.tenant()?;
+    let contact = tenant.view_contact(id).await?;
+    let company = tenant.company(contact.company_id).await?;
     let form = context! {
         name => contact.name.clone(), role => contact.role.clone(), email => contact.email.clone(),
         phone => contact.phone.clone(), language => contact.language.clone(), legal_basis => contact.legal_basis.clone(),
@@ -165,17 +147,11 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
 async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::EditCompanies)?;
     ctx.require(Permission::ViewPersonalData)?;
-    let contact = live_contact(&ctx, id).await?;
     let tenant = ctx.tenant()?;
+    let contact = tenant.live_contact(id).await?;
     let input = read(&form);
     match tenant.update_contact(id, &input).await {
-        Ok(_) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("contact.update", "contact", id))
-                .await?;
-            Ok(Redirect::to(&format!("/foretag/{}", contact.company_id)).into_response())
-        }
+        Ok(_) => Ok(Redirect::to(&format!("/foretag/{}", contact.company_id)).into_response()),
         Err(StoreError::Field(field, message)) => {
             let company = tenant.company(contact.company_id).await?;
             let html = render(
@@ -200,22 +176,9 @@ async fn gather(
     id: i64,
 ) -> Result<(Contact, String, Vec<lots_store::AuditRecord>), AppError> {
     ctx.require(Permission::ViewPersonalData)?;
-    let contact = live_contact(ctx, id).await?;
     let tenant = ctx.tenant()?;
+    let (contact, log) = tenant.extract_contact(id).await?;
     let company = tenant.company(contact.company_id).await?;
-    ctx.app
-        .db
-        .audit(ctx.audit_entry("contact.extract", "contact", id))
-        .await?;
-    let (_, log) = tenant
-        .audit_log(&AuditFilter {
-            record_type: Some("contact".into()),
-            record_id: Some(id.to_string()),
-            page: 1,
-            per_page: 10_000,
-            ..AuditFilter::default()
-        })
-        .await?;
     Ok((contact, company.name, log))
 }
 
@@ -241,7 +204,7 @@ async fn extract_json(ctx: Ctx, Path(id): Path<i64>) -> Result<Json<serde_json::
 async fn erase_page(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     ctx.require(Permission::EditCompanies)?;
     ctx.require(Permission::ViewPersonalData)?;
-    let contact = live_contact(&ctx, id).await?;
+    let contact = ctx.tenant()?.live_contact(id).await?;
     ctx.render(
         "register/contact_erase.html",
         &ctx.t("erase-the-person"),
@@ -252,12 +215,9 @@ async fn erase_page(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppEr
 async fn erase(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let me = ctx.require(Permission::EditCompanies)?;
     ctx.require(Permission::ViewPersonalData)?;
-    let contact = live_contact(&ctx, id).await?;
-    ctx.tenant()?.erase_contact(id, &me.user.name).await?;
-    ctx.app
-        .db
-        .audit(ctx.audit_entry("contact.erase", "contact", id))
-        .await?;
+    let tenant = ctx.tenant()?;
+    let contact = tenant.live_contact(id).await?;
+    tenant.erase_contact(id, &me.user.name).await?;
     Ok(Redirect::to(&format!("/foretag/{}", contact.company_id)).into_response())
 }
 
@@ -278,19 +238,15 @@ async fn review(
             .and_then(|y| y.trim().parse::<i64>().ok())
             .filter(|y| (0..=100).contains(y))
             .unwrap_or(ctx.app.config.contact_review_years);
-    let before = lots_store::now() - years * 365 * 24 * 3600;
     let items: Vec<Value> = ctx
         .tenant()?
-        .contacts_to_review(before)
+        .contacts_to_review(years)
         .await?
         .into_iter()
         .map(|(k, company)| {
             context! { id => k.id, company_id => k.company_id, name => k.name, company, last_activity_at => k.last_activity_at, basis => basis_label(&ctx, &k.legal_basis) }
         })
         .collect();
-    let mut entry = ctx.audit_entry("contact.review", "contact", "*");
-    entry.detail = format!("{} listed, {years} years", items.len());
-    ctx.app.db.audit(entry).await?;
     ctx.render(
         "register/contacts_review.html",
         &ctx.t("contact-persons-to-review"),

@@ -261,28 +261,6 @@ async fn confirm(
         sheet: None,
     };
     let report = check_saved(&tenant, register, &upload, &options, &me.user.name).await?;
-    let action = match register {
-        Register::Companies => "company.import",
-        Register::Cases => "case.import",
-    };
-    let mut entry = ctx.audit_entry(action, "upload", id);
-    entry.detail = match &report.outcome {
-        Some(o) => format!(
-            "{}: {} created, {} updated, {} unchanged, {} skipped, {} rejected",
-            upload.filename,
-            o.created,
-            o.updated,
-            o.unchanged,
-            o.skipped,
-            report.rejects.len()
-        ),
-        None => format!(
-            "{}: nothing written, {} rejected",
-            upload.filename,
-            report.rejects.len()
-        ),
-    };
-    ctx.app.db.audit(entry).await?;
     Ok(preview(&ctx, register, (&upload.filename, id), &report, true)?.into_response())
 }
 

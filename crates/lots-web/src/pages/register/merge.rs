@@ -143,12 +143,7 @@ async fn merge(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         .merge_companies(a.id, b.id, &chosen, &me.user.name)
         .await
     {
-        Ok(kept) => {
-            let mut entry = ctx.audit_entry("company.merge", "company", kept.id);
-            entry.detail = format!("{} ({}) merged into it", b.name, b.orgnr);
-            ctx.app.db.audit(entry).await?;
-            Ok(Redirect::to(&format!("/foretag/{}", kept.id)).into_response())
-        }
+        Ok(kept) => Ok(Redirect::to(&format!("/foretag/{}", kept.id)).into_response()),
         Err(StoreError::Field(field, message)) => {
             let html = compare_page(&ctx, &a, &b, vec![field_error(&field, message)]).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())

@@ -180,9 +180,7 @@ async fn create(
         Err(field) => Err(Ok(field)),
     };
     match result {
-        Ok((id, audience)) => Ok(invited(&ctx, &tenant, id, &audience, "survey.create")
-            .await?
-            .into_response()),
+        Ok((id, audience)) => Ok(invited(&ctx, &tenant, id, &audience).await?.into_response()),
         Err(Ok((field, message))) => {
             let html = new_page(
                 &ctx,
@@ -223,29 +221,19 @@ async fn save_filter(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     }
 }
 
-/// After companies were added to a round: their invitations go to the job queue, the audit
-/// log says how many, and the round page tells who could not be reached.
+/// After companies were added to a round: their invitations go to the job queue, and the
+/// round page tells who could not be reached.
 async fn invited(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
     id: i64,
     audience: &lots_store::Audience,
-    action: &str,
 ) -> Result<Redirect, AppError> {
     // The queue's idempotency keys make this safe for invitations already queued.
     for invitation in tenant.invitations(id).await? {
         lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0).await?;
     }
     ctx.app.workers.wake();
-    let mut entry = ctx.audit_entry(action, "survey_round", id.to_string());
-    entry.detail = format!(
-        "{} invited, {} in quarantine, {} without e-mail, {} already invited",
-        audience.invited,
-        audience.quarantined.len(),
-        audience.without_email.len(),
-        audience.already_invited.len()
-    );
-    ctx.app.db.audit(entry).await?;
     Ok(Redirect::to(&format!(
         "/enkater/{id}?inbjudna={}&karens={}&utan={}",
         audience.invited,
@@ -309,9 +297,7 @@ async fn add(
         .filter_map(|c| c.parse().ok())
         .collect();
     match tenant.add_to_round(id, &ids, &me.user.name).await {
-        Ok(audience) => Ok(invited(&ctx, &tenant, id, &audience, "survey.invite")
-            .await?
-            .into_response()),
+        Ok(audience) => Ok(invited(&ctx, &tenant, id, &audience).await?.into_response()),
         Err(StoreError::Field(field, message)) => {
             let errors = vec![field_error(&field, ctx.t(&message))];
             let html = add_page(&ctx, &tenant, id, &q, Some(&form), errors).await?;
@@ -715,12 +701,12 @@ async fn answer_rows(
         .battery_version(round.battery_version_id)
         .await?
         .battery;
-    let responses = tenant.round_responses(id).await?;
-    if round.anonymous && !thresholds(ctx).shown(responses.len() as u64) {
+    let allowed = |n: usize| !round.anonymous || thresholds(ctx).shown(n as u64);
+    let Some(responses) = tenant.export_round_responses(id, format, allowed).await? else {
         return Err(AppError::Unprocessable(
             ctx.t("the-round-is-anonymous-and-has"),
         ));
-    }
+    };
     let language = ctx.lang.code();
     let mut header: Vec<String> = Vec::new();
     if !round.anonymous {
@@ -783,9 +769,6 @@ async fn answer_rows(
             row
         })
         .collect();
-    let mut entry = ctx.audit_entry("survey.export_answers", "survey_round", id.to_string());
-    entry.detail = format!("{} answers, {format}", responses.len());
-    ctx.app.db.audit(entry).await?;
     Ok((header, rows))
 }
 
@@ -873,17 +856,6 @@ async fn phone_save(
                 return Err(AppError::NotFound);
             }
             tenant.enter_phone_answer(invitation, &answers).await?;
-            // In an anonymous round not even the audit log says whose answer it was.
-            let entry = if round.anonymous {
-                ctx.audit_entry("survey.phone_answer", "survey_round", id.to_string())
-            } else {
-                ctx.audit_entry(
-                    "survey.phone_answer",
-                    "survey_invitation",
-                    invitation.to_string(),
-                )
-            };
-            ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!("/enkater/{id}")).into_response())
         }
         Err(errors) => {
