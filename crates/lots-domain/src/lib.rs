@@ -25,6 +25,7 @@ pub use register::contact_import;
 pub use register::orgnr;
 pub use register::sni;
 pub use shared::calendar;
+pub use shared::codes;
 pub use shared::collation;
 pub use shared::columns;
 pub use shared::email;

@@ -37,7 +37,7 @@ impl Workers {
                 if let Err(e) = queue_due_reminders(&sweeper).await {
                     tracing::warn!(error = %e, "could not queue survey reminders");
                 }
-                if let Err(e) = send_case_surveys(&sweeper, &lots_store::today()).await {
+                if let Err(e) = send_case_surveys(&sweeper, lots_store::today()).await {
                     tracing::warn!(error = %e, "could not send the survey after closed cases");
                 }
                 if let Err(e) = forget_past_participants(&sweeper).await {
@@ -132,7 +132,7 @@ pub async fn queue_due_reminders(db: &Db) -> lots_store::Result<usize> {
     let mut queued = 0;
     for m in db.hosted_municipalities().await? {
         let tenant = db.tenant_unchecked(&m.code);
-        for (invitation_id, number) in tenant.reminders_due(&today, now()).await? {
+        for (invitation_id, number) in tenant.reminders_due(today, now()).await? {
             if crate::enqueue_survey_mail(db, &m.code, invitation_id, number).await? {
                 queued += 1;
             }
@@ -143,7 +143,7 @@ pub async fn queue_due_reminders(db: &Db) -> lots_store::Result<usize> {
 
 /// Makes each hosted municipality's batch of surveys after closed cases due on `today`
 /// and queues the invitations; returns how many were queued.
-pub async fn send_case_surveys(db: &Db, today: &str) -> lots_store::Result<usize> {
+pub async fn send_case_surveys(db: &Db, today: jiff::civil::Date) -> lots_store::Result<usize> {
     let mut queued = 0;
     for m in db.hosted_municipalities().await? {
         let tenant = db.tenant_unchecked(&m.code);

@@ -183,6 +183,47 @@ pub(crate) fn language(r: &sqlx::any::AnyRow) -> Result<lots_i18n::Lang> {
     ))
 }
 
+/// A calendar date column: `YYYY-MM-DD` text on both backends, read once here.
+pub(crate) fn date(r: &sqlx::any::AnyRow, column: &str) -> Result<jiff::civil::Date> {
+    date_opt(r, column)?.ok_or_else(|| {
+        crate::StoreError::Database(sqlx::Error::ColumnDecode {
+            index: column.into(),
+            source: "a date column held NULL".into(),
+        })
+    })
+}
+
+/// A calendar date column that may be empty (NULL or '').
+pub(crate) fn date_opt(r: &sqlx::any::AnyRow, column: &str) -> Result<Option<jiff::civil::Date>> {
+    use sqlx::Row;
+    let text: Option<String> = r.try_get(column)?;
+    match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => t.parse().map(Some).map_err(|e: jiff::Error| {
+            crate::StoreError::Database(sqlx::Error::ColumnDecode {
+                index: column.into(),
+                source: e.into(),
+            })
+        }),
+    }
+}
+
+/// A column holding one of a closed set's codes (a status, a kind), read once here.
+pub(crate) fn code<T>(r: &sqlx::any::AnyRow, column: &str) -> Result<T>
+where
+    T: std::str::FromStr<Err = lots_domain::codes::UnknownCode>,
+{
+    use sqlx::Row;
+    r.try_get::<String, _>(column)?
+        .parse()
+        .map_err(|e: lots_domain::codes::UnknownCode| {
+            crate::StoreError::Database(sqlx::Error::ColumnDecode {
+                index: column.into(),
+                source: e.into(),
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

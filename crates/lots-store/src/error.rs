@@ -32,9 +32,10 @@ pub enum StoreError {
     /// The request conflicts with what is stored (a duplicate e-mail, a used link).
     #[error("{0}")]
     Conflict(Conflict),
-    /// A field of the input is wrong: the field's name and a message in Swedish.
+    /// A field of the input is wrong: the field's name and what to say, as a catalog
+    /// message.
     #[error("{0}: {1}")]
-    Field(String, String),
+    Field(String, lots_i18n::Message),
     /// The input breaks a rule of the data layer.
     #[error("invalid: {0}")]
     Invalid(String),
@@ -47,8 +48,8 @@ pub(crate) fn is_date(s: &str) -> bool {
     s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok()
 }
 
-/// A field's error, with its message in Swedish.
-pub(crate) fn field(name: &str, message: &str) -> StoreError {
+/// A field's error, with the catalog message that says what is wrong.
+pub(crate) fn field(name: &str, message: impl Into<lots_i18n::Message>) -> StoreError {
     StoreError::Field(name.into(), message.into())
 }
 

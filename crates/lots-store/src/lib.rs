@@ -59,7 +59,7 @@ pub use platform::sessions::{MAX_FAILURES_PER_EMAIL, SessionUser, SignInOutcome}
 pub use platform::tokens::{ApiToken, Scope, TokenIdentity};
 pub use platform::users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};
 pub use register::companies::{
-    Area, COMPANY_STATUSES, Company, CompanyFilter, CompanyInput, CompanyPage, EXPORT_HEADER,
+    Area, Company, CompanyFilter, CompanyInput, CompanyPage, CompanyStatus, EXPORT_HEADER,
     ImportOutcome, JourneyEvent, OnDuplicate, SavedFilter,
 };
 pub use register::contacts::{Contact, ContactInput, LEGAL_BASES};

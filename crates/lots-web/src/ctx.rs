@@ -73,6 +73,11 @@ impl Ctx {
         lots_i18n::text(self.lang, id)
     }
 
+    /// A message handed over with its values, in the reader's language.
+    pub fn message(&self, message: &lots_i18n::Message) -> String {
+        message.text(self.lang)
+    }
+
     /// The message `id` with its placeholders filled.
     pub fn t_with(&self, id: &str, args: &[lots_i18n::Arg]) -> String {
         lots_i18n::text_with(self.lang, id, args)

@@ -38,7 +38,7 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Invalid(m) => AppError::BadRequest(m),
             StoreError::Field(field, m) => {
-                AppError::Unprocessable(format!("{field}: {}", lots_i18n::text(Lang::Sv, &m)))
+                AppError::Unprocessable(format!("{field}: {}", m.text(Lang::Sv)))
             }
             StoreError::Conflict(c) => AppError::Unprocessable(c.to_string()),
             other => AppError::Internal(other.to_string()),

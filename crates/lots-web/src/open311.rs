@@ -12,7 +12,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use lots_domain::open311::{open311_status, status_message};
+use lots_domain::open311::FaultStatus;
 use lots_store::{FaultFilter, FaultReport, NewFaultReport, Scope, Tenant};
 use serde_json::{Value, json};
 
@@ -192,8 +192,8 @@ fn w3c(unix: i64) -> String {
 fn request_value(r: &FaultReport) -> Value {
     json!({
         "service_request_id": r.id.to_string(),
-        "status": open311_status(&r.status),
-        "status_notes": if r.status_notes.is_empty() { lots_i18n::text(lots_i18n::Lang::Sv, status_message(&r.status)) } else { r.status_notes.clone() },
+        "status": r.status.open311(),
+        "status_notes": if r.status_notes.is_empty() { lots_i18n::text(lots_i18n::Lang::Sv, r.status.message()) } else { r.status_notes.clone() },
         "service_name": r.service_name,
         "service_code": r.service_code,
         "description": r.description,
@@ -373,11 +373,10 @@ async fn requests(
     };
     let mut statuses = Vec::new();
     for s in list("status") {
-        match s.as_str() {
-            "open" => statuses.extend(["received", "in_progress"].map(String::from)),
-            "closed" => statuses.extend(["resolved", "rejected"].map(String::from)),
-            _ => return Err(bad("status must be open or closed")),
+        if !matches!(s.as_str(), "open" | "closed") {
+            return Err(bad("status must be open or closed"));
         }
+        statuses.extend(FaultStatus::ALL.iter().filter(|f| f.open311() == s));
     }
     // Asking by id overrides every other filter, as the specification says.
     let filter = if ids.is_empty() {

@@ -4,36 +4,44 @@
 
 use jiff::tz::TimeZone;
 
-/// Kinds of event: (code, message id of its name).
-pub const EVENT_KINDS: [(&str, &str); 4] = [
-    ("fair", "fair"),
-    ("breakfast", "breakfast-meeting"),
-    ("information", "information-evening"),
-    ("other", "other"),
-];
-
-/// Participant statuses: (code, message id of its name).
-pub const PARTICIPANT_STATUSES: [(&str, &str); 5] = [
-    ("invited", "participant-invited"),
-    ("confirmed", "participant-registered"),
-    ("waiting", "participant-waiting"),
-    ("declined", "declined"),
-    ("cancelled", "participant-cancelled"),
-];
-
-pub fn kind_message(code: &str) -> &'static str {
-    label(&EVENT_KINDS, code)
+crate::codes! {
+    /// What kind of event it is.
+    pub enum EventKind {
+        Fair = "fair" => "fair",
+        Breakfast = "breakfast" => "breakfast-meeting",
+        Information = "information" => "information-evening",
+        Other = "other" => "other",
+    }
 }
 
-pub fn status_message(code: &str) -> &'static str {
-    label(&PARTICIPANT_STATUSES, code)
+crate::codes! {
+    /// Where a participant stands: invited, with a place or on the waiting list, or not
+    /// coming (an invitation declined, a place given up).
+    pub enum ParticipantStatus {
+        Invited = "invited" => "participant-invited",
+        Confirmed = "confirmed" => "participant-registered",
+        Waiting = "waiting" => "participant-waiting",
+        Declined = "declined" => "declined",
+        Cancelled = "cancelled" => "participant-cancelled",
+    }
 }
 
-fn label(table: &[(&str, &'static str)], code: &str) -> &'static str {
-    table
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or("", |(_, l)| l)
+impl ParticipantStatus {
+    /// Registered: a place, or a place on the waiting list.
+    pub fn is_registered(self) -> bool {
+        matches!(
+            self,
+            ParticipantStatus::Confirmed | ParticipantStatus::Waiting
+        )
+    }
+
+    /// Not coming.
+    pub fn has_left(self) -> bool {
+        matches!(
+            self,
+            ParticipantStatus::Declined | ParticipantStatus::Cancelled
+        )
+    }
 }
 
 /// Where a registration lands, given the places already taken.
@@ -115,14 +123,5 @@ mod tests {
         assert_eq!(percent(1, 8), Some(13));
         assert_eq!(percent(0, 5), Some(0));
         assert_eq!(percent(3, 0), None);
-    }
-
-    #[test]
-    fn every_code_has_a_label() {
-        for (code, _) in EVENT_KINDS {
-            assert!(!kind_message(code).is_empty());
-        }
-        assert_eq!(status_message("waiting"), "participant-waiting");
-        assert_eq!(status_message("nonsense"), "");
     }
 }

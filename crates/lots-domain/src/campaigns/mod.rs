@@ -3,3 +3,4 @@
 pub mod assignment;
 pub mod checklist;
 pub mod scheduling;
+pub mod status;

@@ -130,22 +130,23 @@ pub fn default_services() -> Vec<ServiceTemplate> {
     ]
 }
 
-/// Lots's statuses and Open311's two.
-pub const STATUSES: [&str; 4] = ["received", "in_progress", "resolved", "rejected"];
-
-pub fn open311_status(status: &str) -> &'static str {
-    match status {
-        "resolved" | "rejected" => "closed",
-        _ => "open",
+crate::codes! {
+    /// Where a fault report is, in Lots's words; Open311 knows two of them ([`Self::open311`]).
+    pub enum FaultStatus {
+        Received = "received" => "received",
+        InProgress = "in_progress" => "being-fixed",
+        Resolved = "resolved" => "fixed",
+        Rejected = "rejected" => "closed-without-action",
     }
 }
 
-pub fn status_message(status: &str) -> &'static str {
-    match status {
-        "in_progress" => "being-fixed",
-        "resolved" => "fixed",
-        "rejected" => "closed-without-action",
-        _ => "received",
+impl FaultStatus {
+    /// Open311's `open` or `closed`.
+    pub fn open311(self) -> &'static str {
+        match self {
+            FaultStatus::Resolved | FaultStatus::Rejected => "closed",
+            FaultStatus::Received | FaultStatus::InProgress => "open",
+        }
     }
 }
 
@@ -314,9 +315,10 @@ mod tests {
 
     #[test]
     fn only_resolved_and_rejected_are_closed() {
-        assert_eq!(open311_status("received"), "open");
-        assert_eq!(open311_status("in_progress"), "open");
-        assert_eq!(open311_status("resolved"), "closed");
-        assert_eq!(open311_status("rejected"), "closed");
+        let closed: Vec<_> = FaultStatus::ALL
+            .iter()
+            .filter(|s| s.open311() == "closed")
+            .collect();
+        assert_eq!(closed, [&FaultStatus::Resolved, &FaultStatus::Rejected]);
     }
 }

@@ -87,7 +87,19 @@ pub enum IdError {
 }
 
 impl IdError {
-    /// The message in Swedish, for the interface and import reports.
+    /// The id of its catalog message, for a form.
+    pub fn message(self) -> &'static str {
+        match self {
+            IdError::Empty => "orgnr-missing",
+            IdError::Length => "orgnr-length",
+            IdError::Characters => "orgnr-characters",
+            IdError::CheckDigit => "orgnr-check-digit",
+            IdError::NotOrganisation => "orgnr-not-organisation",
+            IdError::BadDate => "orgnr-bad-date",
+        }
+    }
+
+    /// The message in Swedish, for import reports.
     pub fn message_sv(self) -> &'static str {
         match self {
             IdError::Empty => "Numret saknas.",

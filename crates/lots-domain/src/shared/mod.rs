@@ -1,6 +1,7 @@
 //! Building blocks every capability uses: Swedish order, numbers and text folding, tables in and out, calendars and holidays, statistics, and the check of text as it enters.
 
 pub mod calendar;
+pub mod codes;
 pub mod collation;
 pub mod columns;
 pub mod email;

@@ -209,3 +209,6 @@ event-mail-cancelled-body =
     Changed your mind? Register again here while there are places:
     { $link }
 event-mail-opt-out = Would you rather not get invitations from us? Say so through the link above.
+place-on-the-waiting-list = Place on the waiting list
+registered-by = Registered by
+training-session = Session

@@ -165,3 +165,7 @@ count-weeks = { $count ->
         [one] { $count } week
        *[other] { $count } weeks
     }
+unknown-unit-known-units = Unknown unit. Known units: { $known }.
+unknown-area = Unknown area.
+the-message-may-be-at-most-2000 = The message may be at most 2,000 characters.
+several-companies-match = Several companies match: { $names }. Write the whole name or the organisation number.

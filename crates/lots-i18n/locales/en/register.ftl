@@ -151,3 +151,20 @@ count-lines = { $count ->
         [one] { $count } line
        *[other] { $count } lines
     }
+enter-the-company-name = Enter the company's name.
+employees-cannot-be-negative = The number of employees cannot be negative.
+status-is-active-or-deregistered = The status is active or deregistered.
+a-company-with-that-orgnr-exists = A company with that organisation number is already registered.
+choose-one-of-the-two-orgnrs = Choose one of the two organisation numbers.
+enter-the-contact-persons-name = Enter the contact person's name.
+enter-an-e-mail-address-at-the-company = Enter an e-mail address in the form name@company.se.
+choose-the-legal-basis = Choose the legal basis for keeping the person.
+sni-code-not-in-version = The SNI code { $code } is not in SNI { $version }.
+orgnr-missing = The number is missing.
+orgnr-length = An organisation number has 10 digits (12 with the century digits 16).
+orgnr-characters = Only digits, a hyphen and the VAT form SE…01 can be used.
+orgnr-check-digit = The check digit (the last) does not match; a digit is mistyped.
+orgnr-not-organisation = Digits 3–4 must be 20 or more for an organisation, or a month for a personal identity number.
+orgnr-bad-date = The date of birth in the personal identity number does not exist.
+employees-must-be-a-whole-number = The number of employees must be a whole number.
+write-the-coordinate-in-decimal-degrees = Write the coordinate in decimal degrees, for example 59.53.

@@ -236,3 +236,4 @@ survey-mail-body =
        *[no] {""}
     }
 battery-version = { $name } (version { $version })
+municipality-is-not-a-member-using-lots = Municipality { $code } is not a member that uses Lots.

@@ -209,3 +209,6 @@ event-mail-cancelled-body =
     Ändrar du dig? Anmäl dig igen här medan det finns platser:
     { $link }
 event-mail-opt-out = Vill du inte få inbjudningar från oss? Säg det via länken ovan.
+place-on-the-waiting-list = Plats på väntelistan
+registered-by = Anmäld av
+training-session = Tillfälle

@@ -165,3 +165,7 @@ count-weeks = { $count ->
         [one] { $count } vecka
        *[other] { $count } veckor
     }
+unknown-unit-known-units = Okänd enhet. Kända enheter: { $known }.
+unknown-area = Okänt område.
+the-message-may-be-at-most-2000 = Meddelandet får vara högst 2 000 tecken.
+several-companies-match = Flera företag matchar: { $names }. Skriv hela namnet eller organisationsnumret.

@@ -151,3 +151,20 @@ count-lines = { $count ->
         [one] { $count } rad
        *[other] { $count } rader
     }
+enter-the-company-name = Skriv företagets namn.
+employees-cannot-be-negative = Antal anställda kan inte vara negativt.
+status-is-active-or-deregistered = Status är aktiv eller avregistrerad.
+a-company-with-that-orgnr-exists = Det finns redan ett företag med det organisationsnumret.
+choose-one-of-the-two-orgnrs = Välj ett av de två organisationsnumren.
+enter-the-contact-persons-name = Skriv kontaktpersonens namn.
+enter-an-e-mail-address-at-the-company = Skriv en e-postadress i formen namn@foretag.se.
+choose-the-legal-basis = Välj den rättsliga grunden för att spara personen.
+sni-code-not-in-version = SNI-koden { $code } finns inte i SNI { $version }.
+orgnr-missing = Numret saknas.
+orgnr-length = Ett organisationsnummer har 10 siffror (12 med sekelsiffrorna 16).
+orgnr-characters = Bara siffror, bindestreck och momsformen SE…01 går att använda.
+orgnr-check-digit = Kontrollsiffran (den sista) stämmer inte; en siffra är felskriven.
+orgnr-not-organisation = Siffra 3–4 ska vara 20 eller mer för en organisation, eller en månad för ett personnummer.
+orgnr-bad-date = Födelsedatumet i personnumret finns inte.
+employees-must-be-a-whole-number = Antal anställda ska vara ett heltal.
+write-the-coordinate-in-decimal-degrees = Skriv koordinaten i decimalgrader, till exempel 59,53.

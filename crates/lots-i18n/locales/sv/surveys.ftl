@@ -233,3 +233,4 @@ survey-mail-body =
        *[no] {""}
     }
 battery-version = { $name } (version { $version })
+municipality-is-not-a-member-using-lots = Kommun { $code } är inte en medlem som använder Lots.

@@ -193,7 +193,8 @@ impl Job for EventMail {
         let event = tenant.event(participant.event_id).await?;
         // Nothing to say once the event is over, to an address already forgotten, or an
         // invitation the person has meanwhile answered.
-        let stale = self.message == EventMessage::Invitation && participant.status != "invited";
+        let stale = self.message == EventMessage::Invitation
+            && participant.status != lots_domain::events::ParticipantStatus::Invited;
         if participant.email.is_empty() || event.ends_at < now() || stale {
             return Ok(());
         }

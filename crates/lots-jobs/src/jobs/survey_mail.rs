@@ -57,7 +57,7 @@ impl Job for SurveyMail {
             return Ok(());
         };
         let round = tenant.round_facts(round_id).await?;
-        if invitation.answered || round.closes_on.as_str() < lots_store::today().as_str() {
+        if invitation.answered || round.closes_on < lots_store::today() {
             return Ok(());
         }
         let municipality = tenant.municipality().await?;
@@ -114,7 +114,7 @@ fn survey_mail(
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     let args = [
         ("municipality", municipality_name.into()),
-        ("closes", round.closes_on.as_str().into()),
+        ("closes", round.closes_on.to_string().into()),
         ("link", link.into()),
         ("reminder", yes_no(reminder).into()),
         ("anonymous", yes_no(round.anonymous).into()),

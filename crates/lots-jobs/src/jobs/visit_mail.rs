@@ -5,6 +5,7 @@
 //! queue.
 
 use lots_domain::calendar::{CalendarEntry, Method, calendar, calendar_of};
+use lots_domain::campaigns::status::{CampaignStatus, VisitStatus};
 use lots_i18n::Lang;
 use lots_store::{Booking, Db, StoreError, Tenant, now};
 use serde::{Deserialize, Serialize};
@@ -298,8 +299,8 @@ impl Job for VisitMail {
         };
         // A newer change has its own message; an offer is stale once the visit is booked.
         let stale = booking.sequence != self.sequence
-            || (self.message == VisitMessage::Offer && booking.status != "planned");
-        if stale || booking.campaign_status == "closed" {
+            || (self.message == VisitMessage::Offer && booking.status != VisitStatus::Planned);
+        if stale || booking.campaign_status == CampaignStatus::Closed {
             return Ok(());
         }
         let staff = |email: String| async move {
@@ -383,7 +384,7 @@ mod tests {
             visit_id: 7,
             campaign_id: 1,
             campaign_name: "Vårens besök".into(),
-            campaign_status: "running".into(),
+            campaign_status: CampaignStatus::Running,
             company_id: 3,
             company_name: "Brunna Logistik AB".into(),
             place: "Brunnavägen 1, Kungsängen".into(),
@@ -392,7 +393,7 @@ mod tests {
             officer_email: "ahmed@example.org".into(),
             companion_name: Some("Sara Holmberg".into()),
             companion_email: None,
-            status: "booked".into(),
+            status: VisitStatus::Booked,
             sequence: 1,
             time: Some(slot.clone()),
             offered: vec![slot],

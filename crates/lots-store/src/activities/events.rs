@@ -8,7 +8,7 @@
 //! PostgreSQL they queue on that row's lock and on SQLite on the database's write lock, and
 //! each counts the confirmed places only once it holds the turn.
 
-use lots_domain::events::{Place, place_for};
+use lots_domain::events::{EventKind, ParticipantStatus, Place, place_for};
 use lots_i18n::Lang;
 use sqlx::Row;
 
@@ -19,7 +19,8 @@ use crate::{Result, StoreError, Tenant, now};
 #[derive(Debug, Clone, Default)]
 pub struct NewEvent {
     pub name: String,
-    pub kind: String,
+    /// None when the form named no known kind.
+    pub kind: Option<EventKind>,
     pub description: String,
     pub place: String,
     pub audience: String,
@@ -33,7 +34,7 @@ pub struct NewEvent {
 pub struct Event {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub description: String,
     pub place: String,
     pub audience: String,
@@ -60,7 +61,7 @@ pub struct Participant {
     pub name: String,
     pub email: String,
     pub language: Lang,
-    pub status: String,
+    pub status: ParticipantStatus,
     pub invited_at: Option<i64>,
     pub registered_at: Option<i64>,
     pub responded_at: Option<i64>,
@@ -120,7 +121,7 @@ fn event_from_row(r: &sqlx::any::AnyRow) -> Result<Event> {
     Ok(Event {
         id: r.try_get("id")?,
         name: r.try_get("name")?,
-        kind: r.try_get("kind")?,
+        kind: crate::db::code(r, "kind")?,
         description: r.try_get("description")?,
         place: r.try_get("place")?,
         audience: r.try_get("audience")?,
@@ -153,7 +154,7 @@ fn participant_from_row(r: &sqlx::any::AnyRow) -> Result<Participant> {
         name: r.try_get("name")?,
         email: r.try_get("email")?,
         language: crate::db::language(r)?,
-        status: r.try_get("status")?,
+        status: crate::db::code(r, "status")?,
         invited_at: r.try_get("invited_at")?,
         registered_at: r.try_get("registered_at")?,
         responded_at: r.try_get("responded_at")?,
@@ -170,16 +171,13 @@ fn optout_hash(email: &str) -> String {
 /// How long after its event a personal link still opens (to fetch the calendar file).
 const LINK_GRACE_SECONDS: i64 = 7 * 86_400;
 
-fn check_event(new: &NewEvent) -> Result<(i64, i64, i64)> {
+fn check_event(new: &NewEvent) -> Result<(EventKind, i64, i64, i64)> {
     if new.name.trim().is_empty() {
         return Err(field("name", "enter-the-events-name"));
     }
-    if !lots_domain::events::EVENT_KINDS
-        .iter()
-        .any(|(c, _)| *c == new.kind)
-    {
-        return Err(field("kind", "choose-what-kind-of-event-it"));
-    }
+    let kind = new
+        .kind
+        .ok_or_else(|| field("kind", "choose-what-kind-of-event-it"))?;
     let starts = new
         .starts_at
         .ok_or_else(|| field("date", "enter-the-day-and-start-time"))?;
@@ -193,12 +191,12 @@ fn check_event(new: &NewEvent) -> Result<(i64, i64, i64)> {
         .capacity
         .filter(|c| (1..=100_000).contains(c))
         .ok_or_else(|| field("capacity", "the-number-of-places-must-be"))?;
-    Ok((starts, ends, capacity))
+    Ok((kind, starts, ends, capacity))
 }
 
 impl Tenant<'_> {
     pub async fn create_event(&self, new: &NewEvent, actor: &str) -> Result<i64> {
-        let (starts, ends, capacity) = check_event(new)?;
+        let (kind, starts, ends, capacity) = check_event(new)?;
         let t = now();
         let id: i64 = sqlx::query(
             "INSERT INTO events (municipality_code, name, kind, description, place, audience,
@@ -207,7 +205,7 @@ impl Tenant<'_> {
         )
         .bind(&self.code)
         .bind(new.name.trim())
-        .bind(&new.kind)
+        .bind(kind.code())
         .bind(new.description.trim())
         .bind(new.place.trim())
         .bind(new.audience.trim())
@@ -224,7 +222,7 @@ impl Tenant<'_> {
 
     /// Changes an event's facts. More places move the waiting list up; returns who moved.
     pub async fn update_event(&self, id: i64, new: &NewEvent) -> Result<Vec<i64>> {
-        let (starts, ends, capacity) = check_event(new)?;
+        let (kind, starts, ends, capacity) = check_event(new)?;
         let _turn = self.db.write_turn().await;
         let mut tx = self.db.begin_write().await?;
         let confirmed = self.take_event_turn(&mut tx, id).await?.1;
@@ -237,7 +235,7 @@ impl Tenant<'_> {
              WHERE id = $9 AND municipality_code = $10",
         )
         .bind(new.name.trim())
-        .bind(&new.kind)
+        .bind(kind.code())
         .bind(new.description.trim())
         .bind(new.place.trim())
         .bind(new.audience.trim())
@@ -538,24 +536,23 @@ impl Tenant<'_> {
     /// behalf). Asking again changes nothing.
     pub async fn register(&self, participant_id: i64, by: Option<&str>) -> Result<Registration> {
         let participant = self.participant(participant_id).await?;
-        if matches!(participant.status.as_str(), "confirmed" | "waiting") {
+        if participant.status.is_registered() {
             return Ok(Registration::Unchanged);
         }
         let _turn = self.db.write_turn().await;
         let mut tx = self.db.begin_write().await?;
         let (capacity, confirmed) = self.take_event_turn(&mut tx, participant.event_id).await?;
         // Read again under the lock: a second click may have been first.
-        let status: String = sqlx::query("SELECT status FROM event_participants WHERE id = $1")
+        let row = sqlx::query("SELECT status FROM event_participants WHERE id = $1")
             .bind(participant_id)
             .fetch_one(&mut *tx)
-            .await?
-            .try_get("status")?;
-        if matches!(status.as_str(), "confirmed" | "waiting") {
+            .await?;
+        if crate::db::code::<ParticipantStatus>(&row, "status")?.is_registered() {
             return Ok(Registration::Unchanged);
         }
         let (status, outcome) = match place_for(confirmed, capacity) {
-            Place::Confirmed => ("confirmed", Registration::Confirmed),
-            Place::Waiting => ("waiting", Registration::Waiting),
+            Place::Confirmed => (ParticipantStatus::Confirmed, Registration::Confirmed),
+            Place::Waiting => (ParticipantStatus::Waiting, Registration::Waiting),
         };
         let t = now();
         sqlx::query(
@@ -565,7 +562,7 @@ impl Tenant<'_> {
                                  FROM event_participants WHERE event_id = $4)
              WHERE id = $5",
         )
-        .bind(status)
+        .bind(status.code())
         .bind(t)
         .bind(by.unwrap_or(""))
         .bind(participant.event_id)
@@ -582,32 +579,36 @@ impl Tenant<'_> {
     /// given up). A place given up goes to the first on the waiting list.
     pub async fn cancel_participation(&self, participant_id: i64) -> Result<Cancellation> {
         let participant = self.participant(participant_id).await?;
-        if matches!(participant.status.as_str(), "declined" | "cancelled") {
+        if participant.status.has_left() {
             return Ok(Cancellation::default());
         }
         let _turn = self.db.write_turn().await;
         let mut tx = self.db.begin_write().await?;
         self.take_event_turn(&mut tx, participant.event_id).await?;
-        let status: String = sqlx::query("SELECT status FROM event_participants WHERE id = $1")
+        let row = sqlx::query("SELECT status FROM event_participants WHERE id = $1")
             .bind(participant_id)
             .fetch_one(&mut *tx)
-            .await?
-            .try_get("status")?;
-        let new_status = match status.as_str() {
-            "invited" => "declined",
-            "confirmed" | "waiting" => "cancelled",
-            _ => return Ok(Cancellation::default()),
+            .await?;
+        let status: ParticipantStatus = crate::db::code(&row, "status")?;
+        let new_status = match status {
+            ParticipantStatus::Invited => ParticipantStatus::Declined,
+            ParticipantStatus::Confirmed | ParticipantStatus::Waiting => {
+                ParticipantStatus::Cancelled
+            }
+            ParticipantStatus::Declined | ParticipantStatus::Cancelled => {
+                return Ok(Cancellation::default());
+            }
         };
         sqlx::query(
             "UPDATE event_participants SET status = $1, responded_at = $2, checked_in_at = NULL
              WHERE id = $3",
         )
-        .bind(new_status)
+        .bind(new_status.code())
         .bind(now())
         .bind(participant_id)
         .execute(&mut *tx)
         .await?;
-        let promoted = if status == "confirmed" {
+        let promoted = if status == ParticipantStatus::Confirmed {
             promote_first_waiting(&mut tx, participant.event_id).await?
         } else {
             None
@@ -754,7 +755,7 @@ impl Tenant<'_> {
             let name: String = r.try_get("name")?;
             let starts_at: i64 = r.try_get("starts_at")?;
             let by: String = r.try_get("registered_by")?;
-            let status: String = r.try_get("status")?;
+            let status: ParticipantStatus = crate::db::code(r, "status")?;
             let mut push = |n: i64, at: Option<i64>, summary: &str| {
                 if let Some(at) = at {
                     out.push(crate::JourneyEvent {
@@ -770,12 +771,12 @@ impl Tenant<'_> {
                 }
             };
             push(0, r.try_get("invited_at")?, "journey-event-invited");
-            let answer = match status.as_str() {
-                "confirmed" => Some("journey-event-confirmed"),
-                "waiting" => Some("journey-event-waiting"),
-                "declined" => Some("journey-event-declined"),
-                "cancelled" => Some("journey-event-cancelled"),
-                _ => None,
+            let answer = match status {
+                ParticipantStatus::Confirmed => Some("journey-event-confirmed"),
+                ParticipantStatus::Waiting => Some("journey-event-waiting"),
+                ParticipantStatus::Declined => Some("journey-event-declined"),
+                ParticipantStatus::Cancelled => Some("journey-event-cancelled"),
+                ParticipantStatus::Invited => None,
             };
             if let Some(summary) = answer {
                 let at: Option<i64> = r.try_get("responded_at")?;

@@ -3,8 +3,10 @@
 //! members who join and leave, meetings with agenda, minutes and attendance, and the
 //! actions a meeting decides, each with an owner and a due date.
 
+use jiff::civil::Date;
 use sqlx::Row;
 
+use crate::db::{date, date_opt};
 use crate::error::{field, is_date};
 use crate::{Result, StoreError, Tenant, now};
 
@@ -29,8 +31,8 @@ pub struct Member {
     pub contact_name: Option<String>,
     pub user_id: Option<i64>,
     pub user_name: Option<String>,
-    pub joined_on: String,
-    pub left_on: Option<String>,
+    pub joined_on: Date,
+    pub left_on: Option<Date>,
 }
 
 impl Member {
@@ -49,7 +51,7 @@ impl Member {
 pub struct Meeting {
     pub id: i64,
     pub network_id: i64,
-    pub held_on: String,
+    pub held_on: Date,
     pub place: String,
     pub agenda: String,
     pub minutes: String,
@@ -65,8 +67,8 @@ pub struct Action {
     pub title: String,
     pub owner_user_id: Option<i64>,
     pub owner_name: Option<String>,
-    pub due_on: String,
-    pub done_on: Option<String>,
+    pub due_on: Date,
+    pub done_on: Option<Date>,
 }
 
 impl Tenant<'_> {
@@ -317,7 +319,7 @@ impl Tenant<'_> {
                 Ok(Meeting {
                     id,
                     network_id: r.try_get("network_id")?,
-                    held_on: r.try_get("held_on")?,
+                    held_on: date(r, "held_on")?,
                     place: r.try_get("place")?,
                     agenda: r.try_get("agenda")?,
                     minutes: r.try_get("minutes")?,
@@ -413,8 +415,8 @@ impl Tenant<'_> {
                     title: r.try_get("title")?,
                     owner_user_id: r.try_get("owner_user_id")?,
                     owner_name: r.try_get("owner_name")?,
-                    due_on: r.try_get("due_on")?,
-                    done_on: r.try_get("done_on")?,
+                    due_on: date(r, "due_on")?,
+                    done_on: date_opt(r, "done_on")?,
                 })
             })
             .collect()
@@ -445,7 +447,7 @@ impl Tenant<'_> {
         .bind(company_id)
         .fetch_all(&self.db.pool)
         .await?;
-        let day = |d: &str| crate::cases::case::midday(d).unwrap_or_default();
+        let day = |d: Date| crate::cases::case::midday(d).unwrap_or_default();
         let event = |id: i64, at: i64, summary: &str, name: String| crate::JourneyEvent {
             // Derived events have negative ids, apart from the other kinds'.
             id: -(id * 4 + 4_000_000_000),
@@ -460,22 +462,20 @@ impl Tenant<'_> {
         for r in &rows {
             let id: i64 = r.try_get("id")?;
             let name: String = r.try_get("name")?;
-            let joined: String = r.try_get("joined_on")?;
             out.push(event(
                 id,
-                day(&joined),
+                day(date(r, "joined_on")?),
                 "journey-network-joined",
                 name.clone(),
             ));
-            if let Some(left) = r.try_get::<Option<String>, _>("left_on")? {
-                out.push(event(id, day(&left) + 1, "journey-network-left", name));
+            if let Some(left) = date_opt(r, "left_on")? {
+                out.push(event(id, day(left) + 1, "journey-network-left", name));
             }
         }
         for r in &meetings {
-            let held: String = r.try_get("held_on")?;
             out.push(event(
                 r.try_get::<i64, _>("id")? + 1_000_000,
-                day(&held) + 2,
+                day(date(r, "held_on")?) + 2,
                 "journey-network-meeting",
                 r.try_get("name")?,
             ));
@@ -493,7 +493,7 @@ fn member_from_row(r: &sqlx::any::AnyRow) -> Result<Member> {
         contact_name: r.try_get("contact_name")?,
         user_id: r.try_get("user_id")?,
         user_name: r.try_get("user_name")?,
-        joined_on: r.try_get("joined_on")?,
-        left_on: r.try_get("left_on")?,
+        joined_on: date(r, "joined_on")?,
+        left_on: date_opt(r, "left_on")?,
     })
 }

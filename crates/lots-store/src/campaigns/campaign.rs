@@ -7,6 +7,8 @@
 use std::collections::{HashMap, HashSet};
 
 use lots_domain::assignment::{PairFacts, Problem, assign, explain, pair_cost, travel_minutes};
+use lots_domain::campaigns::status::{CampaignStatus, VisitStatus};
+use lots_i18n::Message;
 use sqlx::Row;
 
 use crate::error::{field, is_date};
@@ -34,10 +36,10 @@ pub struct Campaign {
     pub id: i64,
     pub name: String,
     pub purpose: String,
-    pub starts_on: String,
-    pub ends_on: String,
+    pub starts_on: jiff::civil::Date,
+    pub ends_on: jiff::civil::Date,
     pub visits_per_officer: i64,
-    pub status: String,
+    pub status: CampaignStatus,
     pub created_by: String,
     /// How long a visit is booked for.
     pub visit_minutes: i64,
@@ -61,7 +63,7 @@ pub struct PlannedVisit {
     pub officer_user_id: i64,
     pub officer_name: String,
     pub unit_name: Option<String>,
-    pub status: String,
+    pub status: VisitStatus,
     pub explanation: String,
     /// When it is booked: `2026-11-26 09:00`, Europe/Stockholm.
     pub time: Option<String>,
@@ -132,12 +134,11 @@ impl Tenant<'_> {
         let candidates = self.select_companies(&new.selection).await?;
         let visits = officers.len() as i64 * per_officer;
         if (candidates.len() as i64) < visits {
-            return Err(StoreError::Field(
-                "companies".into(),
-                format!(
-                    "Urvalet har {} företag men kampanjen behöver {visits} besök. Vidga urvalet eller minska antalet besök.",
-                    candidates.len()
-                ),
+            return Err(field(
+                "companies",
+                Message::new("selection-too-small-for-the-visits")
+                    .with("companies", candidates.len())
+                    .with("visits", visits),
             ));
         }
         let mut tx = self.db.begin_write().await?;
@@ -228,10 +229,10 @@ impl Tenant<'_> {
                     id: r.try_get("id")?,
                     name: r.try_get("name")?,
                     purpose: r.try_get("purpose")?,
-                    starts_on: r.try_get("starts_on")?,
-                    ends_on: r.try_get("ends_on")?,
+                    starts_on: crate::db::date(r, "starts_on")?,
+                    ends_on: crate::db::date(r, "ends_on")?,
                     visits_per_officer: r.try_get("visits_per_officer")?,
-                    status: r.try_get("status")?,
+                    status: crate::db::code(r, "status")?,
                     created_by: r.try_get("created_by")?,
                     visit_minutes: r.try_get("visit_minutes")?,
                     battery_version_id: r.try_get("battery_version_id")?,
@@ -461,7 +462,7 @@ impl Tenant<'_> {
             .execute(&mut *tx)
             .await?;
         }
-        if campaign.status == "draft" {
+        if campaign.status == CampaignStatus::Draft {
             sqlx::query("UPDATE campaigns SET status = 'planned' WHERE id = $1")
                 .bind(id)
                 .execute(&mut *tx)
@@ -509,7 +510,7 @@ impl Tenant<'_> {
                     officer_user_id: r.try_get("officer_user_id")?,
                     officer_name: r.try_get("officer_name")?,
                     unit_name: r.try_get("unit_name")?,
-                    status: r.try_get("status")?,
+                    status: crate::db::code(r, "status")?,
                     explanation: r.try_get("explanation")?,
                     time: r.try_get::<Option<i64>, _>("starts_at")?.map(|t| {
                         let (day, time) = lots_domain::events::local_parts(t);
@@ -522,13 +523,10 @@ impl Tenant<'_> {
 
     /// A visit booked with the company, made, cancelled (the company cancelled: it is not
     /// planned again), or back to planned.
-    pub async fn set_visit_status(&self, visit_id: i64, status: &str) -> Result<()> {
-        if !matches!(status, "planned" | "booked" | "done" | "cancelled") {
-            return Err(field("status", "choose-a-status"));
-        }
+    pub async fn set_visit_status(&self, visit_id: i64, status: VisitStatus) -> Result<()> {
         self.visit(visit_id).await?;
         sqlx::query("UPDATE visits SET status = $1 WHERE id = $2 AND municipality_code = $3")
-            .bind(status)
+            .bind(status.code())
             .bind(visit_id)
             .bind(&self.code)
             .execute(&self.db.pool)
@@ -552,9 +550,11 @@ impl Tenant<'_> {
             .iter()
             .any(|c| c.user_id == officer && c.company_id == visit.company_id);
         if conflicted {
-            return Err(StoreError::Field(
-                "officer".into(),
-                format!("{name} är jävig mot {}.", visit.company_name),
+            return Err(field(
+                "officer",
+                Message::new("officer-has-a-conflict-of-interest")
+                    .with("officer", name)
+                    .with("company", &visit.company_name),
             ));
         }
         sqlx::query(
@@ -590,7 +590,7 @@ impl Tenant<'_> {
 
     /// A company's planned and made visits, for its journey.
     pub(crate) async fn visit_journey(&self, company_id: i64) -> Result<Vec<crate::JourneyEvent>> {
-        let visits: HashMap<i64, (i64, String, String, String)> = sqlx::query(
+        let visits: HashMap<i64, (i64, String, String, VisitStatus)> = sqlx::query(
             "SELECT v.id, v.created_at, u.name AS officer, k.name AS campaign, v.status
              FROM visits v JOIN users u ON u.id = v.officer_user_id
              JOIN campaigns k ON k.id = v.campaign_id
@@ -608,7 +608,7 @@ impl Tenant<'_> {
                     r.try_get("created_at")?,
                     r.try_get("officer")?,
                     r.try_get("campaign")?,
-                    r.try_get("status")?,
+                    crate::db::code::<VisitStatus>(r, "status")?,
                 ),
             ))
         })
@@ -621,10 +621,10 @@ impl Tenant<'_> {
                     id: -(id + 5_000_000_000),
                     at,
                     kind: "visit".into(),
-                    summary: match status.as_str() {
-                        "done" => "journey-visit-done",
-                        "cancelled" => "journey-visit-cancelled",
-                        _ => "journey-visit-planned",
+                    summary: match status {
+                        VisitStatus::Done => "journey-visit-done",
+                        VisitStatus::Cancelled => "journey-visit-cancelled",
+                        VisitStatus::Planned | VisitStatus::Booked => "journey-visit-planned",
                     }
                     .into(),
                     detail: campaign,

@@ -64,10 +64,8 @@ impl Tenant<'_> {
         if Hours::parse(day_starts, day_ends, campaign.visit_minutes).is_none() {
             return Err(StoreError::Field(
                 "day_starts".into(),
-                format!(
-                    "Skriv arbetsdagen som 08:00 och 16:30; den ska rymma ett besök på {} minuter.",
-                    campaign.visit_minutes
-                ),
+                lots_i18n::Message::new("write-the-working-day-as")
+                    .with("minutes", campaign.visit_minutes),
             ));
         }
         if let Some(area) = home_area_id

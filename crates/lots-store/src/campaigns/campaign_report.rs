@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use lots_domain::battery::Answer;
+use lots_domain::campaigns::status::VisitStatus;
 use lots_domain::collation::sort_key;
 use lots_domain::sni::{SniVersion, lineage};
 use sqlx::Row;
@@ -23,12 +24,12 @@ pub struct StatusCounts {
 }
 
 impl StatusCounts {
-    fn add(&mut self, status: &str) {
+    fn add(&mut self, status: VisitStatus) {
         match status {
-            "booked" => self.booked += 1,
-            "done" => self.done += 1,
-            "cancelled" => self.cancelled += 1,
-            _ => self.planned += 1,
+            VisitStatus::Booked => self.booked += 1,
+            VisitStatus::Done => self.done += 1,
+            VisitStatus::Cancelled => self.cancelled += 1,
+            VisitStatus::Planned => self.planned += 1,
         }
     }
 }
@@ -95,7 +96,7 @@ impl Tenant<'_> {
         let headings = ["notes", "needs", "challenges", "development-areas"];
         let mut said: Vec<Vec<(String, String)>> = vec![Vec::new(); headings.len()];
         for r in &rows {
-            let status: String = r.try_get("status")?;
+            let status: VisitStatus = crate::db::code(r, "status")?;
             let sni: String = r.try_get("sni2007")?;
             let industry = sni
                 .split(',')
@@ -119,16 +120,16 @@ impl Tenant<'_> {
                 },
                 industry,
             ];
-            report.total.add(&status);
+            report.total.add(status);
             for (map, name) in by.iter_mut().zip(names) {
                 map.entry(name.clone())
                     .or_insert_with(|| StatusCounts {
                         name,
                         ..Default::default()
                     })
-                    .add(&status);
+                    .add(status);
             }
-            if status == "done" {
+            if status == VisitStatus::Done {
                 let json: String = r.try_get("answers")?;
                 report
                     .answers

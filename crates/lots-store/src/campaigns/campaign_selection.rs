@@ -10,7 +10,7 @@ use lots_domain::survey_results::respondent_values;
 use sqlx::Row;
 
 use crate::error::field;
-use crate::{CompanyFilter, Result, StoreError, Tenant};
+use crate::{CompanyFilter, Result, Tenant};
 
 /// What the campaign's candidates are chosen by.
 #[derive(Debug, Clone, Default)]
@@ -113,16 +113,20 @@ impl Tenant<'_> {
                 continue;
             }
             let Some(id) = self.find_company(line).await? else {
-                return Err(StoreError::Field(
-                    "hand_picked".into(),
-                    format!("Rad {}: ”{line}” finns inte i registret.", n + 1),
+                return Err(crate::error::field(
+                    "hand_picked",
+                    lots_i18n::Message::new("line-company-not-in-register")
+                        .with("line", n + 1)
+                        .with("name", line),
                 ));
             };
             let c = self.company(id).await?;
-            if c.status != "active" {
-                return Err(StoreError::Field(
-                    "hand_picked".into(),
-                    format!("Rad {}: {} är avregistrerat.", n + 1, c.name),
+            if c.status != crate::CompanyStatus::Active {
+                return Err(crate::error::field(
+                    "hand_picked",
+                    lots_i18n::Message::new("line-company-deregistered")
+                        .with("line", n + 1)
+                        .with("name", &c.name),
                 ));
             }
             if seen.insert(id) {

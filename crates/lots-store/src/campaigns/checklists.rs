@@ -84,7 +84,7 @@ impl Tenant<'_> {
                 .await
                 .map_err(|_| field("campaign", "choose-a-campaign"))?;
         }
-        let items = parse_items(items).map_err(|m| field("items", &m))?;
+        let items = parse_items(items).map_err(|m| field("items", m))?;
         let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO checklists (municipality_code, campaign_id, title, created_at)
@@ -113,7 +113,7 @@ impl Tenant<'_> {
     pub async fn revise_checklist(&self, id: i64, items: &str) -> Result<()> {
         let list = self.checklist(id).await?;
         let items = parse_items(items)
-            .map_err(|m| field("items", &m))?
+            .map_err(|m| field("items", m))?
             .join("\n");
         let latest = &list.versions[0];
         let _turn = self.db.write_turn().await;
@@ -195,10 +195,8 @@ impl Tenant<'_> {
         if !self.units_managed_by(&user).await?.contains(&unit_id) {
             return Err(StoreError::Field(
                 "unit".into(),
-                format!(
-                    "Bara chefen för {} kan kvittera punktlistan.",
-                    unit.unit_name
-                ),
+                lots_i18n::Message::new("only-the-manager-can-acknowledge")
+                    .with("unit", &unit.unit_name),
             ));
         }
         sqlx::query(

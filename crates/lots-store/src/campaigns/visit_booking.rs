@@ -5,6 +5,7 @@
 //! SEQUENCE, and the version a booking form saw, so two people booking the same visit at the
 //! same instant cannot both win. Each officer has a private calendar feed of their visits.
 
+use lots_domain::campaigns::status::{CampaignStatus, VisitStatus};
 use lots_domain::scheduling::{Hours, OFFERED_PER_VISIT, free_slots, offer};
 use sqlx::Row;
 
@@ -45,7 +46,7 @@ pub struct Booking {
     pub visit_id: i64,
     pub campaign_id: i64,
     pub campaign_name: String,
-    pub campaign_status: String,
+    pub campaign_status: CampaignStatus,
     pub company_id: i64,
     pub company_name: String,
     /// Where the visit is: the company's visiting address and town.
@@ -55,7 +56,7 @@ pub struct Booking {
     pub officer_email: String,
     pub companion_name: Option<String>,
     pub companion_email: Option<String>,
-    pub status: String,
+    pub status: VisitStatus,
     pub sequence: i64,
     pub time: Option<Slot>,
     pub offered: Vec<Slot>,
@@ -66,8 +67,8 @@ pub struct Booking {
 pub struct Absence {
     pub id: i64,
     pub user_name: String,
-    pub starts_on: String,
-    pub ends_on: String,
+    pub starts_on: jiff::civil::Date,
+    pub ends_on: jiff::civil::Date,
     pub reason: String,
 }
 
@@ -77,24 +78,14 @@ impl Tenant<'_> {
     /// nothing is changed.
     pub async fn schedule_campaign(&self, id: i64) -> Result<std::result::Result<usize, String>> {
         let campaign = self.campaign(id).await?;
-        if campaign.status == "closed" {
+        if campaign.status == CampaignStatus::Closed {
             return Ok(Err("the-campaign-is-closed".into()));
         }
-        let (from, to) = match (
-            campaign.starts_on.parse::<jiff::civil::Date>(),
-            campaign.ends_on.parse::<jiff::civil::Date>(),
-        ) {
-            (Ok(f), Ok(t)) => (f, t),
-            _ => return Err(StoreError::Invalid("campaign period".into())),
-        };
+        let (from, to) = (campaign.starts_on, campaign.ends_on);
         // Nothing is offered for today or earlier: the company needs a day to answer.
-        let tomorrow = crate::today()
-            .parse::<jiff::civil::Date>()
-            .ok()
-            .and_then(|d| d.tomorrow().ok())
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        let not_before = lots_domain::events::local_time(&tomorrow, "00:00").unwrap_or(0);
+        let tomorrow = crate::today().tomorrow().unwrap_or(jiff::civil::Date::MAX);
+        let not_before =
+            lots_domain::events::local_time(&tomorrow.to_string(), "00:00").unwrap_or(0);
         let officers = sqlx::query(
             "SELECT o.user_id, o.day_starts, o.day_ends, u.name FROM campaign_officers o
              JOIN users u ON u.id = o.user_id WHERE o.campaign_id = $1 ORDER BY u.sort_key",
@@ -278,8 +269,8 @@ impl Tenant<'_> {
                 Ok(Absence {
                     id: r.try_get("id")?,
                     user_name: r.try_get("name")?,
-                    starts_on: r.try_get("starts_on")?,
-                    ends_on: r.try_get("ends_on")?,
+                    starts_on: crate::db::date(r, "starts_on")?,
+                    ends_on: crate::db::date(r, "ends_on")?,
                     reason: r.try_get("reason")?,
                 })
             })
@@ -319,7 +310,7 @@ impl Tenant<'_> {
             visit_id,
             campaign_id: r.try_get("campaign_id")?,
             campaign_name: r.try_get("campaign_name")?,
-            campaign_status: r.try_get("campaign_status")?,
+            campaign_status: crate::db::code(&r, "campaign_status")?,
             company_id: r.try_get("company_id")?,
             company_name: r.try_get("company_name")?,
             place: [
@@ -336,7 +327,7 @@ impl Tenant<'_> {
             officer_email: r.try_get("officer_email")?,
             companion_name: r.try_get("companion_name")?,
             companion_email: r.try_get("companion_email")?,
-            status: r.try_get("status")?,
+            status: crate::db::code(&r, "status")?,
             sequence: r.try_get("sequence")?,
             time: starts.zip(ends).map(|(s, e)| Slot::new(s, e)),
             offered,
@@ -369,11 +360,11 @@ impl Tenant<'_> {
             }
             None => {
                 let (day, _) = lots_domain::events::local_parts(starts_at);
-                let working = day
-                    .parse::<jiff::civil::Date>()
-                    .map(lots_domain::holidays::is_working_day)
-                    .unwrap_or(false);
-                if !working || day < campaign.starts_on || day > campaign.ends_on {
+                let day = day.parse::<jiff::civil::Date>().ok();
+                let working = day.is_some_and(lots_domain::holidays::is_working_day);
+                let within =
+                    day.is_some_and(|d| (campaign.starts_on..=campaign.ends_on).contains(&d));
+                if !working || !within {
                     return Err(field("slot", "choose-a-working-day-within-the"));
                 }
                 starts_at + campaign.visit_minutes * 60
@@ -437,13 +428,13 @@ impl Tenant<'_> {
     }
 
     fn check_bookable(&self, booking: &Booking, seen: i64) -> Result<()> {
-        if booking.campaign_status == "closed" {
+        if booking.campaign_status == CampaignStatus::Closed {
             return Err(field("slot", "the-campaign-has-closed-so-the"));
         }
-        match booking.status.as_str() {
-            "cancelled" => return Err(field("slot", "the-visit-is-cancelled")),
-            "done" => return Err(field("slot", "the-visit-has-already-been-made")),
-            _ => {}
+        match booking.status {
+            VisitStatus::Cancelled => return Err(field("slot", "the-visit-is-cancelled")),
+            VisitStatus::Done => return Err(field("slot", "the-visit-has-already-been-made")),
+            VisitStatus::Planned | VisitStatus::Booked => {}
         }
         if booking.sequence != seen {
             return Err(changed_meanwhile());
@@ -455,7 +446,8 @@ impl Tenant<'_> {
     pub async fn mint_booking_link(&self, visit_id: i64) -> Result<String> {
         let booking = self.booking(visit_id).await?;
         let campaign = self.campaign(booking.campaign_id).await?;
-        let expires = lots_domain::events::local_time(&campaign.ends_on, "23:59").unwrap_or(0)
+        let expires = lots_domain::events::local_time(&campaign.ends_on.to_string(), "23:59")
+            .unwrap_or(0)
             + LINK_GRACE_SECONDS;
         let token = new_token();
         sqlx::query(
@@ -547,9 +539,9 @@ fn changed_meanwhile() -> StoreError {
 }
 
 fn officer_taken(officer: &str) -> StoreError {
-    StoreError::Field(
-        "slot".into(),
-        format!("{officer} har redan ett besök den tiden. Välj en annan tid."),
+    field(
+        "slot",
+        lots_i18n::Message::new("officer-already-has-a-visit-then").with("officer", officer),
     )
 }
 

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use lots_domain::battery::Answer;
+use lots_domain::campaigns::status::VisitStatus;
 use sqlx::Row;
 
 use crate::error::{field, is_date};
@@ -43,8 +44,8 @@ pub struct Feedback {
     pub issue: String,
     pub owner_user_id: i64,
     pub owner_name: String,
-    pub due_on: String,
-    pub done_on: Option<String>,
+    pub due_on: jiff::civil::Date,
+    pub done_on: Option<jiff::civil::Date>,
     pub answer: String,
     pub overdue: bool,
 }
@@ -64,8 +65,8 @@ pub struct Referral {
     pub kind: String,
     pub target_name: String,
     pub owner_name: String,
-    pub due_on: String,
-    pub done_on: Option<String>,
+    pub due_on: jiff::civil::Date,
+    pub done_on: Option<jiff::civil::Date>,
 }
 
 /// Whose återkoppling to list.
@@ -99,7 +100,7 @@ impl Tenant<'_> {
         actor: &str,
     ) -> Result<Recorded> {
         let visit = self.visit(visit_id).await?;
-        if visit.status == "cancelled" {
+        if visit.status == VisitStatus::Cancelled {
             return Err(field("notes", "the-visit-is-cancelled"));
         }
         for (name, text) in [
@@ -118,7 +119,7 @@ impl Tenant<'_> {
         if let Some(r) = referral {
             self.check_referral(r).await?;
         }
-        let first_record = visit.status != "done";
+        let first_record = visit.status != VisitStatus::Done;
         let mut recorded = Recorded::default();
         if let Some(r) = referral {
             let target = r.target_id.unwrap_or_default();
@@ -135,7 +136,7 @@ impl Tenant<'_> {
                         Some(visit.company_id),
                         contact,
                         None,
-                        &crate::today(),
+                        &crate::today().to_string(),
                     )
                     .await?;
                 }
@@ -242,19 +243,17 @@ impl Tenant<'_> {
                 let today = crate::today();
                 let closes = campaign
                     .ends_on
-                    .parse::<jiff::civil::Date>()
+                    .checked_add(jiff::Span::new().days(30))
                     .ok()
-                    .and_then(|d| d.checked_add(jiff::Span::new().days(30)).ok())
-                    .map(|d| d.to_string())
                     .filter(|d| *d > today)
-                    .unwrap_or_else(|| today.clone());
+                    .unwrap_or(today);
                 let (id, _) = self
                     .create_round(
                         &crate::NewRound {
                             battery_version_id: version_id,
                             name: format!("Uppföljning: {}", campaign.name),
-                            opens_on: today,
-                            closes_on: closes,
+                            opens_on: today.to_string(),
+                            closes_on: closes.to_string(),
                             anonymous: false,
                             quarantine_months: 0,
                             reminder_days: vec![7],
@@ -334,8 +333,8 @@ impl Tenant<'_> {
         let today = crate::today();
         rows.iter()
             .map(|r| {
-                let due_on: String = r.try_get("due_on")?;
-                let done_on: Option<String> = r.try_get("done_on")?;
+                let due_on = crate::db::date(r, "due_on")?;
+                let done_on = crate::db::date_opt(r, "done_on")?;
                 Ok(Feedback {
                     id: r.try_get("id")?,
                     visit_id: r.try_get("visit_id")?,
@@ -367,7 +366,7 @@ impl Tenant<'_> {
             "UPDATE feedback_items SET done_on = $1, answer = $2
              WHERE id = $3 AND municipality_code = $4 AND done_on IS NULL",
         )
-        .bind(crate::today())
+        .bind(crate::today().to_string())
         .bind(answer.trim())
         .bind(id)
         .bind(&self.code)
@@ -482,8 +481,8 @@ impl Tenant<'_> {
                     kind: r.try_get("kind")?,
                     target_name: r.try_get("target_name")?,
                     owner_name: r.try_get("owner_name")?,
-                    due_on: r.try_get("due_on")?,
-                    done_on: r.try_get("done_on")?,
+                    due_on: crate::db::date(r, "due_on")?,
+                    done_on: crate::db::date_opt(r, "done_on")?,
                 })
             })
             .collect()

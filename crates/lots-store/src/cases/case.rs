@@ -42,10 +42,10 @@ pub struct Case {
     pub officer: String,
     #[serde(skip)]
     pub dates: CaseDates,
-    pub received_on: Option<String>,
-    pub complete_on: Option<String>,
-    pub decided_on: Option<String>,
-    pub closed_on: Option<String>,
+    pub received_on: Option<Date>,
+    pub complete_on: Option<Date>,
+    pub decided_on: Option<Date>,
+    pub closed_on: Option<Date>,
     pub extension_weeks: i64,
     pub extension_decision: String,
     pub decision: String,
@@ -149,20 +149,15 @@ fn rule_code(rule: DeadlineRule) -> &'static str {
 }
 
 /// Noon of a day in Europe/Stockholm as Unix seconds: where a dated step sits on a timeline.
-pub(crate) fn midday(day: &str) -> Option<i64> {
-    let date: Date = day.parse().ok()?;
+pub(crate) fn midday(date: Date) -> Option<i64> {
     let zoned = date.at(12, 0, 0, 0).in_tz("Europe/Stockholm").ok()?;
     Some(zoned.timestamp().as_second())
 }
 
-fn parse_date(s: &Option<String>) -> Option<Date> {
-    s.as_deref().and_then(|d| d.parse().ok())
-}
-
 fn case_from_row(r: &sqlx::any::AnyRow) -> Result<Case> {
-    let received_on: Option<String> = r.try_get("received_on")?;
-    let complete_on: Option<String> = r.try_get("complete_on")?;
-    let decided_on: Option<String> = r.try_get("decided_on")?;
+    let received_on = crate::db::date_opt(r, "received_on")?;
+    let complete_on = crate::db::date_opt(r, "complete_on")?;
+    let decided_on = crate::db::date_opt(r, "decided_on")?;
     let extension_weeks: i64 = r.try_get("extension_weeks")?;
     Ok(Case {
         id: r.try_get("id")?,
@@ -179,15 +174,15 @@ fn case_from_row(r: &sqlx::any::AnyRow) -> Result<Case> {
         unit_name: r.try_get("unit_name")?,
         officer: r.try_get("officer")?,
         dates: CaseDates {
-            received: parse_date(&received_on),
-            complete: parse_date(&complete_on),
-            decided: parse_date(&decided_on),
+            received: received_on,
+            complete: complete_on,
+            decided: decided_on,
             extension_weeks: extension_weeks as i32,
         },
         received_on,
         complete_on,
         decided_on,
-        closed_on: r.try_get("closed_on")?,
+        closed_on: crate::db::date_opt(r, "closed_on")?,
         extension_weeks,
         extension_decision: r.try_get("extension_decision")?,
         decision: r.try_get("decision")?,
@@ -262,12 +257,12 @@ impl Tenant<'_> {
         let mut events = Vec::new();
         for c in page.items {
             let steps = [
-                (&c.received_on, "journey-case-received", c.area_name.clone()),
-                (&c.decided_on, "journey-case-decided", c.decision.clone()),
-                (&c.closed_on, "journey-case-closed", String::new()),
+                (c.received_on, "journey-case-received", c.area_name.clone()),
+                (c.decided_on, "journey-case-decided", c.decision.clone()),
+                (c.closed_on, "journey-case-closed", String::new()),
             ];
             for (i, (day, summary, what)) in steps.into_iter().enumerate() {
-                let Some(at) = day.as_deref().and_then(midday) else {
+                let Some(at) = day.and_then(midday) else {
                     continue;
                 };
                 events.push(crate::JourneyEvent {
@@ -444,7 +439,6 @@ impl Tenant<'_> {
             None => None,
         };
         let unit_name = (!r.unit.is_empty()).then(|| r.unit.clone());
-        let date = |d: Option<Date>| d.map(|d| d.to_string());
         Ok(b.company_id == company_id
             && b.orgnr
                 == r.company
@@ -457,10 +451,10 @@ impl Tenant<'_> {
             && b.area_code == r.area_code
             && b.unit_name == unit_name
             && b.officer == r.officer
-            && b.received_on == date(r.dates.received)
-            && b.complete_on == date(r.dates.complete)
-            && b.decided_on == date(r.dates.decided)
-            && b.closed_on == date(r.closed)
+            && b.received_on == r.dates.received
+            && b.complete_on == r.dates.complete
+            && b.decided_on == r.dates.decided
+            && b.closed_on == r.closed
             && b.extension_weeks == i64::from(r.dates.extension_weeks)
             && b.extension_decision == r.extension_decision
             && b.decision == r.decision
@@ -633,7 +627,7 @@ impl CaseTargets {
         lots_domain::collation::sort_by_key(&mut known, |u| u);
         Err(StoreError::Field(
             "unit".into(),
-            format!("Okänd enhet. Kända enheter: {}.", known.join(", ")),
+            lots_i18n::Message::new("unknown-unit-known-units").with("known", known.join(", ")),
         ))
     }
 
@@ -677,7 +671,7 @@ impl CaseTargets {
             let &(area_id, measured, rule) = self
                 .areas
                 .get(&r.area_code)
-                .ok_or_else(|| StoreError::Field("area".into(), "Okänt område.".into()))?;
+                .ok_or_else(|| StoreError::Field("area".into(), "unknown-area".into()))?;
             let orgnr = r
                 .company
                 .as_ref()

@@ -73,11 +73,14 @@ fn check_row(
             line,
             column: column_of(CaseField::Unit),
             value: record.unit.clone(),
-            reason_sv: match e {
-                StoreError::Field(_, m) => m,
+            reason_sv: match &e {
+                StoreError::Field(_, m) => m.text(lots_i18n::Lang::Sv),
                 other => other.to_string(),
             },
-            reason_en: "Unknown unit.".into(),
+            reason_en: match &e {
+                StoreError::Field(_, m) => m.text(lots_i18n::Lang::En),
+                other => other.to_string(),
+            },
         })?;
         if let Some(first) = seen.insert(record.reference.clone(), line) {
             return Err(Reject {

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use lots_domain::open311::{Attribute, STATUSES, check_attributes, distance_m, valid_point};
+use lots_domain::open311::{Attribute, FaultStatus, check_attributes, distance_m, valid_point};
 use sqlx::Row;
 
 use crate::params::{Params, limit_offset};
@@ -51,7 +51,7 @@ pub struct FaultReport {
     pub unit_id: Option<i64>,
     pub unit_name: Option<String>,
     pub token: String,
-    pub status: String,
+    pub status: FaultStatus,
     pub status_notes: String,
     pub description: String,
     pub latitude: Option<f64>,
@@ -91,8 +91,7 @@ fn refuse(field: &str, sv: &str, en: &str) -> FaultError {
 pub struct FaultFilter {
     pub ids: Vec<i64>,
     pub service_codes: Vec<String>,
-    /// Lots statuses.
-    pub statuses: Vec<String>,
+    pub statuses: Vec<FaultStatus>,
     pub unit_id: Option<i64>,
     /// Unix seconds, inclusive.
     pub from: Option<i64>,
@@ -121,7 +120,7 @@ fn report_from_row(r: &sqlx::any::AnyRow) -> Result<FaultReport> {
         unit_id: r.try_get("unit_id")?,
         unit_name: r.try_get("unit_name")?,
         token: r.try_get("token")?,
-        status: r.try_get("status")?,
+        status: crate::db::code(r, "status")?,
         status_notes: r.try_get("status_notes")?,
         description: r.try_get("description")?,
         latitude: r.try_get("latitude")?,
@@ -379,7 +378,7 @@ impl Tenant<'_> {
             conditions.push(format!("s.code IN ({})", codes.join(", ")));
         }
         if !f.statuses.is_empty() {
-            let statuses: Vec<String> = f.statuses.iter().map(|c| p.text(c.as_str())).collect();
+            let statuses: Vec<String> = f.statuses.iter().map(|c| p.text(c.code())).collect();
             conditions.push(format!("f.status IN ({})", statuses.join(", ")));
         }
         if let Some(u) = f.unit_id {
@@ -478,17 +477,14 @@ impl Tenant<'_> {
     pub async fn set_fault_status(
         &self,
         id: i64,
-        status: &str,
+        status: FaultStatus,
         note: &str,
         actor: &str,
     ) -> Result<i64> {
-        if !STATUSES.contains(&status) {
-            return Err(StoreError::Field("status".into(), "choose-a-status".into()));
-        }
         if note.chars().count() > 2000 {
             return Err(StoreError::Field(
                 "note".into(),
-                "Meddelandet får vara högst 2 000 tecken.".into(),
+                "the-message-may-be-at-most-2000".into(),
             ));
         }
         self.fault_report(id).await?;
@@ -498,7 +494,7 @@ impl Tenant<'_> {
             "UPDATE fault_reports SET status = $1, status_notes = $2, updated_at = $3
              WHERE municipality_code = $4 AND id = $5",
         )
-        .bind(status)
+        .bind(status.code())
         .bind(note.trim())
         .bind(t)
         .bind(&self.code)
@@ -512,14 +508,19 @@ impl Tenant<'_> {
         .bind(&self.code)
         .bind(id)
         .bind(t)
-        .bind(status)
+        .bind(status.code())
         .bind(note.trim())
         .bind(actor)
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        self.audit_in(&mut tx, "fault_report.status", ("fault_report", id), status)
-            .await?;
+        self.audit_in(
+            &mut tx,
+            "fault_report.status",
+            ("fault_report", id),
+            status.code(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(event)
     }
@@ -543,7 +544,7 @@ impl Tenant<'_> {
                     kind: "fault_report".into(),
                     summary: "journey-fault-report".into(),
                     detail: report.service_name,
-                    facts: vec![("status", report.status)],
+                    facts: vec![("status", report.status.code().to_string())],
                     actor: String::new(),
                 })
             })

@@ -35,8 +35,7 @@ pub struct Company {
     pub area_id: Option<i64>,
     pub area_name: Option<String>,
     pub tags: Vec<String>,
-    /// `active` or `deregistered`.
-    pub status: String,
+    pub status: CompanyStatus,
     pub notes: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -75,7 +74,7 @@ impl Company {
             self.town.clone(),
             self.area_name.clone().unwrap_or_default(),
             self.tags.join(", "),
-            self.status.clone(),
+            self.status.code().to_string(),
         ]
     }
 }
@@ -146,8 +145,13 @@ pub struct JourneyEvent {
     pub actor: String,
 }
 
-/// A company's statuses in the register.
-pub const COMPANY_STATUSES: [&str; 2] = ["active", "deregistered"];
+lots_domain::codes! {
+    /// A company's standing in the register.
+    pub enum CompanyStatus {
+        Active = "active" => "company-active",
+        Deregistered = "deregistered" => "deregistered",
+    }
+}
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -209,7 +213,7 @@ fn company_from_row(r: &AnyRow) -> Result<Company> {
         area_id: r.try_get("area_id")?,
         area_name: r.try_get("area_name")?,
         tags: list(&r.try_get::<String, _>("tags")?, ','),
-        status: r.try_get("status")?,
+        status: crate::db::code(r, "status")?,
         notes: r.try_get("notes")?,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
@@ -237,11 +241,11 @@ impl CompanyInput {
     /// Checks the input; an error names the field.
     pub(crate) fn validate(&self) -> Result<CompanyId> {
         let id = CompanyId::parse(&self.orgnr)
-            .map_err(|e| StoreError::Field("orgnr".into(), e.message_sv().into()))?;
+            .map_err(|e| StoreError::Field("orgnr".into(), e.message().into()))?;
         if self.name.trim().is_empty() {
             return Err(StoreError::Field(
                 "name".into(),
-                "Skriv företagets namn.".into(),
+                "enter-the-company-name".into(),
             ));
         }
         for (field, version, codes) in [
@@ -262,20 +266,22 @@ impl CompanyInput {
             {
                 return Err(StoreError::Field(
                     field.into(),
-                    format!("SNI-koden {bad} finns inte i SNI {}.", version.code()),
+                    lots_i18n::Message::new("sni-code-not-in-version")
+                        .with("code", bad)
+                        .with("version", version.code()),
                 ));
             }
         }
         if self.employees.is_some_and(|n| n < 0) {
             return Err(StoreError::Field(
                 "employees".into(),
-                "Antal anställda kan inte vara negativt.".into(),
+                "employees-cannot-be-negative".into(),
             ));
         }
-        if !self.status.is_empty() && !COMPANY_STATUSES.contains(&self.status.as_str()) {
+        if !self.status.is_empty() && CompanyStatus::parse(&self.status).is_none() {
             return Err(StoreError::Field(
                 "status".into(),
-                "Status är aktiv eller avregistrerad.".into(),
+                "status-is-active-or-deregistered".into(),
             ));
         }
         Ok(id)
@@ -424,7 +430,7 @@ impl Tenant<'_> {
         if self.company_by_orgnr(&id.canonical()).await?.is_some() {
             return Err(StoreError::Field(
                 "orgnr".into(),
-                "Det finns redan ett företag med det organisationsnumret.".into(),
+                "a-company-with-that-orgnr-exists".into(),
             ));
         }
         let area = self.area_id(input.area.as_deref()).await?;
@@ -486,7 +492,7 @@ impl Tenant<'_> {
         {
             return Err(StoreError::Field(
                 "orgnr".into(),
-                "Det finns redan ett företag med det organisationsnumret.".into(),
+                "a-company-with-that-orgnr-exists".into(),
             ));
         }
         let area = self.area_id(input.area.as_deref()).await?;

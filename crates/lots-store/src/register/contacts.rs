@@ -63,7 +63,7 @@ impl ContactInput {
         if self.name.trim().is_empty() {
             return Err(StoreError::Field(
                 "name".into(),
-                "Skriv kontaktpersonens namn.".into(),
+                "enter-the-contact-persons-name".into(),
             ));
         }
         let email = if self.email.trim().is_empty() {
@@ -72,14 +72,14 @@ impl ContactInput {
             lots_domain::email::normalise(&self.email).map_err(|_| {
                 StoreError::Field(
                     "email".into(),
-                    "Skriv en e-postadress i formen namn@foretag.se.".into(),
+                    "enter-an-e-mail-address-at-the-company".into(),
                 )
             })?
         };
         if !LEGAL_BASES.contains(&self.legal_basis.as_str()) {
             return Err(StoreError::Field(
                 "legal_basis".into(),
-                "Välj den rättsliga grunden för att spara personen.".into(),
+                "choose-the-legal-basis".into(),
             ));
         }
         Ok(email)

@@ -98,7 +98,7 @@ impl Tenant<'_> {
         if id.canonical() != kept.orgnr && id.canonical() != gone.orgnr {
             return Err(StoreError::Field(
                 "orgnr".into(),
-                "Välj ett av de två organisationsnumren.".into(),
+                "choose-one-of-the-two-orgnrs".into(),
             ));
         }
         let area = self.area_id(chosen.area.as_deref()).await?;

@@ -32,8 +32,8 @@ pub struct JointRound {
     pub name: String,
     pub battery_code: String,
     pub battery_name: String,
-    pub opens_on: String,
-    pub closes_on: String,
+    pub opens_on: jiff::civil::Date,
+    pub closes_on: jiff::civil::Date,
     pub anonymous: bool,
     pub created_by: String,
     pub members: Vec<JointMember>,
@@ -80,9 +80,10 @@ impl OrganiserScope<'_> {
             .iter()
             .find(|c| !members.contains(c) || !hosted.contains(c))
         {
-            return Err(StoreError::Field(
-                "members".into(),
-                format!("Kommun {code} är inte en medlem som använder Lots."),
+            return Err(field(
+                "members",
+                lots_i18n::Message::new("municipality-is-not-a-member-using-lots")
+                    .with("code", code),
             ));
         }
         for code in &new.members {
@@ -173,8 +174,8 @@ impl OrganiserScope<'_> {
                 name: r.try_get("name")?,
                 battery_code: r.try_get("battery_code")?,
                 battery_name,
-                opens_on: r.try_get("opens_on")?,
-                closes_on: r.try_get("closes_on")?,
+                opens_on: crate::db::date(r, "opens_on")?,
+                closes_on: crate::db::date(r, "closes_on")?,
                 anonymous: r.try_get::<i64, _>("anonymous")? == 1,
                 created_by: r.try_get("created_by")?,
                 members: self.joint_members(id).await?,

@@ -10,6 +10,7 @@
 use lots_i18n::Lang;
 use std::collections::{HashMap, HashSet};
 
+use jiff::civil::Date;
 use lots_domain::battery::{Answer, Battery};
 use sqlx::Row;
 
@@ -90,8 +91,8 @@ pub struct Round {
     pub battery_version_id: i64,
     pub battery_name: String,
     pub battery_version: i64,
-    pub opens_on: String,
-    pub closes_on: String,
+    pub opens_on: Date,
+    pub closes_on: Date,
     pub anonymous: bool,
     pub quarantine_months: i64,
     pub reminder_days: Vec<i64>,
@@ -107,10 +108,9 @@ pub struct Round {
 }
 
 impl Round {
-    /// Open on `today` (YYYY-MM-DD, Europe/Stockholm): from the opening day through the
-    /// closing day.
-    pub fn is_open(&self, today: &str) -> bool {
-        self.opens_on.as_str() <= today && today <= self.closes_on.as_str()
+    /// Open on `today` (Europe/Stockholm): from the opening day through the closing day.
+    pub fn is_open(&self, today: Date) -> bool {
+        (self.opens_on..=self.closes_on).contains(&today)
     }
 }
 
@@ -212,12 +212,12 @@ pub struct ImportedResponse {
     pub answers: HashMap<String, Answer>,
 }
 
-/// Today's date in Europe/Stockholm, as YYYY-MM-DD.
-pub fn today() -> String {
+/// Today in Europe/Stockholm.
+pub fn today() -> Date {
     jiff::Zoned::now()
         .in_tz("Europe/Stockholm")
-        .map(|z| z.date().to_string())
-        .unwrap_or_default()
+        .map(|z| z.date())
+        .unwrap_or_else(|_| jiff::Zoned::now().date())
 }
 
 fn quarter_of(unix: i64) -> String {
@@ -304,8 +304,8 @@ fn round_from_row(r: &sqlx::any::AnyRow) -> Result<Round> {
         battery_version_id: r.try_get("battery_version_id")?,
         battery_name: r.try_get("battery_name")?,
         battery_version: r.try_get("battery_version")?,
-        opens_on: r.try_get("opens_on")?,
-        closes_on: r.try_get("closes_on")?,
+        opens_on: crate::db::date(r, "opens_on")?,
+        closes_on: crate::db::date(r, "closes_on")?,
         anonymous: r.try_get::<i64, _>("anonymous")? == 1,
         quarantine_months: r.try_get("quarantine_months")?,
         reminder_days: parse_days(&r.try_get::<String, _>("reminder_days")?),
@@ -460,7 +460,7 @@ impl Tenant<'_> {
     pub async fn save_battery_draft(&self, battery_id: i64, battery: &Battery) -> Result<i64> {
         battery
             .validate()
-            .map_err(|e| field("definition", &e.to_string()))?;
+            .map_err(|e| field("definition", e.to_string()))?;
         let json = serde_json::to_string(battery).unwrap_or_default();
         let mut tx = self.db.begin_write().await?;
         let latest = sqlx::query(
@@ -945,7 +945,7 @@ impl Tenant<'_> {
 
     /// Invitations due a reminder today: sent, unanswered, the round open, and the next
     /// reminder's day reached.
-    pub async fn reminders_due(&self, today: &str, now: i64) -> Result<Vec<(i64, i64)>> {
+    pub async fn reminders_due(&self, today: Date, now: i64) -> Result<Vec<(i64, i64)>> {
         let mut due = Vec::new();
         for round in self.rounds().await? {
             if !round.is_open(today) || round.reminder_days.is_empty() {

@@ -115,7 +115,8 @@ impl Tenant<'_> {
         let responses = self.round_responses(round_id).await?;
         // The previous round is counted with this round's definition of the total, so the
         // change is measured like for like across Insikt's break in the series.
-        let beside = self.beside_total(year_of(&round.opens_on)).await?;
+        let period = (round.opens_on.to_string(), round.closes_on.to_string());
+        let beside = self.beside_total(year_of(&period.0)).await?;
         let agg = aggregate(battery, &responses, by, &beside);
         let previous = match self.previous_round(round_id).await? {
             Some(p) => {
@@ -144,12 +145,8 @@ impl Tenant<'_> {
             county: match (round.joint_round_id, round.joint_name.clone()) {
                 (Some(joint), Some(name)) => self.joint_comparison(joint, name, thresholds).await?,
                 _ => {
-                    self.county_comparison(
-                        (&round.opens_on, &round.closes_on),
-                        &battery.code,
-                        thresholds,
-                    )
-                    .await?
+                    self.county_comparison((&period.0, &period.1), &battery.code, thresholds)
+                        .await?
                 }
             },
         })

@@ -77,13 +77,9 @@ pub struct CaseDto {
     undecided_six_months: bool,
 }
 
-fn today() -> jiff::civil::Date {
-    lots_store::today().parse().unwrap_or_default()
-}
-
 impl From<Case> for CaseDto {
     fn from(c: Case) -> Self {
-        let today = today();
+        let today = lots_store::today();
         CaseDto {
             status: c.status().into(),
             deadline: c.deadline().map(|d| d.to_string()),
@@ -98,10 +94,10 @@ impl From<Case> for CaseDto {
             area: c.area_name,
             unit: c.unit_name,
             officer: c.officer,
-            received_on: c.received_on,
-            complete_on: c.complete_on,
-            decided_on: c.decided_on,
-            closed_on: c.closed_on,
+            received_on: c.received_on.map(|d| d.to_string()),
+            complete_on: c.complete_on.map(|d| d.to_string()),
+            decided_on: c.decided_on.map(|d| d.to_string()),
+            closed_on: c.closed_on.map(|d| d.to_string()),
             extension_weeks: c.extension_weeks,
             decision: c.decision,
             fee_sek: c.fee_sek,

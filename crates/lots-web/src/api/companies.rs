@@ -62,7 +62,7 @@ impl From<Company> for CompanyDto {
             town: c.town,
             area: c.area_name,
             tags: c.tags,
-            status: c.status,
+            status: c.status.code().into(),
         }
     }
 }

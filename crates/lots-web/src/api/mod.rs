@@ -156,7 +156,7 @@ pub(crate) fn role_codes() -> utoipa::openapi::schema::Array {
 }
 
 pub(crate) fn company_statuses() -> utoipa::openapi::schema::Object {
-    one_of(lots_store::COMPANY_STATUSES)
+    one_of(lots_store::CompanyStatus::ALL.iter().map(|s| s.code()))
 }
 
 pub(crate) fn case_statuses() -> utoipa::openapi::schema::Object {

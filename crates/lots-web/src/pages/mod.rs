@@ -142,7 +142,7 @@ impl Ctx {
     pub fn field_errors(&self, e: lots_store::StoreError) -> Result<Vec<Value>, AppError> {
         match e {
             lots_store::StoreError::Field(field, message) => {
-                Ok(vec![field_error(&field, self.t(&message))])
+                Ok(vec![field_error(&field, self.message(&message))])
             }
             e => Err(e.into()),
         }

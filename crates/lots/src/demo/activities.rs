@@ -43,7 +43,7 @@ const EXTRA_STAFF: &[(&str, &str, usize)] = &[
 ];
 
 fn day(offset_days: i64) -> String {
-    let today: jiff::civil::Date = lots_store::today().parse().unwrap_or_default();
+    let today = lots_store::today();
     today
         .checked_add(jiff::Span::new().days(offset_days))
         .unwrap_or(today)
@@ -175,7 +175,7 @@ async fn events(tenant: &Tenant<'_>) -> anyhow::Result<()> {
         .create_event(
             &NewEvent {
                 name: FAIR.into(),
-                kind: "fair".into(),
+                kind: Some(lots_domain::events::EventKind::Fair),
                 description: "Företagen i Upplands-Bro möter skolor, arbetssökande och varandra."
                     .into(),
                 place: "Bro Centrum, Torget 1".into(),
@@ -225,7 +225,7 @@ async fn events(tenant: &Tenant<'_>) -> anyhow::Result<()> {
         .create_event(
             &NewEvent {
                 name: "Frukostmöte: detaljplanen för Brunna".into(),
-                kind: "breakfast".into(),
+                kind: Some(lots_domain::events::EventKind::Breakfast),
                 description: "Planarkitekterna berättar om detaljplanen och svarar på frågor."
                     .into(),
                 place: "Kommunhuset, Kungsängen".into(),

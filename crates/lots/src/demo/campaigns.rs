@@ -194,7 +194,7 @@ async fn spring_campaign(tenant: &Tenant<'_>) -> anyhow::Result<Option<i64>> {
         .feedback(lots_store::FeedbackScope::Campaign(id))
         .await?
     {
-        if item.due_on != "2026-11-20" {
+        if item.due_on != jiff::civil::date(2026, 11, 20) {
             tenant
                 .complete_feedback(item.id, "Svar per telefon med tidplanen.")
                 .await?;

@@ -70,7 +70,7 @@ fn day(today: Date, days_ago: i64) -> Date {
 }
 
 pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
-    let today: Date = lots_store::today().parse()?;
+    let today = lots_store::today();
     let companies = tenant
         .companies(&CompanyFilter {
             page: 1,

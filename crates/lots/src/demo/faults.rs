@@ -2,6 +2,7 @@
 //! services handled by Samhällsbyggnadskontoret, some already fixed, two potholes reported
 //! at the same spot (the duplicate hint), one from a logistics company's contact person.
 
+use lots_domain::open311::FaultStatus;
 use std::collections::HashMap;
 
 use lots_store::{NewFaultReport, Tenant};
@@ -124,13 +125,13 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("demo fault report {i}: {}", e.en))?;
         if let Some(note) = d.resolved {
             tenant
-                .set_fault_status(id, "resolved", note, "Lena Forsberg")
+                .set_fault_status(id, FaultStatus::Resolved, note, "Lena Forsberg")
                 .await?;
         } else if i == 4 {
             tenant
                 .set_fault_status(
                     id,
-                    "in_progress",
+                    FaultStatus::InProgress,
                     "Beställt hos entreprenören.",
                     "Lena Forsberg",
                 )

@@ -113,7 +113,7 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
     surveys::load(db, &tenant).await?;
     cases::load(&tenant).await?;
     // The Insikt survey that followed the cases closed before this month.
-    lots_jobs::send_case_surveys(db, &lots_store::today()).await?;
+    lots_jobs::send_case_surveys(db, lots_store::today()).await?;
     contacts::load(&tenant).await?;
     faults::load(&tenant).await?;
     activities::load(db, &tenant).await?;

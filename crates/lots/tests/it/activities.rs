@@ -69,7 +69,7 @@ async fn mail_with(app: &TestApp, to: &str, subject: &str) -> lots_jobs::Outgoin
 }
 
 fn in_two_weeks() -> String {
-    let today: jiff::civil::Date = lots_store::today().parse().unwrap();
+    let today = lots_store::today();
     today
         .checked_add(jiff::Span::new().days(14))
         .unwrap()
@@ -237,7 +237,7 @@ async fn twenty_places_twenty_five_registrations_a_cancellation_and_check_in() {
         let participants = tenant.participants(event_id).await.unwrap();
         let first = participants
             .iter()
-            .find(|p| p.status == "confirmed")
+            .find(|p| p.status == lots_domain::events::ParticipantStatus::Confirmed)
             .unwrap();
         let (status, page) = officer
             .text(&format!("/evenemang/{event_id}/incheckning"))
@@ -253,7 +253,10 @@ async fn twenty_places_twenty_five_registrations_a_cancellation_and_check_in() {
         assert_eq!(r.status(), 303);
         assert_eq!(tenant.event(event_id).await.unwrap().checked_in, 1);
         // Only the confirmed can be checked in.
-        let waiting = participants.iter().find(|p| p.status == "waiting").unwrap();
+        let waiting = participants
+            .iter()
+            .find(|p| p.status == lots_domain::events::ParticipantStatus::Waiting)
+            .unwrap();
         let r = officer
             .post(
                 &format!("/evenemang/{event_id}/incheckning/{}", waiting.id),
@@ -341,7 +344,7 @@ async fn twenty_places_twenty_five_registrations_a_cancellation_and_check_in() {
             .create_event(
                 &NewEvent {
                     name: "Informationsträff".into(),
-                    kind: "information".into(),
+                    kind: Some(lots_domain::events::EventKind::Information),
                     starts_at: Some(lots_store::now() + 86_400 * 30),
                     ends_at: Some(lots_store::now() + 86_400 * 30 + 3600),
                     capacity: Some(50),
@@ -384,7 +387,7 @@ async fn places_never_go_over_capacity_when_registrations_arrive_at_once() {
             .create_event(
                 &NewEvent {
                     name: "Rusning".into(),
-                    kind: "other".into(),
+                    kind: Some(lots_domain::events::EventKind::Other),
                     starts_at: Some(lots_store::now() + 86_400),
                     ends_at: Some(lots_store::now() + 90_000),
                     capacity: Some(5),
@@ -432,7 +435,7 @@ async fn places_never_go_over_capacity_when_registrations_arrive_at_once() {
             .await
             .unwrap()
             .iter()
-            .filter(|p| p.status == "confirmed")
+            .filter(|p| p.status == lots_domain::events::ParticipantStatus::Confirmed)
             .map(|p| p.id)
             .collect();
         let mut tasks = Vec::new();

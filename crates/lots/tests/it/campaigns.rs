@@ -3,6 +3,7 @@
 //! registered conflict of interest, explains each pair, and says which officer makes a plan
 //! impossible; planned visits are on the companies' timelines.
 
+use lots_domain::campaigns::status::{CampaignStatus, VisitStatus};
 use std::collections::HashSet;
 
 use crate::BD;
@@ -79,7 +80,10 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
             "the conflict of interest is respected"
         );
         assert!(visits.iter().all(|v| v.explanation.contains(" besöker ")));
-        assert_eq!(tenant.campaign(id).await.unwrap().status, "planned");
+        assert_eq!(
+            tenant.campaign(id).await.unwrap().status,
+            CampaignStatus::Planned
+        );
         let (status, page) = bd.text(&format!("/kampanjer/{id}")).await;
         assert_eq!(status, 200);
         assert!(page.contains("Närstående äger företaget") && page.contains("Brunna Logistik AB"));
@@ -141,7 +145,7 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
         assert_eq!(again.len(), 6);
         let kept = again.iter().find(|v| v.id == booked.id).unwrap();
         assert_eq!(
-            (kept.officer_user_id, kept.status.as_str()),
+            (kept.officer_user_id, kept.status.code()),
             (booked.officer_user_id, "booked")
         );
         let still = again.iter().find(|v| v.id == moved.id).unwrap();
@@ -188,7 +192,7 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
         // The booked company cancels: too few companies are left for a new plan, and the
         // page says so with the numbers.
         tenant
-            .set_visit_status(booked.id, "cancelled")
+            .set_visit_status(booked.id, VisitStatus::Cancelled)
             .await
             .unwrap();
         let r = bd.post(&format!("/kampanjer/{id}/planera"), &[]).await;
@@ -208,7 +212,7 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
             .await
             .unwrap()
             .into_iter()
-            .find(|v| v.status == "planned")
+            .find(|v| v.status == VisitStatus::Planned)
             .unwrap();
         let path = format!("/kampanjer/{id}/besok/{}", visit.id);
         let (status, page) = bd.text(&path).await;
@@ -262,7 +266,10 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
             )
             .await;
         assert_eq!(r.status(), 303, "{}", app.backend);
-        assert_eq!(tenant.visit(visit.id).await.unwrap().status, "done");
+        assert_eq!(
+            tenant.visit(visit.id).await.unwrap().status,
+            VisitStatus::Done
+        );
         let referrals = tenant.referrals(visit.id, None).await.unwrap();
         assert_eq!(referrals.len(), 1);
         assert_eq!(referrals[0].target_name, "Trafiknätverket i Brunna");
@@ -378,7 +385,10 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
 
         let r = bd.post(&format!("/kampanjer/{id}/tider"), &[]).await;
         assert_eq!(r.status(), 303, "{}", app.backend);
-        assert_eq!(tenant.campaign(id).await.unwrap().status, "running");
+        assert_eq!(
+            tenant.campaign(id).await.unwrap().status,
+            CampaignStatus::Running
+        );
         let mut offered = std::collections::HashSet::new();
         for v in &visits {
             let b = tenant.booking(v.id).await.unwrap();
@@ -427,7 +437,7 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
             .await;
         assert_eq!(r.status(), 303, "{}", app.backend);
         let booked = tenant.booking(visit.id).await.unwrap();
-        assert_eq!(booked.status, "booked");
+        assert_eq!(booked.status, VisitStatus::Booked);
         assert_eq!(booked.time.as_ref().unwrap().starts_at, slot.starts_at);
         let uid = format!("UID:visit-{}@127.0.0.1", visit.id);
         let to_company = app
@@ -500,7 +510,7 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
                 .contains("Besöket bokades eller ändrades nyss av någon annan.")
         );
         let after = tenant.booking(other.id).await.unwrap();
-        assert_eq!((after.status.as_str(), after.sequence), ("booked", 1));
+        assert_eq!((after.status.code(), after.sequence), ("booked", 1));
 
         // By phone the officer may agree another time, but only on a working day.
         let r = bd
@@ -702,7 +712,7 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
         assert!(r.text().await.unwrap().contains("Kampanjen är avslutad"));
         assert_eq!(
             tenant.booking(visits[4].id).await.unwrap().status,
-            "planned"
+            VisitStatus::Planned
         );
         app.stop().await;
     }
@@ -1185,7 +1195,7 @@ async fn a_selection_wider_than_any_campaign_is_refused() {
         match wide {
             Err(lots_store::StoreError::Field(f, m)) => {
                 assert_eq!(f, "companies");
-                assert_eq!(m, "the-selection-is-too-wide");
+                assert_eq!(m.id, "the-selection-is-too-wide");
             }
             other => panic!("a selection of 6 000 companies: {other:?}"),
         }

@@ -122,7 +122,7 @@ async fn the_invitation_is_delivered_over_smtp() {
                 &lots_store::NewRound {
                     battery_version_id: battery,
                     name: "SMTP".into(),
-                    opens_on: lots_store::today(),
+                    opens_on: lots_store::today().to_string(),
                     closes_on: "2099-12-31".into(),
                     anonymous: false,
                     quarantine_months: 0,
@@ -163,7 +163,7 @@ async fn the_invitation_is_delivered_over_smtp() {
             .create_event(
                 &lots_store::NewEvent {
                     name: "Frukost över SMTP".into(),
-                    kind: "breakfast".into(),
+                    kind: Some(lots_domain::events::EventKind::Breakfast),
                     starts_at: Some(lots_store::now() + 86_400),
                     ends_at: Some(lots_store::now() + 90_000),
                     capacity: Some(10),

@@ -106,7 +106,7 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
         let mut fields: Vec<(&str, String)> = vec![
             ("name", "Uppföljning företagsbesök".into()),
             ("battery_version_id", visit.to_string()),
-            ("opens_on", lots_store::today()),
+            ("opens_on", lots_store::today().to_string()),
             ("closes_on", "2099-12-31".into()),
             ("reminder_days", "7, 14".into()),
             // The demo's Insikt batch after closed cases has just asked many companies.
@@ -770,7 +770,7 @@ async fn reminders_follow_the_chosen_days() {
                 &lots_store::NewRound {
                     battery_version_id: version,
                     name: "Påminnelser".into(),
-                    opens_on: lots_store::today(),
+                    opens_on: lots_store::today().to_string(),
                     closes_on: "2099-12-31".into(),
                     anonymous: false,
                     quarantine_months: 0,
@@ -786,10 +786,10 @@ async fn reminders_follow_the_chosen_days() {
         let now = lots_store::now();
         // This round's reminders only: the demo's other rounds have their own.
         let due = |at: i64| {
-            let (tenant, today) = (&tenant, today.clone());
+            let (tenant, today) = (&tenant, today);
             async move {
                 tenant
-                    .reminders_due(&today, at)
+                    .reminders_due(today, at)
                     .await
                     .unwrap()
                     .into_iter()

@@ -416,7 +416,7 @@ async fn anonymous_round(app: &TestApp, staff: &support::Client, companies: usiz
     let mut fields: Vec<(&str, String)> = vec![
         ("name", "Anonym uppföljning".into()),
         ("battery_version_id", visit.to_string()),
-        ("opens_on", lots_store::today()),
+        ("opens_on", lots_store::today().to_string()),
         ("closes_on", "2099-12-31".into()),
         ("reminder_days", "7".into()),
         ("quarantine_months", "0".into()),

@@ -8,7 +8,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use lots_domain::calendar::Method;
-use lots_domain::events::status_message;
+use lots_domain::events::ParticipantStatus;
 use minijinja::context;
 
 use crate::ctx::Ctx;
@@ -47,12 +47,12 @@ async fn show(
     let participant = tenant.participant(pid).await?;
     let event = tenant.event(participant.event_id).await?;
     let municipality = tenant.municipality().await?;
-    let position = if participant.status == "waiting" {
+    let position = if participant.status == ParticipantStatus::Waiting {
         tenant
             .participants(event.id)
             .await?
             .iter()
-            .filter(|p| p.status == "waiting")
+            .filter(|p| p.status == ParticipantStatus::Waiting)
             .position(|p| p.id == pid)
             .map(|i| i + 1)
     } else {
@@ -67,8 +67,8 @@ async fn show(
             participant => context! {
                 name => participant.name.clone(),
                 company_name => participant.company_name.clone(),
-                status => participant.status.clone(),
-                status_label => ctx.t(status_message(&participant.status)),
+                status => participant.status.code(),
+                status_label => ctx.t(participant.status.message()),
                 checked_in => participant.checked_in_at.is_some(),
                 position,
             },
@@ -93,11 +93,17 @@ async fn answer(ctx: Ctx, Path(token): Path<String>, form: FormData) -> Result<R
         }
         "cancel" => {
             let outcome = tenant.cancel_participation(pid).await?;
-            notify_cancellation(&ctx, &tenant, pid, outcome, participant.status == "invited")
-                .await?;
+            notify_cancellation(
+                &ctx,
+                &tenant,
+                pid,
+                outcome,
+                participant.status == ParticipantStatus::Invited,
+            )
+            .await?;
         }
         "optout" => {
-            if participant.status == "invited" {
+            if participant.status == ParticipantStatus::Invited {
                 tenant.cancel_participation(pid).await?;
             }
             if !participant.email.is_empty() {
@@ -118,7 +124,7 @@ async fn calendar_file(ctx: Ctx, Path(token): Path<String>) -> Result<Response, 
     let (code, pid) = resolve(&ctx, &token).await?;
     let tenant = ctx.app.db.tenant_unchecked(&code);
     let participant = tenant.participant(pid).await?;
-    if participant.status != "confirmed" {
+    if participant.status != ParticipantStatus::Confirmed {
         return Err(AppError::NotFound);
     }
     let event = tenant.event(participant.event_id).await?;

@@ -7,9 +7,7 @@ use axum::Router;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use lots_domain::events::{
-    EVENT_KINDS, PARTICIPANT_STATUSES, kind_message, local_parts, local_time, status_message,
-};
+use lots_domain::events::{EventKind, ParticipantStatus, local_parts, local_time};
 use lots_domain::role::Permission;
 use lots_jobs::EventMessage;
 use lots_store::{Event, NewEvent, Participant, Registration, StoreError, Tenant, Walkin};
@@ -41,7 +39,7 @@ pub(in crate::pages) fn event_value(ctx: &Ctx, e: &Event) -> Value {
     let (day, start) = local_parts(e.starts_at);
     let (_, end) = local_parts(e.ends_at);
     context! {
-        kind_label => ctx.t(kind_message(&e.kind)),
+        kind_label => ctx.t(e.kind.message()),
         day, start, end,
         free => (e.capacity - e.confirmed).max(0),
         past => e.ends_at < lots_store::now(),
@@ -51,7 +49,7 @@ pub(in crate::pages) fn event_value(ctx: &Ctx, e: &Event) -> Value {
 
 fn participant_value(ctx: &Ctx, p: &Participant, position: Option<usize>) -> Value {
     context! {
-        status_label => ctx.t(status_message(&p.status)),
+        status_label => ctx.t(p.status.message()),
         position,
         ..Value::from_serialize(p)
     }
@@ -129,7 +127,7 @@ fn event_input(form: &FormData) -> NewEvent {
     let date = form.get("date");
     NewEvent {
         name: form.get("name"),
-        kind: form.get("kind"),
+        kind: EventKind::parse(&form.get("kind")),
         description: form.get("description"),
         place: form.get("place"),
         audience: form.get("audience"),
@@ -159,7 +157,7 @@ async fn form_page(
         let ((day, start), (_, end)) = parts.clone().unwrap_or_default();
         match name {
             "name" => e.name.clone(),
-            "kind" => e.kind.clone(),
+            "kind" => e.kind.code().to_string(),
             "description" => e.description.clone(),
             "place" => e.place.clone(),
             "audience" => e.audience.clone(),
@@ -183,7 +181,7 @@ async fn form_page(
         &title,
         context! {
             action,
-            kinds => EVENT_KINDS.iter().map(|(code, label)| context! { code, label => ctx.t(label) }).collect::<Vec<_>>(),
+            kinds => EventKind::ALL.iter().map(|k| context! { code => k.code(), label => ctx.t(k.message()) }).collect::<Vec<_>>(),
             form => context! {
                 name => value("name"), kind => value("kind"), description => value("description"),
                 place => value("place"), audience => value("audience"), date => value("date"),
@@ -261,7 +259,7 @@ async fn show_page(
     let rows: Vec<Value> = participants
         .iter()
         .map(|p| {
-            let position = (p.status == "waiting").then(|| {
+            let position = (p.status == ParticipantStatus::Waiting).then(|| {
                 waiting += 1;
                 waiting
             });
@@ -296,7 +294,7 @@ async fn show_page(
             can_check_in => ctx.may(Permission::EditCompanies),
             undelivered => crate::pages::platform::admin::undelivered_notice(ctx, lots_jobs::Concern::Event(id)).await?,
             batteries,
-            statuses => PARTICIPANT_STATUSES.iter().map(|(code, label)| context! { code, label => ctx.t(label) }).collect::<Vec<_>>(),
+            statuses => ParticipantStatus::ALL.iter().map(|s| context! { code => s.code(), label => ctx.t(s.message()) }).collect::<Vec<_>>(),
             form => context! {
                 organisation => value("organisation"), name => value("name"), email => value("email"),
                 battery_version_id => value("battery_version_id"), closes_on => value("closes_on"),
@@ -435,7 +433,14 @@ async fn cancel(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> Result<Response,
         return Err(StoreError::NotFound.into());
     }
     let outcome = tenant.cancel_participation(pid).await?;
-    notify_cancellation(&ctx, &tenant, pid, outcome, participant.status == "invited").await?;
+    notify_cancellation(
+        &ctx,
+        &tenant,
+        pid,
+        outcome,
+        participant.status == ParticipantStatus::Invited,
+    )
+    .await?;
     Ok(Redirect::to(&format!("/evenemang/{id}#deltagare")).into_response())
 }
 
@@ -458,7 +463,7 @@ async fn check_in_page(
         .participants(id)
         .await?
         .iter()
-        .filter(|p| p.status == "confirmed")
+        .filter(|p| p.status == ParticipantStatus::Confirmed)
         .filter(|p| {
             needle.is_empty()
                 || lots_domain::text::fold(&format!(
@@ -506,10 +511,10 @@ const PARTICIPANT_HEADER: [&str; 8] = [
     "e-mail",
     "companies",
     "status",
-    "Plats på väntelistan",
+    "place-on-the-waiting-list",
     "participant-registered",
     "checked-in",
-    "Anmäld av",
+    "registered-by",
 ];
 
 async fn participant_rows(
@@ -528,7 +533,7 @@ async fn participant_rows(
         .await?
         .iter()
         .map(|p| {
-            let position = if p.status == "waiting" {
+            let position = if p.status == ParticipantStatus::Waiting {
                 waiting += 1;
                 waiting.to_string()
             } else {
@@ -538,7 +543,7 @@ async fn participant_rows(
                 p.name.clone(),
                 p.email.clone(),
                 p.company_name.clone().unwrap_or_default(),
-                ctx.t(status_message(&p.status)),
+                ctx.t(p.status.message()),
                 position,
                 p.registered_at
                     .map(|t| crate::templates::when(lang, Some(t), true))
@@ -598,7 +603,7 @@ async fn follow_up(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Resp
     let new = lots_store::NewRound {
         battery_version_id: form.get("battery_version_id").parse().unwrap_or(0),
         name: format!("{} – {}", ctx.t("follow-up"), event.name),
-        opens_on: lots_store::today(),
+        opens_on: lots_store::today().to_string(),
         closes_on: form.get("closes_on"),
         anonymous: false,
         quarantine_months: 0,

@@ -113,7 +113,7 @@ async fn show_page(
             context! { present_names => present, ..Value::from_serialize(m) }
         })
         .collect();
-    let today = lots_store::today();
+    let today = lots_store::today().to_string();
     let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
     ctx.render(
         "activities/network.html",
@@ -210,7 +210,7 @@ async fn leave(
     let tenant = ctx.tenant()?;
     let day = Some(form.get("left_on"))
         .filter(|d| !d.is_empty())
-        .unwrap_or_else(lots_store::today);
+        .unwrap_or_else(|| lots_store::today().to_string());
     let result = tenant.leave_network(member, &day).await;
     change(&ctx, &tenant, id, &form, result, "network.leave").await
 }
@@ -274,7 +274,7 @@ async fn complete_action(
     {
         return Err(AppError::NotFound);
     }
-    let done = (form.get("done") != "0").then(lots_store::today);
+    let done = (form.get("done") != "0").then(|| lots_store::today().to_string());
     let result = tenant.complete_action(action, done.as_deref()).await;
     change(&ctx, &tenant, id, &form, result, "network.action_done").await
 }

@@ -53,7 +53,7 @@ async fn list_page(
             form => context! {
                 name => value("name", ""), description => value("description", ""),
                 given_by => value("given_by", ""), course_id => value("course_id", ""),
-                date => value("date", &lots_store::today()), time => value("time", "13:00"),
+                date => value("date", &lots_store::today().to_string()), time => value("time", "13:00"),
                 place => value("place", ""), trainers => value("trainers", ""),
             },
             errors,
@@ -188,7 +188,7 @@ const ATTENDANCE_HEADER: [&str; 5] = [
     "name",
     "unit",
     "course",
-    "Tillfälle",
+    "training-session",
     "participants-attended",
 ];
 const ATTENDANCE_FILES: (&str, &str) = (
@@ -265,9 +265,7 @@ async fn coverage(ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Html<Strin
         .or(courses.first());
     let today = lots_store::today();
     let year_ago = today
-        .parse::<jiff::civil::Date>()
-        .ok()
-        .and_then(|d| d.checked_sub(jiff::Span::new().years(1)).ok())
+        .checked_sub(jiff::Span::new().years(1))
         .map(|d| d.to_string())
         .unwrap_or_default();
     let from = q
@@ -279,7 +277,7 @@ async fn coverage(ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Html<Strin
         .till
         .clone()
         .filter(|t| parse_day_start(t).is_some())
-        .unwrap_or(today);
+        .unwrap_or_else(|| today.to_string());
     let rows = match course {
         Some(c) => {
             let start = parse_day_start(&from).unwrap_or(0);

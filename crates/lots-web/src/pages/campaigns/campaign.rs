@@ -6,13 +6,14 @@ use axum::Router;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use lots_domain::campaigns::status::VisitStatus;
 use lots_domain::role::Permission;
 use lots_store::{CompanyFilter, NewCampaign, Selection, Tenant};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, unit_options, unprocessable};
+use crate::pages::{FormData, field_error, unit_options, unprocessable};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -66,7 +67,7 @@ async fn list_page(
             can_manage => ctx.may(Permission::ManageActivities),
             form => context! {
                 name => value("name", ""), purpose => value("purpose", ""),
-                starts_on => value("starts_on", &lots_store::today()), ends_on => value("ends_on", ""),
+                starts_on => value("starts_on", &lots_store::today().to_string()), ends_on => value("ends_on", ""),
                 visits_per_officer => value("visits_per_officer", "2"),
                 visit_minutes => value("visit_minutes", "90"),
                 area => value("area", ""), size => value("size", ""), sni => value("sni", ""),
@@ -202,20 +203,12 @@ pub(in crate::pages) async fn show_page(
         .collect();
     // The period's working days: weekends, public holidays and the eves offices close
     // are not days to visit.
-    let period = campaign
-        .starts_on
-        .parse::<jiff::civil::Date>()
-        .and_then(|from| Ok((from, campaign.ends_on.parse::<jiff::civil::Date>()?)));
-    let (working_days, closed) = match period {
-        Ok((from, to)) => (
-            lots_domain::holidays::working_days(from, to).len(),
-            lots_domain::holidays::holidays_between(from, to)
-                .iter()
-                .map(|(d, name)| format!("{d} {name}"))
-                .collect(),
-        ),
-        Err(_) => (0, Vec::<String>::new()),
-    };
+    let (from, to) = (campaign.starts_on, campaign.ends_on);
+    let working_days = lots_domain::holidays::working_days(from, to).len();
+    let closed: Vec<String> = lots_domain::holidays::holidays_between(from, to)
+        .iter()
+        .map(|(d, name)| format!("{d} {name}"))
+        .collect();
     let feedback = tenant
         .feedback(lots_store::FeedbackScope::Campaign(id))
         .await?;
@@ -233,12 +226,7 @@ pub(in crate::pages) async fn show_page(
             terms => Value::from_serialize(tenant.officer_terms(id).await?),
             areas => Value::from_serialize(tenant.areas().await?),
             follow_up => follow_up(ctx, tenant, &campaign).await?,
-            statuses => [
-                ("planned", ctx.t("planned")),
-                ("booked", ctx.t("booked")),
-                ("done", ctx.t("done")),
-                ("cancelled", ctx.t("cancelled")),
-            ],
+            statuses => VisitStatus::ALL.iter().map(|s| (s.code(), ctx.t(s.message()))).collect::<Vec<_>>(),
             working_days,
             closed,
             campaign => Value::from_serialize(&campaign),
@@ -417,10 +405,16 @@ async fn visit_status(
     if v.officer_user_id != me.user.id && !ctx.may(Permission::ManageActivities) {
         return Err(AppError::Forbidden);
     }
-    match tenant.set_visit_status(visit, &form.get("status")).await {
+    let Some(status) = VisitStatus::parse(&form.get("status")) else {
+        let errors = vec![field_error("status", ctx.t("choose-a-status"))];
+        return Ok(unprocessable(
+            show_page(&ctx, &tenant, id, None, errors).await?,
+        ));
+    };
+    match tenant.set_visit_status(visit, status).await {
         Ok(()) => {
             let mut entry = ctx.audit_entry("visit.status", "visit", visit);
-            entry.detail = form.get("status");
+            entry.detail = status.code().into();
             ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
         }

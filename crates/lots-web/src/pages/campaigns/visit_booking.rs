@@ -199,7 +199,7 @@ async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError
     match tenant.schedule_campaign(id).await? {
         Ok(n) => {
             for v in tenant.campaign_visits(id).await? {
-                if v.status == "planned" {
+                if v.status == lots_domain::campaigns::status::VisitStatus::Planned {
                     let booking = tenant.booking(v.id).await?;
                     if !booking.offered.is_empty() {
                         notify(&ctx, &tenant, v.id, VisitMessage::Offer, booking.sequence).await?;

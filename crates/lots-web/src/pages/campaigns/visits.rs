@@ -105,9 +105,7 @@ async fn page_with(
         .map(|e| context! { id => e.id, name => e.name })
         .collect();
     let in_a_month = lots_store::today()
-        .parse::<jiff::civil::Date>()
-        .ok()
-        .and_then(|d| d.checked_add(jiff::Span::new().days(30)).ok())
+        .checked_add(jiff::Span::new().days(30))
         .map(|d| d.to_string())
         .unwrap_or_default();
     ctx.render(

@@ -24,10 +24,6 @@ pub fn routes() -> Router<AppState> {
         .route("/arenden/{id}", get(show))
 }
 
-fn today() -> Date {
-    lots_store::today().parse().unwrap_or_default()
-}
-
 #[derive(serde::Deserialize, Default)]
 struct ListQuery {
     q: Option<String>,
@@ -73,7 +69,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
     let areas = tenant.service_areas().await?;
     let late = q.sena.as_deref() == Some("1");
     let page = q.sida.unwrap_or(1).max(1);
-    let today = today();
+    let today = lots_store::today();
     let found = tenant
         .cases(
             &CaseFilter {
@@ -123,7 +119,7 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
         "cases/case.html",
         &format!("{} {}", ctx.t("case"), case.reference),
         context! {
-            case => case_value(&ctx, &case, today()),
+            case => case_value(&ctx, &case, lots_store::today()),
             personal,
             breadcrumbs => vec![ctx.crumb("/arenden", "cases")],
         },
@@ -144,7 +140,7 @@ async fn handling_times(ctx: Ctx, Query(q): Query<TimesQuery>) -> Result<Html<St
         .into_iter()
         .find(|g| q.per.as_deref() == Some(*g))
         .unwrap_or("area");
-    let today = today();
+    let today = lots_store::today();
     let year_ago = today
         .checked_sub(jiff::Span::new().years(1))
         .unwrap_or(today);

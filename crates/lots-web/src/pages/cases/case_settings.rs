@@ -70,7 +70,7 @@ async fn outcome(ctx: &Ctx, result: Result<(), StoreError>) -> Result<Response, 
     match result {
         Ok(()) => Ok(Redirect::to("/admin/arendeinstallningar?klart=1").into_response()),
         Err(StoreError::Field(field, message)) => {
-            let html = render(ctx, vec![field_error(&field, ctx.t(&message))], None).await?;
+            let html = render(ctx, vec![field_error(&field, ctx.message(&message))], None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(e.into()),

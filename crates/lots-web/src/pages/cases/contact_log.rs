@@ -134,12 +134,12 @@ async fn find_company(tenant: &Tenant<'_>, text: &str) -> Result<Option<i64>, St
         )),
         (None, many) => Err(StoreError::Field(
             "company".into(),
-            format!(
-                "Flera företag matchar: {}. Skriv hela namnet eller organisationsnumret.",
+            lots_i18n::Message::new("several-companies-match").with(
+                "names",
                 many.iter()
                     .map(|c| c.name.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             ),
         )),
     }
@@ -182,7 +182,7 @@ async fn log(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/kontaktlogg?sparad=1").into_response()),
         Err(StoreError::Field(field, message)) => {
-            let errors = vec![field_error(&field, ctx.t(&message))];
+            let errors = vec![field_error(&field, ctx.message(&message))];
             let html = render(&ctx, &tenant, Some(&form), errors, company_id, false).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
@@ -209,7 +209,7 @@ fn day_bound(day: &str, end: bool) -> Option<i64> {
 async fn stats(ctx: Ctx, Query(q): Query<StatsQuery>) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ViewCompanies)?;
     let tenant = ctx.tenant()?;
-    let today: jiff::civil::Date = lots_store::today().parse().unwrap_or_default();
+    let today = lots_store::today();
     let year_ago = today
         .checked_sub(jiff::Span::new().years(1))
         .unwrap_or(today);

@@ -9,7 +9,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use lots_domain::open311::{STATUSES, status_message};
+use lots_domain::open311::FaultStatus;
 use lots_domain::role::Permission;
 use lots_i18n::Lang;
 use lots_store::{FaultFilter, FaultReport, NewFaultReport, StoreError, Tenant};
@@ -17,7 +17,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, field_error};
+use crate::pages::{FormData, field_error, unprocessable};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -44,7 +44,7 @@ struct QueueQuery {
 
 fn report_value(ctx: &Ctx, r: &FaultReport) -> Value {
     context! {
-        status_label => ctx.t(status_message(&r.status)),
+        status_label => ctx.t(r.status.message()),
         attributes => r.attributes.iter().map(|(k, v)| context! { code => k, value => v }).collect::<Vec<_>>(),
         ..Value::from_serialize(r)
     }
@@ -65,9 +65,12 @@ async fn queue(ctx: Ctx, Query(q): Query<QueueQuery>) -> Result<Html<String>, Ap
         None => own,
     };
     let status = q.status.clone().unwrap_or_else(|| "open".into());
-    let statuses: Vec<String> = match status.as_str() {
-        "open" => vec!["received".into(), "in_progress".into()],
-        "closed" => vec!["resolved".into(), "rejected".into()],
+    let statuses: Vec<FaultStatus> = match status.as_str() {
+        "open" | "closed" => FaultStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.open311() == status)
+            .collect(),
         _ => Vec::new(),
     };
     let reports = tenant
@@ -117,7 +120,7 @@ async fn show_page(
         context! {
             report => report_value(ctx, &report),
             nearby => nearby.iter().map(|r| report_value(ctx, r)).collect::<Vec<_>>(),
-            statuses => STATUSES.iter().map(|s| context! { code => s, label => ctx.t(status_message(s)) }).collect::<Vec<_>>(),
+            statuses => FaultStatus::ALL.iter().map(|s| context! { code => s.code(), label => ctx.t(s.message()) }).collect::<Vec<_>>(),
             personal,
             can_edit => ctx.may(Permission::EditCompanies),
             errors,
@@ -136,7 +139,7 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
 /// the report says nothing of its reporter's language.
 fn status_mail(report: &FaultReport, municipality: &str, note: &str) -> lots_jobs::OutgoingMail {
     let body = |lang: Lang| {
-        let status = lots_i18n::text(lang, status_message(&report.status)).to_lowercase();
+        let status = lots_i18n::text(lang, report.status.message()).to_lowercase();
         let place = if report.address.is_empty() {
             lots_i18n::text(lang, "fault-status-mail-place-unknown")
         } else {
@@ -175,8 +178,12 @@ async fn change_status(
     let me = ctx.require(Permission::EditCompanies)?;
     let tenant = ctx.tenant()?;
     let note = form.get("note");
+    let Some(status) = FaultStatus::parse(&form.get("status")) else {
+        let errors = vec![field_error("status", ctx.t("choose-a-status"))];
+        return Ok(unprocessable(show_page(&ctx, &tenant, id, errors).await?));
+    };
     match tenant
-        .set_fault_status(id, &form.get("status"), &note, &me.user.name)
+        .set_fault_status(id, status, &note, &me.user.name)
         .await
     {
         Ok(event) => {
@@ -199,7 +206,7 @@ async fn change_status(
                 &ctx,
                 &tenant,
                 id,
-                vec![field_error(&field, ctx.t(&message))],
+                vec![field_error(&field, ctx.message(&message))],
             )
             .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())

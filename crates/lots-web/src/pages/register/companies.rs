@@ -263,8 +263,14 @@ async fn add_note(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respo
     match tenant.add_note(id, &note, &me.user.name).await {
         Ok(()) => Ok(Redirect::to(&format!("/foretag/{id}")).into_response()),
         Err(StoreError::Field(field, message)) => {
-            let html =
-                journey_page(&ctx, &tenant, id, vec![field_error(&field, message)], &note).await?;
+            let html = journey_page(
+                &ctx,
+                &tenant,
+                id,
+                vec![field_error(&field, ctx.message(&message))],
+                &note,
+            )
+            .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(e.into()),
@@ -280,7 +286,7 @@ fn split(s: &str) -> Vec<String> {
 }
 
 /// Reads the company form; a wrong number of employees is a field error.
-fn read_form(form: &FormData) -> Result<CompanyInput, (String, String)> {
+fn read_form(form: &FormData) -> Result<CompanyInput, (String, lots_i18n::Message)> {
     let employees_raw: String = form
         .get("employees")
         .chars()
@@ -292,13 +298,13 @@ fn read_form(form: &FormData) -> Result<CompanyInput, (String, String)> {
         Some(employees_raw.parse::<i64>().map_err(|_| {
             (
                 "employees".to_string(),
-                "Antal anställda ska vara ett heltal.".to_string(),
+                "employees-must-be-a-whole-number".into(),
             )
         })?)
     };
     let coordinate = |name: &str,
                       range: std::ops::RangeInclusive<f64>|
-     -> Result<Option<f64>, (String, String)> {
+     -> Result<Option<f64>, (String, lots_i18n::Message)> {
         let raw = form.get(name).replace(',', ".");
         if raw.is_empty() {
             return Ok(None);
@@ -310,7 +316,7 @@ fn read_form(form: &FormData) -> Result<CompanyInput, (String, String)> {
             .ok_or_else(|| {
                 (
                     name.to_string(),
-                    "Skriv koordinaten i decimalgrader, till exempel 59,53.".to_string(),
+                    "write-the-coordinate-in-decimal-degrees".into(),
                 )
             })
     };
@@ -423,7 +429,7 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
                 &ctx.t("register-a-company"),
                 "/foretag",
                 form_values(&form),
-                vec![field_error(&field, message)],
+                vec![field_error(&field, ctx.message(&message))],
                 "register-the-company",
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
@@ -461,7 +467,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
                 &company.name,
                 &format!("/foretag/{id}/andra"),
                 form_values(&form),
-                vec![field_error(&field, message)],
+                vec![field_error(&field, ctx.message(&message))],
                 "save-changes",
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())

@@ -63,7 +63,7 @@ fn fields(c: &Company) -> Vec<(&'static str, &'static str, String)> {
         ),
         ("area", "area", c.area_name.clone().unwrap_or_default()),
         ("tags", "tags", c.tags.join(", ")),
-        ("status", "status", c.status.clone()),
+        ("status", "status", c.status.code().into()),
         ("notes", "notes", c.notes.clone()),
     ]
 }
@@ -136,7 +136,7 @@ async fn merge(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         longitude: address.longitude,
         area: pick("area").area_name.clone(),
         tags: pick("tags").tags.clone(),
-        status: pick("status").status.clone(),
+        status: pick("status").status.code().into(),
         notes: pick("notes").notes.clone(),
     };
     match tenant
@@ -145,7 +145,13 @@ async fn merge(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     {
         Ok(kept) => Ok(Redirect::to(&format!("/foretag/{}", kept.id)).into_response()),
         Err(StoreError::Field(field, message)) => {
-            let html = compare_page(&ctx, &a, &b, vec![field_error(&field, message)]).await?;
+            let html = compare_page(
+                &ctx,
+                &a,
+                &b,
+                vec![field_error(&field, ctx.message(&message))],
+            )
+            .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(e.into()),

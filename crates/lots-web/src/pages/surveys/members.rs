@@ -99,7 +99,7 @@ async fn joint_page(
             form => context! {
                 name => value("name", ""),
                 battery_code => value("battery_code", "insikt-nki"),
-                opens_on => value("opens_on", &lots_store::today()),
+                opens_on => value("opens_on", &lots_store::today().to_string()),
                 closes_on => value("closes_on", ""),
                 reminder_days => value("reminder_days", "7, 14"),
                 quarantine_months => value("quarantine_months", "12"),
@@ -150,7 +150,7 @@ async fn create_joint_round(ctx: Ctx, form: FormData) -> Result<Response, AppErr
             let html = joint_page(
                 &ctx,
                 Some(&form),
-                vec![field_error(&field, ctx.t(&message))],
+                vec![field_error(&field, ctx.message(&message))],
             )
             .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
@@ -206,7 +206,7 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
     let scope = ctx.app.db.organiser_scope(organiser_id);
     let organiser = scope.organiser().await?;
     let year =
-        q.ar.unwrap_or_else(|| lots_store::today()[..4].parse::<i32>().unwrap_or(2026) - 1);
+        q.ar.unwrap_or_else(|| i32::from(lots_store::today().year()) - 1);
     let codes: Vec<String> = scope.members().await?.into_iter().map(|m| m.code).collect();
     let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
     let joint = match q.matning {

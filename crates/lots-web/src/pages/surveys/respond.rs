@@ -229,8 +229,12 @@ fn form_page(
     )
 }
 
-fn closed_page(ctx: &Ctx, target: &LinkTarget, today: &str) -> Result<Response, AppError> {
-    let not_yet = today < target.round.opens_on.as_str();
+fn closed_page(
+    ctx: &Ctx,
+    target: &LinkTarget,
+    today: jiff::civil::Date,
+) -> Result<Response, AppError> {
+    let not_yet = today < target.round.opens_on;
     let html = ctx.render(
         "surveys/survey_closed.html",
         &ctx.t(if not_yet {
@@ -262,8 +266,8 @@ async fn show(
     let target = find(&ctx, &token).await?;
     let ctx = respondent_ctx(ctx, &headers, &target);
     let today = lots_store::today();
-    if !target.round.is_open(&today) {
-        return closed_page(&ctx, &target, &today);
+    if !target.round.is_open(today) {
+        return closed_page(&ctx, &target, today);
     }
     let values = lots_store::as_form(&target.answers);
     Ok(form_page(&ctx, &token, &target, &values, &[], q.sparat.is_some())?.into_response())
@@ -278,8 +282,8 @@ async fn save(
     let target = find(&ctx, &token).await?;
     let ctx = respondent_ctx(ctx, &headers, &target);
     let today = lots_store::today();
-    if !target.round.is_open(&today) {
-        return closed_page(&ctx, &target, &today);
+    if !target.round.is_open(today) {
+        return closed_page(&ctx, &target, today);
     }
     let submit = form.get("action") != "spara";
     if target.submitted && !submit {

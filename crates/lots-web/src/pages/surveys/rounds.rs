@@ -68,7 +68,7 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
         .map(|r| {
             let status = if today < r.opens_on {
                 "planned-singular"
-            } else if r.is_open(&today) {
+            } else if r.is_open(today) {
                 "running"
             } else {
                 "round-closed"
@@ -115,7 +115,7 @@ async fn new_page(
             form => context! {
                 name => value("name", ""),
                 battery_version_id => value("battery_version_id", ""),
-                opens_on => value("opens_on", &today),
+                opens_on => value("opens_on", &today.to_string()),
                 closes_on => value("closes_on", ""),
                 anonymous => form.is_some_and(|f| f.get("anonymous") == "1"),
                 quarantine_months => value("quarantine_months", "12"),
@@ -174,7 +174,7 @@ async fn create(
             .create_round(&new, &me.user.name)
             .await
             .map_err(|e| match e {
-                StoreError::Field(field, message) => Ok((field, ctx.t(&message))),
+                StoreError::Field(field, message) => Ok((field, ctx.message(&message))),
                 other => Err(other),
             }),
         Err(field) => Err(Ok(field)),
@@ -216,7 +216,7 @@ async fn save_filter(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         .await
     {
         Ok(()) => Ok(Redirect::to(&format!("{back}?{query}")).into_response()),
-        Err(StoreError::Field(_, message)) => Err(AppError::Unprocessable(ctx.t(&message))),
+        Err(StoreError::Field(_, message)) => Err(AppError::Unprocessable(ctx.message(&message))),
         Err(e) => Err(e.into()),
     }
 }
@@ -299,7 +299,7 @@ async fn add(
     match tenant.add_to_round(id, &ids, &me.user.name).await {
         Ok(audience) => Ok(invited(&ctx, &tenant, id, &audience).await?.into_response()),
         Err(StoreError::Field(field, message)) => {
-            let errors = vec![field_error(&field, ctx.t(&message))];
+            let errors = vec![field_error(&field, ctx.message(&message))];
             let html = add_page(&ctx, &tenant, id, &q, Some(&form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
@@ -494,7 +494,7 @@ struct PeriodQuery {
 impl PeriodQuery {
     /// The battery code and period asked for; by default Insikt's NKI survey last year.
     fn resolved(&self) -> (String, String, String) {
-        let last_year = lots_store::today()[..4].parse::<i32>().unwrap_or(2026) - 1;
+        let last_year = i32::from(lots_store::today().year()) - 1;
         let or =
             |v: &Option<String>, d: String| v.clone().filter(|s| !s.trim().is_empty()).unwrap_or(d);
         (
