@@ -1,4 +1,3 @@
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -32,27 +31,12 @@ catalog!(
 
 struct Catalog {
     bundles: [FluentBundle<FluentResource>; 2],
-    /// Swedish texts without placeholders, to their ids: the domain and the store still hand
-    /// some labels over as Swedish text (import column names, a report's headings), and
-    /// those are found by what they say until they carry ids of their own.
-    by_swedish: HashMap<String, String>,
 }
 
 fn catalog() -> &'static Catalog {
     static CELL: OnceLock<Catalog> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let bundles = Lang::ALL.map(bundle);
-        let mut by_swedish = HashMap::new();
-        for id in ids(Lang::Sv) {
-            let sv = format(&bundles[0], &id, None).unwrap_or_default();
-            if !sv.contains('{') {
-                by_swedish.entry(sv).or_insert(id);
-            }
-        }
-        Catalog {
-            bundles,
-            by_swedish,
-        }
+    CELL.get_or_init(|| Catalog {
+        bundles: Lang::ALL.map(bundle),
     })
 }
 
@@ -82,10 +66,10 @@ fn swedish_number<M: MemoizerKind>(value: &FluentValue, _: &M) -> Option<String>
     };
     let decimals = n.options.minimum_fraction_digits.unwrap_or(0);
     if decimals == 0 && n.value.fract() == 0.0 {
-        Some(lots_domain::numbers::integer_sv(n.value as i64))
+        Some(crate::numbers::integer_sv(n.value as i64))
     } else {
         let decimals = decimals.max(n.options.maximum_fraction_digits.unwrap_or(1).min(3));
-        Some(lots_domain::numbers::decimal_sv(n.value, decimals))
+        Some(crate::numbers::decimal_sv(n.value, decimals))
     }
 }
 
@@ -103,24 +87,16 @@ fn format(
     )
 }
 
-/// The message `id` in `lang`. A text that is not an id is looked up as a Swedish message
-/// text; anything else (a name, a stored value) comes back as it is.
+/// The message `id` in `lang`. A text that is not an id (a name, a stored value) comes back
+/// as it is.
 pub fn text(lang: Lang, id: &str) -> String {
     text_with(lang, id, &[])
 }
 
 /// The message `id` in `lang` with its placeholders filled.
 pub fn text_with(lang: Lang, id: &str, args: &[Arg]) -> String {
-    let catalog = catalog();
-    let bundle = &catalog.bundles[lang as usize];
-    let args = fluent_args(args);
-    if let Some(text) = format(bundle, id, args.as_ref()) {
-        return text;
-    }
-    match catalog.by_swedish.get(id) {
-        Some(known) => format(bundle, known, args.as_ref()).unwrap_or_else(|| id.to_string()),
-        None => id.to_string(),
-    }
+    let bundle = &catalog().bundles[lang as usize];
+    format(bundle, id, fluent_args(args).as_ref()).unwrap_or_else(|| id.to_string())
 }
 
 /// The attribute `.name` of message `id` with its placeholders filled, if it has one.
@@ -186,10 +162,10 @@ mod tests {
     }
 
     #[test]
-    fn messages_are_found_by_id_and_by_their_swedish_text() {
+    fn messages_are_found_by_id_and_other_text_stays_as_it_is() {
         assert_eq!(text(Lang::En, "sign-in"), "Sign in");
         assert_eq!(text(Lang::Sv, "sign-in"), "Logga in");
-        assert_eq!(text(Lang::En, "Logga in"), "Sign in");
+        assert_eq!(text(Lang::En, "Logga in"), "Logga in");
         assert_eq!(text(Lang::En, "Upplands-Bro kommun"), "Upplands-Bro kommun");
     }
 }
@@ -206,7 +182,7 @@ mod formatting {
         assert_eq!(places(Lang::Sv, 1), "1 plats kvar.");
         assert_eq!(
             places(Lang::Sv, 1234),
-            format!("{} platser kvar.", lots_domain::numbers::integer_sv(1234))
+            format!("{} platser kvar.", crate::numbers::integer_sv(1234))
         );
         assert_eq!(places(Lang::En, 1234), "1234 places left.");
     }

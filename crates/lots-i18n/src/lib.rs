@@ -5,8 +5,9 @@
 mod catalog;
 mod lang;
 mod message;
+pub mod numbers;
 
 pub use catalog::{Arg, attribute_with, exists, ids, text, text_with};
 pub use fluent_bundle::FluentValue;
 pub use lang::Lang;
-pub use message::Message;
+pub use message::{ArgValue, Message};

@@ -6,10 +6,22 @@ use std::borrow::Cow;
 use crate::{FluentValue, Lang};
 
 /// A catalog message with its placeholders' values.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     pub id: Cow<'static, str>,
-    pub args: Vec<(&'static str, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(Cow<'static, str>, ArgValue)>,
+}
+
+/// A placeholder's value: text as it is (a name, a number), or another message read in the
+/// same language (a column's name inside "no column holds …").
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArgValue {
+    Text(String),
+    /// A number: grouped the Swedish way, and chosen on by plural selectors.
+    Number(i64),
+    Message(Cow<'static, str>),
 }
 
 impl Message {
@@ -22,7 +34,21 @@ impl Message {
 
     /// The message with one more placeholder filled.
     pub fn with(mut self, name: &'static str, value: impl ToString) -> Message {
-        self.args.push((name, value.to_string()));
+        self.args
+            .push((name.into(), ArgValue::Text(value.to_string())));
+        self
+    }
+
+    /// The message with a number placeholder filled.
+    pub fn with_number(mut self, name: &'static str, value: impl Into<i64>) -> Message {
+        self.args
+            .push((name.into(), ArgValue::Number(value.into())));
+        self
+    }
+
+    /// The message with a placeholder filled by message `id`, in the language it is read in.
+    pub fn with_message(mut self, name: &'static str, id: &'static str) -> Message {
+        self.args.push((name.into(), ArgValue::Message(id.into())));
         self
     }
 
@@ -31,9 +57,29 @@ impl Message {
         let args: Vec<(&str, FluentValue)> = self
             .args
             .iter()
-            .map(|(name, value)| (*name, FluentValue::from(value.as_str())))
+            .map(|(name, value)| {
+                let value = match value {
+                    ArgValue::Text(text) => FluentValue::from(text.as_str()),
+                    ArgValue::Number(n) => FluentValue::from(*n),
+                    ArgValue::Message(id) => FluentValue::from(crate::text(lang, id)),
+                };
+                (name.as_ref(), value)
+            })
             .collect();
         crate::text_with(lang, &self.id, &args)
+    }
+}
+
+impl Message {
+    /// The message as a database column keeps it, to be read in the reader's language.
+    pub fn to_stored(&self) -> String {
+        serde_json::to_string(self).expect("a message is plain data")
+    }
+
+    /// A stored message; a column written before it held messages holds its text, which is
+    /// shown as it is.
+    pub fn from_stored(stored: &str) -> Message {
+        serde_json::from_str(stored).unwrap_or_else(|_| Message::new(stored.to_string()))
     }
 }
 
@@ -59,6 +105,14 @@ impl std::fmt::Display for Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_message_reads_back_and_old_text_stays_as_it_was() {
+        let m = Message::new("visit-to").with("company", "Brunna Verkstad AB");
+        assert_eq!(Message::from_stored(&m.to_stored()), m);
+        let old = Message::from_stored("Anna besöker Brunna Verkstad AB.");
+        assert_eq!(old.text(Lang::En), "Anna besöker Brunna Verkstad AB.");
+    }
 
     #[test]
     fn a_message_is_read_in_the_language_asked_with_its_values() {

@@ -59,8 +59,8 @@ pub use platform::sessions::{MAX_FAILURES_PER_EMAIL, SessionUser, SignInOutcome}
 pub use platform::tokens::{ApiToken, Scope, TokenIdentity};
 pub use platform::users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};
 pub use register::companies::{
-    Area, Company, CompanyFilter, CompanyInput, CompanyPage, CompanyStatus, EXPORT_HEADER,
-    ImportOutcome, JourneyEvent, OnDuplicate, SavedFilter,
+    Area, Company, CompanyFilter, CompanyInput, CompanyPage, CompanyStatus, EXPORT_COLUMNS,
+    ImportOutcome, JourneyEvent, OnDuplicate, SavedFilter, export_header,
 };
 pub use register::contacts::{Contact, ContactInput, LEGAL_BASES};
 pub use register::import::{ImportOptions, ImportReport, Unreadable, Upload};

@@ -558,7 +558,7 @@ async fn post_request(
                 return Err(error(
                     format,
                     StatusCode::BAD_REQUEST,
-                    &format!("{}: {}", refused.field, refused.en),
+                    &format!("{}: {}", refused.field, refused.api),
                 ));
             }
         };

@@ -160,8 +160,7 @@ fn lang_of(state: &State) -> Lang {
 
 pub fn role_label(lang: Lang, code: &str) -> String {
     match code.parse::<lots_domain::Role>() {
-        Ok(role) if lang == Lang::En => role.label_en().to_string(),
-        Ok(role) => role.label_sv().to_string(),
+        Ok(role) => lots_i18n::text(lang, role.message()),
         Err(_) => code.to_string(),
     }
 }

@@ -387,6 +387,9 @@ mod tests {
             .unwrap();
         let (ok, bad) = lots_domain::company_import::check_rows(&table, &fields);
         assert_eq!((ok.len(), bad.len()), (990, 10));
-        assert!(bad.iter().all(|r| r.reason_en.contains("check digit")));
+        assert!(
+            bad.iter()
+                .all(|r| r.reason.text(lots_i18n::Lang::En).contains("check digit"))
+        );
     }
 }

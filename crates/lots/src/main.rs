@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use lots::{Config, Server, demo, open_database};
 use lots_domain::Role;
+use lots_i18n::Lang;
 use lots_jobs::Mailer;
 use lots_store::{AuditEntry, Db, NewUser, Scope};
 
@@ -922,12 +923,15 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     progress.finish_and_clear();
     let report = match result {
         Ok(r) => r,
-        Err(e) => return unreadable(format!("{}: {}", args.file.display(), e.en)),
+        Err(e) => return unreadable(format!("{}: {}", args.file.display(), e.0.text(Lang::En))),
     };
     for r in &report.rejects {
         eprintln!(
             "line {}, column {:?}, value {:?}: {}",
-            r.line, r.column, r.value, r.reason_en
+            r.line,
+            r.column,
+            r.value,
+            r.reason.text(Lang::En)
         );
     }
     println!(
@@ -950,7 +954,7 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     if !report.rejects.is_empty() && !args.dry_run {
         let mut path = args.file.as_os_str().to_owned();
         path.push(".avvisade.csv");
-        std::fs::write(&path, report.rejects_file())?;
+        std::fs::write(&path, report.rejects_file(Lang::Sv))?;
         println!(
             "The rejected lines, with the reason, are in {}: fix them there and import that file.",
             std::path::Path::new(&path).display()
@@ -1026,7 +1030,11 @@ async fn survey_results(
         ..Default::default()
     };
     let results = match &which {
-        Which::Round(round) => tenant.round_results(*round, by, "sv", &thresholds).await,
+        Which::Round(round) => {
+            tenant
+                .round_results(*round, by, Lang::Sv, &thresholds)
+                .await
+        }
         Which::Period(battery, from, to) => {
             for day in [from, to] {
                 if day.parse::<jiff::civil::Date>().is_err() {
@@ -1034,7 +1042,7 @@ async fn survey_results(
                 }
             }
             tenant
-                .period_results(battery, (from, to), by, "sv", &thresholds)
+                .period_results(battery, (from, to), by, Lang::Sv, &thresholds)
                 .await
         }
     };
@@ -1081,12 +1089,13 @@ async fn export_companies(
     let companies = tenant.export_companies(&filter, format_name).await?;
     let rows: Vec<Vec<String>> = companies
         .iter()
-        .map(|c| c.export_row(c.orgnr.clone()))
+        .map(|c| c.export_row(c.orgnr.clone(), Lang::Sv))
         .collect();
+    let header = lots_store::export_header(Lang::Sv);
     let bytes = match format {
-        ExportFormat::Csv => lots_domain::export::csv_for_excel(&lots_store::EXPORT_HEADER, &rows),
+        ExportFormat::Csv => lots_domain::export::csv_for_excel(&header, &rows),
         ExportFormat::Xlsx => {
-            lots_domain::export::xlsx("Företag", &lots_store::EXPORT_HEADER, &rows)
+            lots_domain::export::xlsx(&lots_i18n::text(Lang::Sv, "companies"), &header, &rows)
                 .map_err(|e| anyhow::anyhow!("cannot write the workbook: {e}"))?
         }
     };

@@ -4,6 +4,7 @@
 //! `pathfinding` crate finds a minimum-cost assignment — optimal, not greedy. A pair with a
 //! conflict of interest (jäv) is impossible; when no plan exists, the reason is named.
 
+use lots_i18n::Message;
 use pathfinding::kuhn_munkres::kuhn_munkres_min;
 use pathfinding::matrix::Matrix;
 
@@ -41,22 +42,26 @@ pub fn pair_cost(f: &PairFacts) -> Option<i64> {
     })
 }
 
-/// Why the pair was chosen, in one Swedish sentence.
-pub fn explain(officer: &str, company: &str, f: &PairFacts) -> String {
+/// Why the pair was chosen, in one sentence.
+pub fn explain(officer: &str, company: &str, f: &PairFacts) -> Message {
     let relevance = match f.relevance {
-        70.. => "enheten känner företagets ärenden och bransch",
-        30..=69 => "enheten känner delvis företagets verksamhet",
-        _ => "ingen enhet med närmare koppling hade plats",
+        70.. => "why-the-unit-knows-the-company",
+        30..=69 => "why-the-unit-partly-knows-the-company",
+        _ => "why-no-closer-unit-had-room",
     };
-    let travel = match f.travel_minutes {
-        ..=10 => "kort resväg".to_string(),
-        t => format!("cirka {t} minuters resväg"),
+    let journey = if f.travel_minutes <= 10 {
+        "short"
+    } else {
+        "long"
     };
-    let priority = match f.priority {
-        70.. => ", och företaget har hög prioritet",
-        _ => "",
-    };
-    format!("{officer} besöker {company}: {relevance}, {travel}{priority}.")
+    let priority = if f.priority >= 70 { "high" } else { "other" };
+    Message::new("officer-visits-company-because")
+        .with("officer", officer)
+        .with("company", company)
+        .with_message("relevance", relevance)
+        .with("journey", journey)
+        .with_number("minutes", f.travel_minutes.max(0))
+        .with("priority", priority)
 }
 
 /// An assignment problem: each officer's number of visits and the cost of every pair,
@@ -91,27 +96,29 @@ pub enum Infeasible {
 }
 
 impl Infeasible {
-    /// The reason in Swedish, with officers' names.
-    pub fn message(&self, officer_name: impl Fn(usize) -> String) -> String {
+    /// The reason, with officers' names.
+    pub fn message(&self, officer_name: impl Fn(usize) -> String) -> Message {
         match self {
-            Infeasible::TooFewCompanies { visits, companies } => format!(
-                "Urvalet har {companies} företag men kampanjen behöver {visits} besök. Vidga urvalet eller minska antalet besök."
-            ),
+            Infeasible::TooFewCompanies { visits, companies } => {
+                Message::new("too-few-companies-for-the-visits")
+                    .with_number("companies", *companies as i64)
+                    .with_number("visits", *visits as i64)
+            }
             Infeasible::OfficerBlocked {
                 officer,
                 possible,
                 visits,
-            } => format!(
-                "{} ska göra {visits} besök men får bara besöka {possible} av företagen i urvalet (jäv). Minska besöken eller vidga urvalet.",
-                officer_name(*officer)
-            ),
-            Infeasible::Conflicts { officers } => format!(
-                "Jäven gör att {} inte alla kan få sina besök bland företagen i urvalet. Vidga urvalet.",
+            } => Message::new("officer-blocked-by-conflicts")
+                .with("officer", officer_name(*officer))
+                .with_number("visits", *visits as i64)
+                .with_number("possible", *possible as i64),
+            Infeasible::Conflicts { officers } => Message::new("conflicts-leave-too-few").with(
+                "officers",
                 officers
                     .iter()
                     .map(|o| officer_name(*o))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             ),
         }
     }
@@ -309,6 +316,7 @@ mod tests {
         );
         assert!(
             err.message(|_| "Ahmed Hassan".into())
+                .text(lots_i18n::Lang::Sv)
                 .starts_with("Ahmed Hassan ska göra 2 besök")
         );
         // Each alone has a company, but both only the same one.
@@ -351,9 +359,14 @@ mod tests {
             }),
             None
         );
+        let why = explain("Ahmed Hassan", "Brunna Logistik AB", &near);
         assert_eq!(
-            explain("Ahmed Hassan", "Brunna Logistik AB", &near),
+            why.text(lots_i18n::Lang::Sv),
             "Ahmed Hassan besöker Brunna Logistik AB: enheten känner företagets ärenden och bransch, kort resväg, och företaget har hög prioritet."
+        );
+        assert_eq!(
+            why.text(lots_i18n::Lang::En),
+            "Ahmed Hassan visits Brunna Logistik AB: the unit knows the company's cases and industry, a short journey, and the company has high priority."
         );
     }
 }

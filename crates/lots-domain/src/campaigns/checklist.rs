@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use lots_i18n::Message;
+
 use crate::battery::{Answer, Battery, Kind};
 use crate::nki::to_index;
 
@@ -14,8 +16,8 @@ pub const MAX_ITEMS: usize = 40;
 pub const MAX_LEN: usize = 300;
 
 /// The points of a checklist, one per line. Leading bullets and numbers are dropped, empty
-/// lines skipped; `Err` says in Swedish which point is wrong.
-pub fn parse_items(text: &str) -> Result<Vec<String>, String> {
+/// lines skipped; `Err` says which point is wrong.
+pub fn parse_items(text: &str) -> Result<Vec<String>, Message> {
     let mut items: Vec<String> = Vec::new();
     for line in text.lines() {
         let item = strip_bullet(line.trim()).trim();
@@ -24,21 +26,24 @@ pub fn parse_items(text: &str) -> Result<Vec<String>, String> {
         }
         let n = items.len() + 1;
         if item.chars().count() > MAX_LEN {
-            return Err(format!("Punkt {n} är längre än {MAX_LEN} tecken."));
+            return Err(Message::new("point-is-longer-than")
+                .with_number("point", n as i64)
+                .with_number("max", MAX_LEN as i64));
         }
         if let Some(same) = items.iter().position(|i| i.eq_ignore_ascii_case(item)) {
-            return Err(format!("Punkt {n} upprepar punkt {}.", same + 1));
+            return Err(Message::new("point-repeats-point")
+                .with_number("point", n as i64)
+                .with_number("earlier", same as i64 + 1));
         }
         items.push(item.to_string());
     }
     if items.is_empty() {
-        return Err("Skriv minst en punkt, en per rad.".into());
+        return Err(Message::new("write-at-least-one-point"));
     }
     if items.len() > MAX_ITEMS {
-        return Err(format!(
-            "En punktlista har högst {MAX_ITEMS} punkter; den här har {}.",
-            items.len()
-        ));
+        return Err(Message::new("a-checklist-has-at-most-points")
+            .with_number("max", MAX_ITEMS as i64)
+            .with_number("count", items.len() as i64));
     }
     Ok(items)
 }
@@ -192,21 +197,16 @@ mod tests {
 
     #[test]
     fn bad_items_are_named() {
-        assert_eq!(
-            parse_items(" \n").unwrap_err(),
-            "Skriv minst en punkt, en per rad."
-        );
-        assert_eq!(
-            parse_items("a\nb\n- A").unwrap_err(),
-            "Punkt 3 upprepar punkt 1."
-        );
+        let sv = |text: &str| parse_items(text).unwrap_err().text(lots_i18n::Lang::Sv);
+        assert_eq!(sv(" \n"), "Skriv minst en punkt, en per rad.");
+        assert_eq!(sv("a\nb\n- A"), "Punkt 3 upprepar punkt 1.");
         let long = "x".repeat(MAX_LEN + 1);
         assert_eq!(
-            parse_items(&format!("a\n{long}")).unwrap_err(),
+            sv(&format!("a\n{long}")),
             "Punkt 2 är längre än 300 tecken."
         );
         let many: String = (0..=MAX_ITEMS).map(|i| format!("punkt {i}\n")).collect();
-        assert!(parse_items(&many).unwrap_err().contains("högst 40"));
+        assert!(sv(&many).contains("högst 40"));
     }
 
     #[test]

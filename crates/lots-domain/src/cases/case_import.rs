@@ -3,6 +3,7 @@
 //! and `PUT /api/v1/cases/{diarienummer}` share.
 
 use jiff::civil::Date;
+use lots_i18n::Message;
 
 use crate::cases::{CaseDates, ServiceArea};
 use crate::columns::Column;
@@ -84,24 +85,24 @@ impl Column for CaseField {
         }
     }
 
-    fn label_sv(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
-            CaseField::Reference => "Diarienummer",
-            CaseField::OrgNr => "Organisationsnummer",
-            CaseField::CompanyName => "Företag",
-            CaseField::ContactEmail => "Kontaktpersonens e-post",
-            CaseField::ContactPhone => "Kontaktpersonens telefon",
-            CaseField::Area => "Område",
-            CaseField::Unit => "Enhet",
-            CaseField::Officer => "Handläggare",
-            CaseField::Received => "Inkom",
-            CaseField::Complete => "Komplett",
-            CaseField::Decided => "Beslutsdatum",
-            CaseField::Closed => "Avslutat",
-            CaseField::ExtensionWeeks => "Förlängning (veckor)",
-            CaseField::ExtensionDecision => "Förlängningsbeslut",
-            CaseField::Decision => "Beslut",
-            CaseField::Fee => "Avgift (kr)",
+            CaseField::Reference => "case-number",
+            CaseField::OrgNr => "organisation-number",
+            CaseField::CompanyName => "column-company",
+            CaseField::ContactEmail => "column-contact-e-mail",
+            CaseField::ContactPhone => "column-contact-phone",
+            CaseField::Area => "area",
+            CaseField::Unit => "unit",
+            CaseField::Officer => "case-officer",
+            CaseField::Received => "case-received-on",
+            CaseField::Complete => "complete",
+            CaseField::Decided => "column-decided",
+            CaseField::Closed => "case-closed",
+            CaseField::ExtensionWeeks => "column-extension-weeks",
+            CaseField::ExtensionDecision => "column-extension-decision",
+            CaseField::Decision => "column-decision",
+            CaseField::Fee => "column-fee",
         }
     }
 
@@ -236,15 +237,13 @@ pub struct CaseRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseError {
     pub field: CaseField,
-    pub sv: String,
-    pub en: String,
+    pub message: Message,
 }
 
-fn refuse(field: CaseField, sv: &str, en: &str) -> CaseError {
+fn refuse(field: CaseField, message: impl Into<Message>) -> CaseError {
     CaseError {
         field,
-        sv: sv.into(),
-        en: en.into(),
+        message: message.into(),
     }
 }
 
@@ -261,11 +260,7 @@ fn date(field: CaseField, s: &str) -> Result<Option<Date>, CaseError> {
     };
     match day.parse::<Date>() {
         Ok(d) if rest.is_empty() || rest.starts_with([' ', 'T']) => Ok(Some(d)),
-        _ => Err(refuse(
-            field,
-            "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-26.",
-            "Write the date as YYYY-MM-DD, for example 2026-11-26.",
-        )),
+        _ => Err(refuse(field, "write-the-date-as-yyyy-mm-dd")),
     }
 }
 
@@ -308,48 +303,30 @@ pub fn check_case<'v>(
     let text = |f: CaseField| value(f).trim().to_string();
     let reference = text(CaseField::Reference);
     if reference.is_empty() {
-        return Err(refuse(
-            CaseField::Reference,
-            "Diarienumret saknas.",
-            "The case number is missing.",
-        ));
+        return Err(refuse(CaseField::Reference, "the-case-number-is-missing"));
     }
     if reference.chars().count() > 100 || reference.chars().any(char::is_control) {
-        return Err(refuse(
-            CaseField::Reference,
-            "Diarienumret är för långt eller har otillåtna tecken.",
-            "The case number is too long or has characters that are not allowed.",
-        ));
+        return Err(refuse(CaseField::Reference, "the-case-number-is-too-long"));
     }
     let orgnr = value(CaseField::OrgNr).trim();
     let company = if orgnr.is_empty() {
         None
     } else {
-        Some(CompanyId::parse(orgnr).map_err(|e| CaseError {
-            field: CaseField::OrgNr,
-            sv: e.message_sv().into(),
-            en: e.to_string(),
-        })?)
+        Some(CompanyId::parse(orgnr).map_err(|e| refuse(CaseField::OrgNr, e.message()))?)
     };
     let area = find_area(areas, value(CaseField::Area)).ok_or_else(|| {
         let known: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
-        CaseError {
-            field: CaseField::Area,
-            sv: format!("Okänt område. Kända områden: {}.", known.join(", ")),
-            en: format!("Unknown area. Known areas: {}.", known.join(", ")),
-        }
+        refuse(
+            CaseField::Area,
+            Message::new("unknown-area-known-areas").with("areas", known.join(", ")),
+        )
     })?;
     let raw_email = value(CaseField::ContactEmail).trim();
     let contact_email = if raw_email.is_empty() {
         String::new()
     } else {
-        crate::email::normalise(raw_email).map_err(|_| {
-            refuse(
-                CaseField::ContactEmail,
-                "the-e-mail-address-is-malformed",
-                "The e-mail address is malformed.",
-            )
-        })?
+        crate::email::normalise(raw_email)
+            .map_err(|_| refuse(CaseField::ContactEmail, "the-e-mail-address-is-malformed"))?
     };
     let raw_weeks = value(CaseField::ExtensionWeeks).trim();
     let extension_weeks = if raw_weeks.is_empty() {
@@ -358,8 +335,7 @@ pub fn check_case<'v>(
         raw_weeks.parse::<i32>().map_err(|_| {
             refuse(
                 CaseField::ExtensionWeeks,
-                "Förlängningen ska vara ett antal veckor, 0–10.",
-                "The extension must be a number of weeks, 0–10.",
+                "the-extension-is-weeks-zero-to-ten",
             )
         })?
     };
@@ -369,14 +345,13 @@ pub fn check_case<'v>(
         decided: date(CaseField::Decided, value(CaseField::Decided))?,
         extension_weeks,
     };
-    dates.check().map_err(|e| CaseError {
-        field: match e.field {
+    dates.check().map_err(|e| {
+        let field = match e.field {
             "decided_on" => CaseField::Decided,
             "complete_on" => CaseField::Complete,
             _ => CaseField::ExtensionWeeks,
-        },
-        sv: e.sv.into(),
-        en: e.en.into(),
+        };
+        refuse(field, e.message)
     })?;
     let closed = date(CaseField::Closed, value(CaseField::Closed))?;
     if let (Some(c), Some(r)) = (closed, dates.received)
@@ -384,21 +359,17 @@ pub fn check_case<'v>(
     {
         return Err(refuse(
             CaseField::Closed,
-            "Avslutsdatumet ligger före inkomstdatumet.",
-            "The closing date is before the date received.",
+            "the-closing-is-before-the-case-was-received",
         ));
     }
     let raw_fee = value(CaseField::Fee).trim();
     let fee_sek = if raw_fee.is_empty() {
         None
     } else {
-        Some(kronor(raw_fee).ok_or_else(|| {
-            refuse(
-                CaseField::Fee,
-                "Avgiften ska vara ett belopp i kronor, till exempel 12 400.",
-                "The fee must be an amount in kronor, for example 12 400.",
-            )
-        })?)
+        Some(
+            kronor(raw_fee)
+                .ok_or_else(|| refuse(CaseField::Fee, "the-fee-is-an-amount-in-kronor"))?,
+        )
     };
     Ok(CaseRecord {
         reference,

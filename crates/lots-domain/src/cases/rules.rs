@@ -72,12 +72,11 @@ pub struct CaseDates {
     pub extension_weeks: i32,
 }
 
-/// What is wrong with a case's dates, per field, in Swedish and English.
+/// What is wrong with a case's dates: the field and the message id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
     pub field: &'static str,
-    pub sv: &'static str,
-    pub en: &'static str,
+    pub message: &'static str,
 }
 
 impl CaseDates {
@@ -88,8 +87,7 @@ impl CaseDates {
         {
             return Err(DateError {
                 field: "decided_on",
-                sv: "Beslutsdatumet ligger före inkomstdatumet.",
-                en: "The decision date is before the date received.",
+                message: "the-decision-is-before-the-case-was-received",
             });
         }
         if let (Some(r), Some(c)) = (self.received, self.complete)
@@ -97,15 +95,13 @@ impl CaseDates {
         {
             return Err(DateError {
                 field: "complete_on",
-                sv: "Ärendet kan inte vara komplett före inkomstdatumet.",
-                en: "The case cannot be complete before it was received.",
+                message: "the-case-cannot-be-complete-before-received",
             });
         }
         if !(0..=MAX_EXTENSION_WEEKS).contains(&self.extension_weeks) {
             return Err(DateError {
                 field: "extension_weeks",
-                sv: "Tidsfristen kan förlängas en gång med högst 10 veckor.",
-                en: "The deadline can be extended once by at most 10 weeks.",
+                message: "the-deadline-extends-at-most-ten-weeks",
             });
         }
         Ok(())

@@ -40,27 +40,16 @@ impl Role {
         }
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The id of its catalog message.
+    pub fn message(self) -> &'static str {
         match self {
-            Role::Administrator => "Administratör",
-            Role::BusinessDevelopment => "Näringsliv",
-            Role::CaseOfficer => "Handläggare",
-            Role::ContactCentre => "Kontaktcenter",
-            Role::Manager => "Chef",
-            Role::Organiser => "Organisatör",
-            Role::ReadOnly => "Läsbehörighet",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Role::Administrator => "Administrator",
-            Role::BusinessDevelopment => "Business development",
-            Role::CaseOfficer => "Case officer",
-            Role::ContactCentre => "Contact centre",
-            Role::Manager => "Manager",
-            Role::Organiser => "Organiser",
-            Role::ReadOnly => "Read only",
+            Role::Administrator => "role-administrator",
+            Role::BusinessDevelopment => "role-business-development",
+            Role::CaseOfficer => "role-case-officer",
+            Role::ContactCentre => "role-contact-centre",
+            Role::Manager => "role-manager",
+            Role::Organiser => "role-organiser",
+            Role::ReadOnly => "role-read-only",
         }
     }
 

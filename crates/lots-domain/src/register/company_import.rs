@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use lots_i18n::Message;
+
 use crate::columns::Column;
 pub use crate::columns::{MappingError, map_columns};
 use crate::orgnr::CompanyId;
@@ -61,20 +63,21 @@ impl Field {
         }
     }
 
-    pub fn label_sv(self) -> &'static str {
+    /// The message id of the field's name.
+    pub fn label(self) -> &'static str {
         match self {
-            Field::OrgNr => "Organisationsnummer",
-            Field::Name => "Företagsnamn",
-            Field::OtherNames => "Andra namn",
-            Field::Sni2007 => "SNI 2007",
-            Field::Sni2025 => "SNI 2025",
-            Field::Employees => "Antal anställda",
-            Field::VisitAddress => "Besöksadress",
-            Field::Postcode => "Postnummer",
-            Field::Town => "Postort",
-            Field::Area => "Område",
-            Field::Tags => "Taggar",
-            Field::Notes => "Anteckningar",
+            Field::OrgNr => "organisation-number",
+            Field::Name => "company-name",
+            Field::OtherNames => "other-names",
+            Field::Sni2007 => "sni-2007",
+            Field::Sni2025 => "sni-2025",
+            Field::Employees => "number-of-employees",
+            Field::VisitAddress => "visiting-address",
+            Field::Postcode => "postcode",
+            Field::Town => "town",
+            Field::Area => "area",
+            Field::Tags => "tags",
+            Field::Notes => "notes",
         }
     }
 
@@ -96,8 +99,8 @@ impl Column for Field {
         Field::code(self)
     }
 
-    fn label_sv(self) -> &'static str {
-        Field::label_sv(self)
+    fn label(self) -> &'static str {
+        Field::label(self)
     }
 
     fn aliases(self) -> &'static [&'static str] {
@@ -191,13 +194,12 @@ pub struct CompanyRecord {
 }
 
 /// A rejected row: where, what and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reject {
     pub line: usize,
     pub column: String,
     pub value: String,
-    pub reason_sv: String,
-    pub reason_en: String,
+    pub reason: Message,
 }
 
 impl Reject {
@@ -210,10 +212,7 @@ impl Reject {
             line,
             column: headers.get(column).cloned().unwrap_or_default(),
             value: crate::input::printable(&cells[column]),
-            reason_sv: format!("Cellen innehåller ett styrtecken ({point}) som inte kan sparas."),
-            reason_en: format!(
-                "The cell holds a control character ({point}) that cannot be stored."
-            ),
+            reason: Message::new("the-cell-holds-a-control-character").with("point", point),
         })
     }
 }
@@ -226,16 +225,15 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn parse_sni(version: SniVersion, value: &str) -> Result<Vec<String>, (String, String)> {
+fn parse_sni(version: SniVersion, value: &str) -> Result<Vec<String>, Message> {
     let mut codes = Vec::new();
     for code in split_list(value) {
         match sni::lookup(version, &code) {
             Some(c) => codes.push(c.code.clone()),
             None => {
-                return Err((
-                    format!("SNI-koden {code} finns inte i SNI {}.", version.code()),
-                    format!("SNI code {code} does not exist in SNI {}.", version.code()),
-                ));
+                return Err(Message::new("sni-code-not-in-version")
+                    .with("code", code)
+                    .with("version", version.code()));
             }
         }
     }
@@ -281,37 +279,31 @@ impl RowChecker {
             return Err(reject);
         }
         let cell = |f: Field| crate::columns::cell(&self.headers, &self.fields, cells, f);
-        let reject = |f: Field, sv: String, en: String| {
+        let reject = |f: Field, reason: Message| {
             let (column, value) = cell(f);
             Reject {
                 line,
                 column: column.into(),
                 value: value.into(),
-                reason_sv: sv,
-                reason_en: en,
+                reason,
             }
         };
         let id = CompanyId::parse(cell(Field::OrgNr).1)
-            .map_err(|e| reject(Field::OrgNr, e.message_sv().into(), e.to_string()))?;
+            .map_err(|e| reject(Field::OrgNr, e.message().into()))?;
         if let Some(first) = self.first_line.get(&id) {
             return Err(reject(
                 Field::OrgNr,
-                format!("Samma organisationsnummer som rad {first}."),
-                format!("Same organisationsnummer as line {first}."),
+                Message::new("same-orgnr-as-line").with("line", first),
             ));
         }
         let name = cell(Field::Name).1;
         if name.is_empty() {
-            return Err(reject(
-                Field::Name,
-                "Företagsnamnet saknas.".into(),
-                "The company name is missing.".into(),
-            ));
+            return Err(reject(Field::Name, "the-company-name-is-missing".into()));
         }
         let sni2007 = parse_sni(SniVersion::Sni2007, cell(Field::Sni2007).1)
-            .map_err(|(sv, en)| reject(Field::Sni2007, sv, en))?;
+            .map_err(|m| reject(Field::Sni2007, m))?;
         let sni2025 = parse_sni(SniVersion::Sni2025, cell(Field::Sni2025).1)
-            .map_err(|(sv, en)| reject(Field::Sni2025, sv, en))?;
+            .map_err(|m| reject(Field::Sni2025, m))?;
         let employees_raw: String = cell(Field::Employees)
             .1
             .chars()
@@ -325,8 +317,7 @@ impl RowChecker {
                 _ => {
                     return Err(reject(
                         Field::Employees,
-                        "Antal anställda ska vara ett heltal, 0 eller mer.".into(),
-                        "The number of employees must be a whole number, 0 or more.".into(),
+                        "employees-must-be-zero-or-more".into(),
                     ));
                 }
             }
@@ -393,6 +384,7 @@ pub const SIZE_CLASSES: [&str; 10] = [
 mod tests {
     use super::*;
     use crate::tabular::read_csv;
+    use lots_i18n::Lang;
 
     fn table(text: &str) -> Table {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
@@ -417,7 +409,7 @@ mod tests {
         let t = table("Identity;Company name\n");
         assert_eq!(
             map_columns::<Field>(&t.headers, &[]).unwrap_err(),
-            MappingError::Missing("Organisationsnummer", "orgnr")
+            MappingError::Missing("organisation-number", "orgnr")
         );
         let f = map_columns(&t.headers, &[("Identity".into(), Field::OrgNr)]).unwrap();
         assert_eq!(f, [Some(Field::OrgNr), Some(Field::Name)]);
@@ -437,7 +429,7 @@ mod tests {
         assert_eq!(ok.len(), 1);
         assert_eq!((bad[0].line, bad[0].column.as_str()), (2, "Namn"));
         assert_eq!(bad[0].value, "Brunna<U+0001>Logistik AB");
-        assert!(bad[0].reason_sv.contains("U+0001"));
+        assert!(bad[0].reason.text(Lang::Sv).contains("U+0001"));
     }
 
     #[test]
@@ -461,9 +453,9 @@ mod tests {
         assert_eq!(ok[1].employees, Some(1200));
         let lines: Vec<(usize, &str)> = bad.iter().map(|r| (r.line, r.column.as_str())).collect();
         assert_eq!(lines, [(3, "Orgnr"), (4, "Orgnr"), (6, "Namn"), (7, "SNI")]);
-        assert!(bad[0].reason_sv.contains("Kontrollsiffran"));
-        assert!(bad[1].reason_sv.contains("rad 2"));
-        assert!(bad[3].reason_sv.contains("99999"));
+        assert!(bad[0].reason.text(Lang::Sv).contains("Kontrollsiffran"));
+        assert!(bad[1].reason.text(Lang::Sv).contains("rad 2"));
+        assert!(bad[3].reason.text(Lang::Sv).contains("99999"));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Contact-person files: each row a person at a company named by its organisationsnummer.
 
+use lots_i18n::{Lang, Message};
+
 use crate::columns::Column;
 use crate::company_import::Reject;
 use crate::orgnr::CompanyId;
@@ -53,15 +55,15 @@ impl Column for ContactField {
         }
     }
 
-    fn label_sv(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
-            ContactField::OrgNr => "Organisationsnummer",
-            ContactField::Name => "Namn",
-            ContactField::Role => "Roll",
-            ContactField::Email => "E-postadress",
-            ContactField::Phone => "Telefon",
-            ContactField::Language => "Språk",
-            ContactField::LegalBasis => "Rättslig grund",
+            ContactField::OrgNr => "organisation-number",
+            ContactField::Name => "name",
+            ContactField::Role => "role",
+            ContactField::Email => "e-mail-address",
+            ContactField::Phone => "phone",
+            ContactField::Language => "language",
+            ContactField::LegalBasis => "column-legal-basis",
         }
     }
 
@@ -117,7 +119,7 @@ pub struct ContactRecord {
     pub role: String,
     pub email: String,
     pub phone: String,
-    pub language: String,
+    pub language: Lang,
     pub legal_basis: String,
 }
 
@@ -151,34 +153,25 @@ pub fn check_rows(
             continue;
         }
         let cell = |f: ContactField| crate::columns::cell(&table.headers, fields, cells, f);
-        let reject = |f: ContactField, sv: &str, en: &str| {
+        let reject = |f: ContactField, reason: &'static str| {
             let (column, value) = cell(f);
             Reject {
                 line: *line,
                 column: column.into(),
                 value: value.into(),
-                reason_sv: sv.into(),
-                reason_en: en.into(),
+                reason: Message::new(reason),
             }
         };
         let company = match CompanyId::parse(cell(ContactField::OrgNr).1) {
             Ok(id) => id,
             Err(e) => {
-                rejects.push(Reject {
-                    reason_sv: e.message_sv().into(),
-                    reason_en: e.to_string(),
-                    ..reject(ContactField::OrgNr, "", "")
-                });
+                rejects.push(reject(ContactField::OrgNr, e.message()));
                 continue;
             }
         };
         let name = cell(ContactField::Name).1.to_string();
         if name.is_empty() {
-            rejects.push(reject(
-                ContactField::Name,
-                "Namnet saknas.",
-                "The name is missing.",
-            ));
+            rejects.push(reject(ContactField::Name, "the-name-is-missing"));
             continue;
         }
         let raw_email = cell(ContactField::Email).1;
@@ -191,20 +184,18 @@ pub fn check_rows(
                     rejects.push(reject(
                         ContactField::Email,
                         "the-e-mail-address-is-malformed",
-                        "The e-mail address is malformed.",
                     ));
                     continue;
                 }
             }
         };
         let language = match crate::text::fold(cell(ContactField::Language).1).trim() {
-            "" | "sv" | "svenska" | "swedish" => "sv",
-            "en" | "engelska" | "english" => "en",
+            "" | "sv" | "svenska" | "swedish" => Lang::Sv,
+            "en" | "engelska" | "english" => Lang::En,
             _ => {
                 rejects.push(reject(
                     ContactField::Language,
-                    "Språket ska vara svenska eller engelska.",
-                    "The language must be Swedish or English.",
+                    "the-language-is-swedish-or-english",
                 ));
                 continue;
             }
@@ -218,8 +209,7 @@ pub fn check_rows(
         let Some(basis) = basis else {
             rejects.push(reject(
                 ContactField::LegalBasis,
-                "Rättslig grund ska vara allmänt intresse, berättigat intresse eller samtycke.",
-                "The legal basis must be public task, legitimate interest or consent.",
+                "the-legal-basis-is-one-of-three",
             ));
             continue;
         };
@@ -230,7 +220,7 @@ pub fn check_rows(
             role: cell(ContactField::Role).1.into(),
             email,
             phone: cell(ContactField::Phone).1.into(),
-            language: language.into(),
+            language,
             legal_basis: basis.into(),
         });
     }
@@ -259,7 +249,7 @@ mod tests {
         let (ok, bad) = check_rows(&t, &fields, "public_task");
         assert_eq!(ok.len(), 1);
         assert_eq!(
-            (ok[0].legal_basis.as_str(), ok[0].language.as_str()),
+            (ok[0].legal_basis.as_str(), ok[0].language.code()),
             ("consent", "sv")
         );
         let where_: Vec<(usize, &str)> = bad.iter().map(|r| (r.line, r.column.as_str())).collect();

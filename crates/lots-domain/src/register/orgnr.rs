@@ -32,31 +32,18 @@ pub enum LegalForm {
 }
 
 impl LegalForm {
-    pub fn label_sv(self) -> &'static str {
+    /// The id of its catalog message.
+    pub fn message(self) -> &'static str {
         match self {
-            LegalForm::Estate => "Dödsbo",
-            LegalForm::PublicBody => "Stat, region, kommun eller församling",
-            LegalForm::ForeignCompany => "Utländskt företag",
-            LegalForm::LimitedCompany => "Aktiebolag",
-            LegalForm::SimplePartnership => "Enkelt bolag",
-            LegalForm::EconomicAssociation => "Ekonomisk förening",
-            LegalForm::NonProfit => "Ideell förening eller stiftelse",
-            LegalForm::TradingPartnership => "Handelsbolag eller kommanditbolag",
-            LegalForm::SoleTrader => "Enskild firma",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            LegalForm::Estate => "Estate",
-            LegalForm::PublicBody => "State, region, municipality or parish",
-            LegalForm::ForeignCompany => "Foreign company",
-            LegalForm::LimitedCompany => "Limited company",
-            LegalForm::SimplePartnership => "Simple partnership",
-            LegalForm::EconomicAssociation => "Economic association",
-            LegalForm::NonProfit => "Non-profit association or foundation",
-            LegalForm::TradingPartnership => "Trading or limited partnership",
-            LegalForm::SoleTrader => "Sole trader",
+            LegalForm::Estate => "legal-form-estate",
+            LegalForm::PublicBody => "legal-form-public-body",
+            LegalForm::ForeignCompany => "legal-form-foreign-company",
+            LegalForm::LimitedCompany => "legal-form-limited-company",
+            LegalForm::SimplePartnership => "legal-form-simple-partnership",
+            LegalForm::EconomicAssociation => "legal-form-economic-association",
+            LegalForm::NonProfit => "legal-form-non-profit",
+            LegalForm::TradingPartnership => "legal-form-trading-partnership",
+            LegalForm::SoleTrader => "legal-form-sole-trader",
         }
     }
 }
@@ -96,24 +83,6 @@ impl IdError {
             IdError::CheckDigit => "orgnr-check-digit",
             IdError::NotOrganisation => "orgnr-not-organisation",
             IdError::BadDate => "orgnr-bad-date",
-        }
-    }
-
-    /// The message in Swedish, for import reports.
-    pub fn message_sv(self) -> &'static str {
-        match self {
-            IdError::Empty => "Numret saknas.",
-            IdError::Length => "Ett organisationsnummer har 10 siffror (12 med sekelsiffrorna 16).",
-            IdError::Characters => {
-                "Bara siffror, bindestreck och momsformen SE…01 går att använda."
-            }
-            IdError::CheckDigit => {
-                "Kontrollsiffran (den sista) stämmer inte; en siffra är felskriven."
-            }
-            IdError::NotOrganisation => {
-                "Siffra 3–4 ska vara 20 eller mer för en organisation, eller en månad för ett personnummer."
-            }
-            IdError::BadDate => "Födelsedatumet i personnumret finns inte.",
         }
     }
 }

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
+use lots_i18n::Message;
+
 use crate::text::fold;
 
 /// The fields an importer reads.
@@ -13,7 +15,8 @@ pub trait Column: Copy + Eq + Hash + 'static {
     fn required() -> &'static [Self];
     /// The name used in an explicit mapping.
     fn code(self) -> &'static str;
-    fn label_sv(self) -> &'static str;
+    /// The message id of the field's name.
+    fn label(self) -> &'static str;
     /// Header names the field is recognised by, folded (lower case, no å/ä/ö).
     fn aliases(self) -> &'static [&'static str];
 }
@@ -33,17 +36,18 @@ pub enum MappingError {
 }
 
 impl MappingError {
-    pub fn message_sv(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            MappingError::Missing(f, code) => {
-                format!(
-                    "Ingen kolumn innehåller {f}. Ange kolumnen med mappningen \"KOLUMN={code}\"."
-                )
+            MappingError::Missing(field, code) => Message::new("no-column-holds-the-field")
+                .with_message("field", field)
+                .with("code", code),
+            MappingError::UnknownColumn(column) => {
+                Message::new("the-file-has-no-column-named").with("column", column)
             }
-            MappingError::UnknownColumn(c) => format!("Filen har ingen kolumn som heter \"{c}\"."),
-            MappingError::Twice(f, a, b) => {
-                format!("Två kolumner innehåller {f}: \"{a}\" och \"{b}\".")
-            }
+            MappingError::Twice(field, a, b) => Message::new("two-columns-hold-the-field")
+                .with_message("field", field)
+                .with("first", a)
+                .with("second", b),
         }
     }
 }
@@ -86,7 +90,7 @@ pub fn map_columns<F: Column>(
                     continue;
                 }
                 return Err(MappingError::Twice(
-                    field.label_sv(),
+                    field.label(),
                     headers[*first].clone(),
                     headers[i].clone(),
                 ));
@@ -96,7 +100,7 @@ pub fn map_columns<F: Column>(
     }
     for &required in F::required() {
         if !seen.contains_key(&required) {
-            return Err(MappingError::Missing(required.label_sv(), required.code()));
+            return Err(MappingError::Missing(required.label(), required.code()));
         }
     }
     Ok(fields)

@@ -11,14 +11,14 @@ pub fn neutralise_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// CSV for Swedish Excel: UTF-8 with a byte-order mark, semicolons, every cell neutralised.
-pub fn csv_for_excel(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+pub fn csv_for_excel(header: &[impl AsRef<str>], rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')
             .from_writer(&mut out);
         // Writing to a Vec cannot fail.
-        let _ = w.write_record(header);
+        let _ = w.write_record(header.iter().map(AsRef::as_ref));
         for row in rows {
             let _ = w.write_record(row.iter().map(|c| neutralise_cell(c).into_owned()));
         }
@@ -29,7 +29,11 @@ pub fn csv_for_excel(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
 
 /// An XLSX workbook with one sheet: a bold header row and every cell written as text, so a
 /// value that starts like a formula is shown, never run.
-pub fn xlsx(sheet_name: &str, header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+pub fn xlsx(
+    sheet_name: &str,
+    header: &[impl AsRef<str>],
+    rows: &[Vec<String>],
+) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
@@ -37,7 +41,7 @@ pub fn xlsx(sheet_name: &str, header: &[&str], rows: &[Vec<String>]) -> Result<V
     let bold = Format::new().set_bold();
     for (c, h) in header.iter().enumerate() {
         sheet
-            .write_string_with_format(0, c as u16, *h, &bold)
+            .write_string_with_format(0, c as u16, h.as_ref(), &bold)
             .map_err(|e| e.to_string())?;
     }
     for (r, row) in rows.iter().enumerate() {

@@ -35,29 +35,29 @@ fn plus_days(d: Date, n: i64) -> Date {
     d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
 }
 
-/// The public holidays of a year with their Swedish names, in date order.
+/// The public holidays of a year with the message ids of their names, in date order.
 pub fn public_holidays(year: i16) -> Vec<(Date, &'static str)> {
     let easter = easter(year);
     let mut days = vec![
-        (date(year, 1, 1), "Nyårsdagen"),
-        (date(year, 1, 6), "Trettondedag jul"),
-        (plus_days(easter, -2), "Långfredagen"),
-        (easter, "Påskdagen"),
-        (plus_days(easter, 1), "Annandag påsk"),
-        (date(year, 5, 1), "Första maj"),
-        (plus_days(easter, 39), "Kristi himmelsfärdsdag"),
-        (plus_days(easter, 49), "Pingstdagen"),
-        (date(year, 6, 6), "Sveriges nationaldag"),
+        (date(year, 1, 1), "holiday-new-years-day"),
+        (date(year, 1, 6), "holiday-epiphany"),
+        (plus_days(easter, -2), "holiday-good-friday"),
+        (easter, "holiday-easter-sunday"),
+        (plus_days(easter, 1), "holiday-easter-monday"),
+        (date(year, 5, 1), "holiday-may-day"),
+        (plus_days(easter, 39), "holiday-ascension-day"),
+        (plus_days(easter, 49), "holiday-whit-sunday"),
+        (date(year, 6, 6), "holiday-national-day"),
         (
             first_on_or_after(date(year, 6, 20), Weekday::Saturday),
-            "Midsommardagen",
+            "holiday-midsummer-day",
         ),
         (
             first_on_or_after(date(year, 10, 31), Weekday::Saturday),
-            "Alla helgons dag",
+            "holiday-all-saints-day",
         ),
-        (date(year, 12, 25), "Juldagen"),
-        (date(year, 12, 26), "Annandag jul"),
+        (date(year, 12, 25), "holiday-christmas-day"),
+        (date(year, 12, 26), "holiday-boxing-day"),
     ];
     days.sort();
     days
@@ -68,17 +68,17 @@ pub fn closed_eves(year: i16) -> Vec<(Date, &'static str)> {
     vec![
         (
             first_on_or_after(date(year, 6, 19), Weekday::Friday),
-            "Midsommarafton",
+            "holiday-midsummer-eve",
         ),
-        (date(year, 12, 24), "Julafton"),
-        (date(year, 12, 31), "Nyårsafton"),
+        (date(year, 12, 24), "holiday-christmas-eve"),
+        (date(year, 12, 31), "holiday-new-years-eve"),
     ]
 }
 
-/// Why a day is not a working day, or `None` when it is one.
+/// Why a day is not a working day (a message id), or `None` when it is one.
 pub fn closed_because(day: Date) -> Option<&'static str> {
     if matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
-        return Some("helg");
+        return Some("holiday-weekend");
     }
     public_holidays(day.year())
         .into_iter()
@@ -119,10 +119,14 @@ pub fn working_days(from: Date, to: Date) -> Vec<Date> {
 mod tests {
     use super::*;
 
+    fn sv(id: &str) -> String {
+        lots_i18n::text(lots_i18n::Lang::Sv, id)
+    }
+
     fn days(year: i16) -> Vec<String> {
         public_holidays(year)
             .iter()
-            .map(|(d, n)| format!("{d} {n}"))
+            .map(|(d, n)| format!("{d} {}", sv(n)))
             .collect()
     }
 
@@ -208,9 +212,18 @@ mod tests {
         assert_eq!(closed_eves(2025)[0].0, date(2025, 6, 20));
         assert_eq!(closed_eves(2026)[0].0, date(2026, 6, 19));
         assert_eq!(closed_eves(2027)[0].0, date(2027, 6, 25));
-        assert_eq!(closed_because(date(2026, 12, 24)), Some("Julafton"));
-        assert_eq!(closed_because(date(2026, 12, 31)), Some("Nyårsafton"));
-        assert_eq!(closed_because(date(2026, 6, 19)), Some("Midsommarafton"));
+        assert_eq!(
+            closed_because(date(2026, 12, 24)).map(sv),
+            Some("Julafton".into())
+        );
+        assert_eq!(
+            closed_because(date(2026, 12, 31)).map(sv),
+            Some("Nyårsafton".into())
+        );
+        assert_eq!(
+            closed_because(date(2026, 6, 19)).map(sv),
+            Some("Midsommarafton".into())
+        );
     }
 
     #[test]
@@ -238,9 +251,9 @@ mod tests {
         assert!(!christmas.contains(&date(2026, 12, 31)) && !christmas.contains(&date(2027, 1, 1)));
         assert!(!christmas.contains(&date(2027, 1, 6)));
         assert_eq!(christmas.len(), 10);
-        let closed: Vec<&str> = holidays_between(date(2026, 12, 21), date(2027, 1, 8))
+        let closed: Vec<String> = holidays_between(date(2026, 12, 21), date(2027, 1, 8))
             .iter()
-            .map(|(_, n)| *n)
+            .map(|(_, n)| sv(n))
             .collect();
         assert_eq!(
             closed,

@@ -8,7 +8,6 @@ pub mod email;
 pub mod export;
 pub mod holidays;
 pub mod input;
-pub mod numbers;
 pub mod stats;
 pub mod tabular;
 pub mod text;

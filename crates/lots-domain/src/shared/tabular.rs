@@ -30,15 +30,18 @@ pub enum TableError {
 }
 
 impl TableError {
-    pub fn message_sv(&self) -> String {
+    pub fn message(&self) -> lots_i18n::Message {
+        use lots_i18n::Message;
         match self {
-            TableError::Empty => "Filen är tom.".into(),
-            TableError::Malformed { line, reason } => {
-                format!("Rad {line} går inte att läsa: {reason}")
+            TableError::Empty => Message::new("the-file-is-empty"),
+            TableError::Malformed { line, reason } => Message::new("line-cannot-be-read")
+                .with("line", line)
+                .with("reason", reason),
+            TableError::Workbook(reason) => {
+                Message::new("the-workbook-cannot-be-read").with("reason", reason)
             }
-            TableError::Workbook(reason) => format!("Arbetsboken går inte att läsa: {reason}"),
             TableError::NoSheet(name) => {
-                format!("Arbetsboken har inget blad som heter \"{name}\".")
+                Message::new("the-workbook-has-no-sheet").with("name", name)
             }
         }
     }

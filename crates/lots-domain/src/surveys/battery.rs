@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use lots_i18n::{Lang, Message};
+
 use crate::nki::ScaledAnswer;
 
 /// A text in both languages; English falls back to Swedish.
@@ -16,8 +18,8 @@ pub struct Text {
 }
 
 impl Text {
-    pub fn get(&self, language: &str) -> &str {
-        if language == "en" && !self.en.is_empty() {
+    pub fn get(&self, lang: Lang) -> &str {
+        if lang == Lang::En && !self.en.is_empty() {
             &self.en
         } else {
             &self.sv
@@ -149,12 +151,11 @@ impl Answer {
     }
 }
 
-/// A wrong field of a submitted form: the question and why, in Swedish and English.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// A wrong field of a submitted form: the question and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub question: String,
-    pub sv: String,
-    pub en: String,
+    pub message: Message,
 }
 
 /// Why a battery definition cannot be used.
@@ -262,14 +263,12 @@ impl Battery {
                 }
                 Ok(None) if complete && q.required => errors.push(FieldError {
                     question: q.id.clone(),
-                    sv: "Svara på frågan.".into(),
-                    en: "Answer the question.".into(),
+                    message: Message::new("answer-the-question"),
                 }),
                 Ok(None) => {}
-                Err((sv, en)) => errors.push(FieldError {
+                Err(message) => errors.push(FieldError {
                     question: q.id.clone(),
-                    sv,
-                    en,
+                    message,
                 }),
             }
         }
@@ -325,26 +324,18 @@ impl Battery {
     }
 }
 
-type Reason = (String, String);
-
-fn parse_answer(q: &Question, values: &[&str]) -> Result<Option<Answer>, Reason> {
+fn parse_answer(q: &Question, values: &[&str]) -> Result<Option<Answer>, Message> {
     let Some(first) = values.first().copied() else {
         return Ok(None);
     };
     let one_of = |choices: &[Choice], v: &str| choices.iter().any(|c| c.value == v);
-    let not_an_option = || {
-        (
-            "Välj ett av alternativen.".to_string(),
-            "Choose one of the options.".to_string(),
-        )
-    };
-    let number_in = |min: i64, max: i64| -> Result<Option<Answer>, Reason> {
+    let not_an_option = || Message::new("choose-one-of-the-options");
+    let number_in = |min: i64, max: i64| -> Result<Option<Answer>, Message> {
         match first.parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Some(Answer::Number(n))),
-            _ => Err((
-                format!("Välj ett värde från {min} till {max}."),
-                format!("Choose a value from {min} to {max}."),
-            )),
+            _ => Err(Message::new("choose-a-value-from-to")
+                .with_number("min", min)
+                .with_number("max", max)),
         }
     };
     match &q.kind {
@@ -371,10 +362,9 @@ fn parse_answer(q: &Question, values: &[&str]) -> Result<Option<Answer>, Reason>
             "nej" => Ok(Some(Answer::YesNo(false))),
             _ => Err(not_an_option()),
         },
-        Kind::FreeText if first.chars().count() > MAX_TEXT => Err((
-            format!("Svaret får vara högst {MAX_TEXT} tecken."),
-            format!("The answer may be at most {MAX_TEXT} characters."),
-        )),
+        Kind::FreeText if first.chars().count() > MAX_TEXT => {
+            Err(Message::new("the-answer-may-be-at-most").with_number("max", MAX_TEXT as i64))
+        }
         Kind::FreeText => Ok(Some(Answer::Text(first.into()))),
     }
 }
@@ -461,10 +451,14 @@ mod tests {
             )
             .unwrap_err();
         let about = |id: &str| errors.iter().find(|e| e.question == id).unwrap();
-        assert!(about("nki_overall").sv.contains("från 1 till 6"));
-        assert!(about("nki_expectations").sv.contains("från 1 till 6"));
-        assert_eq!(about("nki_ideal").sv, "Svara på frågan.");
-        assert_eq!(about("f_bemotande").en, "Answer the question.");
+        let sv = |q: &str| about(q).message.text(Lang::Sv);
+        assert!(sv("nki_overall").contains("från 1 till 6"));
+        assert!(sv("nki_expectations").contains("från 1 till 6"));
+        assert_eq!(sv("nki_ideal"), "Svara på frågan.");
+        assert_eq!(
+            about("f_bemotande").message.text(Lang::En),
+            "Answer the question."
+        );
         // A draft only has to be well-formed.
         assert!(insikt.check(&form(&[("nki_overall", "3")]), false).is_ok());
     }

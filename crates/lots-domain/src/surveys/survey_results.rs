@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::battery::{Answer, Battery, Kind};
 use crate::nki::{Band, FactorEffect, IndexResult, Thresholds, priority_matrix, respondent_units};
 use crate::stats::{Comparison, Moments, Ols, welch};
+use lots_i18n::Lang;
 
 /// The columns of the results table, in order; documented and stable for scripts.
 pub const COLUMNS: [&str; 15] = [
@@ -302,7 +303,7 @@ pub struct Distribution {
 /// round has enough answers to show anything).
 pub fn distributions<'a>(
     battery: &Battery,
-    language: &str,
+    lang: Lang,
     responses: impl Iterator<Item = &'a HashMap<String, Answer>> + Clone,
     thresholds: &Thresholds,
 ) -> (Vec<Distribution>, Vec<(String, Vec<String>)>) {
@@ -321,32 +322,18 @@ pub fn distributions<'a>(
                     .map(|v| (v.to_string(), v.to_string()))
                     .collect();
                 if *dont_know {
-                    l.push((
-                        "vet_ej".into(),
-                        if language == "en" {
-                            "Don't know"
-                        } else {
-                            "Vet ej"
-                        }
-                        .into(),
-                    ));
+                    l.push(("vet_ej".into(), lots_i18n::text(lang, "dont-know")));
                 }
                 l
             }
             Kind::Nps => (0..=10).map(|v| (v.to_string(), v.to_string())).collect(),
             Kind::SingleChoice { choices } | Kind::MultipleChoice { choices } => choices
                 .iter()
-                .map(|c| (c.value.clone(), c.text.get(language).to_string()))
+                .map(|c| (c.value.clone(), c.text.get(lang).to_string()))
                 .collect(),
             Kind::YesNo => vec![
-                (
-                    "ja".into(),
-                    if language == "en" { "Yes" } else { "Ja" }.into(),
-                ),
-                (
-                    "nej".into(),
-                    if language == "en" { "No" } else { "Nej" }.into(),
-                ),
+                ("ja".into(), lots_i18n::text(lang, "yes")),
+                ("nej".into(), lots_i18n::text(lang, "no")),
             ],
             Kind::FreeText => {
                 if thresholds.shown(total) {
@@ -357,7 +344,7 @@ pub fn distributions<'a>(
                             _ => None,
                         })
                         .collect();
-                    free.push((q.text.get(language).to_string(), texts));
+                    free.push((q.text.get(lang).to_string(), texts));
                 }
                 continue;
             }
@@ -386,7 +373,7 @@ pub fn distributions<'a>(
         let suppressed = !thresholds.shown(n);
         closed.push(Distribution {
             question: q.id.clone(),
-            text: q.text.get(language).to_string(),
+            text: q.text.get(lang).to_string(),
             counts: labels
                 .into_iter()
                 .zip(counts)

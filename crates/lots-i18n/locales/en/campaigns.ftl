@@ -307,3 +307,41 @@ line-company-deregistered = Line { $line }: { $name } is deregistered.
 only-the-manager-can-acknowledge = Only the manager of { $unit } can acknowledge the checklist.
 officer-already-has-a-visit-then = { $officer } already has a visit at that time. Choose another time.
 write-the-working-day-as = Write the working day as 08:00 and 16:30; it must hold a visit of { $minutes } minutes.
+officer-visits-company-because = { $officer } visits { $company }: { $relevance }, { $journey ->
+        [short] a short journey
+       *[long] a journey of about { $minutes } minutes
+    }{ $priority ->
+        [high] , and the company has high priority
+       *[other] {""}
+    }.
+why-the-unit-knows-the-company = the unit knows the company's cases and industry
+why-the-unit-partly-knows-the-company = the unit partly knows the company's business
+why-no-closer-unit-had-room = no unit with a closer connection had room
+too-few-companies-for-the-visits = The selection has { $companies ->
+        [one] one company
+       *[other] { $companies } companies
+    } but the campaign needs { $visits ->
+        [one] one visit
+       *[other] { $visits } visits
+    }. Widen the selection or reduce the number of visits.
+officer-blocked-by-conflicts = { $officer } is to make { $visits ->
+        [one] one visit
+       *[other] { $visits } visits
+    } but may visit only { $possible } of the companies in the selection (conflicts of interest). Reduce the visits or widen the selection.
+conflicts-leave-too-few = Conflicts of interest mean that { $officers } cannot all be given their visits among the companies in the selection. Widen the selection.
+point-is-longer-than = Point { $point } is longer than { $max } characters.
+point-repeats-point = Point { $point } repeats point { $earlier }.
+write-at-least-one-point = Write at least one point, one per line.
+a-checklist-has-at-most-points = A checklist has at most { $max } points; this one has { $count }.
+officer-visits-company-moved-by-hand = { $officer } visits { $company }: moved by hand by { $actor }.
+the-working-day-is-too-short = The working day of { $officer } is too short for a visit of { $minutes } minutes.
+officer-has-no-time-for-the-visits = { $officer } has no time for { $visits ->
+        [one] one visit
+       *[other] { $visits } visits
+    } between { $from } and { $to }: only { $free ->
+        [one] one free time
+       *[other] { $free } free times
+    }. Lengthen the period, change the working hours or move visits to someone else.
+unknown-industry = Unknown industry
+without-a-unit = No unit
+without-an-area = No area

@@ -198,3 +198,10 @@ staff-invitation-mail-body =
     { $link }
 
     The link works once. If you did not expect this e-mail, you can ignore it.
+role-administrator = Administrator
+role-business-development = Business development
+role-case-officer = Case officer
+role-contact-centre = Contact centre
+role-manager = Manager
+role-organiser = Organiser
+role-read-only = Read only

@@ -110,3 +110,29 @@ count-companies = { $count ->
         [one] { $count } company
        *[other] { $count } companies
     }
+no-column-holds-the-field = No column holds { $field }. Name the column with the mapping "COLUMN={ $code }" (--map on the command line).
+the-file-has-no-column-named = The file has no column named "{ $column }".
+two-columns-hold-the-field = Two columns hold { $field }: "{ $first }" and "{ $second }".
+the-file-is-empty = The file is empty.
+line-cannot-be-read = Line { $line } cannot be read: { $reason }
+the-workbook-cannot-be-read = The workbook cannot be read: { $reason }
+the-workbook-has-no-sheet = The workbook has no sheet named "{ $name }".
+the-cell-holds-a-control-character = The cell holds a control character ({ $point }) that cannot be stored.
+the-file-cannot-be-read = The file cannot be read: { $reason }
+holiday-new-years-day = New Year's Day
+holiday-epiphany = Epiphany
+holiday-good-friday = Good Friday
+holiday-easter-sunday = Easter Sunday
+holiday-easter-monday = Easter Monday
+holiday-may-day = May Day
+holiday-ascension-day = Ascension Day
+holiday-whit-sunday = Whit Sunday
+holiday-national-day = Sweden's National Day
+holiday-midsummer-day = Midsummer Day
+holiday-all-saints-day = All Saints' Day
+holiday-christmas-day = Christmas Day
+holiday-boxing-day = Boxing Day
+holiday-midsummer-eve = Midsummer Eve
+holiday-christmas-eve = Christmas Eve
+holiday-new-years-eve = New Year's Eve
+holiday-weekend = weekend

@@ -237,3 +237,11 @@ survey-mail-body =
     }
 battery-version = { $name } (version { $version })
 municipality-is-not-a-member-using-lots = Municipality { $code } is not a member that uses Lots.
+answer-the-question = Answer the question.
+choose-one-of-the-options = Choose one of the options.
+choose-a-value-from-to = Choose a value from { $min } to { $max }.
+the-answer-may-be-at-most = The answer may be at most { $max } characters.
+dont-know = Don't know
+not-at-all-likely = Not at all likely
+extremely-likely = Extremely likely
+answer-only-if-you-answered = Answer only if you answered “{ $answer }” to “{ $question }”.

@@ -301,3 +301,26 @@ line-company-deregistered = Rad { $line }: { $name } är avregistrerat.
 only-the-manager-can-acknowledge = Bara chefen för { $unit } kan kvittera punktlistan.
 officer-already-has-a-visit-then = { $officer } har redan ett besök den tiden. Välj en annan tid.
 write-the-working-day-as = Skriv arbetsdagen som 08:00 och 16:30; den ska rymma ett besök på { $minutes } minuter.
+officer-visits-company-because = { $officer } besöker { $company }: { $relevance }, { $journey ->
+        [short] kort resväg
+       *[long] cirka { $minutes } minuters resväg
+    }{ $priority ->
+        [high] , och företaget har hög prioritet
+       *[other] {""}
+    }.
+why-the-unit-knows-the-company = enheten känner företagets ärenden och bransch
+why-the-unit-partly-knows-the-company = enheten känner delvis företagets verksamhet
+why-no-closer-unit-had-room = ingen enhet med närmare koppling hade plats
+too-few-companies-for-the-visits = Urvalet har { $companies } företag men kampanjen behöver { $visits } besök. Vidga urvalet eller minska antalet besök.
+officer-blocked-by-conflicts = { $officer } ska göra { $visits } besök men får bara besöka { $possible } av företagen i urvalet (jäv). Minska besöken eller vidga urvalet.
+conflicts-leave-too-few = Jäven gör att { $officers } inte alla kan få sina besök bland företagen i urvalet. Vidga urvalet.
+point-is-longer-than = Punkt { $point } är längre än { $max } tecken.
+point-repeats-point = Punkt { $point } upprepar punkt { $earlier }.
+write-at-least-one-point = Skriv minst en punkt, en per rad.
+a-checklist-has-at-most-points = En punktlista har högst { $max } punkter; den här har { $count }.
+officer-visits-company-moved-by-hand = { $officer } besöker { $company }: flyttat för hand av { $actor }.
+the-working-day-is-too-short = { $officer }s arbetsdag är för kort för ett besök på { $minutes } minuter.
+officer-has-no-time-for-the-visits = { $officer } har inte tid för { $visits } besök mellan { $from } och { $to }: bara { $free } lediga tider. Förläng perioden, ändra arbetstiden eller flytta besök till någon annan.
+unknown-industry = Okänd bransch
+without-a-unit = Utan enhet
+without-an-area = Utan område

@@ -198,3 +198,10 @@ staff-invitation-mail-body =
     { $link }
 
     Länken fungerar en gång. Om du inte väntade dig det här mejlet kan du bortse från det.
+role-administrator = Administratör
+role-business-development = Näringsliv
+role-case-officer = Handläggare
+role-contact-centre = Kontaktcenter
+role-manager = Chef
+role-organiser = Organisatör
+role-read-only = Läsbehörighet

@@ -234,3 +234,11 @@ survey-mail-body =
     }
 battery-version = { $name } (version { $version })
 municipality-is-not-a-member-using-lots = Kommun { $code } är inte en medlem som använder Lots.
+answer-the-question = Svara på frågan.
+choose-one-of-the-options = Välj ett av alternativen.
+choose-a-value-from-to = Välj ett värde från { $min } till { $max }.
+the-answer-may-be-at-most = Svaret får vara högst { $max } tecken.
+dont-know = Vet ej
+not-at-all-likely = Inte alls troligt
+extremely-likely = Mycket troligt
+answer-only-if-you-answered = Svara bara om du svarade ”{ $answer }” på ”{ $question }”.

@@ -64,7 +64,7 @@ pub struct PlannedVisit {
     pub officer_name: String,
     pub unit_name: Option<String>,
     pub status: VisitStatus,
-    pub explanation: String,
+    pub explanation: Message,
     /// When it is booked: `2026-11-26 09:00`, Europe/Stockholm.
     pub time: Option<String>,
 }
@@ -312,8 +312,8 @@ impl Tenant<'_> {
 
     /// Plans the campaign's visits at the least total cost. Visits already booked or done
     /// stay, and so do the planned ones [`HELD`] says; the rest are planned again.
-    /// `Ok(Err(reason))` says in Swedish why no plan exists.
-    pub async fn plan_campaign(&self, id: i64) -> Result<std::result::Result<usize, String>> {
+    /// `Ok(Err(reason))` says why no plan exists.
+    pub async fn plan_campaign(&self, id: i64) -> Result<std::result::Result<usize, Message>> {
         let campaign = self.campaign(id).await?;
         let officers = sqlx::query(&format!(
             "SELECT o.user_id, o.visits, o.home_area_id, u.name, u.unit_id,
@@ -452,11 +452,7 @@ impl Tenant<'_> {
             .bind(id)
             .bind(c.id)
             .bind(user_ids[*officer])
-            .bind(explain(
-                &names[*officer],
-                &c.name,
-                &facts[*officer][*company],
-            ))
+            .bind(explain(&names[*officer], &c.name, &facts[*officer][*company]).to_stored())
             .bind(problem.cost[*officer][*company].unwrap_or_default())
             .bind(t)
             .execute(&mut *tx)
@@ -511,7 +507,7 @@ impl Tenant<'_> {
                     officer_name: r.try_get("officer_name")?,
                     unit_name: r.try_get("unit_name")?,
                     status: crate::db::code(r, "status")?,
-                    explanation: r.try_get("explanation")?,
+                    explanation: Message::from_stored(&r.try_get::<String, _>("explanation")?),
                     time: r.try_get::<Option<i64>, _>("starts_at")?.map(|t| {
                         let (day, time) = lots_domain::events::local_parts(t);
                         format!("{day} {time}")
@@ -562,10 +558,13 @@ impl Tenant<'_> {
              WHERE id = $3 AND municipality_code = $4",
         )
         .bind(officer)
-        .bind(format!(
-            "{name} besöker {}: flyttat för hand av {actor}.",
-            visit.company_name
-        ))
+        .bind(
+            Message::new("officer-visits-company-moved-by-hand")
+                .with("officer", name)
+                .with("company", &visit.company_name)
+                .with("actor", actor)
+                .to_stored(),
+        )
         .bind(visit_id)
         .bind(&self.code)
         .execute(&self.db.pool)

@@ -9,6 +9,7 @@ use lots_domain::battery::Answer;
 use lots_domain::campaigns::status::VisitStatus;
 use lots_domain::collation::sort_key;
 use lots_domain::sni::{SniVersion, lineage};
+use lots_i18n::Lang;
 use sqlx::Row;
 
 use crate::{Result, Tenant};
@@ -75,7 +76,9 @@ fn grouped(map: BTreeMap<String, StatusCounts>) -> Vec<StatusCounts> {
 }
 
 impl Tenant<'_> {
-    pub async fn campaign_report(&self, id: i64) -> Result<CampaignReport> {
+    /// The campaign's figures and findings; the names of groups without one (no unit, no
+    /// area, no known industry) and the total's are in `lang`.
+    pub async fn campaign_report(&self, id: i64, lang: Lang) -> Result<CampaignReport> {
         self.campaign(id).await?;
         let rows = sqlx::query(
             "SELECT v.status, u.name AS officer, COALESCE(un.name, '') AS unit,
@@ -103,18 +106,18 @@ impl Tenant<'_> {
                 .next()
                 .and_then(|code| lineage(SniVersion::Sni2007, code.trim()).get(1).copied())
                 .map(|s| format!("{} {}", s.code, s.name))
-                .unwrap_or_else(|| "Okänd bransch".into());
+                .unwrap_or_else(|| lots_i18n::text(lang, "unknown-industry"));
             let area: String = r.try_get("area")?;
             let unit: String = r.try_get("unit")?;
             let names = [
                 r.try_get::<String, _>("officer")?,
                 if unit.is_empty() {
-                    "Utan enhet".into()
+                    lots_i18n::text(lang, "without-a-unit")
                 } else {
                     unit
                 },
                 if area.is_empty() {
-                    "Utan område".into()
+                    lots_i18n::text(lang, "without-an-area")
                 } else {
                     area
                 },
@@ -146,7 +149,7 @@ impl Tenant<'_> {
                 }
             }
         }
-        report.total.name = "Totalt".into();
+        report.total.name = lots_i18n::text(lang, "total");
         let [officers, units, areas, industries] = by;
         report.by_officer = grouped(officers);
         report.by_unit = grouped(units);

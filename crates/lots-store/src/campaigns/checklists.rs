@@ -371,7 +371,9 @@ impl Tenant<'_> {
     /// A draft of points from the campaign's visit template and what its visits found.
     pub async fn suggest_checklist(&self, campaign_id: i64) -> Result<Vec<String>> {
         let campaign = self.campaign(campaign_id).await?;
-        let report = self.campaign_report(campaign_id).await?;
+        let report = self
+            .campaign_report(campaign_id, lots_i18n::Lang::Sv)
+            .await?;
         let Some(version) = campaign.battery_version_id else {
             return Ok(Vec::new());
         };

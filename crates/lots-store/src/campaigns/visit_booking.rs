@@ -7,6 +7,7 @@
 
 use lots_domain::campaigns::status::{CampaignStatus, VisitStatus};
 use lots_domain::scheduling::{Hours, OFFERED_PER_VISIT, free_slots, offer};
+use lots_i18n::Message;
 use sqlx::Row;
 
 use crate::error::{field, is_date};
@@ -74,12 +75,12 @@ pub struct Absence {
 
 impl Tenant<'_> {
     /// Offers every visit of the campaign not yet booked its time slots and starts the
-    /// campaign. `Ok(Err(reason))` says in Swedish which officer has no free time; then
+    /// campaign. `Ok(Err(reason))` says which officer has no free time; then
     /// nothing is changed.
-    pub async fn schedule_campaign(&self, id: i64) -> Result<std::result::Result<usize, String>> {
+    pub async fn schedule_campaign(&self, id: i64) -> Result<std::result::Result<usize, Message>> {
         let campaign = self.campaign(id).await?;
         if campaign.status == CampaignStatus::Closed {
-            return Ok(Err("the-campaign-is-closed".into()));
+            return Ok(Err(Message::new("the-campaign-is-closed")));
         }
         let (from, to) = (campaign.starts_on, campaign.ends_on);
         // Nothing is offered for today or earlier: the company needs a day to answer.
@@ -116,22 +117,19 @@ impl Tenant<'_> {
                 &o.try_get::<String, _>("day_ends")?,
                 campaign.visit_minutes,
             ) else {
-                return Ok(Err(format!(
-                    "{name}s arbetsdag är för kort för ett besök på {} minuter.",
-                    campaign.visit_minutes
-                )));
+                return Ok(Err(Message::new("the-working-day-is-too-short")
+                    .with("officer", &name)
+                    .with_number("minutes", campaign.visit_minutes)));
             };
             let busy = self.busy_times(user).await?;
             let slots = free_slots(from, to, hours, campaign.visit_minutes, &busy, not_before);
             if slots.len() < open.len() {
-                return Ok(Err(format!(
-                    "{name} har inte tid för {} besök mellan {} och {}: bara {} lediga tider. \
-                     Förläng perioden, ändra arbetstiden eller flytta besök till någon annan.",
-                    open.len(),
-                    campaign.starts_on,
-                    campaign.ends_on,
-                    slots.len()
-                )));
+                return Ok(Err(Message::new("officer-has-no-time-for-the-visits")
+                    .with("officer", &name)
+                    .with_number("visits", open.len() as i64)
+                    .with("from", campaign.starts_on)
+                    .with("to", campaign.ends_on)
+                    .with_number("free", slots.len() as i64)));
             }
             for (visit, slots) in open
                 .iter()

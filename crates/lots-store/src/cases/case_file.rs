@@ -10,6 +10,7 @@ use lots_domain::cases::ServiceArea;
 use lots_domain::columns::cell;
 use lots_domain::company_import::Reject;
 use lots_domain::tabular::open_table;
+use lots_i18n::Message;
 use sqlx::Row;
 
 use crate::cases::case::CaseTargets;
@@ -66,20 +67,15 @@ fn check_row(
             line,
             column: column_of(e.field),
             value: value(e.field).to_string(),
-            reason_sv: e.sv,
-            reason_en: e.en,
+            reason: e.message,
         })?;
         targets.check_unit(&record).map_err(|e| Reject {
             line,
             column: column_of(CaseField::Unit),
             value: record.unit.clone(),
-            reason_sv: match &e {
-                StoreError::Field(_, m) => m.text(lots_i18n::Lang::Sv),
-                other => other.to_string(),
-            },
-            reason_en: match &e {
-                StoreError::Field(_, m) => m.text(lots_i18n::Lang::En),
-                other => other.to_string(),
+            reason: match e {
+                StoreError::Field(_, m) => m,
+                other => Message::from(other.to_string()),
             },
         })?;
         if let Some(first) = seen.insert(record.reference.clone(), line) {
@@ -87,8 +83,7 @@ fn check_row(
                 line,
                 column: column_of(CaseField::Reference),
                 value: record.reference.clone(),
-                reason_sv: format!("Diarienumret finns redan på rad {first}."),
-                reason_en: format!("The case number is already on line {first}."),
+                reason: Message::new("the-case-number-is-already-on-line").with("line", first),
             });
         }
         Ok(record)
@@ -108,11 +103,11 @@ impl Tenant<'_> {
     ) -> Result<std::result::Result<ImportReport, Unreadable>> {
         let length = match length_of(&mut source) {
             Ok(n) => n,
-            Err(e) => return Ok(Err(unreadable(&e, format!("Filen går inte att läsa: {e}")))),
+            Err(e) => return Ok(Err(unreadable(&e))),
         };
         let mut stream = match open_table(source, options.sheet.as_deref()) {
             Ok(s) => s,
-            Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+            Err(e) => return Ok(Err(Unreadable(e.message()))),
         };
         let fields = match map_fields(&stream.headers, options, CaseField::parse) {
             Ok(f) => f,
@@ -158,7 +153,7 @@ impl Tenant<'_> {
         while let Some(batch) = batches.next().await? {
             let batch = match batch {
                 Ok(b) => b,
-                Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+                Err(e) => return Ok(Err(Unreadable(e.message()))),
             };
             report.rows += batch.rows;
             for (reject, cells) in batch.rejects {
@@ -173,12 +168,7 @@ impl Tenant<'_> {
                             line: p.line,
                             column: orgnr_column.clone(),
                             value: id.canonical(),
-                            reason_sv:
-                                "Inget företag med det organisationsnumret finns i registret."
-                                    .into(),
-                            reason_en:
-                                "No company with that organisationsnummer is in the register."
-                                    .into(),
+                            reason: Message::new("no-company-with-that-orgnr-in-the-register"),
                         },
                         p.cells,
                     ),

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use lots_domain::open311::{Attribute, FaultStatus, check_attributes, distance_m, valid_point};
+use lots_i18n::Message;
 use sqlx::Row;
 
 use crate::params::{Params, limit_offset};
@@ -70,20 +71,23 @@ pub struct FaultReport {
     pub updated_at: i64,
 }
 
-/// What a report is refused for, in the terms of both Open311's errors and the web form.
+/// What a report is refused for, in the terms of both the web form and Open311's errors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FaultError {
     /// The form field (or Open311 parameter) at fault.
     pub field: String,
-    pub sv: String,
-    pub en: String,
+    /// For the person at the form.
+    pub message: Message,
+    /// For an Open311 client: the description in the API's own terms (its parameter
+    /// names, in English like the standard).
+    pub api: String,
 }
 
-fn refuse(field: &str, sv: &str, en: &str) -> FaultError {
+fn refuse(field: &str, message: &'static str, api: &str) -> FaultError {
     FaultError {
         field: field.into(),
-        sv: sv.into(),
-        en: en.into(),
+        message: Message::new(message),
+        api: api.into(),
     }
 }
 
@@ -279,7 +283,7 @@ impl Tenant<'_> {
         if !media_url.is_empty() && !lots_domain::open311::acceptable_media_url(media_url) {
             return Ok(Err(refuse(
                 "media_url",
-                "Bildadressen ska vara en http- eller https-adress.",
+                "the-picture-address-is-http-or-https",
                 "media_url must be an http or https address",
             )));
         }
@@ -301,8 +305,8 @@ impl Tenant<'_> {
             Err(e) => {
                 return Ok(Err(FaultError {
                     field: format!("attribute[{}]", e.code),
-                    sv: "answer-the-question-with-one-of".into(),
-                    en: e.message,
+                    message: Message::new("answer-the-question-with-one-of"),
+                    api: e.message,
                 }));
             }
         };

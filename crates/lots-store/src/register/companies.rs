@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use lots_domain::collation::sort_key;
 use lots_domain::company_import::{CompanyRecord, size_class};
-use lots_domain::orgnr::CompanyId;
+use lots_domain::orgnr::{CompanyId, LegalForm};
 use lots_domain::text::name_words;
+use lots_i18n::Lang;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -19,7 +20,8 @@ pub struct Company {
     pub orgnr: String,
     /// A sole trader's personnummer: personal data, masked for roles that don't need it.
     pub personal: bool,
-    pub legal_form: String,
+    /// Told by the organisationsnummer's first digit (or a personnummer).
+    pub legal_form: LegalForm,
     pub name: String,
     pub other_names: Vec<String>,
     /// The primary code first.
@@ -41,30 +43,36 @@ pub struct Company {
     pub updated_at: i64,
 }
 
-/// The columns of a register export, in Swedish as Excel users expect.
-pub const EXPORT_HEADER: [&str; 13] = [
-    "Organisationsnummer",
-    "Företagsnamn",
-    "Juridisk form",
-    "SNI 2007",
-    "SNI 2025",
-    "Antal anställda",
-    "Storleksklass",
-    "Besöksadress",
-    "Postnummer",
-    "Postort",
-    "Område",
-    "Taggar",
-    "Status",
+/// The columns of a register export, as message ids: the headings are in the reader's
+/// language, and the importer knows them in both.
+pub const EXPORT_COLUMNS: [&str; 13] = [
+    "organisation-number",
+    "company-name",
+    "legal-form",
+    "sni-2007",
+    "sni-2025",
+    "number-of-employees",
+    "size-class",
+    "visiting-address",
+    "postcode",
+    "town",
+    "area",
+    "tags",
+    "status",
 ];
 
+/// The export's headings in `lang`.
+pub fn export_header(lang: Lang) -> Vec<String> {
+    EXPORT_COLUMNS.map(|id| lots_i18n::text(lang, id)).to_vec()
+}
+
 impl Company {
-    /// The company as a row under [`EXPORT_HEADER`], with its identity as the reader may see it.
-    pub fn export_row(&self, shown_orgnr: String) -> Vec<String> {
+    /// The company as a row under [`EXPORT_COLUMNS`], with its identity as the reader may see it.
+    pub fn export_row(&self, shown_orgnr: String, lang: Lang) -> Vec<String> {
         vec![
             shown_orgnr,
             self.name.clone(),
-            self.legal_form.clone(),
+            lots_i18n::text(lang, self.legal_form.message()),
             self.sni2007.join(", "),
             self.sni2025.join(", "),
             self.employees.map(|n| n.to_string()).unwrap_or_default(),
@@ -192,13 +200,27 @@ fn list(s: &str, sep: char) -> Vec<String> {
         .collect()
 }
 
+/// The legal form of a stored organisationsnummer: stored numbers are canonical and checked,
+/// so one that no longer parses is a damaged row.
+fn legal_form(orgnr: &str) -> Result<LegalForm> {
+    CompanyId::parse(orgnr)
+        .map(|id| id.legal_form())
+        .map_err(|e| StoreError::Invalid(format!("stored organisationsnummer {orgnr}: {e}")))
+}
+
+/// The column `legal_form` keeps the form's Swedish name for those who read the table
+/// directly; Lots itself tells the form from the number.
+pub(crate) fn stored_legal_form(id: &CompanyId) -> String {
+    lots_i18n::text(Lang::Sv, id.legal_form().message())
+}
+
 fn company_from_row(r: &AnyRow) -> Result<Company> {
     let personal: i64 = r.try_get("personal")?;
     Ok(Company {
         id: r.try_get("id")?,
         orgnr: r.try_get("orgnr")?,
         personal: personal != 0,
-        legal_form: r.try_get("legal_form")?,
+        legal_form: legal_form(&r.try_get::<String, _>("orgnr")?)?,
         name: r.try_get("name")?,
         other_names: list(&r.try_get::<String, _>("other_names")?, '\n'),
         sni2007: list(&r.try_get::<String, _>("sni2007")?, ','),
@@ -448,7 +470,7 @@ impl Tenant<'_> {
         .bind(&self.code)
         .bind(id.canonical())
         .bind(i64::from(id.is_personal()))
-        .bind(id.legal_form().label_sv())
+        .bind(stored_legal_form(&id))
         .bind(name)
         .bind(input.other_names.join("\n"))
         .bind(sort_key(name))
@@ -564,10 +586,7 @@ impl Tenant<'_> {
         self.company(company_id).await?;
         let text = text.trim();
         if text.is_empty() {
-            return Err(StoreError::Field(
-                "note".into(),
-                "Skriv anteckningen.".into(),
-            ));
+            return Err(StoreError::Field("note".into(), "write-the-note".into()));
         }
         self.add_journey_event(company_id, "note", "journey-note", text, actor)
             .await
@@ -849,7 +868,7 @@ pub(crate) fn update_query<'q>(
     )
     .bind(id.canonical())
     .bind(i64::from(id.is_personal()))
-    .bind(id.legal_form().label_sv())
+    .bind(stored_legal_form(id))
     .bind(name)
     .bind(input.other_names.join("\n"))
     .bind(sort_key(name))

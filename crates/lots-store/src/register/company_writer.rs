@@ -8,7 +8,7 @@ use lots_domain::company_import::{CompanyRecord, Field, size_class};
 use sqlx::Row;
 
 use crate::params::Params;
-use crate::register::companies::company_search_text;
+use crate::register::companies::{company_search_text, stored_legal_form};
 use crate::{ImportOutcome, OnDuplicate, Result, Tenant, now};
 
 /// A checked row with the column values derived from it, made on the reading thread while
@@ -352,7 +352,7 @@ impl<'t, 'db> CompanyWriter<'t, 'db> {
                     .bind(code.as_str())
                     .bind(prepared.orgnr.as_str())
                     .bind(i64::from(r.id.is_personal()))
-                    .bind(r.id.legal_form().label_sv())
+                    .bind(stored_legal_form(&r.id))
                     .bind(r.name.trim())
                     .bind(prepared.other_names.as_str())
                     .bind(prepared.sort_key.as_str())

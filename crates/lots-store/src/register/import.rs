@@ -7,6 +7,7 @@ use std::io::{Read, Seek};
 use lots_domain::columns::Column;
 use lots_domain::company_import::{Field, Reject, RowChecker, map_columns};
 use lots_domain::tabular::{RowStream, Table, TableError, open_table, read_table};
+use lots_i18n::{Lang, Message};
 
 use sqlx::Row;
 
@@ -50,12 +51,9 @@ pub struct ImportReport {
     rejected_rows: Vec<(usize, Vec<String>)>,
 }
 
-/// A file that cannot be read at all, in Swedish and English.
+/// Why a file cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable {
-    pub sv: String,
-    pub en: String,
-}
+pub struct Unreadable(pub Message);
 
 /// An explicit mapping with field codes checked against an importer's fields.
 fn parse_mapping<F>(
@@ -65,21 +63,16 @@ fn parse_mapping<F>(
     mapping
         .iter()
         .map(|(column, code)| {
-            parse(code)
-                .map(|f| (column.clone(), f))
-                .ok_or_else(|| Unreadable {
-                    sv: format!("Fältet \"{code}\" i mappningen finns inte."),
-                    en: format!("the mapping names an unknown field {code:?}"),
-                })
+            parse(code).map(|f| (column.clone(), f)).ok_or_else(|| {
+                Unreadable(Message::new("the-mapping-names-an-unknown-field").with("code", code))
+            })
         })
         .collect()
 }
 
-pub(crate) fn unreadable(e: &(impl std::fmt::Display + ?Sized), sv: String) -> Unreadable {
-    Unreadable {
-        sv,
-        en: e.to_string(),
-    }
+/// A file the reader gave up on, with the reader's own words.
+pub(crate) fn unreadable(e: &(impl std::fmt::Display + ?Sized)) -> Unreadable {
+    Unreadable(Message::new("the-file-cannot-be-read").with("reason", e))
 }
 
 /// Finds which column holds what; an error says why the file cannot be imported at all.
@@ -89,7 +82,7 @@ pub(crate) fn map_fields<F: Column>(
     parse: impl Fn(&str) -> Option<F>,
 ) -> std::result::Result<Vec<Option<F>>, Unreadable> {
     let mapping = parse_mapping(&options.mapping, parse)?;
-    map_columns(headers, &mapping).map_err(|e| unreadable(&e, e.message_sv()))
+    map_columns(headers, &mapping).map_err(|e| Unreadable(e.message()))
 }
 
 /// Reads a whole file and finds which column holds what.
@@ -98,8 +91,7 @@ fn read_and_map<F: Column>(
     options: &ImportOptions,
     parse: impl Fn(&str) -> Option<F>,
 ) -> std::result::Result<(Table, Vec<Option<F>>), Unreadable> {
-    let table =
-        read_table(bytes, options.sheet.as_deref()).map_err(|e| unreadable(&e, e.message_sv()))?;
+    let table = read_table(bytes, options.sheet.as_deref()).map_err(|e| Unreadable(e.message()))?;
     let fields = map_fields(&table.headers, options, parse)?;
     Ok((table, fields))
 }
@@ -125,9 +117,10 @@ impl ImportReport {
 
     /// The rejected rows as a file to fix and import again: the original columns and a
     /// column `Fel` with the reason.
-    pub fn rejects_file(&self) -> Vec<u8> {
+    pub fn rejects_file(&self, lang: Lang) -> Vec<u8> {
+        let error = lots_i18n::text(lang, "error");
         let mut headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
-        headers.push("Fel");
+        headers.push(&error);
         let rows: Vec<Vec<String>> = self
             .rejects
             .iter()
@@ -138,7 +131,11 @@ impl ImportReport {
                     .find(|(line, _)| *line == r.line)?;
                 let mut row = cells.clone();
                 row.resize(self.headers.len(), String::new());
-                row.push(format!("Rad {}, {}: {}", r.line, r.column, r.reason_sv));
+                let reason = Message::new("line-column-reason")
+                    .with("line", r.line)
+                    .with("column", &r.column)
+                    .with("reason", r.reason.text(lang));
+                row.push(reason.text(lang));
                 Some(row)
             })
             .collect();
@@ -158,11 +155,11 @@ impl Tenant<'_> {
     ) -> Result<std::result::Result<ImportReport, Unreadable>> {
         let length = match length_of(&mut source) {
             Ok(n) => n,
-            Err(e) => return Ok(Err(unreadable(&e, format!("Filen går inte att läsa: {e}")))),
+            Err(e) => return Ok(Err(unreadable(&e))),
         };
         let stream = match open_table(source, options.sheet.as_deref()) {
             Ok(s) => s,
-            Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+            Err(e) => return Ok(Err(Unreadable(e.message()))),
         };
         let fields = match map_fields(&stream.headers, options, Field::parse) {
             Ok(f) => f,
@@ -323,7 +320,7 @@ async fn check_and_write(
     while let Some(batch) = batches.next().await? {
         let batch = match batch {
             Ok(b) => b,
-            Err(e) => return Ok(Err(unreadable(&e, e.message_sv()))),
+            Err(e) => return Ok(Err(Unreadable(e.message()))),
         };
         report.rows += batch.rows;
         report.valid += batch.valid_count;
@@ -420,10 +417,7 @@ impl Tenant<'_> {
                     line: r.line,
                     column: orgnr_column.clone(),
                     value: r.company.canonical(),
-                    reason_sv: "Inget företag med det organisationsnumret finns i registret."
-                        .into(),
-                    reason_en: "No company with that organisationsnummer is in the register."
-                        .into(),
+                    reason: Message::new("no-company-with-that-orgnr-in-the-register"),
                 }),
             }
         }
@@ -484,7 +478,7 @@ impl Tenant<'_> {
                     .bind(&r.role)
                     .bind(&r.email)
                     .bind(&r.phone)
-                    .bind(&r.language)
+                    .bind(r.language.code())
                     .bind(&r.legal_basis)
                     .bind(key)
                     .bind(t)
@@ -506,7 +500,7 @@ impl Tenant<'_> {
                     .bind(&r.role)
                     .bind(&r.email)
                     .bind(&r.phone)
-                    .bind(&r.language)
+                    .bind(r.language.code())
                     .bind(&r.legal_basis)
                     .bind(key)
                     .bind(t)

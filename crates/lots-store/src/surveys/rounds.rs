@@ -752,7 +752,7 @@ impl Tenant<'_> {
                     "response {}: question {}: {}",
                     i + 1,
                     errors[0].question,
-                    errors[0].en
+                    errors[0].message.text(lots_i18n::Lang::En)
                 ))
             })?;
         }

@@ -11,6 +11,7 @@ use lots_domain::stats::Moments;
 use lots_domain::survey_results::{
     Aggregator, Distribution, Effects, ResultRow, distributions, respondent_values,
 };
+use lots_i18n::Lang;
 use sqlx::Row;
 
 use crate::surveys::rounds::ResponseRecord;
@@ -105,7 +106,7 @@ impl Tenant<'_> {
         &self,
         round_id: i64,
         by: &str,
-        language: &str,
+        lang: Lang,
         thresholds: &Thresholds,
     ) -> Result<RoundResults> {
         let by = BREAKDOWNS.into_iter().find(|b| *b == by).unwrap_or("area");
@@ -133,7 +134,7 @@ impl Tenant<'_> {
         let invited = self.invited_per_group(round_id, by, &beside).await?;
         let answers: Vec<_> = responses.iter().map(|r| &r.answers).collect();
         let (distributions, free_text) =
-            distributions(battery, language, answers.iter().copied(), thresholds);
+            distributions(battery, lang, answers.iter().copied(), thresholds);
         Ok(RoundResults {
             battery: battery.code.clone(),
             by: by.to_string(),
@@ -159,7 +160,7 @@ impl Tenant<'_> {
         battery_code: &str,
         period: (&str, &str),
         by: &str,
-        language: &str,
+        lang: Lang,
         thresholds: &Thresholds,
     ) -> Result<RoundResults> {
         let by = BREAKDOWNS.into_iter().find(|b| *b == by).unwrap_or("area");
@@ -197,7 +198,7 @@ impl Tenant<'_> {
         }
         let answers: Vec<_> = all.iter().map(|r| &r.answers).collect();
         let (distributions, free_text) =
-            distributions(&battery, language, answers.iter().copied(), thresholds);
+            distributions(&battery, lang, answers.iter().copied(), thresholds);
         Ok(RoundResults {
             battery: battery.code.clone(),
             by: by.to_string(),

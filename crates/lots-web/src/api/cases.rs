@@ -9,6 +9,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use lots_domain::case_import::{CaseField, check_case};
 use lots_domain::columns::Column;
+use lots_i18n::Lang;
 use lots_store::{Case, Scope, Written};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -164,8 +165,9 @@ pub async fn put_case(
             CaseField::Fee => &fee,
         }
     };
-    let record = check_case(value, &areas)
-        .map_err(|e| AppError::Unprocessable(format!("{}: {}", e.field.code(), e.en)))?;
+    let record = check_case(value, &areas).map_err(|e| {
+        AppError::Unprocessable(format!("{}: {}", e.field.code(), e.message.text(Lang::En)))
+    })?;
     let source = format!("api:{}", caller.token.name);
     let (id, written) = tenant.write_case(&record, &source).await?;
     let status = if written == Written::Created {

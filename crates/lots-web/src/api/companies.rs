@@ -26,6 +26,7 @@ pub struct CompanyDto {
     orgnr: String,
     /// True for a sole trader registered under a personnummer (personal data).
     personal: bool,
+    /// The legal form's Swedish name, told by the number, e.g. `Aktiebolag`.
     legal_form: String,
     name: String,
     other_names: Vec<String>,
@@ -50,7 +51,7 @@ impl From<Company> for CompanyDto {
             id: c.id,
             orgnr: c.orgnr,
             personal: c.personal,
-            legal_form: c.legal_form,
+            legal_form: lots_i18n::text(lots_i18n::Lang::Sv, c.legal_form.message()),
             name: c.name,
             other_names: c.other_names,
             sni2007: c.sni2007,

@@ -122,7 +122,7 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
         let (id, _) = tenant
             .create_fault_report(&new)
             .await?
-            .map_err(|e| anyhow::anyhow!("demo fault report {i}: {}", e.en))?;
+            .map_err(|e| anyhow::anyhow!("demo fault report {i}: {}", e.api))?;
         if let Some(note) = d.resolved {
             tenant
                 .set_fault_status(id, FaultStatus::Resolved, note, "Lena Forsberg")

@@ -23,7 +23,7 @@ pub use staff::DOMAIN;
 pub struct DemoLogin {
     pub email: String,
     pub name: String,
-    pub role: &'static str,
+    pub role: String,
 }
 
 /// Loads the demo into `db` (migrated), or leaves an existing demo as it is. Returns the

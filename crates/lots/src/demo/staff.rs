@@ -244,6 +244,6 @@ pub(super) fn email(first: &str, last: &str, domain: &str) -> String {
     format!("{}.{}@{domain}", ascii(first), ascii(last))
 }
 
-pub(super) fn label(role: Role) -> &'static str {
-    role.label_sv()
+pub(super) fn label(role: Role) -> String {
+    lots_i18n::text(lots_i18n::Lang::Sv, role.message())
 }

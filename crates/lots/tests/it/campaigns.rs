@@ -79,7 +79,11 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
                 .any(|v| v.officer_user_id == barred && v.company_name == "Brunna Logistik AB"),
             "the conflict of interest is respected"
         );
-        assert!(visits.iter().all(|v| v.explanation.contains(" besöker ")));
+        assert!(visits.iter().all(|v| {
+            v.explanation
+                .text(lots_i18n::Lang::Sv)
+                .contains(" besöker ")
+        }));
         assert_eq!(
             tenant.campaign(id).await.unwrap().status,
             CampaignStatus::Planned
@@ -743,7 +747,10 @@ async fn the_demo_has_the_seeds_spring_campaign() {
         let tenant = app.db.tenant("0139").await.unwrap();
         let campaign = spring_campaign(&tenant).await;
         assert_eq!((campaign.officers, campaign.visits_per_officer), (25, 2));
-        let report = tenant.campaign_report(campaign.id).await.unwrap();
+        let report = tenant
+            .campaign_report(campaign.id, lots_i18n::Lang::Sv)
+            .await
+            .unwrap();
         assert_eq!(report.total.done, 50, "{}", app.backend);
         assert_eq!(report.by_officer.len(), 25);
         assert!(report.by_officer.iter().all(|o| o.done == 2));
@@ -756,7 +763,7 @@ async fn the_demo_has_the_seeds_spring_campaign() {
             .round_results(
                 round,
                 "area",
-                "sv",
+                lots_i18n::Lang::Sv,
                 &lots_domain::nki::Thresholds::default(),
             )
             .await

@@ -119,9 +119,24 @@ async fn a_case_file_reports_every_bad_line_and_keeps_the_good_ones() {
             "{}",
             app.backend
         );
-        assert!(report.rejects[0].reason_sv.starts_with("Okänt område"));
-        assert!(report.rejects[2].reason_sv.contains("före inkomstdatumet"));
-        assert!(report.rejects[3].reason_sv.contains("rad 2"));
+        assert!(
+            report.rejects[0]
+                .reason
+                .text(lots_i18n::Lang::Sv)
+                .starts_with("Okänt område")
+        );
+        assert!(
+            report.rejects[2]
+                .reason
+                .text(lots_i18n::Lang::Sv)
+                .contains("före inkomstdatumet")
+        );
+        assert!(
+            report.rejects[3]
+                .reason
+                .text(lots_i18n::Lang::Sv)
+                .contains("rad 2")
+        );
         assert_eq!(report.outcome.as_ref().unwrap().created, 2);
         let case = tenant
             .case_by_reference("BN 2026/9001")
@@ -135,7 +150,11 @@ async fn a_case_file_reports_every_bad_line_and_keeps_the_good_ones() {
             None,
             "the ten weeks run from a complete application"
         );
-        assert!(report.rejects_file().starts_with(b"\xef\xbb\xbf"));
+        assert!(
+            report
+                .rejects_file(lots_i18n::Lang::Sv)
+                .starts_with(b"\xef\xbb\xbf")
+        );
 
         // The company's timeline tells of the case, from the case itself.
         let journey = tenant.journey(brunna.id).await.unwrap();

@@ -14,8 +14,9 @@ use crate::{ADMIN, BD, CONTACT_CENTRE, OFFICER, ORGANISER};
 
 /// Texts that are a municipality's own names, stored as it wrote them, and happen to be
 /// Swedish messages too: its service areas and contact reasons (the defaults are Insikt's
-/// Swedish names) and the list of its question batteries.
-const DATA: &[&str] = &["Felanmälan", "Företagsbesök"];
+/// Swedish names), the list of its question batteries, and the demo's unit named after the
+/// role of those in it.
+const DATA: &[&str] = &["Felanmälan", "Företagsbesök", "Kontaktcenter"];
 
 /// The catalog's Swedish texts that read differently in English.
 fn swedish_only() -> BTreeSet<String> {

@@ -887,14 +887,17 @@ async fn from_2024_a_rounds_total_leaves_brandskydd_beside_it() {
                 .unwrap()
         };
         let old = tenant
-            .round_results(before, "area", "sv", &t)
+            .round_results(before, "area", lots_i18n::Lang::Sv, &t)
             .await
             .unwrap();
         let total = nki(&old.rows, "");
         assert_eq!(total.n, Some(42), "until 2023 every area is in the total");
         assert!(!nki(&old.rows, "Brandskydd").beside_total);
 
-        let new = tenant.round_results(after, "area", "sv", &t).await.unwrap();
+        let new = tenant
+            .round_results(after, "area", lots_i18n::Lang::Sv, &t)
+            .await
+            .unwrap();
         let total = nki(&new.rows, "");
         assert_eq!(total.n, Some(30), "{}", app.backend);
         assert_eq!(total.value, Some(100.0));
@@ -906,7 +909,7 @@ async fn from_2024_a_rounds_total_leaves_brandskydd_beside_it() {
         assert_eq!(total.previous, Some(100.0));
         // Every breakdown keeps Brandskydd beside the total, not in it.
         let by_industry = tenant
-            .round_results(after, "industry", "sv", &t)
+            .round_results(after, "industry", lots_i18n::Lang::Sv, &t)
             .await
             .unwrap();
         assert_eq!(nki(&by_industry.rows, "").n, Some(30));

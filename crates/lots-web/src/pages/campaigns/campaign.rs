@@ -3,11 +3,12 @@
 //! in a sentence — and the register of conflicts of interest that the plan respects.
 
 use axum::Router;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use lots_domain::campaigns::status::VisitStatus;
 use lots_domain::role::Permission;
+use lots_i18n::Message;
 use lots_store::{CompanyFilter, NewCampaign, Selection, Tenant};
 use minijinja::{Value, context};
 
@@ -181,16 +182,11 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     }
 }
 
-#[derive(serde::Deserialize, Default)]
-struct ShowQuery {
-    fel: Option<String>,
-}
-
 pub(in crate::pages) async fn show_page(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
     id: i64,
-    problem: Option<String>,
+    problem: Option<Message>,
     errors: Vec<Value>,
 ) -> Result<Html<String>, AppError> {
     let campaign = tenant.campaign(id).await?;
@@ -207,7 +203,7 @@ pub(in crate::pages) async fn show_page(
     let working_days = lots_domain::holidays::working_days(from, to).len();
     let closed: Vec<String> = lots_domain::holidays::holidays_between(from, to)
         .iter()
-        .map(|(d, name)| format!("{d} {name}"))
+        .map(|(d, name)| format!("{d} {}", ctx.t(name)))
         .collect();
     let feedback = tenant
         .feedback(lots_store::FeedbackScope::Campaign(id))
@@ -217,7 +213,7 @@ pub(in crate::pages) async fn show_page(
         "campaigns/campaign.html",
         &campaign.name,
         context! {
-            report => Value::from_serialize(tenant.campaign_report(id).await?),
+            report => Value::from_serialize(tenant.campaign_report(id, ctx.lang).await?),
             checklists => Value::from_serialize(
                 tenant.checklists().await?.into_iter().filter(|c| c.campaign_id == Some(id)).collect::<Vec<_>>(),
             ),
@@ -230,10 +226,13 @@ pub(in crate::pages) async fn show_page(
             working_days,
             closed,
             campaign => Value::from_serialize(&campaign),
-            visits => Value::from_serialize(&visits),
+            visits => visits
+                .iter()
+                .map(|v| context! { explanation => ctx.message(&v.explanation), ..Value::from_serialize(v) })
+                .collect::<Vec<_>>(),
             officers,
             conflicts => Value::from_serialize(tenant.conflicts_of_interest().await?),
-            problem,
+            problem => problem.map(|m| ctx.message(&m)),
             can_manage => ctx.may(Permission::ManageActivities),
             errors,
             breadcrumbs => vec![ctx.crumb("/kampanjer", "visit-campaigns")],
@@ -255,7 +254,7 @@ async fn follow_up(
         .round_results(
             round_id,
             "area",
-            ctx.lang.code(),
+            ctx.lang,
             &ctx.app.config.survey_thresholds,
         )
         .await?;
@@ -287,13 +286,13 @@ async fn report(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError>
     ctx.require(Permission::ViewCompanies)?;
     let tenant = ctx.tenant()?;
     let campaign = tenant.campaign(id).await?;
-    let report = tenant.campaign_report(id).await?;
+    let report = tenant.campaign_report(id, ctx.lang).await?;
     let (distributions, free_text) = match campaign.battery_version_id {
         Some(v) => {
             let battery = tenant.battery_version(v).await?.battery;
             let (d, f) = lots_domain::survey_results::distributions(
                 &battery,
-                ctx.lang.code(),
+                ctx.lang,
                 report.answers.iter(),
                 &ctx.app.config.survey_thresholds,
             );
@@ -323,14 +322,10 @@ async fn report(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError>
     )
 }
 
-async fn show(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Query(q): Query<ShowQuery>,
-) -> Result<Html<String>, AppError> {
+async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ViewCompanies)?;
     let tenant = ctx.tenant()?;
-    show_page(&ctx, &tenant, id, q.fel, Vec::new()).await
+    show_page(&ctx, &tenant, id, None, Vec::new()).await
 }
 
 async fn plan(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {

@@ -168,16 +168,7 @@ async fn record(
                 Err(errors) => {
                     let summary = errors
                         .iter()
-                        .map(|e| {
-                            field_error(
-                                &format!("q-{}", e.question),
-                                if ctx.lang == lots_i18n::Lang::En {
-                                    e.en.clone()
-                                } else {
-                                    e.sv.clone()
-                                },
-                            )
-                        })
+                        .map(|e| field_error(&format!("q-{}", e.question), ctx.message(&e.message)))
                         .collect();
                     return Ok(unprocessable(
                         page_with(&ctx, &tenant, &v, Some(&form), summary, &errors).await?,

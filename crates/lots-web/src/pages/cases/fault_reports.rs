@@ -305,7 +305,7 @@ async fn public_submit(
             Ok(Redirect::to(&format!("/felanmalan/{}/tack/{id}", tenant.code())).into_response())
         }
         Err(refused) => {
-            let errors = vec![field_error(&refused.field, ctx.t(&refused.sv))];
+            let errors = vec![field_error(&refused.field, ctx.message(&refused.message))];
             let code = form.get("service_code");
             let html = public_page(&ctx, &tenant, Some(&code), Some(&form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())

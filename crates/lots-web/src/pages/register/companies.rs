@@ -153,7 +153,7 @@ async fn export_rows(ctx: &Ctx, q: &ListQuery, format: &str) -> Result<Vec<Vec<S
         .await?;
     let rows: Vec<Vec<String>> = companies
         .iter()
-        .map(|c| c.export_row(shown_orgnr(ctx, c)))
+        .map(|c| c.export_row(shown_orgnr(ctx, c), ctx.lang))
         .collect();
     Ok(rows)
 }
@@ -178,13 +178,14 @@ async fn export_csv(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, Ap
     Ok(download(
         "text/csv; charset=utf-8",
         "attachment; filename=\"foretag.csv\"",
-        lots_domain::export::csv_for_excel(&lots_store::EXPORT_HEADER, &rows),
+        lots_domain::export::csv_for_excel(&lots_store::export_header(ctx.lang), &rows),
     ))
 }
 
 async fn export_xlsx(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
     let rows = export_rows(&ctx, &q, "xlsx").await?;
-    let bytes = lots_domain::export::xlsx("Företag", &lots_store::EXPORT_HEADER, &rows)
+    let header = lots_store::export_header(ctx.lang);
+    let bytes = lots_domain::export::xlsx(&ctx.t("companies"), &header, &rows)
         .map_err(AppError::Internal)?;
     Ok(download(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -214,7 +215,7 @@ async fn journey_page(
         context! {
             sni => codes(SniVersion::Sni2007, &company.sni2007),
             sni2025 => codes(SniVersion::Sni2025, &company.sni2025),
-            company => context! { shown_orgnr => shown_orgnr(ctx, &company), ..Value::from_serialize(&company) },
+            company => context! { shown_orgnr => shown_orgnr(ctx, &company), legal_form_message => company.legal_form.message(), ..Value::from_serialize(&company) },
             contacts,
             journey => journey.iter().map(|e| journey_entry(ctx, e)).collect::<Vec<_>>(),
             errors,

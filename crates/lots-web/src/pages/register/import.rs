@@ -7,6 +7,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use lots_domain::role::Permission;
+use lots_i18n::Message;
 use lots_store::{ImportOptions, ImportReport, OnDuplicate, Tenant};
 use minijinja::{Value, context};
 
@@ -105,8 +106,8 @@ fn report_value(ctx: &Ctx, report: &ImportReport) -> Value {
         .rejects
         .iter()
         .map(|r| {
-            let reason = if ctx.lang == lots_i18n::Lang::En { &r.reason_en } else { &r.reason_sv };
-            context! { line => r.line, column => r.column.clone(), value => r.value.clone(), reason => reason.clone() }
+            let reason = ctx.message(&r.reason);
+            context! { line => r.line, column => r.column.clone(), value => r.value.clone(), reason }
         })
         .collect();
     context! { rows => report.rows, valid => report.valid, encoding => report.encoding, rejects }
@@ -152,7 +153,7 @@ async fn check(
     (bytes, filename): (&[u8], &str),
     options: &ImportOptions,
     actor: &str,
-) -> Result<Result<ImportReport, String>, AppError> {
+) -> Result<Result<ImportReport, Message>, AppError> {
     // The reading runs on a thread of its own, which takes its own copy of the upload.
     let file = std::io::Cursor::new(bytes.to_vec());
     let report = match register {
@@ -167,26 +168,23 @@ async fn check(
                 .await?
         }
     };
-    Ok(report.map_err(|e| e.sv))
+    Ok(report.map_err(|e| e.0))
 }
 
 /// Checks (or imports) a file saved at upload; it was readable then.
+/// A saved upload checked again, as its reader asked for it.
 async fn check_saved(
-    tenant: &Tenant<'_>,
+    ctx: &Ctx,
     register: Register,
     upload: &lots_store::Upload,
     options: &ImportOptions,
-    actor: &str,
 ) -> Result<ImportReport, AppError> {
-    check(
-        tenant,
-        register,
-        (&upload.content, &upload.filename),
-        options,
-        actor,
-    )
-    .await?
-    .map_err(AppError::BadRequest)
+    let me = ctx.require(Permission::ManageRegister)?;
+    let tenant = ctx.tenant()?;
+    let file = (&upload.content[..], &upload.filename[..]);
+    check(&tenant, register, file, options, &me.user.name)
+        .await?
+        .map_err(|message| AppError::BadRequest(ctx.message(&message)))
 }
 
 async fn upload(
@@ -232,7 +230,11 @@ async fn upload(
     {
         Ok(r) => r,
         Err(message) => {
-            let html = upload_form(&ctx, register, vec![field_error("file", message)])?;
+            let html = upload_form(
+                &ctx,
+                register,
+                vec![field_error("file", ctx.message(&message))],
+            )?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
     };
@@ -260,7 +262,7 @@ async fn confirm(
         mapping: Vec::new(),
         sheet: None,
     };
-    let report = check_saved(&tenant, register, &upload, &options, &me.user.name).await?;
+    let report = check_saved(&ctx, register, &upload, &options).await?;
     Ok(preview(&ctx, register, (&upload.filename, id), &report, true)?.into_response())
 }
 
@@ -273,7 +275,7 @@ async fn rejects_file(
     let tenant = ctx.tenant()?;
     let upload = tenant.upload(me.user.id, id).await?;
     let options = preview_options();
-    let report = check_saved(&tenant, register, &upload, &options, &me.user.name).await?;
+    let report = check_saved(&ctx, register, &upload, &options).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -282,7 +284,7 @@ async fn rejects_file(
                 "attachment; filename=\"avvisade.csv\"",
             ),
         ],
-        report.rejects_file(),
+        report.rejects_file(ctx.lang),
     )
         .into_response())
 }

@@ -68,7 +68,7 @@ async fn joint_page(
         .collect();
     let batteries: Vec<Value> = lots_domain::battery::standard()
         .into_iter()
-        .map(|b| context! { code => b.code, name => b.name.get(ctx.lang.code()).to_string() })
+        .map(|b| context! { code => b.code, name => b.name.get(ctx.lang).to_string() })
         .collect();
     let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
     let joint: Vec<Value> = scope

@@ -17,7 +17,7 @@ use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::{FormData, field_error};
 use crate::state::AppState;
-use lots_i18n::Lang;
+use lots_i18n::{Lang, Message};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -44,9 +44,7 @@ pub fn form_sections(
     values: &HashMap<String, Vec<String>>,
     errors: &[FieldError],
 ) -> Vec<Value> {
-    let en = lang == Lang::En;
-    let pick = |sv: &'static str, english: &'static str| if en { english } else { sv };
-    let language = lang.code();
+    let t = |id: &str| lots_i18n::text(lang, id);
     let mut number = 0;
     battery
         .sections
@@ -74,16 +72,13 @@ pub fn form_sections(
                                 .map(|v| option(v.to_string(), v.to_string()))
                                 .collect();
                             if *dont_know {
-                                o.push(option(
-                                    "vet_ej".into(),
-                                    pick("Vet ej", "Don't know").into(),
-                                ));
+                                o.push(option("vet_ej".into(), t("dont-know")));
                             }
                             (
                                 "scale",
                                 o,
-                                low.get(language).to_string(),
-                                high.get(language).to_string(),
+                                low.get(lang).to_string(),
+                                high.get(lang).to_string(),
                             )
                         }
                         Kind::Nps => (
@@ -91,14 +86,14 @@ pub fn form_sections(
                             (0..=10)
                                 .map(|v| option(v.to_string(), v.to_string()))
                                 .collect(),
-                            pick("Inte alls troligt", "Not at all likely").into(),
-                            pick("Mycket troligt", "Extremely likely").into(),
+                            t("not-at-all-likely"),
+                            t("extremely-likely"),
                         ),
                         Kind::SingleChoice { choices } => (
                             "single",
                             choices
                                 .iter()
-                                .map(|c| option(c.value.clone(), c.text.get(language).into()))
+                                .map(|c| option(c.value.clone(), c.text.get(lang).into()))
                                 .collect(),
                             String::new(),
                             String::new(),
@@ -107,17 +102,14 @@ pub fn form_sections(
                             "multiple",
                             choices
                                 .iter()
-                                .map(|c| option(c.value.clone(), c.text.get(language).into()))
+                                .map(|c| option(c.value.clone(), c.text.get(lang).into()))
                                 .collect(),
                             String::new(),
                             String::new(),
                         ),
                         Kind::YesNo => (
                             "single",
-                            vec![
-                                option("ja".into(), pick("Ja", "Yes").into()),
-                                option("nej".into(), pick("Nej", "No").into()),
-                            ],
+                            vec![option("ja".into(), t("yes")), option("nej".into(), t("no"))],
                             String::new(),
                             String::new(),
                         ),
@@ -127,39 +119,32 @@ pub fn form_sections(
                         let parent = battery.question(&c.question)?;
                         let answer = match &parent.kind {
                             Kind::YesNo => match c.equals.as_str() {
-                                "ja" => pick("Ja", "Yes").to_string(),
-                                _ => pick("Nej", "No").to_string(),
+                                "ja" => t("yes"),
+                                _ => t("no"),
                             },
                             Kind::SingleChoice { choices } | Kind::MultipleChoice { choices } => {
                                 choices
                                     .iter()
                                     .find(|ch| ch.value == c.equals)
-                                    .map_or(c.equals.clone(), |ch| {
-                                        ch.text.get(language).to_string()
-                                    })
+                                    .map_or(c.equals.clone(), |ch| ch.text.get(lang).to_string())
                             }
                             _ => c.equals.clone(),
                         };
-                        Some(if en {
-                            format!(
-                                "Answer only if you answered “{answer}” to “{}”.",
-                                parent.text.get(language)
-                            )
-                        } else {
-                            format!(
-                                "Svara bara om du svarade ”{answer}” på ”{}”.",
-                                parent.text.get(language)
-                            )
-                        })
+                        Some(
+                            Message::new("answer-only-if-you-answered")
+                                .with("answer", answer)
+                                .with("question", parent.text.get(lang))
+                                .text(lang),
+                        )
                     });
                     let error = errors
                         .iter()
                         .find(|e| e.question == q.id)
-                        .map(|e| if en { e.en.clone() } else { e.sv.clone() });
+                        .map(|e| e.message.text(lang));
                     context! {
                         id => q.id.clone(),
                         number,
-                        text => q.text.get(language),
+                        text => q.text.get(lang),
                         kind,
                         options,
                         low,
@@ -171,7 +156,7 @@ pub fn form_sections(
                     }
                 })
                 .collect();
-            context! { title => section.title.get(language), questions }
+            context! { title => section.title.get(lang), questions }
         })
         .collect()
 }
@@ -201,23 +186,17 @@ fn form_page(
     errors: &[FieldError],
     saved: bool,
 ) -> Result<Html<String>, AppError> {
-    let en = ctx.lang == Lang::En;
     let summary: Vec<Value> = errors
         .iter()
-        .map(|e| {
-            field_error(
-                &format!("q-{}", e.question),
-                if en { e.en.clone() } else { e.sv.clone() },
-            )
-        })
+        .map(|e| field_error(&format!("q-{}", e.question), ctx.message(&e.message)))
         .collect();
     ctx.render(
         "surveys/survey_form.html",
-        target.battery.name.get(ctx.lang.code()),
+        target.battery.name.get(ctx.lang),
         context! {
             action => format!("/enkat/{token}"),
             municipality => target.municipality_name.clone(),
-            description => target.battery.description.get(ctx.lang.code()),
+            description => target.battery.description.get(ctx.lang),
             closes_on => target.round.closes_on.clone(),
             anonymous => target.round.anonymous,
             submitted => target.submitted,

@@ -23,7 +23,6 @@ use crate::pages::shared::results::{distribution_values, free_text_values};
 use crate::pages::surveys::respond::{form_answers, form_sections};
 use crate::pages::{FormData, field_error, spreadsheet};
 use crate::state::AppState;
-use lots_i18n::Lang;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -433,7 +432,7 @@ async fn round(
         .round_results(
             id,
             q.per.as_deref().unwrap_or("area"),
-            ctx.lang.code(),
+            ctx.lang,
             &thresholds(&ctx),
         )
         .await?;
@@ -533,7 +532,7 @@ async fn period_results(
             &battery,
             (&from, &to),
             q.per.as_deref().unwrap_or("area"),
-            ctx.lang.code(),
+            ctx.lang,
             &thresholds(ctx),
         )
         .await
@@ -646,7 +645,7 @@ async fn results_rows(
         .round_results(
             id,
             q.per.as_deref().unwrap_or("area"),
-            ctx.lang.code(),
+            ctx.lang,
             &thresholds(ctx),
         )
         .await?;
@@ -707,7 +706,7 @@ async fn answer_rows(
             ctx.t("the-round-is-anonymous-and-has"),
         ));
     };
-    let language = ctx.lang.code();
+    let lang = ctx.lang;
     let mut header: Vec<String> = Vec::new();
     if !round.anonymous {
         header.extend([ctx.t("companies"), ctx.t("organisation-number")]);
@@ -718,11 +717,7 @@ async fn answer_rows(
         ctx.t("size"),
         ctx.t("quarter"),
     ]);
-    header.extend(
-        battery
-            .questions()
-            .map(|q| q.text.get(language).to_string()),
-    );
+    header.extend(battery.questions().map(|q| q.text.get(lang).to_string()));
     // In an anonymous round a background value that fewer than the threshold share (the one
     // large haulier of Brunna) would point at its company: it is left blank.
     let min = thresholds(ctx).min_shown;
@@ -803,16 +798,7 @@ async fn phone_page(
         .battery;
     let summary: Vec<Value> = errors
         .iter()
-        .map(|e| {
-            field_error(
-                &format!("q-{}", e.question),
-                if ctx.lang == Lang::En {
-                    e.en.clone()
-                } else {
-                    e.sv.clone()
-                },
-            )
-        })
+        .map(|e| field_error(&format!("q-{}", e.question), ctx.message(&e.message)))
         .collect();
     ctx.render(
         "surveys/survey_form.html",
@@ -897,16 +883,16 @@ async fn battery(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, App
     ctx.require(Permission::ViewSurveyResults)?;
     let tenant = ctx.tenant()?;
     let v = tenant.battery_version(version).await?;
-    let language = ctx.lang.code();
+    let lang = ctx.lang;
     let sections: Vec<Value> = v
         .battery
         .sections
         .iter()
         .map(|s| {
             context! {
-                title => s.title.get(language),
+                title => s.title.get(lang),
                 questions => s.questions.iter().map(|q| context! {
-                    text => q.text.get(language),
+                    text => q.text.get(lang),
                     kind => ctx.t(match &q.kind {
                         lots_domain::battery::Kind::Rating { .. } => "scale",
                         lots_domain::battery::Kind::Nps => "nps-0-10",
@@ -924,12 +910,12 @@ async fn battery(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, App
         .collect();
     ctx.render(
         "surveys/battery.html",
-        v.battery.name.get(language),
+        v.battery.name.get(lang),
         context! {
             version => v.version,
             id => v.id,
             published => v.published,
-            description => v.battery.description.get(language),
+            description => v.battery.description.get(lang),
             sections,
             can_publish => ctx.may(Permission::ManageSurveys) && !v.published,
             can_edit => ctx.may(Permission::ManageSurveys),
@@ -972,7 +958,7 @@ async fn editor_page(
     form: Option<&FormData>,
     errors: Vec<Value>,
 ) -> Result<Html<String>, AppError> {
-    let language = ctx.lang.code();
+    let lang = ctx.lang;
     let sections: Vec<Value> = v
         .battery
         .sections
@@ -981,10 +967,10 @@ async fn editor_page(
         .map(|(i, s)| {
             context! {
                 index => i,
-                title => s.title.get(language),
+                title => s.title.get(lang),
                 questions => s.questions.iter().map(|q| context! {
                     id => q.id.clone(),
-                    text => q.text.get(language),
+                    text => q.text.get(lang),
                     index => q.index.as_deref().map(|x| index_label(ctx, x)),
                 }).collect::<Vec<_>>(),
             }
@@ -997,7 +983,7 @@ async fn editor_page(
     let value = |name: &str| form.map(|f| f.get(name)).unwrap_or_default();
     ctx.render(
         "surveys/battery_edit.html",
-        &format!("{} – {}", v.battery.name.get(language), ctx.t("draft-lower")),
+        &format!("{} – {}", v.battery.name.get(lang), ctx.t("draft-lower")),
         context! {
             id => v.id,
             version => v.version,
