@@ -12,6 +12,7 @@ pub mod shared;
 pub mod surveys;
 
 pub use activities::events;
+pub use activities::networks;
 pub use campaigns::assignment;
 pub use campaigns::checklist;
 pub use campaigns::scheduling;

@@ -36,6 +36,10 @@ pub enum StoreError {
     /// message.
     #[error("{0}: {1}")]
     Field(String, lots_i18n::Message),
+    /// Several fields of the input are wrong, each with its message, so that a form can
+    /// name them all at once.
+    #[error("{}", .0.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; "))]
+    Fields(Vec<(String, lots_i18n::Message)>),
     /// The input breaks a rule of the data layer.
     #[error("invalid: {0}")]
     Invalid(String),
@@ -51,6 +55,42 @@ pub(crate) fn is_date(s: &str) -> bool {
 /// A field's error, with the catalog message that says what is wrong.
 pub(crate) fn field(name: &str, message: impl Into<lots_i18n::Message>) -> StoreError {
     StoreError::Field(name.into(), message.into())
+}
+
+/// The wrong fields of one input, gathered so that its form names them all at once rather
+/// than one per try.
+#[derive(Debug, Default)]
+pub(crate) struct Refusals(Vec<(String, lots_i18n::Message)>);
+
+impl Refusals {
+    pub(crate) fn refuse(&mut self, name: &str, message: impl Into<lots_i18n::Message>) {
+        self.0.push((name.into(), message.into()));
+    }
+
+    /// Refuses `name` unless `ok`; says whether it was ok, for checks that build on it.
+    pub(crate) fn check(
+        &mut self,
+        ok: bool,
+        name: &str,
+        message: impl Into<lots_i18n::Message>,
+    ) -> bool {
+        if !ok {
+            self.refuse(name, message);
+        }
+        ok
+    }
+
+    /// `Ok` when nothing was refused; one refusal is a [`StoreError::Field`].
+    pub(crate) fn done(mut self) -> Result<(), StoreError> {
+        match self.0.len() {
+            0 => Ok(()),
+            1 => {
+                let (name, message) = self.0.remove(0);
+                Err(StoreError::Field(name, message))
+            }
+            _ => Err(StoreError::Fields(self.0)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

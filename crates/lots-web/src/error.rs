@@ -40,6 +40,12 @@ impl From<StoreError> for AppError {
             StoreError::Field(field, m) => {
                 AppError::Unprocessable(format!("{field}: {}", m.text(Lang::Sv)))
             }
+            StoreError::Fields(all) => AppError::Unprocessable(
+                all.iter()
+                    .map(|(field, m)| format!("{field}: {}", m.text(Lang::Sv)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
             StoreError::Conflict(c) => AppError::Unprocessable(c.to_string()),
             other => AppError::Internal(other.to_string()),
         }

@@ -1,3 +1,4 @@
-//! Events: kinds, statuses, local times and where a registration lands.
+//! Events: kinds, statuses, local times and where a registration lands; networks' kinds.
 
 pub mod events;
+pub mod networks;

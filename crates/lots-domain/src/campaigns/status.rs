@@ -26,3 +26,12 @@ impl VisitStatus {
         matches!(self, VisitStatus::Planned | VisitStatus::Booked)
     }
 }
+
+crate::codes! {
+    /// Where a visit refers a company: to a network, an event, or a unit of the municipality.
+    pub enum ReferralKind {
+        Network = "network" => "to-a-network",
+        Event = "event" => "to-an-event",
+        Unit = "unit" => "to-a-unit",
+    }
+}

@@ -4,17 +4,18 @@
 //! actions a meeting decides, each with an owner and a due date.
 
 use jiff::civil::Date;
+use lots_domain::networks::NetworkKind;
 use sqlx::Row;
 
 use crate::db::{date, date_opt};
-use crate::error::{field, is_date};
+use crate::error::{Refusals, field, is_date};
 use crate::{Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Network {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: NetworkKind,
     pub purpose: String,
     pub owner_user_id: Option<i64>,
     pub owner_name: Option<String>,
@@ -75,16 +76,15 @@ impl Tenant<'_> {
     pub async fn create_network(
         &self,
         name: &str,
-        kind: &str,
+        kind: Option<NetworkKind>,
         purpose: &str,
         owner_user_id: Option<i64>,
     ) -> Result<i64> {
-        if name.trim().is_empty() {
-            return Err(field("name", "enter-the-networks-name"));
-        }
-        if !matches!(kind, "external" | "internal") {
-            return Err(field("kind", "choose-whether-the-network-is-for"));
-        }
+        let mut refusals = Refusals::default();
+        refusals.check(!name.trim().is_empty(), "name", "enter-the-networks-name");
+        refusals.check(kind.is_some(), "kind", "choose-whether-the-network-is-for");
+        refusals.done()?;
+        let kind = kind.unwrap_or(NetworkKind::External);
         if let Some(owner) = owner_user_id {
             self.user(owner).await?;
         }
@@ -103,7 +103,7 @@ impl Tenant<'_> {
         )
         .bind(&self.code)
         .bind(name.trim())
-        .bind(kind)
+        .bind(kind.code())
         .bind(purpose.trim())
         .bind(owner_user_id)
         .bind(now())
@@ -129,7 +129,7 @@ impl Tenant<'_> {
                 Ok(Network {
                     id: r.try_get("id")?,
                     name: r.try_get("name")?,
-                    kind: r.try_get("kind")?,
+                    kind: crate::db::code(r, "kind")?,
                     purpose: r.try_get("purpose")?,
                     owner_user_id: r.try_get("owner_user_id")?,
                     owner_name: r.try_get("owner_name")?,
@@ -192,8 +192,8 @@ impl Tenant<'_> {
         if !is_date(joined_on) {
             return Err(field("joined_on", "write-the-date-as-2026-11"));
         }
-        match (network.kind.as_str(), company_id, user_id) {
-            ("external", Some(company), _) => {
+        match (network.kind, company_id, user_id) {
+            (NetworkKind::External, Some(company), _) => {
                 self.company(company).await?;
                 if let Some(contact) = contact_id
                     && self.contact(contact).await?.company_id != company
@@ -201,10 +201,10 @@ impl Tenant<'_> {
                     return Err(field("contact_id", "the-contact-person-does-not-belong"));
                 }
             }
-            ("internal", None, Some(user)) => {
+            (NetworkKind::Internal, None, Some(user)) => {
                 self.user(user).await?;
             }
-            ("external", _, _) => return Err(field("company_id", "choose-a-company")),
+            (NetworkKind::External, _, _) => return Err(field("company_id", "choose-a-company")),
             _ => return Err(field("user_id", "choose-a-staff-member")),
         }
         let present = self

@@ -11,7 +11,7 @@ use lots_domain::campaigns::status::{CampaignStatus, VisitStatus};
 use lots_i18n::Message;
 use sqlx::Row;
 
-use crate::error::{field, is_date};
+use crate::error::{Refusals, field, is_date};
 use crate::{Result, Selection, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, Default)]
@@ -92,30 +92,36 @@ impl Tenant<'_> {
     /// Creates a campaign with its officers and candidates; refuses one whose filters find
     /// fewer companies than it needs visits.
     pub async fn create_campaign(&self, new: &NewCampaign, actor: &str) -> Result<i64> {
-        if new.name.trim().is_empty() {
-            return Err(field("name", "enter-the-campaigns-name"));
-        }
-        if !is_date(&new.starts_on) {
-            return Err(field("starts_on", "enter-the-first-day-as-2026"));
-        }
-        if !is_date(&new.ends_on) || new.ends_on < new.starts_on {
-            return Err(field("ends_on", "enter-the-last-day-as-2026"));
-        }
-        let per_officer = new
-            .visits_per_officer
-            .filter(|v| (1..=50).contains(v))
-            .ok_or_else(|| field("visits_per_officer", "visits-per-case-officer-must-be"))?;
+        let mut refusals = Refusals::default();
+        refusals.check(
+            !new.name.trim().is_empty(),
+            "name",
+            "enter-the-campaigns-name",
+        );
+        let starts = refusals.check(
+            is_date(&new.starts_on),
+            "starts_on",
+            "enter-the-first-day-as-2026",
+        );
+        refusals.check(
+            is_date(&new.ends_on) && !(starts && new.ends_on < new.starts_on),
+            "ends_on",
+            "enter-the-last-day-as-2026",
+        );
+        let per_officer = new.visits_per_officer.filter(|v| (1..=50).contains(v));
+        refusals.check(
+            per_officer.is_some(),
+            "visits_per_officer",
+            "visits-per-case-officer-must-be",
+        );
         let minutes = new.visit_minutes.unwrap_or(90);
-        if !(15..=480).contains(&minutes) {
-            return Err(field("visit_minutes", "a-visit-must-be-15-480"));
-        }
+        refusals.check(
+            (15..=480).contains(&minutes),
+            "visit_minutes",
+            "a-visit-must-be-15-480",
+        );
         let battery = match new.battery_version_id {
-            Some(v) => {
-                self.battery_version(v)
-                    .await
-                    .map_err(|_| field("battery", "choose-a-question-battery"))?;
-                v
-            }
+            Some(v) => self.battery_version(v).await.ok().map(|_| v),
             None => {
                 self.install_standard_batteries().await?;
                 self.batteries()
@@ -124,23 +130,31 @@ impl Tenant<'_> {
                     .find(|b| b.code == "foretagsbesok")
                     .and_then(|b| b.published)
                     .map(|(id, _)| id)
-                    .ok_or_else(|| field("battery", "choose-a-question-battery"))?
             }
         };
+        refusals.check(battery.is_some(), "battery", "choose-a-question-battery");
         let officers = self.case_officers_of(&new.unit_ids).await?;
-        if officers.is_empty() {
-            return Err(field("units", "choose-a-unit-with-case-officers"));
-        }
+        refusals.check(
+            !officers.is_empty(),
+            "units",
+            "choose-a-unit-with-case-officers",
+        );
         let candidates = self.select_companies(&new.selection).await?;
-        let visits = officers.len() as i64 * per_officer;
-        if (candidates.len() as i64) < visits {
-            return Err(field(
+        if let Some(per_officer) = per_officer
+            && !officers.is_empty()
+        {
+            let visits = officers.len() as i64 * per_officer;
+            refusals.check(
+                candidates.len() as i64 >= visits,
                 "companies",
                 Message::new("selection-too-small-for-the-visits")
                     .with("companies", candidates.len())
                     .with("visits", visits),
-            ));
+            );
         }
+        refusals.done()?;
+        // Both were refused above when missing; nothing is left to say here.
+        let (per_officer, battery) = (per_officer.unwrap_or(1), battery.unwrap_or_default());
         let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO campaigns (municipality_code, name, purpose, starts_on, ends_on,

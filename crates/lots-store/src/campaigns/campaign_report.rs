@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use lots_domain::battery::Answer;
-use lots_domain::campaigns::status::VisitStatus;
+use lots_domain::campaigns::status::{ReferralKind, VisitStatus};
 use lots_domain::collation::sort_key;
 use lots_domain::sni::{SniVersion, lineage};
 use lots_i18n::Lang;
@@ -46,7 +46,7 @@ pub struct SaidUnder {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ReferralCount {
     pub target: String,
-    pub kind: String,
+    pub kind: ReferralKind,
     pub total: i64,
     pub done: i64,
 }
@@ -183,7 +183,7 @@ impl Tenant<'_> {
             .map(|r| {
                 Ok(ReferralCount {
                     target: r.try_get("target")?,
-                    kind: r.try_get("kind")?,
+                    kind: crate::db::code(r, "kind")?,
                     total: r.try_get("total")?,
                     done: r.try_get::<Option<i64>, _>("done")?.unwrap_or(0),
                 })

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use lots_domain::battery::Answer;
-use lots_domain::campaigns::status::VisitStatus;
+use lots_domain::campaigns::status::{ReferralKind, VisitStatus};
 use sqlx::Row;
 
 use crate::error::{field, is_date};
@@ -52,8 +52,8 @@ pub struct Feedback {
 
 #[derive(Debug, Clone, Default)]
 pub struct NewReferral {
-    /// network, event or unit.
-    pub kind: String,
+    /// `None` when the form named no kind it knows.
+    pub kind: Option<ReferralKind>,
     pub target_id: Option<i64>,
     pub owner_user_id: Option<i64>,
     pub due_on: String,
@@ -62,7 +62,7 @@ pub struct NewReferral {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Referral {
     pub id: i64,
-    pub kind: String,
+    pub kind: ReferralKind,
     pub target_name: String,
     pub owner_name: String,
     pub due_on: jiff::civil::Date,
@@ -123,8 +123,8 @@ impl Tenant<'_> {
         let mut recorded = Recorded::default();
         if let Some(r) = referral {
             let target = r.target_id.unwrap_or_default();
-            match r.kind.as_str() {
-                "network" => {
+            match r.kind {
+                Some(ReferralKind::Network) => {
                     let contact = self
                         .contacts(visit.company_id)
                         .await?
@@ -140,13 +140,13 @@ impl Tenant<'_> {
                     )
                     .await?;
                 }
-                "event" => {
+                Some(ReferralKind::Event) => {
                     recorded.invited_participants = self
                         .invite_to_event(target, &[visit.company_id], actor)
                         .await?
                         .participant_ids;
                 }
-                _ => {}
+                Some(ReferralKind::Unit) | None => {}
             }
         }
         let mut tx = self.db.begin_write().await?;
@@ -186,10 +186,11 @@ impl Tenant<'_> {
             .await?;
         }
         if let Some(r) = referral {
-            let column = match r.kind.as_str() {
-                "network" => "network_id",
-                "event" => "event_id",
-                _ => "unit_id",
+            let kind = r.kind.unwrap_or(ReferralKind::Unit);
+            let column = match kind {
+                ReferralKind::Network => "network_id",
+                ReferralKind::Event => "event_id",
+                ReferralKind::Unit => "unit_id",
             };
             sqlx::query(&format!(
                 "INSERT INTO referrals (municipality_code, visit_id, company_id, kind, {column},
@@ -199,7 +200,7 @@ impl Tenant<'_> {
             .bind(&self.code)
             .bind(visit_id)
             .bind(visit.company_id)
-            .bind(&r.kind)
+            .bind(kind.code())
             .bind(r.target_id)
             .bind(r.owner_user_id)
             .bind(&r.due_on)
@@ -207,7 +208,7 @@ impl Tenant<'_> {
             .execute(&mut *tx)
             .await?;
         }
-        let referred = referral.map(|r| r.kind.as_str()).unwrap_or_default();
+        let referred = referral.and_then(|r| r.kind).map_or("", ReferralKind::code);
         self.audit_in(&mut tx, "visit.record", ("visit", visit_id), referred)
             .await?;
         tx.commit().await?;
@@ -407,19 +408,19 @@ impl Tenant<'_> {
         let target = r
             .target_id
             .ok_or_else(|| field("target", "choose-where-the-company-is-referred"))?;
-        let found = match r.kind.as_str() {
-            "network" => match self.network(target).await {
-                Ok(n) if n.kind == "external" => Ok(()),
+        let found = match r.kind {
+            Some(ReferralKind::Network) => match self.network(target).await {
+                Ok(n) if n.kind == lots_domain::networks::NetworkKind::External => Ok(()),
                 Ok(_) => Err(field("target", "the-network-is-for-staff-not")),
                 Err(e) => Err(e),
             },
-            "event" => match self.event(target).await {
+            Some(ReferralKind::Event) => match self.event(target).await {
                 Ok(e) if e.ends_at >= now() => Ok(()),
                 Ok(_) => Err(field("target", "the-event-has-already-taken-place")),
                 Err(e) => Err(e),
             },
-            "unit" => self.unit(target).await.map(|_| ()),
-            _ => Err(field("target", "choose-where-the-company-is-referred")),
+            Some(ReferralKind::Unit) => self.unit(target).await.map(|_| ()),
+            None => Err(field("target", "choose-where-the-company-is-referred")),
         };
         match found {
             Err(StoreError::NotFound) => {
@@ -478,7 +479,7 @@ impl Tenant<'_> {
             .map(|r| {
                 Ok(Referral {
                     id: r.try_get("id")?,
-                    kind: r.try_get("kind")?,
+                    kind: crate::db::code(r, "kind")?,
                     target_name: r.try_get("target_name")?,
                     owner_name: r.try_get("owner_name")?,
                     due_on: crate::db::date(r, "due_on")?,

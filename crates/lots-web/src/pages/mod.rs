@@ -144,6 +144,10 @@ impl Ctx {
             lots_store::StoreError::Field(field, message) => {
                 Ok(vec![field_error(&field, self.message(&message))])
             }
+            lots_store::StoreError::Fields(all) => Ok(all
+                .iter()
+                .map(|(field, message)| field_error(field, self.message(message)))
+                .collect()),
             e => Err(e.into()),
         }
     }

@@ -73,7 +73,7 @@ async fn networks(tenant: &Tenant<'_>, owner: Option<i64>) -> anyhow::Result<()>
     let traffic = tenant
         .create_network(
             TRAFFIC_NETWORK,
-            "external",
+            Some(lots_domain::networks::NetworkKind::External),
             "Logistikföretagen i Brunna och kommunen löser trafik, parkering och angöring tillsammans.",
             owner,
         )
@@ -135,7 +135,7 @@ async fn networks(tenant: &Tenant<'_>, owner: Option<i64>) -> anyhow::Result<()>
     let internal = tenant
         .create_network(
             STAFF_NETWORK,
-            "internal",
+            Some(lots_domain::networks::NetworkKind::Internal),
             "Medarbetare från alla kontor som möter företag utvecklar servicen tillsammans.",
             owner,
         )

@@ -158,7 +158,7 @@ async fn spring_campaign(tenant: &Tenant<'_>) -> anyhow::Result<Option<i64>> {
             None
         };
         let referral = referral.map(|(kind, target)| NewReferral {
-            kind: kind.into(),
+            kind: kind.parse().ok(),
             target_id: Some(target),
             owner_user_id: Some(v.officer_user_id),
             due_on: "2026-05-29".into(),

@@ -25,6 +25,34 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
                 ("sni", "52"),
             ]
         };
+        // A form with several wrong fields names them all in one answer, each by its field.
+        let r = bd
+            .post(
+                "/kampanjer",
+                &[
+                    ("name", " "),
+                    ("starts_on", "1 mars"),
+                    ("ends_on", "2027-02-30"),
+                    ("visits_per_officer", "0"),
+                    ("unit", livs.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422, "{}", app.backend);
+        let html = r.text().await.unwrap();
+        for (field, id) in [
+            ("name", "enter-the-campaigns-name"),
+            ("starts_on", "enter-the-first-day-as-2026"),
+            ("ends_on", "enter-the-last-day-as-2026"),
+            ("visits_per_officer", "visits-per-case-officer-must-be"),
+        ] {
+            let text = lots_i18n::text(lots_i18n::Lang::Sv, id);
+            assert!(
+                html.contains(&format!("href=\"#{field}\"")) && html.contains(&text),
+                "{field} is not named on {}",
+                app.backend
+            );
+        }
         // Six logistics companies cannot take two visits from each of six inspectors.
         let r = bd.post("/kampanjer", &fields("2")).await;
         assert_eq!(r.status(), 422, "{}", app.backend);

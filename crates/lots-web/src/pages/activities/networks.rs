@@ -5,6 +5,7 @@ use axum::Router;
 use axum::extract::Path;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use lots_domain::networks::NetworkKind;
 use lots_domain::role::Permission;
 use lots_store::{StoreError, Tenant};
 use minijinja::{Value, context};
@@ -25,14 +26,6 @@ pub fn routes() -> Router<AppState> {
         .route("/natverk/{id}/atgarder/{action}", post(complete_action))
 }
 
-fn kind_label(kind: &str) -> &'static str {
-    if kind == "internal" {
-        "staff-member"
-    } else {
-        "companies"
-    }
-}
-
 async fn list_page(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
@@ -43,7 +36,7 @@ async fn list_page(
         .networks()
         .await?
         .iter()
-        .map(|n| context! { kind_label => ctx.t(kind_label(&n.kind)), ..Value::from_serialize(n) })
+        .map(|n| context! { kind_label => ctx.t(n.kind.message()), ..Value::from_serialize(n) })
         .collect();
     let value = |name: &str| form.map_or(String::new(), |f| f.get(name));
     ctx.render(
@@ -72,7 +65,7 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     match tenant
         .create_network(
             &form.get("name"),
-            &form.get("kind"),
+            form.get("kind").parse().ok(),
             &form.get("purpose"),
             owner,
         )
@@ -119,7 +112,7 @@ async fn show_page(
         "activities/network.html",
         &network.name,
         context! {
-            network => context! { kind_label => ctx.t(kind_label(&network.kind)), ..Value::from_serialize(&network) },
+            network => context! { kind_label => ctx.t(network.kind.message()), ..Value::from_serialize(&network) },
             members => members.iter().map(|m| context! { label => m.label(), ..Value::from_serialize(m) }).collect::<Vec<_>>(),
             meetings,
             staff => staff_options(tenant).await?,
@@ -166,7 +159,7 @@ async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
     let tenant = ctx.tenant()?;
     let network = tenant.network(id).await?;
     let result = async {
-        if network.kind == "external" {
+        if network.kind == NetworkKind::External {
             let named = form.get("organisation");
             let company = tenant.find_company(&named).await?.ok_or_else(|| {
                 StoreError::Field(

@@ -94,7 +94,7 @@ async fn page_with(
         .networks()
         .await?
         .into_iter()
-        .filter(|n| n.kind == "external")
+        .filter(|n| n.kind == lots_domain::networks::NetworkKind::External)
         .map(|n| context! { id => n.id, name => n.name })
         .collect();
     let events: Vec<Value> = tenant
@@ -155,7 +155,7 @@ async fn record(
     let kind = form.get("kind");
     let referral = (!kind.is_empty()).then(|| NewReferral {
         target_id: form.get(&format!("target_{kind}")).parse().ok(),
-        kind: kind.clone(),
+        kind: kind.parse().ok(),
         owner_user_id: form.get("owner_user_id").parse().ok(),
         due_on: form.get("due_on"),
     });
