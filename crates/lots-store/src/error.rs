@@ -47,6 +47,17 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 }
 
+impl StoreError {
+    /// The wrong fields this error names, or `None` when it is not about fields.
+    pub fn into_fields(self) -> Option<Vec<(String, lots_i18n::Message)>> {
+        match self {
+            StoreError::Field(name, message) => Some(vec![(name, message)]),
+            StoreError::Fields(all) => Some(all),
+            _ => None,
+        }
+    }
+}
+
 /// Whether a form's text is a date written YYYY-MM-DD.
 pub(crate) fn is_date(s: &str) -> bool {
     s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok()
@@ -78,6 +89,24 @@ impl Refusals {
             self.refuse(name, message);
         }
         ok
+    }
+
+    /// Refuses `name` when `value` is missing; hands the value on.
+    pub(crate) fn require<T>(
+        &mut self,
+        value: Option<T>,
+        name: &str,
+        message: impl Into<lots_i18n::Message>,
+    ) -> Option<T> {
+        self.check(value.is_some(), name, message);
+        value
+    }
+
+    /// The checked values when nothing was refused. `values` is what the required fields
+    /// make together; each missing one was refused, so it is there whenever this is `Ok`.
+    pub(crate) fn done_with<T>(self, values: Option<T>) -> Result<T, StoreError> {
+        self.done()?;
+        values.ok_or_else(|| StoreError::Invalid("a missing field was not refused".into()))
     }
 
     /// `Ok` when nothing was refused; one refusal is a [`StoreError::Field`].

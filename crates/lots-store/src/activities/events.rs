@@ -12,7 +12,7 @@ use lots_domain::events::{EventKind, ParticipantStatus, Place, place_for};
 use lots_i18n::Lang;
 use sqlx::Row;
 
-use crate::error::field;
+use crate::error::{Refusals, field};
 use crate::secret::{new_token, token_hash};
 use crate::{Result, StoreError, Tenant, now};
 
@@ -172,26 +172,20 @@ fn optout_hash(email: &str) -> String {
 const LINK_GRACE_SECONDS: i64 = 7 * 86_400;
 
 fn check_event(new: &NewEvent) -> Result<(EventKind, i64, i64, i64)> {
-    if new.name.trim().is_empty() {
-        return Err(field("name", "enter-the-events-name"));
+    let mut refusals = Refusals::default();
+    refusals.check(!new.name.trim().is_empty(), "name", "enter-the-events-name");
+    let kind = refusals.require(new.kind, "kind", "choose-what-kind-of-event-it");
+    let starts = refusals.require(new.starts_at, "date", "enter-the-day-and-start-time");
+    let ends = refusals.require(new.ends_at, "end", "enter-the-end-time-as-10");
+    if let (Some(starts), Some(ends)) = (starts, ends) {
+        refusals.check(ends > starts, "end", "the-event-must-end-after-it");
     }
-    let kind = new
-        .kind
-        .ok_or_else(|| field("kind", "choose-what-kind-of-event-it"))?;
-    let starts = new
-        .starts_at
-        .ok_or_else(|| field("date", "enter-the-day-and-start-time"))?;
-    let ends = new
-        .ends_at
-        .ok_or_else(|| field("end", "enter-the-end-time-as-10"))?;
-    if ends <= starts {
-        return Err(field("end", "the-event-must-end-after-it"));
-    }
-    let capacity = new
-        .capacity
-        .filter(|c| (1..=100_000).contains(c))
-        .ok_or_else(|| field("capacity", "the-number-of-places-must-be"))?;
-    Ok((kind, starts, ends, capacity))
+    let capacity = refusals.require(
+        new.capacity.filter(|c| (1..=100_000).contains(c)),
+        "capacity",
+        "the-number-of-places-must-be",
+    );
+    refusals.done_with((|| Some((kind?, starts?, ends?, capacity?)))())
 }
 
 impl Tenant<'_> {

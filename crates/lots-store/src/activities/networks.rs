@@ -82,9 +82,8 @@ impl Tenant<'_> {
     ) -> Result<i64> {
         let mut refusals = Refusals::default();
         refusals.check(!name.trim().is_empty(), "name", "enter-the-networks-name");
-        refusals.check(kind.is_some(), "kind", "choose-whether-the-network-is-for");
-        refusals.done()?;
-        let kind = kind.unwrap_or(NetworkKind::External);
+        let kind = refusals.require(kind, "kind", "choose-whether-the-network-is-for");
+        let kind = refusals.done_with(kind)?;
         if let Some(owner) = owner_user_id {
             self.user(owner).await?;
         }

@@ -108,9 +108,8 @@ impl Tenant<'_> {
             "ends_on",
             "enter-the-last-day-as-2026",
         );
-        let per_officer = new.visits_per_officer.filter(|v| (1..=50).contains(v));
-        refusals.check(
-            per_officer.is_some(),
+        let per_officer = refusals.require(
+            new.visits_per_officer.filter(|v| (1..=50).contains(v)),
             "visits_per_officer",
             "visits-per-case-officer-must-be",
         );
@@ -132,7 +131,7 @@ impl Tenant<'_> {
                     .map(|(id, _)| id)
             }
         };
-        refusals.check(battery.is_some(), "battery", "choose-a-question-battery");
+        let battery = refusals.require(battery, "battery", "choose-a-question-battery");
         let officers = self.case_officers_of(&new.unit_ids).await?;
         refusals.check(
             !officers.is_empty(),
@@ -152,9 +151,7 @@ impl Tenant<'_> {
                     .with("visits", visits),
             );
         }
-        refusals.done()?;
-        // Both were refused above when missing; nothing is left to say here.
-        let (per_officer, battery) = (per_officer.unwrap_or(1), battery.unwrap_or_default());
+        let (per_officer, battery) = refusals.done_with(per_officer.zip(battery))?;
         let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO campaigns (municipality_code, name, purpose, starts_on, ends_on,

@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use lots_domain::collation::sort_key;
 use lots_domain::company_import::{CompanyRecord, size_class};
 use lots_domain::orgnr::{CompanyId, LegalForm};
+use lots_domain::sni::SniVersion;
 use lots_domain::text::name_words;
-use lots_i18n::Lang;
+use lots_i18n::{Lang, Message};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::error::Refusals;
 use crate::params::{Params, limit_offset};
 use crate::{Result, StoreError, Tenant, now};
 
@@ -260,53 +262,44 @@ pub(crate) fn company_search_text(
 }
 
 impl CompanyInput {
-    /// Checks the input; an error names the field.
-    pub(crate) fn validate(&self) -> Result<CompanyId> {
+    /// Checks the input against the register's rules; the error names every wrong field.
+    pub fn check(&self) -> Result<CompanyId> {
+        let mut refusals = Refusals::default();
         let id = CompanyId::parse(&self.orgnr)
-            .map_err(|e| StoreError::Field("orgnr".into(), e.message().into()))?;
-        if self.name.trim().is_empty() {
-            return Err(StoreError::Field(
-                "name".into(),
-                "enter-the-company-name".into(),
-            ));
-        }
+            .map_err(|e| refusals.refuse("orgnr", e.message()))
+            .ok();
+        refusals.check(
+            !self.name.trim().is_empty(),
+            "name",
+            "enter-the-company-name",
+        );
         for (field, version, codes) in [
-            (
-                "sni2007",
-                lots_domain::sni::SniVersion::Sni2007,
-                &self.sni2007,
-            ),
-            (
-                "sni2025",
-                lots_domain::sni::SniVersion::Sni2025,
-                &self.sni2025,
-            ),
+            ("sni2007", SniVersion::Sni2007, &self.sni2007),
+            ("sni2025", SniVersion::Sni2025, &self.sni2025),
         ] {
             if let Some(bad) = codes
                 .iter()
                 .find(|c| lots_domain::sni::lookup(version, c).is_none())
             {
-                return Err(StoreError::Field(
-                    field.into(),
-                    lots_i18n::Message::new("sni-code-not-in-version")
+                refusals.refuse(
+                    field,
+                    Message::new("sni-code-not-in-version")
                         .with("code", bad)
                         .with("version", version.code()),
-                ));
+                );
             }
         }
-        if self.employees.is_some_and(|n| n < 0) {
-            return Err(StoreError::Field(
-                "employees".into(),
-                "employees-cannot-be-negative".into(),
-            ));
-        }
-        if !self.status.is_empty() && CompanyStatus::parse(&self.status).is_none() {
-            return Err(StoreError::Field(
-                "status".into(),
-                "status-is-active-or-deregistered".into(),
-            ));
-        }
-        Ok(id)
+        refusals.check(
+            self.employees.is_none_or(|n| n >= 0),
+            "employees",
+            "employees-cannot-be-negative",
+        );
+        refusals.check(
+            self.status.is_empty() || CompanyStatus::parse(&self.status).is_some(),
+            "status",
+            "status-is-active-or-deregistered",
+        );
+        refusals.done_with(id)
     }
 
     pub fn from_record(r: &CompanyRecord) -> CompanyInput {
@@ -448,7 +441,7 @@ impl Tenant<'_> {
 
     /// Creates a company; `Conflict` when its organisationsnummer is already registered.
     pub async fn create_company(&self, input: &CompanyInput, actor: &str) -> Result<Company> {
-        let id = input.validate()?;
+        let id = input.check()?;
         if self.company_by_orgnr(&id.canonical()).await?.is_some() {
             return Err(StoreError::Field(
                 "orgnr".into(),
@@ -509,7 +502,7 @@ impl Tenant<'_> {
         actor: &str,
     ) -> Result<Company> {
         let before = self.company(company_id).await?;
-        let id = input.validate()?;
+        let id = input.check()?;
         if id.canonical() != before.orgnr && self.company_by_orgnr(&id.canonical()).await?.is_some()
         {
             return Err(StoreError::Field(

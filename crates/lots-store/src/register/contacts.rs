@@ -7,6 +7,7 @@ use lots_i18n::Lang;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::error::Refusals;
 use crate::register::companies::company_search_text;
 use crate::{AuditFilter, AuditRecord, Result, StoreError, Tenant, now};
 
@@ -59,30 +60,26 @@ fn contact_from_row(r: &AnyRow) -> Result<Contact> {
 }
 
 impl ContactInput {
+    /// The normalised e-mail address; the error names every wrong field.
     fn validate(&self) -> Result<String> {
-        if self.name.trim().is_empty() {
-            return Err(StoreError::Field(
-                "name".into(),
-                "enter-the-contact-persons-name".into(),
-            ));
-        }
+        let mut refusals = Refusals::default();
+        refusals.check(
+            !self.name.trim().is_empty(),
+            "name",
+            "enter-the-contact-persons-name",
+        );
         let email = if self.email.trim().is_empty() {
-            String::new()
+            Some(String::new())
         } else {
-            lots_domain::email::normalise(&self.email).map_err(|_| {
-                StoreError::Field(
-                    "email".into(),
-                    "enter-an-e-mail-address-at-the-company".into(),
-                )
-            })?
+            let email = lots_domain::email::normalise(&self.email).ok();
+            refusals.require(email, "email", "enter-an-e-mail-address-at-the-company")
         };
-        if !LEGAL_BASES.contains(&self.legal_basis.as_str()) {
-            return Err(StoreError::Field(
-                "legal_basis".into(),
-                "choose-the-legal-basis".into(),
-            ));
-        }
-        Ok(email)
+        refusals.check(
+            LEGAL_BASES.contains(&self.legal_basis.as_str()),
+            "legal_basis",
+            "choose-the-legal-basis",
+        );
+        refusals.done_with(email)
     }
 }
 

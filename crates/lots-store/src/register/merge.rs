@@ -94,7 +94,7 @@ impl Tenant<'_> {
         }
         let kept = self.company(survivor).await?;
         let gone = self.company(other).await?;
-        let id = chosen.validate()?;
+        let id = chosen.check()?;
         if id.canonical() != kept.orgnr && id.canonical() != gone.orgnr {
             return Err(StoreError::Field(
                 "orgnr".into(),

@@ -196,6 +196,28 @@ async fn registering_and_changing_a_company_checks_every_field() {
             )
             .await;
         assert!(bad_sni.text().await.unwrap().contains("99999"));
+        // Every wrong field at once: the form's own (a count that is not a number) and the
+        // register's (the check digit, the missing name, an unknown SNI code).
+        let all_wrong = bd
+            .post(
+                "/foretag",
+                &[
+                    ("orgnr", "556012-5791"),
+                    ("name", ""),
+                    ("sni2007", "99999"),
+                    ("employees", "tolv"),
+                ],
+            )
+            .await;
+        assert_eq!(all_wrong.status(), 422);
+        let page = all_wrong.text().await.unwrap();
+        for field in ["orgnr", "name", "sni2007", "employees"] {
+            assert!(
+                page.contains(&format!("href=\"#{field}\"")),
+                "{field} is not named on {}",
+                app.backend
+            );
+        }
         let ok = bd
             .post(
                 "/foretag",

@@ -14,7 +14,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, field_error};
+use crate::pages::FormData;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -69,8 +69,8 @@ async fn page(ctx: Ctx, Query(q): Query<Saved>) -> Result<Html<String>, AppError
 async fn outcome(ctx: &Ctx, result: Result<(), StoreError>) -> Result<Response, AppError> {
     match result {
         Ok(()) => Ok(Redirect::to("/admin/arendeinstallningar?klart=1").into_response()),
-        Err(StoreError::Field(field, message)) => {
-            let html = render(ctx, vec![field_error(&field, ctx.message(&message))], None).await?;
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+            let html = render(ctx, ctx.field_errors(e)?, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(e.into()),

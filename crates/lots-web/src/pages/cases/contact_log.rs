@@ -15,7 +15,7 @@ use minijinja::{Value, context};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::shared::format::percent;
-use crate::pages::{FormData, field_error, unit_options};
+use crate::pages::{FormData, unit_options};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -181,8 +181,8 @@ async fn log(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     };
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/kontaktlogg?sparad=1").into_response()),
-        Err(StoreError::Field(field, message)) => {
-            let errors = vec![field_error(&field, ctx.message(&message))];
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+            let errors = ctx.field_errors(e)?;
             let html = render(&ctx, &tenant, Some(&form), errors, company_id, false).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }

@@ -201,14 +201,8 @@ async fn change_status(
             }
             Ok(Redirect::to(&format!("/felanmalningar/{id}")).into_response())
         }
-        Err(StoreError::Field(field, message)) => {
-            let html = show_page(
-                &ctx,
-                &tenant,
-                id,
-                vec![field_error(&field, ctx.message(&message))],
-            )
-            .await?;
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+            let html = show_page(&ctx, &tenant, id, ctx.field_errors(e)?).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(e.into()),

@@ -9,12 +9,13 @@ use axum::routing::{get, post};
 use lots_domain::company_import::SIZE_CLASSES;
 use lots_domain::role::Permission;
 use lots_domain::sni::{self, SniVersion};
+use lots_i18n::Message;
 use lots_store::{Company, CompanyFilter, CompanyInput, StoreError, Tenant};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, field_error, page_number, pager};
+use crate::pages::{FormData, page_number, pager};
 use crate::state::AppState;
 use crate::url::urlencode;
 
@@ -263,15 +264,8 @@ async fn add_note(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respo
     let note = form.get("note");
     match tenant.add_note(id, &note, &me.user.name).await {
         Ok(()) => Ok(Redirect::to(&format!("/foretag/{id}")).into_response()),
-        Err(StoreError::Field(field, message)) => {
-            let html = journey_page(
-                &ctx,
-                &tenant,
-                id,
-                vec![field_error(&field, ctx.message(&message))],
-                &note,
-            )
-            .await?;
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+            let html = journey_page(&ctx, &tenant, id, ctx.field_errors(e)?, &note).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(e.into()),
@@ -287,42 +281,43 @@ fn split(s: &str) -> Vec<String> {
 }
 
 /// Reads the company form; a wrong number of employees is a field error.
-fn read_form(form: &FormData) -> Result<CompanyInput, (String, lots_i18n::Message)> {
+/// The company form read into the store's input, or every wrong field of it at once: what
+/// the form itself cannot read (a count or a coordinate that is not a number) beside what the
+/// register refuses.
+fn read_form(form: &FormData) -> Result<CompanyInput, StoreError> {
+    let mut wrong: Vec<(String, Message)> = Vec::new();
     let employees_raw: String = form
         .get("employees")
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let employees = if employees_raw.is_empty() {
-        None
-    } else {
-        Some(employees_raw.parse::<i64>().map_err(|_| {
-            (
-                "employees".to_string(),
+    let employees = match employees_raw.parse::<i64>() {
+        _ if employees_raw.is_empty() => None,
+        Ok(n) => Some(n),
+        Err(_) => {
+            wrong.push((
+                "employees".into(),
                 "employees-must-be-a-whole-number".into(),
-            )
-        })?)
-    };
-    let coordinate = |name: &str,
-                      range: std::ops::RangeInclusive<f64>|
-     -> Result<Option<f64>, (String, lots_i18n::Message)> {
-        let raw = form.get(name).replace(',', ".");
-        if raw.is_empty() {
-            return Ok(None);
+            ));
+            None
         }
-        raw.parse::<f64>()
-            .ok()
-            .filter(|v| range.contains(v))
-            .map(Some)
-            .ok_or_else(|| {
-                (
-                    name.to_string(),
-                    "write-the-coordinate-in-decimal-degrees".into(),
-                )
-            })
     };
-    let latitude = coordinate("latitude", -90.0..=90.0)?;
-    let longitude = coordinate("longitude", -180.0..=180.0)?;
+    let mut coordinate = |name: &str, range: std::ops::RangeInclusive<f64>| {
+        let raw = form.get(name).replace(',', ".");
+        match raw.parse::<f64>() {
+            _ if raw.is_empty() => None,
+            Ok(v) if range.contains(&v) => Some(v),
+            _ => {
+                wrong.push((
+                    name.into(),
+                    "write-the-coordinate-in-decimal-degrees".into(),
+                ));
+                None
+            }
+        }
+    };
+    let latitude = coordinate("latitude", -90.0..=90.0);
+    let longitude = coordinate("longitude", -180.0..=180.0);
     let codes = |name: &str| -> Vec<String> {
         form.get(name)
             .split([',', ' ', ';'])
@@ -330,7 +325,7 @@ fn read_form(form: &FormData) -> Result<CompanyInput, (String, lots_i18n::Messag
             .map(str::to_string)
             .collect()
     };
-    Ok(CompanyInput {
+    let input = CompanyInput {
         orgnr: form.get("orgnr"),
         name: form.get("name"),
         other_names: split(&form.get("other_names")),
@@ -346,7 +341,15 @@ fn read_form(form: &FormData) -> Result<CompanyInput, (String, lots_i18n::Messag
         tags: split(&form.get("tags")),
         status: form.get("status"),
         notes: form.get("notes"),
-    })
+    };
+    if let Err(refused) = input.check() {
+        wrong.extend(refused.into_fields().unwrap_or_default());
+    }
+    if wrong.is_empty() {
+        Ok(input)
+    } else {
+        Err(StoreError::Fields(wrong))
+    }
 }
 
 fn form_values(form: &FormData) -> Value {
@@ -420,22 +423,21 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let tenant = ctx.tenant()?;
     let result = match read_form(&form) {
         Ok(input) => tenant.create_company(&input, &me.user.name).await,
-        Err((field, message)) => Err(StoreError::Field(field, message)),
+        Err(wrong) => Err(wrong),
     };
     match result {
         Ok(company) => Ok(Redirect::to(&format!("/foretag/{}", company.id)).into_response()),
-        Err(StoreError::Field(field, message)) => {
+        Err(e) => {
             let html = render_form(
                 &ctx,
                 &ctx.t("register-a-company"),
                 "/foretag",
                 form_values(&form),
-                vec![field_error(&field, ctx.message(&message))],
+                ctx.field_errors(e)?,
                 "register-the-company",
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -457,22 +459,24 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
     let tenant = ctx.tenant()?;
     let company = tenant.company(id).await?;
     let result = match read_form(&form) {
-        Ok(input) => tenant.update_company(id, &input, &me.user.name).await,
-        Err((field, message)) => Err(StoreError::Field(field, message)),
+        Ok(input) => tenant
+            .update_company(id, &input, &me.user.name)
+            .await
+            .map(|_| ()),
+        Err(wrong) => Err(wrong),
     };
     match result {
-        Ok(_) => Ok(Redirect::to(&format!("/foretag/{id}")).into_response()),
-        Err(StoreError::Field(field, message)) => {
+        Ok(()) => Ok(Redirect::to(&format!("/foretag/{id}")).into_response()),
+        Err(e) => {
             let html = render_form(
                 &ctx,
                 &company.name,
                 &format!("/foretag/{id}/andra"),
                 form_values(&form),
-                vec![field_error(&field, ctx.message(&message))],
+                ctx.field_errors(e)?,
                 "save-changes",
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
-        Err(e) => Err(e.into()),
     }
 }

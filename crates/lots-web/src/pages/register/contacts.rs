@@ -12,7 +12,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, field_error};
+use crate::pages::FormData;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -106,13 +106,13 @@ async fn create(
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/foretag/{company_id}")).into_response()),
-        Err(StoreError::Field(field, message)) => {
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
             let html = render(
                 &ctx,
                 &ctx.t("add-contact-person"),
                 format!("/foretag/{company_id}/kontakter/ny"),
                 values(&input),
-                vec![field_error(&field, ctx.message(&message))],
+                ctx.field_errors(e)?,
                 "save-the-contact-person",
                 (company.id, company.name),
                 None,
@@ -152,14 +152,14 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
     let input = read(&form);
     match tenant.update_contact(id, &input).await {
         Ok(_) => Ok(Redirect::to(&format!("/foretag/{}", contact.company_id)).into_response()),
-        Err(StoreError::Field(field, message)) => {
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
             let company = tenant.company(contact.company_id).await?;
             let html = render(
                 &ctx,
                 &contact.name,
                 format!("/kontakter/{id}"),
                 values(&input),
-                vec![field_error(&field, ctx.message(&message))],
+                ctx.field_errors(e)?,
                 "save-changes",
                 (company.id, company.name),
                 Some(id),

@@ -11,7 +11,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, field_error};
+use crate::pages::FormData;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -144,14 +144,8 @@ async fn merge(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         .await
     {
         Ok(kept) => Ok(Redirect::to(&format!("/foretag/{}", kept.id)).into_response()),
-        Err(StoreError::Field(field, message)) => {
-            let html = compare_page(
-                &ctx,
-                &a,
-                &b,
-                vec![field_error(&field, ctx.message(&message))],
-            )
-            .await?;
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+            let html = compare_page(&ctx, &a, &b, ctx.field_errors(e)?).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(e.into()),

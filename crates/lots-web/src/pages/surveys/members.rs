@@ -146,13 +146,8 @@ async fn create_joint_round(ctx: Ctx, form: FormData) -> Result<Response, AppErr
             ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!("/medlemmar/nki?matning={id}")).into_response())
         }
-        Err(StoreError::Field(field, message)) => {
-            let html = joint_page(
-                &ctx,
-                Some(&form),
-                vec![field_error(&field, ctx.message(&message))],
-            )
-            .await?;
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+            let html = joint_page(&ctx, Some(&form), ctx.field_errors(e)?).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(e.into()),

@@ -297,8 +297,8 @@ async fn add(
         .collect();
     match tenant.add_to_round(id, &ids, &me.user.name).await {
         Ok(audience) => Ok(invited(&ctx, &tenant, id, &audience).await?.into_response()),
-        Err(StoreError::Field(field, message)) => {
-            let errors = vec![field_error(&field, ctx.message(&message))];
+        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+            let errors = ctx.field_errors(e)?;
             let html = add_page(&ctx, &tenant, id, &q, Some(&form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
