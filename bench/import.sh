@@ -10,6 +10,8 @@ N=${1:-1000000}
 TARGET=${CARGO_TARGET_DIR:-target}
 PG=${LOTS_BENCH_PG:-postgres://postgres:postgres@127.0.0.1:5432}
 OUT=$(mktemp -d /tmp/lots-import.XXXX)
+# The rejected lines are counted by their English prefix.
+export LOTS_LANG=en
 cargo build --release --bin lots >/dev/null 2>&1
 LOTS="$TARGET/release/lots"
 export LOTS_LOG=error

@@ -2,22 +2,13 @@
 // 20 places and invites the register; 25 companies register through their links (20 get a
 // place, 5 wait), one cancels and the first waiting gets the place and an e-mail; a case
 // officer checks people in on a phone. Every page passes axe-core's WCAG 2.1 A/AA rules.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, axeViolations, launchBrowser, mailLinks, mails, signedIn, startLots } from './support.js';
+import { BD, axeViolations, mailLinks, mails, signedIn, withDemo } from './support.js';
 
 let lots;
 let browser;
-
-before(async () => {
-  lots = await startLots();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  lots?.stop();
-});
+withDemo((started) => ({ lots, browser } = started));
 
 async function eventLinks(atLeast) {
   for (let i = 0; i < 120; i++) {

@@ -1,22 +1,13 @@
 // Cases, the contact log and fault reports in the browser: a case officer opens the cases,
 // the late ones, a late bygglov and the handling times; the contact centre logs a call; a
 // resident reports a fault on a phone. Every page passes axe-core's WCAG 2.1 A/AA rules.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, axeViolations, launchBrowser, signedIn, startLots } from './support.js';
+import { BD, axeViolations, signedIn, withDemo } from './support.js';
 
 let lots;
 let browser;
-
-before(async () => {
-  lots = await startLots();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  lots?.stop();
-});
+withDemo((started) => ({ lots, browser } = started));
 
 test('cases, late cases, one case and handling times pass axe', async () => {
   const { context, page } = await signedIn(browser, lots, 'ahmed.hassan@upplands-bro.example');

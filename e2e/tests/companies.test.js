@@ -1,21 +1,12 @@
 // A business developer searches the register with a typo, opens the company's journey and
 // writes a note; the list and the journey page pass axe-core's WCAG 2.1 A/AA rules.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, axeViolations, launchBrowser, signedIn, startLots } from './support.js';
+import { BD, axeViolations, signedIn, withDemo } from './support.js';
 
 let lots;
 let browser;
-
-before(async () => {
-  lots = await startLots();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  lots?.stop();
-});
+withDemo((started) => ({ lots, browser } = started));
 
 test('search with a typo, open the journey, write a note', async () => {
   const { context, page } = await signedIn(browser, lots, BD);

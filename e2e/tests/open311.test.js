@@ -4,14 +4,14 @@
 // validates against the GeoReport v2 JSON schemas as the Open311 community publishes them
 // (schemas/open311-georeport-v2/, copied unchanged with their README and attribution). Then
 // the unit resolves the report and the client sees it closed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { BD, lotsCli, signedIn, launchBrowser, startLots } from './support.js';
+import { BD, lotsCli, signedIn, withDemo } from './support.js';
 
 const require = createRequire(import.meta.url);
 const Open311 = require('open311');
@@ -48,16 +48,7 @@ function valid(name, data) {
 
 let lots;
 let browser;
-
-before(async () => {
-  lots = await startLots();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  lots?.stop();
-});
+withDemo((started) => ({ lots, browser } = started));
 
 test('a GeoReport client lists, posts and reads back a fault report', async () => {
   const apiKey = lotsCli(lots, ['token', 'create', '--municipality', '0139', '--name', 'Felanmälningsappen', '--scope', 'open311']);

@@ -1,21 +1,12 @@
 // A business developer signs in, sees the start page and signs out; every page on the way
 // passes axe-core's WCAG 2.1 A/AA rules, at desktop width and at 320 px.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, BD, PASSWORD, axeViolations, launchBrowser, startLots } from './support.js';
+import { ADMIN, BD, PASSWORD, axeViolations, withDemo } from './support.js';
 
 let lots;
 let browser;
-
-before(async () => {
-  lots = await startLots();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  lots?.stop();
-});
+withDemo((started) => ({ lots, browser } = started));
 
 async function newPage(width = 1280) {
   const context = await browser.newContext({

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -151,4 +152,18 @@ export function lotsCli(lots, args) {
   return execFileSync(lotsBinary(), args, {
     env: { ...process.env, LOTS_DATABASE_URL: lots.databaseUrl, LOTS_LOG: 'error' },
   }).toString().trim();
+}
+
+// The demo and a browser for one test file: started before its tests and stopped after
+// them; `ready` receives both once they run.
+export function withDemo(ready, env = {}) {
+  let started = {};
+  before(async () => {
+    started = { lots: await startLots(env), browser: await launchBrowser() };
+    ready(started);
+  });
+  after(async () => {
+    await started.browser?.close();
+    started.lots?.stop();
+  });
 }

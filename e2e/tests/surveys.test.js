@@ -1,22 +1,13 @@
 // A business developer builds a round from the visit battery for companies in Brunna; a
 // respondent answers on a phone-sized screen through the personal link, meeting the error
 // summary first; the results pages pass axe-core's WCAG 2.1 A/AA rules.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, axeViolations, launchBrowser, settledSurveyLinks, signedIn, startLots, surveyLinks } from './support.js';
+import { BD, axeViolations, settledSurveyLinks, signedIn, surveyLinks, withDemo } from './support.js';
 
 let lots;
 let browser;
-
-before(async () => {
-  lots = await startLots();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  lots?.stop();
-});
+withDemo((started) => ({ lots, browser } = started));
 
 test('build a round, answer it on a phone, read the results', async () => {
   const { context: staff, page } = await signedIn(browser, lots, BD);

@@ -284,6 +284,9 @@ mod usage {
                     "text(Lang::En, \"",
                     "text(lang, \"",
                     "text_with(lang, \"",
+                    "say::text(\"",
+                    "say::out(\"",
+                    "say::err(\"",
                 ]
             };
             for call in calls {

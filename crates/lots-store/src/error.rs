@@ -40,6 +40,10 @@ pub enum StoreError {
     /// name them all at once.
     #[error("{}", .0.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; "))]
     Fields(Vec<(String, lots_i18n::Message)>),
+    /// The request as a whole cannot be done, with what to tell the person: a file that
+    /// cannot be read, a campaign that no plan fits.
+    #[error("refused: {0}")]
+    Refused(lots_i18n::Message),
     /// The input breaks a rule of the data layer.
     #[error("invalid: {0}")]
     Invalid(String),
@@ -56,11 +60,6 @@ impl StoreError {
             _ => None,
         }
     }
-}
-
-/// Whether a form's text is a date written YYYY-MM-DD.
-pub(crate) fn is_date(s: &str) -> bool {
-    s.len() == 10 && s.parse::<jiff::civil::Date>().is_ok()
 }
 
 /// A field's error, with the catalog message that says what is wrong.

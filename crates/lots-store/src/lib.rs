@@ -40,13 +40,16 @@ pub use campaigns::visit_records::{
     Feedback, FeedbackScope, NewFeedback, NewReferral, Recorded, Referral, VisitRecord,
 };
 pub use cases::case::{
-    AreaRow, CASE_STATUSES, Case, CaseFilter, CasePage, HANDLING_GROUPS, HandlingRow, Written,
+    AreaRow, Case, CaseFilter, CasePage, CaseStatus, HANDLING_GROUPS, HandlingRow, SurveyState,
+    Written,
 };
 pub use cases::contact_log::{
-    CHANNELS, ContactCount, ContactReason, ContactStats, DEFAULT_REASONS, LoggedContact, NewContact,
+    ContactChannel, ContactCount, ContactReason, ContactStats, DEFAULT_REASONS, LoggedContact,
+    NewContact,
 };
 pub use cases::fault_reports::{
-    FaultError, FaultFilter, FaultReport, FaultService, MAX_DESCRIPTION, NewFaultReport,
+    FaultChannel, FaultError, FaultFilter, FaultReport, FaultService, MAX_DESCRIPTION,
+    NewFaultReport,
 };
 pub use db::{Backend, Db, now};
 pub use error::{Conflict, StoreError};
@@ -60,10 +63,10 @@ pub use platform::tokens::{ApiToken, Scope, TokenIdentity};
 pub use platform::users::{NewUser, StaffFilter, StaffMember, StaffPage, UserStatus};
 pub use register::companies::{
     Area, Company, CompanyFilter, CompanyInput, CompanyPage, CompanyStatus, EXPORT_COLUMNS,
-    ImportOutcome, JourneyEvent, OnDuplicate, SavedFilter, export_header,
+    ImportOutcome, JourneyEvent, JourneyKind, OnDuplicate, SavedFilter, export_header,
 };
 pub use register::contacts::{Contact, ContactInput, LEGAL_BASES};
-pub use register::import::{ImportOptions, ImportReport, Unreadable, Upload};
+pub use register::import::{ImportOptions, ImportReport, Upload};
 pub use register::merge::DuplicatePair;
 pub use surveys::case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use surveys::joint_rounds::{JointMember, JointRound, NewJointRound};

@@ -47,6 +47,7 @@ impl From<StoreError> for AppError {
                     .join("; "),
             ),
             StoreError::Conflict(c) => AppError::Unprocessable(c.to_string()),
+            StoreError::Refused(m) => AppError::Unprocessable(m.text(Lang::Sv)),
             other => AppError::Internal(other.to_string()),
         }
     }

@@ -539,7 +539,7 @@ async fn post_request(
             phone: first(&p, "phone").into(),
             attributes,
             media_url: first(&p, "media_url").into(),
-            channel: "open311".into(),
+            channel: lots_store::FaultChannel::Open311,
         };
         if new.service_code.is_empty() {
             return Err(error(

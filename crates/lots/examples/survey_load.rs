@@ -50,7 +50,7 @@ async fn setup(url: &str, n: usize, links: &str) -> anyhow::Result<()> {
         .import_round(
             version,
             &format!("Belastning {}", lots_store::secret::new_token()),
-            (&lots_store::today().to_string(), "2099-12-31"),
+            (lots_store::today(), jiff::civil::date(2099, 12, 31)),
             n,
             &[],
             "bench",

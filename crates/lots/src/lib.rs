@@ -4,6 +4,7 @@
 pub mod config;
 pub mod demo;
 pub mod generate;
+pub mod say;
 
 use std::net::SocketAddr;
 

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use lots::{Config, Server, demo, open_database};
+use lots::{Config, Server, demo, open_database, say};
 use lots_domain::Role;
-use lots_i18n::Lang;
+use lots_domain::platform::organiser::OrganiserKind;
 use lots_jobs::Mailer;
 use lots_store::{AuditEntry, Db, NewUser, Scope};
 
@@ -80,10 +80,10 @@ enum CasesCommand {
         #[arg(long, default_value = "area")]
         by: String,
         /// YYYY-MM-DD.
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: String,
+        #[arg(long, value_parser = day)]
+        from: jiff::civil::Date,
+        #[arg(long, value_parser = day)]
+        to: jiff::civil::Date,
     },
 }
 
@@ -105,11 +105,11 @@ enum SurveyCommand {
         #[arg(long, conflicts_with = "round", requires_all = ["from", "to"])]
         battery: Option<String>,
         /// The period's first day, YYYY-MM-DD.
-        #[arg(long)]
-        from: Option<String>,
+        #[arg(long, value_parser = day)]
+        from: Option<jiff::civil::Date>,
         /// The period's last day, YYYY-MM-DD.
-        #[arg(long)]
-        to: Option<String>,
+        #[arg(long, value_parser = day)]
+        to: Option<jiff::civil::Date>,
         #[arg(long, required_unless_present = "input")]
         municipality: Option<String>,
         /// A national measurement file (municipality,county,area,year,q01…q20).
@@ -261,8 +261,8 @@ enum OrganiserCommand {
         #[arg(long)]
         name: String,
         /// regional or national.
-        #[arg(long, default_value = "regional")]
-        kind: String,
+        #[arg(long, default_value = "regional", value_parser = organiser_kind)]
+        kind: OrganiserKind,
         /// A member's four-digit SCB code; repeat for each member.
         #[arg(long = "member")]
         members: Vec<String>,
@@ -364,7 +364,9 @@ fn main() -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("lots: error: cannot start the runtime: {e}");
+            let reason = e.to_string();
+            let message = say::text("cli-cannot-start", &[("reason", reason.as_str().into())]);
+            say::err("cli-error", &[("message", message.as_str().into())]);
             return ExitCode::FAILURE;
         }
     };
@@ -373,7 +375,8 @@ fn main() -> ExitCode {
         Err(e) => {
             // One line naming the problem; the chain of causes joined, no backtrace.
             let message: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-            eprintln!("lots: error: {}", message.join(": "));
+            let message = message.join(": ");
+            say::err("cli-error", &[("message", message.as_str().into())]);
             ExitCode::FAILURE
         }
     }
@@ -422,15 +425,19 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => {
             let (count, invalid_every, windows_1252, seed) =
                 (*count, *invalid_every, *windows_1252, *seed);
-            let file = std::fs::File::create(output)
-                .with_context(|| format!("cannot write {}", output.display()))?;
+            let file = std::fs::File::create(output).with_context(|| cannot_write(output))?;
             let mut out = std::io::BufWriter::new(file);
             let invalid =
                 lots::generate::companies(&mut out, count, invalid_every, windows_1252, seed)?;
             std::io::Write::flush(&mut out)?;
-            println!(
-                "{count} companies written to {}, {invalid} with a wrong check digit.",
-                output.display()
+            let file = output.display().to_string();
+            say::out(
+                "cli-companies-generated",
+                &[
+                    ("count", count.into()),
+                    ("file", file.as_str().into()),
+                    ("invalid", invalid.into()),
+                ],
             );
             return Ok(ExitCode::SUCCESS);
         }
@@ -440,12 +447,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
         }) => {
             let (count, seed) = (*count, *seed);
-            let file = std::fs::File::create(output)
-                .with_context(|| format!("cannot write {}", output.display()))?;
+            let file = std::fs::File::create(output).with_context(|| cannot_write(output))?;
             let mut out = std::io::BufWriter::new(file);
             lots::generate::cases(&mut out, count, seed)?;
             std::io::Write::flush(&mut out)?;
-            println!("{count} cases written to {}.", output.display());
+            let file = output.display().to_string();
+            say::out(
+                "cli-cases-generated",
+                &[("count", count.into()), ("file", file.as_str().into())],
+            );
             return Ok(ExitCode::SUCCESS);
         }
         Command::Generate(GenerateCommand::Survey {
@@ -453,12 +463,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             seed,
             output,
         }) => {
-            let file = std::fs::File::create(output)
-                .with_context(|| format!("cannot write {}", output.display()))?;
+            let file = std::fs::File::create(output).with_context(|| cannot_write(output))?;
             let mut out = std::io::BufWriter::new(file);
             lots::generate::survey(&mut out, *respondents, *seed)?;
             out.flush()?;
-            println!("{respondents} respondents written to {}.", output.display());
+            let file = output.display().to_string();
+            say::out(
+                "cli-respondents-generated",
+                &[
+                    ("count", (*respondents).into()),
+                    ("file", file.as_str().into()),
+                ],
+            );
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}
@@ -476,15 +492,15 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
     match command {
         Command::Serve { demo } => serve(config, db, demo).await,
         Command::Migrate => {
-            println!("The database is up to date ({}).", redacted_kind(&db));
+            say::out(
+                "cli-database-up-to-date",
+                &[("backend", redacted_kind(&db).into())],
+            );
             Ok(())
         }
         Command::Demo => {
             let logins = demo::load(&db, &config.demo_password).await?;
-            println!(
-                "The Upplands-Bro demo is loaded: {} accounts.",
-                logins.len()
-            );
+            say::out("cli-demo-loaded", &[("count", logins.len().into())]);
             Ok(())
         }
         Command::User(cmd) => user(&db, cmd).await,
@@ -498,7 +514,14 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
                 &m.code,
             ))
             .await?;
-            println!("{} {} ({}) is hosted.", m.code, m.name, m.county_name);
+            say::out(
+                "cli-municipality-hosted",
+                &[
+                    ("code", m.code.as_str().into()),
+                    ("name", m.name.as_str().into()),
+                    ("county", m.county_name.as_str().into()),
+                ],
+            );
             Ok(())
         }
         Command::Organiser(cmd) => organiser(&db, cmd).await,
@@ -511,12 +534,12 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
         }) => {
             let tenant = cli_tenant(&db, &municipality)
                 .await
-                .with_context(|| format!("municipality {municipality} is not hosted here"))?;
+                .with_context(|| not_hosted(&municipality))?;
             if !lots_store::HANDLING_GROUPS.contains(&by.as_str()) {
-                bail!("--by must be area, unit or month");
+                bail!(say::text("cli-by-area-unit-or-month", &[]));
             }
             let started = std::time::Instant::now();
-            let rows = tenant.handling_times(&by, (&from, &to)).await?;
+            let rows = tenant.handling_times(&by, (from, to)).await?;
             let elapsed = started.elapsed();
             println!("group;decided;median_days;p90_days;within_deadline;with_deadline");
             let num = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
@@ -531,7 +554,8 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
                     r.times.with_deadline
                 );
             }
-            eprintln!("computed in {} ms", elapsed.as_millis());
+            let ms = elapsed.as_millis() as u64;
+            say::err("cli-computed-in", &[("ms", ms.into())]);
             Ok(())
         }
         Command::Export(ExportCommand::Companies {
@@ -552,7 +576,7 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
             let which = match (round, battery, from, to) {
                 (Some(round), _, _, _) => Which::Round(round),
                 (None, Some(battery), Some(from), Some(to)) => Which::Period(battery, from, to),
-                _ => bail!("give a round, or --battery with --from and --to"),
+                _ => bail!(say::text("cli-give-a-round-or-a-period", &[])),
             };
             survey_results(&db, config, which, &municipality, &by, format).await
         }
@@ -560,7 +584,7 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
             bail!("handled above")
         }
         Command::Survey(SurveyCommand::Results { .. }) => {
-            bail!("give a round and --municipality, or --input")
+            bail!(say::text("cli-give-a-round-or-an-input", &[]))
         }
         Command::Municipality(MunicipalityCommand::List) => {
             for m in db.hosted_municipalities().await? {
@@ -569,6 +593,16 @@ async fn run_other(config: &Config, db: Db, command: Command) -> anyhow::Result<
             Ok(())
         }
     }
+}
+
+/// The refusal for a municipality this installation does not host.
+fn not_hosted(code: &str) -> String {
+    say::text("cli-not-hosted", &[("code", code.into())])
+}
+
+fn cannot_write(file: &std::path::Path) -> String {
+    let file = file.display().to_string();
+    say::text("cli-cannot-write", &[("file", file.as_str().into())])
 }
 
 fn redacted_kind(db: &Db) -> &'static str {
@@ -587,11 +621,10 @@ async fn serve(config: &Config, db: Db, demo: bool) -> anyhow::Result<()> {
     let mailer =
         Mailer::from_config(&config.mail, &config.mail_from).context("mail configuration")?;
     let server = Server::start(config, db, mailer).await?;
-    println!("Lots is running at http://{}/", server.addr);
+    let url = format!("http://{}/", server.addr);
+    say::out("cli-running-at", &[("url", url.as_str().into())]);
     if let Some(logins) = logins {
-        println!(
-            "Demo: Upplands-Bro. Every account's password: LOTS_DEMO_PASSWORD (default lots-demo)."
-        );
+        say::out("cli-demo-passwords", &[]);
         for l in &logins {
             println!("  {:<42} {} ({})", l.email, l.name, l.role);
         }
@@ -640,7 +673,7 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                 std::io::stdin().lock().read_line(&mut line)?;
                 let password = line.trim_end_matches(['\r', '\n']);
                 if let Err(e) = lots_domain::password::check(password) {
-                    bail!("{e}");
+                    bail!(say::text(e.message(), &[]));
                 }
                 Some(lots_store::secret::hash_password(password))
             } else {
@@ -649,21 +682,27 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
             let invited = password_hash.is_none();
             let user = match (municipality, organiser) {
                 (Some(municipality), _) => {
-                    let tenant = cli_tenant(db, &municipality).await.with_context(|| {
-                        format!("municipality {municipality} is not hosted here (lots municipality host {municipality})")
-                    })?;
+                    let tenant = cli_tenant(db, &municipality)
+                        .await
+                        .with_context(|| not_hosted(&municipality))?;
                     let unit_id = match unit {
                         Some(u) => Some(
                             tenant
                                 .unit_by_name(&u)
                                 .await?
-                                .with_context(|| format!("no unit named {u:?} in {municipality}"))?
+                                .with_context(|| {
+                                    let args = [
+                                        ("unit", u.as_str().into()),
+                                        ("code", municipality.as_str().into()),
+                                    ];
+                                    say::text("cli-no-unit", &args)
+                                })?
                                 .id,
                         ),
                         None => None,
                     };
                     if roles.is_empty() {
-                        bail!("give at least one --role");
+                        bail!(say::text("cli-give-a-role", &[]));
                     }
                     tenant
                         .create_user(NewUser {
@@ -678,12 +717,11 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                         .await?
                 }
                 (None, Some(organiser)) => {
-                    let o = db
-                        .organiser_by_name(&organiser)
-                        .await?
-                        .with_context(|| format!("no organiser named {organiser:?}"))?;
+                    let o = db.organiser_by_name(&organiser).await?.with_context(|| {
+                        say::text("cli-no-organiser", &[("name", organiser.as_str().into())])
+                    })?;
                     if invited {
-                        bail!("organiser staff are added with --password-stdin");
+                        bail!(say::text("cli-organiser-staff-need-a-password", &[]));
                     }
                     let user = db
                         .create_organiser_user(
@@ -703,16 +741,16 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                         .await?;
                     user
                 }
-                (None, None) => bail!("give --municipality or --organiser"),
+                (None, None) => bail!(say::text("cli-give-municipality-or-organiser", &[])),
             };
             if invited {
                 lots_jobs::enqueue_invitation(db, &user, "Lots").await?;
-                println!(
-                    "{} is invited; the e-mail is sent by the running server within a minute.",
-                    user.email
-                );
+                say::out("cli-user-invited", &[("email", user.email.as_str().into())]);
             } else {
-                println!("{} can sign in now.", user.email);
+                say::out(
+                    "cli-user-can-sign-in",
+                    &[("email", user.email.as_str().into())],
+                );
             }
             Ok(())
         }
@@ -738,10 +776,9 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
             Ok(())
         }
         UserCommand::Disable { email } => {
-            let user = db
-                .disable_user_by_email(&email)
-                .await
-                .with_context(|| format!("no account with e-mail {email}"))?;
+            let user = db.disable_user_by_email(&email).await.with_context(|| {
+                say::text("cli-no-account", &[("email", email.as_str().into())])
+            })?;
             db.audit(cli_audit(
                 user.municipality_code.as_deref(),
                 "user.disable",
@@ -749,7 +786,10 @@ async fn user(db: &Db, cmd: UserCommand) -> anyhow::Result<()> {
                 user.id,
             ))
             .await?;
-            println!("{} is disabled and signed out.", user.email);
+            say::out(
+                "cli-user-disabled",
+                &[("email", user.email.as_str().into())],
+            );
             Ok(())
         }
     }
@@ -765,7 +805,7 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
             let scope: Scope = scope.parse()?;
             let tenant = cli_tenant(db, &municipality)
                 .await
-                .with_context(|| format!("municipality {municipality} is not hosted here"))?;
+                .with_context(|| not_hosted(&municipality))?;
             let (token, secret) = tenant.create_api_token(&name, scope, "cli").await?;
             db.audit(cli_audit(
                 Some(&municipality),
@@ -774,9 +814,10 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
                 token.id,
             ))
             .await?;
-            eprintln!(
-                "Token {} ({}) created. It is shown only this once:",
-                token.id, token.scope
+            let scope = token.scope.to_string();
+            say::err(
+                "cli-token-created",
+                &[("id", token.id.into()), ("scope", scope.as_str().into())],
             );
             println!("{secret}");
             Ok(())
@@ -784,7 +825,7 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::List { municipality } => {
             let tenant = cli_tenant(db, &municipality)
                 .await
-                .context("municipality not hosted here")?;
+                .with_context(|| not_hosted(&municipality))?;
             for t in tenant.api_tokens().await? {
                 println!(
                     "{}\t{}\t{}…\t{}\t{}",
@@ -804,13 +845,24 @@ async fn token(db: &Db, cmd: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::Revoke { id } => {
             db.revoke_api_token_any(id)
                 .await
-                .with_context(|| format!("no token with id {id}"))?;
+                .with_context(|| say::text("cli-no-token", &[("id", id.into())]))?;
             db.audit(cli_audit(None, "api_token.revoke", "api_token", id))
                 .await?;
-            println!("Token {id} is revoked.");
+            say::out("cli-token-revoked", &[("id", id.into())]);
             Ok(())
         }
     }
+}
+
+/// A day as the command line takes it, `2026-12-03`.
+fn day(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse()
+        .map_err(|_| say::text("cli-not-a-day", &[("text", text.into())]))
+}
+
+fn organiser_kind(code: &str) -> Result<OrganiserKind, String> {
+    OrganiserKind::parse(code)
+        .ok_or_else(|| say::text("cli-unknown-organiser-kind", &[("code", code.into())]))
 }
 
 async fn organiser(db: &Db, cmd: OrganiserCommand) -> anyhow::Result<()> {
@@ -820,13 +872,21 @@ async fn organiser(db: &Db, cmd: OrganiserCommand) -> anyhow::Result<()> {
             kind,
             members,
         } => {
-            let o = db.create_organiser(&name, &kind, &members).await?;
+            let o = db.create_organiser(&name, kind, &members).await?;
             db.audit(AuditEntry {
                 organiser_id: Some(o.id),
                 ..cli_audit(None, "organiser.create", "organiser", o.id)
             })
             .await?;
-            println!("{} ({}) has {} members.", o.name, o.kind, members.len());
+            let kind = say::text(o.kind.message(), &[]);
+            say::out(
+                "cli-organiser-created",
+                &[
+                    ("name", o.name.as_str().into()),
+                    ("kind", kind.as_str().into()),
+                    ("count", members.len().into()),
+                ],
+            );
             Ok(())
         }
         OrganiserCommand::List => {
@@ -844,9 +904,9 @@ fn parse_mapping(mapping: &[String]) -> anyhow::Result<Vec<(String, String)>> {
     mapping
         .iter()
         .map(|m| {
-            let (column, field) = m
-                .rsplit_once('=')
-                .with_context(|| format!("--map {m:?} must be COLUMN=field"))?;
+            let (column, field) = m.rsplit_once('=').with_context(|| {
+                say::text("cli-map-is-column-field", &[("map", m.as_str().into())])
+            })?;
             Ok((column.to_string(), field.trim().to_string()))
         })
         .collect()
@@ -854,22 +914,31 @@ fn parse_mapping(mapping: &[String]) -> anyhow::Result<Vec<(String, String)>> {
 
 async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
     let (args, what) = match &cmd {
-        ImportCommand::Companies { args, .. } => (args, "companies"),
-        ImportCommand::Contacts { args, .. } => (args, "contacts"),
-        ImportCommand::Cases { args } => (args, "cases"),
+        ImportCommand::Companies { args, .. } => (args, "cli-importing-companies"),
+        ImportCommand::Contacts { args, .. } => (args, "cli-importing-contacts"),
+        ImportCommand::Cases { args } => (args, "cli-importing-cases"),
     };
     let unreadable = |message: String| {
-        eprintln!("lots: error: {message}");
+        say::err("cli-error", &[("message", message.as_str().into())]);
         Ok(ExitCode::from(2))
+    };
+    let cannot_read = |e: std::io::Error| {
+        let file = args.file.display().to_string();
+        let reason = e.to_string();
+        let args = [
+            ("file", file.as_str().into()),
+            ("reason", reason.as_str().into()),
+        ];
+        unreadable(say::text("cli-cannot-read", &args))
     };
     let file = match std::fs::File::open(&args.file) {
         Ok(f) => f,
-        Err(e) => return unreadable(format!("cannot read {}: {e}", args.file.display())),
+        Err(e) => return cannot_read(e),
     };
     let length = file.metadata().map_or(0, |m| m.len());
     let tenant = cli_tenant(db, &args.municipality)
         .await
-        .with_context(|| format!("municipality {} is not hosted here", args.municipality))?;
+        .with_context(|| not_hosted(&args.municipality))?;
     let options = lots_store::ImportOptions {
         on_duplicate: match cmd {
             ImportCommand::Companies {
@@ -890,18 +959,18 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
             )?
             .progress_chars("=> "),
         )
-        .with_message(format!("importing {what}"));
+        .with_message(say::text(what, &[]));
     let result = match &cmd {
         ImportCommand::Companies { .. } => {
             let report = |bytes: u64| progress.set_position(bytes);
             tenant
                 .import_companies_file(file, &options, "cli", &report)
-                .await?
+                .await
         }
         ImportCommand::Contacts { legal_basis, .. } => {
             let bytes = match std::fs::read(&args.file) {
                 Ok(b) => b,
-                Err(e) => return unreadable(format!("cannot read {}: {e}", args.file.display())),
+                Err(e) => return cannot_read(e),
             };
             let basis = match legal_basis {
                 LegalBasis::PublicTask => "public_task",
@@ -910,55 +979,67 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
             };
             tenant
                 .import_contacts_file(&bytes, &options, basis, "cli")
-                .await?
+                .await
         }
         ImportCommand::Cases { .. } => {
             let report = |bytes: u64| progress.set_position(bytes);
             let name = args.file.file_name().unwrap_or_default().to_string_lossy();
             tenant
                 .import_cases_file(file, &options, &name, &report)
-                .await?
+                .await
         }
     };
     progress.finish_and_clear();
     let report = match result {
         Ok(r) => r,
-        Err(e) => return unreadable(format!("{}: {}", args.file.display(), e.0.text(Lang::En))),
+        Err(lots_store::StoreError::Refused(why)) => {
+            let why = why.text(say::lang());
+            return unreadable(format!("{}: {why}", args.file.display()));
+        }
+        Err(e) => return Err(e.into()),
     };
     for r in &report.rejects {
-        eprintln!(
-            "line {}, column {:?}, value {:?}: {}",
-            r.line,
-            r.column,
-            r.value,
-            r.reason.text(Lang::En)
+        let (column, reason) = (format!("{:?}", r.column), r.reason.text(say::lang()));
+        // A line number as the file's editor shows it, not grouped like an amount.
+        let (line, value) = (r.line.to_string(), format!("{:?}", r.value));
+        say::err(
+            "cli-import-reject",
+            &[
+                ("line", line.as_str().into()),
+                ("column", column.as_str().into()),
+                ("value", value.as_str().into()),
+                ("reason", reason.as_str().into()),
+            ],
         );
     }
-    println!(
-        "{} lines read ({}), {} valid, {} rejected.",
-        report.rows,
-        report.encoding,
-        report.valid,
-        report.rejects.len()
+    say::out(
+        "cli-import-read",
+        &[
+            ("rows", report.rows.into()),
+            ("encoding", report.encoding.into()),
+            ("valid", report.valid.into()),
+            ("rejected", report.rejects.len().into()),
+        ],
     );
     match &report.outcome {
-        Some(o) => {
-            println!(
-                "{} created, {} updated, {} unchanged, {} skipped as already registered.",
-                o.created, o.updated, o.unchanged, o.skipped
-            );
-        }
-        None if args.dry_run => println!("Dry run: nothing was written."),
-        None => println!("Nothing was written: --all-or-nothing and some line was rejected."),
+        Some(o) => say::out(
+            "cli-import-written",
+            &[
+                ("created", o.created.into()),
+                ("updated", o.updated.into()),
+                ("unchanged", o.unchanged.into()),
+                ("skipped", o.skipped.into()),
+            ],
+        ),
+        None if args.dry_run => say::out("cli-import-dry-run", &[]),
+        None => say::out("cli-import-nothing-written", &[]),
     }
     if !report.rejects.is_empty() && !args.dry_run {
         let mut path = args.file.as_os_str().to_owned();
         path.push(".avvisade.csv");
-        std::fs::write(&path, report.rejects_file(Lang::Sv))?;
-        println!(
-            "The rejected lines, with the reason, are in {}: fix them there and import that file.",
-            std::path::Path::new(&path).display()
-        );
+        std::fs::write(&path, report.rejects_file(say::lang()))?;
+        let file = std::path::Path::new(&path).display().to_string();
+        say::out("cli-import-rejects-file", &[("file", file.as_str().into())]);
     }
     Ok(if report.rejects.is_empty() {
         ExitCode::SUCCESS
@@ -1008,7 +1089,7 @@ fn national_results(
 /// A round, or a battery over a period.
 enum Which {
     Round(i64),
-    Period(String, String, String),
+    Period(String, jiff::civil::Date, jiff::civil::Date),
 }
 
 async fn survey_results(
@@ -1020,11 +1101,15 @@ async fn survey_results(
     format: ResultsFormat,
 ) -> anyhow::Result<()> {
     if !lots_store::BREAKDOWNS.contains(&by) {
-        bail!("--by must be one of {}", lots_store::BREAKDOWNS.join(", "));
+        let all = lots_store::BREAKDOWNS.join(", ");
+        bail!(say::text(
+            "cli-by-is-one-of",
+            &[("all", all.as_str().into())]
+        ));
     }
     let tenant = cli_tenant(db, municipality)
         .await
-        .context("municipality not hosted here")?;
+        .with_context(|| not_hosted(municipality))?;
     let thresholds = lots_domain::nki::Thresholds {
         min_shown: config.survey_min_answers,
         ..Default::default()
@@ -1032,22 +1117,22 @@ async fn survey_results(
     let results = match &which {
         Which::Round(round) => {
             tenant
-                .round_results(*round, by, Lang::Sv, &thresholds)
+                .round_results(*round, by, say::lang(), &thresholds)
                 .await
         }
         Which::Period(battery, from, to) => {
-            for day in [from, to] {
-                if day.parse::<jiff::civil::Date>().is_err() {
-                    bail!("{day:?} is not a date: write it as 2026-11-26");
-                }
-            }
             tenant
-                .period_results(battery, (from, to), by, Lang::Sv, &thresholds)
+                .period_results(battery, (*from, *to), by, say::lang(), &thresholds)
                 .await
         }
     };
     let results = match results {
-        Err(lots_store::StoreError::NotFound) => bail!("no such round or rounds in {municipality}"),
+        Err(lots_store::StoreError::NotFound) => {
+            bail!(say::text(
+                "cli-no-such-round",
+                &[("code", municipality.into())]
+            ))
+        }
         other => other?,
     };
     let mut out = std::io::stdout().lock();
@@ -1089,19 +1174,20 @@ async fn export_companies(
     let companies = tenant.export_companies(&filter, format_name).await?;
     let rows: Vec<Vec<String>> = companies
         .iter()
-        .map(|c| c.export_row(c.orgnr.clone(), Lang::Sv))
+        .map(|c| c.export_row(c.orgnr.clone(), say::lang()))
         .collect();
-    let header = lots_store::export_header(Lang::Sv);
+    let header = lots_store::export_header(say::lang());
     let bytes = match format {
         ExportFormat::Csv => lots_domain::export::csv_for_excel(&header, &rows),
         ExportFormat::Xlsx => {
-            lots_domain::export::xlsx(&lots_i18n::text(Lang::Sv, "companies"), &header, &rows)
-                .map_err(|e| anyhow::anyhow!("cannot write the workbook: {e}"))?
+            lots_domain::export::xlsx(&lots_i18n::text(say::lang(), "companies"), &header, &rows)
+                .map_err(|e| {
+                    anyhow::anyhow!("{}: {e}", say::text("cli-cannot-write-the-workbook", &[]))
+                })?
         }
     };
     match output {
-        Some(path) => std::fs::write(path, bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => std::fs::write(path, bytes).with_context(|| cannot_write(path))?,
         None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
     }
     Ok(())

@@ -75,6 +75,13 @@ pub fn local_time(date: &str, time: &str) -> Option<i64> {
 }
 
 /// Unix seconds as the date and time a Stockholm clock shows: (`2026-11-26`, `08:30`).
+/// The day a Unix second falls on in Europe/Stockholm.
+pub fn local_day(ts: i64) -> jiff::civil::Date {
+    jiff::Timestamp::from_second(ts)
+        .map(|t| t.to_zoned(stockholm()).date())
+        .unwrap_or_default()
+}
+
 pub fn local_parts(ts: i64) -> (String, String) {
     jiff::Timestamp::from_second(ts)
         .map(|t| {

@@ -13,6 +13,17 @@ pub enum PasswordError {
     TooCommon,
 }
 
+impl PasswordError {
+    /// The id of what to tell the person, in the message catalog.
+    pub fn message(self) -> &'static str {
+        match self {
+            PasswordError::TooShort => "the-password-must-have-at-least",
+            PasswordError::TooLong => "the-password-is-too-long",
+            PasswordError::TooCommon => "the-password-is-too-common-choose",
+        }
+    }
+}
+
 const COMMON: &[&str] = &[
     "1234567890",
     "0123456789",

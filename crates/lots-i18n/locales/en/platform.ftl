@@ -205,3 +205,37 @@ role-contact-centre = Contact centre
 role-manager = Manager
 role-organiser = Organiser
 role-read-only = Read only
+
+organiser-regional = Regional (a region or a county)
+organiser-national = National
+cli-error = lots: error: { $message }
+cli-cannot-start = cannot start the runtime: { $reason }
+cli-database-up-to-date = The database is up to date ({ $backend }).
+cli-demo-loaded = The Upplands-Bro demo is loaded: { $count ->
+        [one] one account
+       *[other] { $count } accounts
+    }.
+cli-demo-passwords = Demo: Upplands-Bro. Every account's password is in LOTS_DEMO_PASSWORD (lots-demo when it is not set).
+cli-running-at = Lots is running at { $url }
+cli-municipality-hosted = { $code } { $name } ({ $county }) is hosted.
+cli-not-hosted = Municipality { $code } is not hosted here (add it with lots municipality host { $code }).
+cli-no-unit = No unit is called { $unit } in { $code }.
+cli-give-a-role = Give at least one --role.
+cli-no-organiser = No organiser is called { $name }.
+cli-organiser-staff-need-a-password = Organiser staff are added with --password-stdin.
+cli-give-municipality-or-organiser = Give --municipality or --organiser.
+cli-user-invited = { $email } is invited; the running server sends the e-mail within a minute.
+cli-user-can-sign-in = { $email } can sign in now.
+cli-no-account = No account has the e-mail address { $email }.
+cli-user-disabled = { $email } is disabled and signed out.
+cli-token-created = Token { $id } ({ $scope }) is created. It is shown only this once:
+cli-no-token = No token has id { $id }.
+cli-token-revoked = Token { $id } is revoked.
+cli-unknown-organiser-kind = { $code } is neither regional nor national.
+cli-organiser-created = { $name } ({ $kind }) has { $count ->
+        [one] one member
+       *[other] { $count } members
+    }.
+cli-not-a-day = { $text } is not a date: write it as 2026-12-03.
+cli-cannot-write = cannot write { $file }
+cli-cannot-read = cannot read { $file }: { $reason }

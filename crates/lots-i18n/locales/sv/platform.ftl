@@ -205,3 +205,37 @@ role-contact-centre = Kontaktcenter
 role-manager = Chef
 role-organiser = Organisatör
 role-read-only = Läsbehörighet
+
+organiser-regional = Regional (en region eller ett län)
+organiser-national = Nationell
+cli-error = lots: fel: { $message }
+cli-cannot-start = kan inte starta körmiljön: { $reason }
+cli-database-up-to-date = Databasen är uppdaterad ({ $backend }).
+cli-demo-loaded = Demon för Upplands-Bro är inläst: { $count ->
+        [one] ett konto
+       *[other] { $count } konton
+    }.
+cli-demo-passwords = Demo: Upplands-Bro. Alla konton har lösenordet i LOTS_DEMO_PASSWORD (lots-demo om det inte är satt).
+cli-running-at = Lots körs på { $url }
+cli-municipality-hosted = { $code } { $name } ({ $county }) finns nu i Lots.
+cli-not-hosted = Kommunen { $code } finns inte i Lots här (lägg till den med lots municipality host { $code }).
+cli-no-unit = Ingen enhet heter { $unit } i { $code }.
+cli-give-a-role = Ange minst en --role.
+cli-no-organiser = Ingen organisatör heter { $name }.
+cli-organiser-staff-need-a-password = Organisatörens personal läggs till med --password-stdin.
+cli-give-municipality-or-organiser = Ange --municipality eller --organiser.
+cli-user-invited = { $email } är inbjuden; den körande servern skickar e-postmeddelandet inom en minut.
+cli-user-can-sign-in = { $email } kan logga in nu.
+cli-no-account = Inget konto har e-postadressen { $email }.
+cli-user-disabled = { $email } är avstängd och utloggad.
+cli-token-created = Token { $id } ({ $scope }) är skapad. Den visas bara den här gången:
+cli-no-token = Ingen token har id { $id }.
+cli-token-revoked = Token { $id } är återkallad.
+cli-unknown-organiser-kind = { $code } är varken regional eller national.
+cli-organiser-created = { $name } ({ $kind }) har { $count ->
+        [one] en medlem
+       *[other] { $count } medlemmar
+    }.
+cli-not-a-day = { $text } är inget datum: skriv det som 2026-12-03.
+cli-cannot-write = kan inte skriva { $file }
+cli-cannot-read = kan inte läsa { $file }: { $reason }

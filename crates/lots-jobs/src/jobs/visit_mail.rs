@@ -185,7 +185,7 @@ fn when(lang: Lang, slot: &lots_store::Slot) -> String {
         lang,
         "visit-when",
         &[
-            ("day", slot.day.as_str().into()),
+            ("day", slot.day.to_string().into()),
             ("starts", slot.starts.as_str().into()),
             ("ends", slot.ends.as_str().into()),
         ],
@@ -376,7 +376,7 @@ mod tests {
         let slot = lots_store::Slot {
             starts_at: 1_800_000_000,
             ends_at: 1_800_000_000 + 90 * 60,
-            day: "2027-03-02".into(),
+            day: jiff::civil::date(2027, 3, 2),
             starts: "09:00".into(),
             ends: "10:30".into(),
         };

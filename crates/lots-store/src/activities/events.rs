@@ -171,6 +171,13 @@ fn optout_hash(email: &str) -> String {
 /// How long after its event a personal link still opens (to fetch the calendar file).
 const LINK_GRACE_SECONDS: i64 = 7 * 86_400;
 
+impl NewEvent {
+    /// Every wrong field of the event at once, before anything is written.
+    pub fn check(&self) -> Result<()> {
+        check_event(self).map(|_| ())
+    }
+}
+
 fn check_event(new: &NewEvent) -> Result<(EventKind, i64, i64, i64)> {
     let mut refusals = Refusals::default();
     refusals.check(!new.name.trim().is_empty(), "name", "enter-the-events-name");
@@ -756,7 +763,7 @@ impl Tenant<'_> {
                         // Derived events have negative ids, apart from the other kinds'.
                         id: -(id * 4 + n + 3_000_000_000),
                         at,
-                        kind: "event".into(),
+                        kind: crate::JourneyKind::Event,
                         summary: summary.into(),
                         detail: name.clone(),
                         facts: Vec::new(),

@@ -8,7 +8,7 @@ use lots_domain::networks::NetworkKind;
 use sqlx::Row;
 
 use crate::db::{date, date_opt};
-use crate::error::{Refusals, field, is_date};
+use crate::error::{Refusals, field};
 use crate::{Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -185,12 +185,12 @@ impl Tenant<'_> {
         company_id: Option<i64>,
         contact_id: Option<i64>,
         user_id: Option<i64>,
-        joined_on: &str,
+        joined_on: Option<Date>,
     ) -> Result<i64> {
         let network = self.network(network_id).await?;
-        if !is_date(joined_on) {
-            return Err(field("joined_on", "write-the-date-as-2026-11"));
-        }
+        let joined_on = joined_on
+            .map(|d| d.to_string())
+            .ok_or_else(|| field("joined_on", "write-the-date-as-2026-11"))?;
         match (network.kind, company_id, user_id) {
             (NetworkKind::External, Some(company), _) => {
                 self.company(company).await?;
@@ -233,15 +233,12 @@ impl Tenant<'_> {
         .try_get("id")?)
     }
 
-    pub async fn leave_network(&self, member_id: i64, left_on: &str) -> Result<()> {
-        if !is_date(left_on) {
-            return Err(field("left_on", "write-the-date-as-2026-11"));
-        }
+    pub async fn leave_network(&self, member_id: i64, left_on: Date) -> Result<()> {
         let done = sqlx::query(
             "UPDATE network_members SET left_on = $1
              WHERE id = $2 AND municipality_code = $3 AND left_on IS NULL AND joined_on <= $1",
         )
-        .bind(left_on)
+        .bind(left_on.to_string())
         .bind(member_id)
         .bind(&self.code)
         .execute(&self.db.pool)
@@ -256,16 +253,16 @@ impl Tenant<'_> {
     pub async fn record_meeting(
         &self,
         network_id: i64,
-        held_on: &str,
+        held_on: Option<Date>,
         place: &str,
         agenda: &str,
         minutes: &str,
         present: &[i64],
     ) -> Result<i64> {
         self.network(network_id).await?;
-        if !is_date(held_on) {
-            return Err(field("held_on", "enter-the-meeting-day-as-2026"));
-        }
+        let held_on = held_on
+            .map(|d| d.to_string())
+            .ok_or_else(|| field("held_on", "enter-the-meeting-day-as-2026"))?;
         let members = self.network_members(network_id).await?;
         let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
@@ -342,17 +339,22 @@ impl Tenant<'_> {
         meeting_id: i64,
         title: &str,
         owner_user_id: Option<i64>,
-        due_on: &str,
+        due_on: Option<Date>,
     ) -> Result<i64> {
-        if title.trim().is_empty() {
-            return Err(field("title", "enter-what-is-to-be-done"));
-        }
-        if !is_date(due_on) {
-            return Err(field("due_on", "enter-the-last-day"));
-        }
-        let owner =
-            owner_user_id.ok_or_else(|| field("owner_user_id", "choose-who-is-responsible"))?;
-        self.user(owner).await?;
+        let mut refusals = Refusals::default();
+        refusals.check(
+            !title.trim().is_empty(),
+            "title",
+            "enter-what-is-to-be-done",
+        );
+        let due_on = refusals.require(due_on, "due_on", "enter-the-last-day");
+        let owner = match owner_user_id {
+            Some(id) => self.user(id).await.ok().map(|_| id),
+            None => None,
+        };
+        let owner = refusals.require(owner, "owner_user_id", "choose-who-is-responsible");
+        let (due_on, owner) = refusals.done_with(due_on.zip(owner))?;
+        let due_on = due_on.to_string();
         let meeting = sqlx::query(
             "SELECT 1 AS x FROM network_meetings WHERE id = $1 AND municipality_code = $2",
         )
@@ -377,11 +379,11 @@ impl Tenant<'_> {
         .try_get("id")?)
     }
 
-    pub async fn complete_action(&self, action_id: i64, done_on: Option<&str>) -> Result<()> {
+    pub async fn complete_action(&self, action_id: i64, done_on: Option<Date>) -> Result<()> {
         let done = sqlx::query(
             "UPDATE network_actions SET done_on = $1 WHERE id = $2 AND municipality_code = $3",
         )
-        .bind(done_on)
+        .bind(done_on.map(|d| d.to_string()))
         .bind(action_id)
         .bind(&self.code)
         .execute(&self.db.pool)
@@ -451,7 +453,7 @@ impl Tenant<'_> {
             // Derived events have negative ids, apart from the other kinds'.
             id: -(id * 4 + 4_000_000_000),
             at,
-            kind: "network".into(),
+            kind: crate::JourneyKind::Network,
             summary: summary.into(),
             detail: name,
             facts: Vec::new(),

@@ -11,15 +11,16 @@ use lots_domain::campaigns::status::{CampaignStatus, VisitStatus};
 use lots_i18n::Message;
 use sqlx::Row;
 
-use crate::error::{Refusals, field, is_date};
+use crate::error::{Refusals, field};
 use crate::{Result, Selection, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewCampaign {
     pub name: String,
     pub purpose: String,
-    pub starts_on: String,
-    pub ends_on: String,
+    /// `None` when the form gave no readable day; refused.
+    pub starts_on: Option<jiff::civil::Date>,
+    pub ends_on: Option<jiff::civil::Date>,
     pub visits_per_officer: Option<i64>,
     /// How long each visit is booked for; 90 minutes when not given.
     pub visit_minutes: Option<i64>,
@@ -88,23 +89,83 @@ const HELD: &str = "(v.fixed = 1
     OR EXISTS (SELECT 1 FROM referrals r WHERE r.visit_id = v.id)
     OR EXISTS (SELECT 1 FROM feedback_items f WHERE f.visit_id = v.id))";
 
+/// A new campaign as checked: what [`Tenant::create_campaign`] writes.
+struct CampaignFacts {
+    starts_on: jiff::civil::Date,
+    ends_on: jiff::civil::Date,
+    per_officer: i64,
+    minutes: i64,
+    battery: i64,
+    officers: Vec<i64>,
+    candidates: Vec<crate::campaigns::campaign_selection::Candidate>,
+}
+
 impl Tenant<'_> {
     /// Creates a campaign with its officers and candidates; refuses one whose filters find
     /// fewer companies than it needs visits.
     pub async fn create_campaign(&self, new: &NewCampaign, actor: &str) -> Result<i64> {
+        let facts = self.campaign_facts(new).await?;
+        let mut tx = self.db.begin_write().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO campaigns (municipality_code, name, purpose, starts_on, ends_on,
+                 visits_per_officer, created_by, created_at, visit_minutes, battery_version_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(&self.code)
+        .bind(new.name.trim())
+        .bind(new.purpose.trim())
+        .bind(facts.starts_on.to_string())
+        .bind(facts.ends_on.to_string())
+        .bind(facts.per_officer)
+        .bind(actor)
+        .bind(now())
+        .bind(facts.minutes)
+        .bind(facts.battery)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        for officer in &facts.officers {
+            sqlx::query(
+                "INSERT INTO campaign_officers (campaign_id, user_id, visits) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(officer)
+            .bind(facts.per_officer)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for company in &facts.candidates {
+            sqlx::query(
+                "INSERT INTO campaign_candidates (campaign_id, company_id, priority)
+                 VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(company.id)
+            .bind(company.priority)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Refuses every wrong field of a new campaign at once, as [`Tenant::create_campaign`]
+    /// would, without writing.
+    pub async fn check_campaign(&self, new: &NewCampaign) -> Result<()> {
+        self.campaign_facts(new).await.map(|_| ())
+    }
+
+    /// The checked facts of a new campaign, with every wrong field refused at once.
+    async fn campaign_facts(&self, new: &NewCampaign) -> Result<CampaignFacts> {
         let mut refusals = Refusals::default();
         refusals.check(
             !new.name.trim().is_empty(),
             "name",
             "enter-the-campaigns-name",
         );
-        let starts = refusals.check(
-            is_date(&new.starts_on),
-            "starts_on",
-            "enter-the-first-day-as-2026",
-        );
-        refusals.check(
-            is_date(&new.ends_on) && !(starts && new.ends_on < new.starts_on),
+        let starts_on = refusals.require(new.starts_on, "starts_on", "enter-the-first-day-as-2026");
+        let ends_on = refusals.require(
+            new.ends_on.filter(|e| starts_on.is_none_or(|s| *e >= s)),
             "ends_on",
             "enter-the-last-day-as-2026",
         );
@@ -151,49 +212,17 @@ impl Tenant<'_> {
                     .with("visits", visits),
             );
         }
-        let (per_officer, battery) = refusals.done_with(per_officer.zip(battery))?;
-        let mut tx = self.db.begin_write().await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO campaigns (municipality_code, name, purpose, starts_on, ends_on,
-                 visits_per_officer, created_by, created_at, visit_minutes, battery_version_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        )
-        .bind(&self.code)
-        .bind(new.name.trim())
-        .bind(new.purpose.trim())
-        .bind(&new.starts_on)
-        .bind(&new.ends_on)
-        .bind(per_officer)
-        .bind(actor)
-        .bind(now())
-        .bind(minutes)
-        .bind(battery)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")?;
-        for officer in &officers {
-            sqlx::query(
-                "INSERT INTO campaign_officers (campaign_id, user_id, visits) VALUES ($1, $2, $3)",
-            )
-            .bind(id)
-            .bind(officer)
-            .bind(per_officer)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for company in &candidates {
-            sqlx::query(
-                "INSERT INTO campaign_candidates (campaign_id, company_id, priority)
-                 VALUES ($1, $2, $3)",
-            )
-            .bind(id)
-            .bind(company.id)
-            .bind(company.priority)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(id)
+        let (((starts_on, ends_on), per_officer), battery) =
+            refusals.done_with(starts_on.zip(ends_on).zip(per_officer).zip(battery))?;
+        Ok(CampaignFacts {
+            starts_on,
+            ends_on,
+            per_officer,
+            minutes,
+            battery,
+            officers,
+            candidates,
+        })
     }
 
     /// Active case officers of the units and the units under them.
@@ -323,8 +352,8 @@ impl Tenant<'_> {
 
     /// Plans the campaign's visits at the least total cost. Visits already booked or done
     /// stay, and so do the planned ones [`HELD`] says; the rest are planned again.
-    /// `Ok(Err(reason))` says why no plan exists.
-    pub async fn plan_campaign(&self, id: i64) -> Result<std::result::Result<usize, Message>> {
+    /// `Err(StoreError::Refused(reason))` says why no plan exists.
+    pub async fn plan_campaign(&self, id: i64) -> Result<usize> {
         let campaign = self.campaign(id).await?;
         let officers = sqlx::query(&format!(
             "SELECT o.user_id, o.visits, o.home_area_id, u.name, u.unit_id,
@@ -440,7 +469,7 @@ impl Tenant<'_> {
         };
         let plan = match assign(&problem) {
             Ok(plan) => plan,
-            Err(why) => return Ok(Err(why.message(|o| names[o].clone()))),
+            Err(why) => return Err(StoreError::Refused(why.message(|o| names[o].clone()))),
         };
         let _turn = self.db.write_turn().await;
         let mut tx = self.db.begin_write().await?;
@@ -476,7 +505,7 @@ impl Tenant<'_> {
                 .await?;
         }
         tx.commit().await?;
-        Ok(Ok(plan.pairs.len()))
+        Ok(plan.pairs.len())
     }
 
     /// The campaign's visits by officer, in Swedish order.
@@ -630,7 +659,7 @@ impl Tenant<'_> {
                     // Derived events have negative ids, apart from the other kinds'.
                     id: -(id + 5_000_000_000),
                     at,
-                    kind: "visit".into(),
+                    kind: crate::JourneyKind::Visit,
                     summary: match status {
                         VisitStatus::Done => "journey-visit-done",
                         VisitStatus::Cancelled => "journey-visit-cancelled",

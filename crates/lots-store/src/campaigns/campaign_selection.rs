@@ -147,7 +147,7 @@ impl Tenant<'_> {
             return Ok(out);
         }
         let mut filter = s.companies.clone();
-        filter.status = Some("active".into());
+        filter.status = Some(crate::CompanyStatus::Active);
         filter.page = 1;
         filter.per_page = PAGE;
         let with_cases = match cases {

@@ -4,7 +4,6 @@
 
 use lots_domain::Role;
 use lots_domain::checklist::{Changes, Findings, changes, parse_items, suggest};
-use lots_domain::events::local_parts;
 use sqlx::Row;
 
 use crate::activities::training::is_within;
@@ -38,8 +37,8 @@ pub struct ChecklistVersion {
     pub id: i64,
     pub version: i64,
     pub items: Vec<String>,
-    /// `2026-11-26 09:00`, Europe/Stockholm; `None` while a draft.
-    pub published: Option<String>,
+    /// Unix seconds; `None` while a draft.
+    pub published_at: Option<i64>,
     pub published_by: Option<String>,
     pub units: Vec<ChecklistUnit>,
     /// Against the version before it.
@@ -51,7 +50,8 @@ pub struct ChecklistUnit {
     pub unit_id: i64,
     pub unit_name: String,
     pub acknowledged_by: Option<String>,
-    pub acknowledged: Option<String>,
+    /// Unix seconds; `None` until a manager of the unit acknowledges the version.
+    pub acknowledged_at: Option<i64>,
 }
 
 /// A published version a manager has yet to acknowledge for one of their units.
@@ -61,11 +61,6 @@ pub struct ChecklistToAcknowledge {
     pub title: String,
     pub version: i64,
     pub unit_name: String,
-}
-
-fn local_time(ts: i64) -> String {
-    let (day, time) = local_parts(ts);
-    format!("{day} {time}")
 }
 
 impl Tenant<'_> {
@@ -117,7 +112,7 @@ impl Tenant<'_> {
             .join("\n");
         let latest = &list.versions[0];
         let _turn = self.db.write_turn().await;
-        if latest.published.is_none() {
+        if latest.published_at.is_none() {
             sqlx::query(
                 "UPDATE checklist_versions SET items = $1 WHERE id = $2 AND published_at IS NULL",
             )
@@ -143,7 +138,7 @@ impl Tenant<'_> {
     pub async fn publish_checklist(&self, id: i64, unit_ids: &[i64], actor: &str) -> Result<i64> {
         let list = self.checklist(id).await?;
         let draft = &list.versions[0];
-        if draft.published.is_some() {
+        if draft.published_at.is_some() {
             return Err(field("units", "the-latest-version-is-already-published"));
         }
         let units = self.units().await?;
@@ -187,7 +182,7 @@ impl Tenant<'_> {
         let Some((version, unit)) = list
             .versions
             .iter()
-            .find(|v| v.published.is_some())
+            .find(|v| v.published_at.is_some())
             .and_then(|v| Some((v, v.units.iter().find(|u| u.unit_id == unit_id)?)))
         else {
             return Err(StoreError::NotFound);
@@ -285,9 +280,7 @@ impl Tenant<'_> {
                         unit_id: u.try_get("unit_id")?,
                         unit_name: u.try_get("name")?,
                         acknowledged_by: u.try_get("acknowledged_by")?,
-                        acknowledged: u
-                            .try_get::<Option<i64>, _>("acknowledged_at")?
-                            .map(local_time),
+                        acknowledged_at: u.try_get("acknowledged_at")?,
                     });
                 }
             }
@@ -300,7 +293,7 @@ impl Tenant<'_> {
                     .map(|before| changes(&before.items, &items))
                     .unwrap_or_default(),
                 items,
-                published: r.try_get::<Option<i64>, _>("published_at")?.map(local_time),
+                published_at: r.try_get("published_at")?,
                 published_by: r.try_get("published_by")?,
                 units: own_units,
             });

@@ -10,7 +10,7 @@ use lots_domain::scheduling::{Hours, OFFERED_PER_VISIT, free_slots, offer};
 use lots_i18n::Message;
 use sqlx::Row;
 
-use crate::error::{field, is_date};
+use crate::error::{Refusals, field};
 use crate::secret::{new_token, token_hash};
 use crate::{Db, Result, StoreError, Tenant, now};
 
@@ -21,20 +21,21 @@ const LINK_GRACE_SECONDS: i64 = 7 * 86_400;
 pub struct Slot {
     pub starts_at: i64,
     pub ends_at: i64,
-    /// `2026-11-26`, `09:00`, `10:30`, Europe/Stockholm.
-    pub day: String,
+    /// The day, Europe/Stockholm.
+    pub day: jiff::civil::Date,
+    /// The clock times shown, `09:00` and `10:30`.
     pub starts: String,
     pub ends: String,
 }
 
 impl Slot {
     fn new(starts_at: i64, ends_at: i64) -> Slot {
-        let (day, starts) = lots_domain::events::local_parts(starts_at);
+        let (_, starts) = lots_domain::events::local_parts(starts_at);
         let (_, ends) = lots_domain::events::local_parts(ends_at);
         Slot {
             starts_at,
             ends_at,
-            day,
+            day: lots_domain::events::local_day(starts_at),
             starts,
             ends,
         }
@@ -75,12 +76,12 @@ pub struct Absence {
 
 impl Tenant<'_> {
     /// Offers every visit of the campaign not yet booked its time slots and starts the
-    /// campaign. `Ok(Err(reason))` says which officer has no free time; then
+    /// campaign. `Err(StoreError::Refused(reason))` says which officer has no free time; then
     /// nothing is changed.
-    pub async fn schedule_campaign(&self, id: i64) -> Result<std::result::Result<usize, Message>> {
+    pub async fn schedule_campaign(&self, id: i64) -> Result<usize> {
         let campaign = self.campaign(id).await?;
         if campaign.status == CampaignStatus::Closed {
-            return Ok(Err(Message::new("the-campaign-is-closed")));
+            return Err(StoreError::Refused(Message::new("the-campaign-is-closed")));
         }
         let (from, to) = (campaign.starts_on, campaign.ends_on);
         // Nothing is offered for today or earlier: the company needs a day to answer.
@@ -117,19 +118,23 @@ impl Tenant<'_> {
                 &o.try_get::<String, _>("day_ends")?,
                 campaign.visit_minutes,
             ) else {
-                return Ok(Err(Message::new("the-working-day-is-too-short")
-                    .with("officer", &name)
-                    .with_number("minutes", campaign.visit_minutes)));
+                return Err(StoreError::Refused(
+                    Message::new("the-working-day-is-too-short")
+                        .with("officer", &name)
+                        .with_number("minutes", campaign.visit_minutes),
+                ));
             };
             let busy = self.busy_times(user).await?;
             let slots = free_slots(from, to, hours, campaign.visit_minutes, &busy, not_before);
             if slots.len() < open.len() {
-                return Ok(Err(Message::new("officer-has-no-time-for-the-visits")
-                    .with("officer", &name)
-                    .with_number("visits", open.len() as i64)
-                    .with("from", campaign.starts_on)
-                    .with("to", campaign.ends_on)
-                    .with_number("free", slots.len() as i64)));
+                return Err(StoreError::Refused(
+                    Message::new("officer-has-no-time-for-the-visits")
+                        .with("officer", &name)
+                        .with_number("visits", open.len() as i64)
+                        .with("from", campaign.starts_on)
+                        .with("to", campaign.ends_on)
+                        .with_number("free", slots.len() as i64),
+                ));
             }
             for (visit, slots) in open
                 .iter()
@@ -164,7 +169,7 @@ impl Tenant<'_> {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(Ok(offers.len()))
+        Ok(offers.len())
     }
 
     /// An officer's busy times, `[start, end)` in Unix seconds: absences (whole days) and
@@ -210,26 +215,30 @@ impl Tenant<'_> {
     pub async fn add_absence(
         &self,
         user_id: Option<i64>,
-        starts_on: &str,
-        ends_on: &str,
+        (starts_on, ends_on): (Option<jiff::civil::Date>, Option<jiff::civil::Date>),
         reason: &str,
     ) -> Result<()> {
-        let user = user_id.ok_or_else(|| field("absent_user", "choose-a-staff-member"))?;
-        self.user(user).await?;
-        if !is_date(starts_on) {
-            return Err(field("absent_from", "enter-the-first-day-as-2026"));
-        }
-        if !is_date(ends_on) || ends_on < starts_on {
-            return Err(field("absent_to", "write-the-last-day-as-2026"));
-        }
+        let mut refusals = Refusals::default();
+        let user = match user_id {
+            Some(id) => self.user(id).await.ok().map(|_| id),
+            None => None,
+        };
+        let user = refusals.require(user, "absent_user", "choose-a-staff-member");
+        let starts_on = refusals.require(starts_on, "absent_from", "enter-the-first-day-as-2026");
+        let ends_on = refusals.require(
+            ends_on.filter(|e| starts_on.is_none_or(|s| *e >= s)),
+            "absent_to",
+            "write-the-last-day-as-2026",
+        );
+        let (user, (starts_on, ends_on)) = refusals.done_with(user.zip(starts_on.zip(ends_on)))?;
         sqlx::query(
             "INSERT INTO staff_absences (municipality_code, user_id, starts_on, ends_on, reason)
              VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(&self.code)
         .bind(user)
-        .bind(starts_on)
-        .bind(ends_on)
+        .bind(starts_on.to_string())
+        .bind(ends_on.to_string())
         .bind(reason.trim())
         .execute(&self.db.pool)
         .await?;

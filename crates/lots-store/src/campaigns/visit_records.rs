@@ -11,7 +11,7 @@ use lots_domain::battery::Answer;
 use lots_domain::campaigns::status::{ReferralKind, VisitStatus};
 use sqlx::Row;
 
-use crate::error::{field, is_date};
+use crate::error::{Refusals, field};
 use crate::{Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, Default)]
@@ -31,7 +31,8 @@ pub struct VisitRecord {
 pub struct NewFeedback {
     pub issue: String,
     pub owner_user_id: Option<i64>,
-    pub due_on: String,
+    /// `None` when the form gave no readable day; refused for an issue that is written.
+    pub due_on: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -56,7 +57,8 @@ pub struct NewReferral {
     pub kind: Option<ReferralKind>,
     pub target_id: Option<i64>,
     pub owner_user_id: Option<i64>,
-    pub due_on: String,
+    /// `None` when the form gave no readable day; refused.
+    pub due_on: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -99,26 +101,7 @@ impl Tenant<'_> {
         referral: Option<&NewReferral>,
         actor: &str,
     ) -> Result<Recorded> {
-        let visit = self.visit(visit_id).await?;
-        if visit.status == VisitStatus::Cancelled {
-            return Err(field("notes", "the-visit-is-cancelled"));
-        }
-        for (name, text) in [
-            ("notes", &record.notes),
-            ("needs", &record.needs),
-            ("challenges", &record.challenges),
-            ("development", &record.development),
-        ] {
-            if text.chars().count() > MAX_TEXT {
-                return Err(field(name, "the-text-may-be-at-most"));
-            }
-        }
-        for (n, item) in record.feedback.iter().enumerate() {
-            self.check_feedback(n + 1, item).await?;
-        }
-        if let Some(r) = referral {
-            self.check_referral(r).await?;
-        }
+        let visit = self.checked_record(visit_id, record, referral).await?;
         let first_record = visit.status != VisitStatus::Done;
         let mut recorded = Recorded::default();
         if let Some(r) = referral {
@@ -136,7 +119,7 @@ impl Tenant<'_> {
                         Some(visit.company_id),
                         contact,
                         None,
-                        &crate::today().to_string(),
+                        Some(crate::today()),
                     )
                     .await?;
                 }
@@ -180,7 +163,7 @@ impl Tenant<'_> {
             .bind(visit.company_id)
             .bind(item.issue.trim())
             .bind(item.owner_user_id)
-            .bind(&item.due_on)
+            .bind(item.due_on.map(|d| d.to_string()))
             .bind(now())
             .execute(&mut *tx)
             .await?;
@@ -203,7 +186,7 @@ impl Tenant<'_> {
             .bind(kind.code())
             .bind(r.target_id)
             .bind(r.owner_user_id)
-            .bind(&r.due_on)
+            .bind(r.due_on.map(|d| d.to_string()))
             .bind(now())
             .execute(&mut *tx)
             .await?;
@@ -251,10 +234,10 @@ impl Tenant<'_> {
                 let (id, _) = self
                     .create_round(
                         &crate::NewRound {
-                            battery_version_id: version_id,
+                            battery_version_id: Some(version_id),
                             name: format!("Uppföljning: {}", campaign.name),
-                            opens_on: today.to_string(),
-                            closes_on: closes.to_string(),
+                            opens_on: Some(today),
+                            closes_on: Some(closes),
                             anonymous: false,
                             quarantine_months: 0,
                             reminder_days: vec![7],
@@ -291,23 +274,78 @@ impl Tenant<'_> {
             .collect())
     }
 
-    async fn check_feedback(&self, n: usize, item: &NewFeedback) -> Result<()> {
+    /// Refuses every wrong field of a visit's record at once, as [`Tenant::record_visit`]
+    /// would, without writing.
+    pub async fn check_visit_record(
+        &self,
+        visit_id: i64,
+        record: &VisitRecord,
+        referral: Option<&NewReferral>,
+    ) -> Result<()> {
+        self.checked_record(visit_id, record, referral)
+            .await
+            .map(|_| ())
+    }
+
+    async fn checked_record(
+        &self,
+        visit_id: i64,
+        record: &VisitRecord,
+        referral: Option<&NewReferral>,
+    ) -> Result<crate::PlannedVisit> {
+        let visit = self.visit(visit_id).await?;
+        let mut refusals = Refusals::default();
+        refusals.check(
+            visit.status != VisitStatus::Cancelled,
+            "notes",
+            "the-visit-is-cancelled",
+        );
+        for (name, text) in [
+            ("notes", &record.notes),
+            ("needs", &record.needs),
+            ("challenges", &record.challenges),
+            ("development", &record.development),
+        ] {
+            refusals.check(
+                text.chars().count() <= MAX_TEXT,
+                name,
+                "the-text-may-be-at-most",
+            );
+        }
+        for (n, item) in record.feedback.iter().enumerate() {
+            self.check_feedback(&mut refusals, n + 1, item).await?;
+        }
+        if let Some(r) = referral {
+            self.check_referral(&mut refusals, r).await?;
+        }
+        refusals.done()?;
+        Ok(visit)
+    }
+
+    async fn check_feedback(
+        &self,
+        refusals: &mut Refusals,
+        n: usize,
+        item: &NewFeedback,
+    ) -> Result<()> {
         if item.issue.trim().is_empty() {
             return Ok(());
         }
-        if item.issue.chars().count() > MAX_TEXT {
-            return Err(field(&format!("issue_{n}"), "the-text-may-be-at-most"));
-        }
-        let owner = item
-            .owner_user_id
-            .ok_or_else(|| field(&format!("issue_owner_{n}"), "choose-who-answers"))?;
-        self.user(owner).await?;
-        if !is_date(&item.due_on) {
-            return Err(field(
-                &format!("issue_due_{n}"),
-                "write-the-date-by-which-the",
-            ));
-        }
+        refusals.check(
+            item.issue.chars().count() <= MAX_TEXT,
+            &format!("issue_{n}"),
+            "the-text-may-be-at-most",
+        );
+        let owner = match item.owner_user_id {
+            Some(id) => self.user(id).await.map(|_| id).ok(),
+            None => None,
+        };
+        refusals.require(owner, &format!("issue_owner_{n}"), "choose-who-answers");
+        refusals.require(
+            item.due_on,
+            &format!("issue_due_{n}"),
+            "write-the-date-by-which-the",
+        );
         Ok(())
     }
 
@@ -404,10 +442,17 @@ impl Tenant<'_> {
         Ok(serde_json::from_str(&json).unwrap_or_default())
     }
 
-    async fn check_referral(&self, r: &NewReferral) -> Result<()> {
-        let target = r
-            .target_id
-            .ok_or_else(|| field("target", "choose-where-the-company-is-referred"))?;
+    async fn check_referral(&self, refusals: &mut Refusals, r: &NewReferral) -> Result<()> {
+        let owner = match r.owner_user_id {
+            Some(id) => self.user(id).await.map(|_| id).ok(),
+            None => None,
+        };
+        refusals.require(owner, "owner_user_id", "choose-who-is-responsible");
+        refusals.require(r.due_on, "due_on", "enter-the-last-day");
+        let Some(target) = r.target_id else {
+            refusals.refuse("target", "choose-where-the-company-is-referred");
+            return Ok(());
+        };
         let found = match r.kind {
             Some(ReferralKind::Network) => match self.network(target).await {
                 Ok(n) if n.kind == lots_domain::networks::NetworkKind::External => Ok(()),
@@ -424,16 +469,10 @@ impl Tenant<'_> {
         };
         match found {
             Err(StoreError::NotFound) => {
-                return Err(field("target", "choose-where-the-company-is-referred"));
+                refusals.refuse("target", "choose-where-the-company-is-referred");
             }
+            Err(StoreError::Field(name, message)) => refusals.refuse(&name, message),
             other => other?,
-        }
-        let owner = r
-            .owner_user_id
-            .ok_or_else(|| field("owner_user_id", "choose-who-is-responsible"))?;
-        self.user(owner).await?;
-        if !is_date(&r.due_on) {
-            return Err(field("due_on", "enter-the-last-day"));
         }
         Ok(())
     }
@@ -516,7 +555,7 @@ impl Tenant<'_> {
                     // Derived events have negative ids, apart from the other kinds'.
                     id: -(r.try_get::<i64, _>("id")? + 6_000_000_000),
                     at: r.try_get("created_at")?,
-                    kind: "referral".into(),
+                    kind: crate::JourneyKind::Referral,
                     summary: "journey-referred".into(),
                     detail: r.try_get("target_name")?,
                     facts: vec![("owner", owner.clone()), ("due", due)],
@@ -549,7 +588,7 @@ impl Tenant<'_> {
                     // Derived events have negative ids, apart from the other kinds'.
                     id: -(r.try_get::<i64, _>("id")? + 7_000_000_000),
                     at: r.try_get("created_at")?,
-                    kind: "feedback".into(),
+                    kind: crate::JourneyKind::Feedback,
                     summary: if done.is_some() {
                         "journey-feedback-given"
                     } else {

@@ -9,8 +9,29 @@ use lots_domain::cases::{
 };
 use sqlx::Row;
 
-/// A case's statuses: received, decided, closed.
-pub const CASE_STATUSES: [&str; 3] = ["open", "decided", "closed"];
+lots_domain::codes! {
+    /// Where a case stands, told by its dates.
+    pub enum CaseStatus {
+        Open = "open" => "running",
+        Decided = "decided" => "decided",
+        Closed = "closed" => "case-closed",
+    }
+}
+
+lots_domain::codes! {
+    /// What became of the NKI survey about a closed case.
+    pub enum SurveyState {
+        /// Waiting for the month's batch.
+        Queued = "queued" => "survey-state-queued",
+        /// Its service area is not measured.
+        NotMeasured = "not_measured" => "survey-state-not-measured",
+        Invited = "invited" => "survey-state-invited",
+        /// The company was asked recently and is not asked again yet.
+        Quarantine = "quarantine" => "survey-state-quarantine",
+        /// No one to ask: no contact e-mail.
+        NoContact = "no_contact" => "survey-state-no-contact",
+    }
+}
 
 use crate::params::{Params, limit_offset};
 use crate::{Result, StoreError, Tenant, now};
@@ -50,20 +71,19 @@ pub struct Case {
     pub extension_decision: String,
     pub decision: String,
     pub fee_sek: Option<i64>,
-    pub survey_state: String,
+    /// `None` while the case is open.
+    pub survey_state: Option<SurveyState>,
     pub updated_at: i64,
 }
 
 impl Case {
-    /// open, decided or closed.
-    /// One of [`CASE_STATUSES`].
-    pub fn status(&self) -> &'static str {
+    pub fn status(&self) -> CaseStatus {
         if self.closed_on.is_some() {
-            CASE_STATUSES[2]
+            CaseStatus::Closed
         } else if self.decided_on.is_some() {
-            CASE_STATUSES[1]
+            CaseStatus::Decided
         } else {
-            CASE_STATUSES[0]
+            CaseStatus::Open
         }
     }
 
@@ -98,8 +118,7 @@ pub enum Written {
 pub struct CaseFilter {
     pub area_id: Option<i64>,
     pub unit_id: Option<i64>,
-    /// open, decided, closed
-    pub status: Option<String>,
+    pub status: Option<CaseStatus>,
     /// Only cases over their deadline or undecided six months.
     pub late: bool,
     pub company_id: Option<i64>,
@@ -187,7 +206,10 @@ fn case_from_row(r: &sqlx::any::AnyRow) -> Result<Case> {
         extension_decision: r.try_get("extension_decision")?,
         decision: r.try_get("decision")?,
         fee_sek: r.try_get("fee_sek")?,
-        survey_state: r.try_get("survey_state")?,
+        survey_state: match r.try_get::<String, _>("survey_state")?.as_str() {
+            "" => None,
+            _ => Some(crate::db::code(r, "survey_state")?),
+        },
         updated_at: r.try_get("updated_at")?,
     })
 }
@@ -269,7 +291,7 @@ impl Tenant<'_> {
                     // Negative ids keep derived events apart from written ones.
                     id: -(c.id * 3 + i as i64),
                     at,
-                    kind: "case".into(),
+                    kind: crate::JourneyKind::Case,
                     summary: summary.into(),
                     detail: [c.reference.as_str(), what.as_str()]
                         .iter()
@@ -474,13 +496,15 @@ impl Tenant<'_> {
         if let Some(c) = f.company_id {
             conditions.push(format!("k.company_id = {}", p.int(c)));
         }
-        match f.status.as_deref() {
-            Some("open") => conditions.push("k.decided_on IS NULL AND k.closed_on IS NULL".into()),
-            Some("decided") => {
+        match f.status {
+            Some(CaseStatus::Open) => {
+                conditions.push("k.decided_on IS NULL AND k.closed_on IS NULL".into())
+            }
+            Some(CaseStatus::Decided) => {
                 conditions.push("k.decided_on IS NOT NULL AND k.closed_on IS NULL".into())
             }
-            Some("closed") => conditions.push("k.closed_on IS NOT NULL".into()),
-            _ => {}
+            Some(CaseStatus::Closed) => conditions.push("k.closed_on IS NOT NULL".into()),
+            None => {}
         }
         if let Some(q) = f.query.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let like = format!("%{}%", q.to_lowercase());
@@ -527,10 +551,10 @@ impl Tenant<'_> {
         })
     }
 
-    /// Handling times of the cases received in the months of `[from, to]` (YYYY-MM-DD; whole
-    /// months, as the counts are kept), grouped by
+    /// Handling times of the cases received in the months of `[from, to]` (whole months, as
+    /// the counts are kept), grouped by
     /// `by` (one of [`HANDLING_GROUPS`]), with the total first (group "").
-    pub async fn handling_times(&self, by: &str, period: (&str, &str)) -> Result<Vec<HandlingRow>> {
+    pub async fn handling_times(&self, by: &str, period: (Date, Date)) -> Result<Vec<HandlingRow>> {
         // Counts per area, unit, month and handling day are kept by triggers (migration
         // 0011); percentiles come from them, so a million cases cost a few hundred rows.
         let group = match by {
@@ -547,7 +571,7 @@ impl Tenant<'_> {
              WHERE h.municipality_code = $1 AND h.month >= $2 AND h.month <= $3 AND h.n > 0
              GROUP BY {group}, h.days"
         );
-        let month = |d: &str| d.get(..7).unwrap_or(d).to_string();
+        let month = |d: Date| d.strftime("%Y-%m").to_string();
         let rows = sqlx::query(&sql)
             .bind(&self.code)
             .bind(month(period.0))

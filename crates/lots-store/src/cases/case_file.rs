@@ -100,18 +100,18 @@ impl Tenant<'_> {
         options: &ImportOptions,
         file_name: &str,
         progress: &(dyn Fn(u64) + Sync),
-    ) -> Result<std::result::Result<ImportReport, Unreadable>> {
+    ) -> Result<ImportReport> {
         let length = match length_of(&mut source) {
             Ok(n) => n,
-            Err(e) => return Ok(Err(unreadable(&e))),
+            Err(e) => return Err(StoreError::from(unreadable(&e))),
         };
         let mut stream = match open_table(source, options.sheet.as_deref()) {
             Ok(s) => s,
-            Err(e) => return Ok(Err(Unreadable(e.message()))),
+            Err(e) => return Err(StoreError::from(Unreadable(e.message()))),
         };
         let fields = match map_fields(&stream.headers, options, CaseField::parse) {
             Ok(f) => f,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Err(StoreError::from(e)),
         };
         let headers = std::mem::take(&mut stream.headers);
         let areas: Vec<_> = self
@@ -153,7 +153,7 @@ impl Tenant<'_> {
         while let Some(batch) = batches.next().await? {
             let batch = match batch {
                 Ok(b) => b,
-                Err(e) => return Ok(Err(Unreadable(e.message()))),
+                Err(e) => return Err(StoreError::from(Unreadable(e.message()))),
             };
             report.rows += batch.rows;
             for (reject, cells) in batch.rejects {
@@ -201,7 +201,7 @@ impl Tenant<'_> {
             tx.commit().await?;
             report.outcome = Some(outcome);
         }
-        Ok(Ok(report))
+        Ok(report)
     }
 
     /// The municipality's handling-time counts counted again from its cases, as the

@@ -7,12 +7,20 @@ use std::collections::BTreeMap;
 
 use sqlx::Row;
 
-use crate::error::field;
+use crate::error::{Refusals, field};
 use crate::params::{Params, limit_offset};
 use crate::{Result, Tenant, now};
 
-/// The channels a contact comes by, as stored.
-pub const CHANNELS: [&str; 5] = ["phone", "email", "desk", "meeting", "web"];
+lots_domain::codes! {
+    /// How a company got in touch.
+    pub enum ContactChannel {
+        Phone = "phone" => "phone",
+        Email = "email" => "e-mail",
+        Desk = "desk" => "visit-to-the-front-desk",
+        Meeting = "meeting" => "meeting",
+        Web = "web" => "the-web",
+    }
+}
 
 /// The reasons a municipality starts with; it may add, rename and retire its own.
 pub const DEFAULT_REASONS: [&str; 6] = [
@@ -32,7 +40,8 @@ pub struct ContactReason {
 
 #[derive(Debug, Clone, Default)]
 pub struct NewContact {
-    pub channel: String,
+    /// `None` when the form chose none; refused.
+    pub channel: Option<ContactChannel>,
     pub reason_id: i64,
     pub company_id: Option<i64>,
     pub case_id: Option<i64>,
@@ -50,7 +59,7 @@ pub struct NewContact {
 pub struct LoggedContact {
     pub id: i64,
     pub at: i64,
-    pub channel: String,
+    pub channel: ContactChannel,
     pub reason: String,
     pub company_id: Option<i64>,
     pub company_name: Option<String>,
@@ -100,7 +109,7 @@ fn logged_from_row(r: &sqlx::any::AnyRow) -> Result<LoggedContact> {
     Ok(LoggedContact {
         id: r.try_get("id")?,
         at: r.try_get("at")?,
-        channel: r.try_get("channel")?,
+        channel: crate::db::code(r, "channel")?,
         reason: r.try_get("reason")?,
         company_id: r.try_get("company_id")?,
         company_name: r.try_get("company_name")?,
@@ -123,6 +132,43 @@ fn month_of(unix: i64) -> String {
 }
 
 impl Tenant<'_> {
+    /// Refuses every wrong field of a contact at once, as [`Tenant::log_contact`] would,
+    /// without writing.
+    pub async fn check_contact(&self, new: &NewContact) -> Result<()> {
+        self.checked_contact(new).await.map(|_| ())
+    }
+
+    async fn checked_contact(&self, new: &NewContact) -> Result<ContactChannel> {
+        let mut refusals = Refusals::default();
+        let channel = refusals.require(new.channel, "channel", "choose-how-the-company-got-in");
+        let reasons = self.contact_reasons().await?;
+        refusals.check(
+            reasons.iter().any(|r| r.id == new.reason_id),
+            "reason",
+            "choose-why-the-company-got-in",
+        );
+        refusals.check(
+            new.resolved || new.passed_to_unit_id.is_some(),
+            "passed_to",
+            "choose-the-unit-that-takes-over",
+        );
+        refusals.check(
+            new.note.chars().count() <= 2000,
+            "note",
+            "a-note-may-be-at-most",
+        );
+        if let Some(c) = new.company_id {
+            self.company(c).await?;
+        }
+        if let Some(c) = new.case_id {
+            self.case(c).await?;
+        }
+        for unit in [new.passed_to_unit_id, new.unit_id].into_iter().flatten() {
+            self.unit(unit).await?;
+        }
+        refusals.done_with(channel)
+    }
+
     /// The active contact reasons in their order, the defaults installed on first use.
     pub async fn contact_reasons(&self) -> Result<Vec<ContactReason>> {
         let reasons = self.read_contact_reasons().await?;
@@ -185,32 +231,7 @@ impl Tenant<'_> {
 
     /// Logs a contact; the company, case and units must be the municipality's own.
     pub async fn log_contact(&self, new: &NewContact, actor: &str) -> Result<i64> {
-        if !CHANNELS.contains(&new.channel.as_str()) {
-            return Err(field("channel", "choose-how-the-company-got-in"));
-        }
-        if !self
-            .contact_reasons()
-            .await?
-            .iter()
-            .any(|r| r.id == new.reason_id)
-        {
-            return Err(field("reason", "choose-why-the-company-got-in"));
-        }
-        if !new.resolved && new.passed_to_unit_id.is_none() {
-            return Err(field("passed_to", "choose-the-unit-that-takes-over"));
-        }
-        if let Some(c) = new.company_id {
-            self.company(c).await?;
-        }
-        if let Some(c) = new.case_id {
-            self.case(c).await?;
-        }
-        for unit in [new.passed_to_unit_id, new.unit_id].into_iter().flatten() {
-            self.unit(unit).await?;
-        }
-        if new.note.chars().count() > 2000 {
-            return Err(field("note", "a-note-may-be-at-most"));
-        }
+        let channel = self.checked_contact(new).await?;
         let id: i64 = sqlx::query(
             "INSERT INTO contact_log (municipality_code, at, channel, reason_id, company_id,
                  case_id, resolved, passed_to_unit_id, note, unit_id, logged_by)
@@ -218,7 +239,7 @@ impl Tenant<'_> {
         )
         .bind(&self.code)
         .bind(new.at.filter(|t| *t <= now()).unwrap_or_else(now))
-        .bind(&new.channel)
+        .bind(channel.code())
         .bind(new.reason_id)
         .bind(new.company_id)
         .bind(new.case_id)
@@ -267,7 +288,7 @@ impl Tenant<'_> {
                 // Derived events have negative ids; cases take the multiples of three.
                 id: -(c.id * 3 + 1_000_000_000),
                 at: c.at,
-                kind: "contact_log".into(),
+                kind: crate::JourneyKind::ContactLog,
                 summary: "journey-contact-log".into(),
                 detail: [Some(c.reason), c.case_reference, c.passed_to]
                     .into_iter()

@@ -13,6 +13,16 @@ use crate::params::{Params, limit_offset};
 use crate::secret::new_token;
 use crate::{Result, StoreError, Tenant, now};
 
+lots_domain::codes! {
+    /// How a report came in: the municipality's own form or an Open311 client.
+    #[derive(Default)]
+    pub enum FaultChannel {
+        #[default]
+        Web = "web" => "fault-channel-web",
+        Open311 = "open311" => "fault-channel-open311",
+    }
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct FaultService {
     pub id: i64,
@@ -40,8 +50,7 @@ pub struct NewFaultReport {
     /// `attribute[code]` answers.
     pub attributes: HashMap<String, Vec<String>>,
     pub media_url: String,
-    /// `open311` or `web`.
-    pub channel: String,
+    pub channel: FaultChannel,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -66,7 +75,7 @@ pub struct FaultReport {
     pub company_name: Option<String>,
     pub attributes: BTreeMap<String, String>,
     pub media_url: String,
-    pub channel: String,
+    pub channel: FaultChannel,
     pub requested_at: i64,
     pub updated_at: i64,
 }
@@ -139,7 +148,7 @@ fn report_from_row(r: &sqlx::any::AnyRow) -> Result<FaultReport> {
         attributes: serde_json::from_str(&r.try_get::<String, _>("attributes")?)
             .unwrap_or_default(),
         media_url: r.try_get("media_url")?,
-        channel: r.try_get("channel")?,
+        channel: crate::db::code(r, "channel")?,
         requested_at: r.try_get("requested_at")?,
         updated_at: r.try_get("updated_at")?,
     })
@@ -351,7 +360,7 @@ impl Tenant<'_> {
         .bind(company_id)
         .bind(serde_json::to_string(&attributes).unwrap_or_default())
         .bind(new.media_url.trim())
-        .bind(&new.channel)
+        .bind(new.channel.code())
         .bind(t)
         .fetch_one(&mut *tx)
         .await?
@@ -363,7 +372,7 @@ impl Tenant<'_> {
         .bind(&self.code)
         .bind(id)
         .bind(t)
-        .bind(&new.channel)
+        .bind(new.channel.code())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -545,7 +554,7 @@ impl Tenant<'_> {
                     // Derived events have negative ids, apart from cases' and contacts'.
                     id: -(report.id * 3 + 2_000_000_000),
                     at: report.requested_at,
-                    kind: "fault_report".into(),
+                    kind: crate::JourneyKind::FaultReport,
                     summary: "journey-fault-report".into(),
                     detail: report.service_name,
                     facts: vec![("status", report.status.code().to_string())],

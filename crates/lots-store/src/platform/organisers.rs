@@ -1,6 +1,7 @@
 //! Organisers: a region (Stockholm Business Alliance) or a national body (SKR's Insikt)
 //! that runs one measurement across member municipalities.
 
+use lots_domain::platform::organiser::OrganiserKind;
 use lots_domain::reference;
 use sqlx::Row;
 
@@ -11,7 +12,7 @@ use crate::{Db, Result, StoreError, now};
 pub struct Organiser {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: OrganiserKind,
 }
 
 /// Data reachable by an organiser's staff: the organiser and its members.
@@ -25,14 +26,9 @@ impl Db {
     pub async fn create_organiser(
         &self,
         name: &str,
-        kind: &str,
+        kind: OrganiserKind,
         members: &[String],
     ) -> Result<Organiser> {
-        if !matches!(kind, "regional" | "national") {
-            return Err(StoreError::Invalid(format!(
-                "organiser kind must be regional or national, not {kind:?}"
-            )));
-        }
         if let Some(bad) = members
             .iter()
             .find(|c| reference::municipality(c).is_none())
@@ -46,7 +42,7 @@ impl Db {
             "INSERT INTO organisers (name, kind, created_at) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(name.trim())
-        .bind(kind)
+        .bind(kind.code())
         .bind(now())
         .fetch_one(&mut *tx)
         .await
@@ -66,7 +62,7 @@ impl Db {
         Ok(Organiser {
             id,
             name: name.trim().to_string(),
-            kind: kind.to_string(),
+            kind,
         })
     }
 
@@ -129,6 +125,6 @@ fn organiser_from_row(r: &sqlx::any::AnyRow) -> Result<Organiser> {
     Ok(Organiser {
         id: r.try_get("id")?,
         name: r.try_get("name")?,
-        kind: r.try_get("kind")?,
+        kind: crate::db::code(r, "kind")?,
     })
 }

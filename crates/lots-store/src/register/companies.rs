@@ -105,7 +105,8 @@ pub struct CompanyInput {
     pub longitude: Option<f64>,
     pub area: Option<String>,
     pub tags: Vec<String>,
-    pub status: String,
+    /// Active when `None`.
+    pub status: Option<CompanyStatus>,
     pub notes: String,
 }
 
@@ -118,7 +119,7 @@ pub struct CompanyFilter {
     pub area_id: Option<i64>,
     pub size_class: Option<String>,
     pub tag: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<CompanyStatus>,
     pub page: usize,
     pub per_page: usize,
     /// Keyset paging: the page after this company, or before it, in the list's order
@@ -140,11 +141,33 @@ pub struct Area {
     pub companies: i64,
 }
 
+lots_domain::codes! {
+    /// What a step of a company's journey is about; the stored ones are written to the
+    /// journey, the others read from the rows they tell of.
+    pub enum JourneyKind {
+        Created = "created" => "journey-kind-created",
+        Changed = "changed" => "journey-kind-changed",
+        Note = "note" => "journey-kind-note",
+        Contact = "contact" => "journey-kind-contact",
+        Imported = "imported" => "journey-kind-imported",
+        Merged = "merged" => "journey-kind-merged",
+        Case = "case" => "journey-kind-case",
+        ContactLog = "contact_log" => "journey-kind-contact-log",
+        FaultReport = "fault_report" => "journey-kind-fault-report",
+        Event = "event" => "journey-kind-event",
+        Network = "network" => "journey-kind-network",
+        Visit = "visit" => "journey-kind-visit",
+        Referral = "referral" => "journey-kind-referral",
+        Feedback = "feedback" => "journey-kind-feedback",
+        Survey = "survey" => "journey-kind-survey",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct JourneyEvent {
     pub id: i64,
     pub at: i64,
-    pub kind: String,
+    pub kind: JourneyKind,
     /// The message id of what happened; its `detail` attribute, where it has one, says the
     /// detail and the facts in a sentence.
     pub summary: String,
@@ -294,11 +317,6 @@ impl CompanyInput {
             "employees",
             "employees-cannot-be-negative",
         );
-        refusals.check(
-            self.status.is_empty() || CompanyStatus::parse(&self.status).is_some(),
-            "status",
-            "status-is-active-or-deregistered",
-        );
         refusals.done_with(id)
     }
 
@@ -317,7 +335,7 @@ impl CompanyInput {
             longitude: None,
             area: r.area.clone(),
             tags: r.tags.clone(),
-            status: "active".into(),
+            status: None,
             notes: r.notes.clone(),
         }
     }
@@ -479,13 +497,13 @@ impl Tenant<'_> {
         .bind(crate::params::coordinate(input.longitude))
         .bind(area)
         .bind(input.tags.join(","))
-        .bind(if input.status.is_empty() { "active" } else { input.status.as_str() })
+        .bind(input.status.unwrap_or(CompanyStatus::Active).code())
         .bind(input.notes.trim())
         .bind(t)
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        let created = ("created", "journey-created", "");
+        let created = (JourneyKind::Created, "journey-created", "");
         self.journey_in(&mut tx, new_id, created, actor).await?;
         self.bump_search_version_in(&mut tx).await?;
         self.audit_in(&mut tx, "company.create", ("company", new_id), "")
@@ -525,7 +543,7 @@ impl Tenant<'_> {
         if !changed.is_empty() {
             self.add_journey_event(
                 company_id,
-                "changed",
+                JourneyKind::Changed,
                 "journey-changed",
                 &changed.join(", "),
                 actor,
@@ -539,7 +557,7 @@ impl Tenant<'_> {
     pub async fn add_journey_event(
         &self,
         company_id: i64,
-        kind: &str,
+        kind: JourneyKind,
         summary: &str,
         detail: &str,
         actor: &str,
@@ -555,7 +573,7 @@ impl Tenant<'_> {
         &self,
         conn: &mut sqlx::AnyConnection,
         company_id: i64,
-        (kind, summary, detail): (&str, &str, &str),
+        (kind, summary, detail): (JourneyKind, &str, &str),
         actor: &str,
     ) -> Result<()> {
         sqlx::query(
@@ -565,7 +583,7 @@ impl Tenant<'_> {
         .bind(&self.code)
         .bind(company_id)
         .bind(now())
-        .bind(kind)
+        .bind(kind.code())
         .bind(summary)
         .bind(detail)
         .bind(actor)
@@ -581,7 +599,7 @@ impl Tenant<'_> {
         if text.is_empty() {
             return Err(StoreError::Field("note".into(), "write-the-note".into()));
         }
-        self.add_journey_event(company_id, "note", "journey-note", text, actor)
+        self.add_journey_event(company_id, JourneyKind::Note, "journey-note", text, actor)
             .await
     }
 
@@ -605,7 +623,7 @@ impl Tenant<'_> {
                 Ok(JourneyEvent {
                     id: r.try_get("id")?,
                     at: r.try_get("at")?,
-                    kind: r.try_get("kind")?,
+                    kind: crate::db::code(r, "kind")?,
                     summary: r.try_get("summary")?,
                     detail: r.try_get("detail")?,
                     facts: Vec::new(),
@@ -665,7 +683,7 @@ impl Tenant<'_> {
                 // Derived events have negative ids, apart from the other kinds'.
                 id: -(company_id + 6_000_000_000),
                 at: r.try_get("at")?,
-                kind: "imported".into(),
+                kind: JourneyKind::Imported,
                 summary: "journey-imported".into(),
                 detail: r.try_get::<i64, _>("import_line")?.to_string(),
                 facts: Vec::new(),
@@ -732,8 +750,8 @@ impl Tenant<'_> {
                 p.text(format!("%,{tag},%"))
             ));
         }
-        if let Some(status) = f.status.as_deref().filter(|s| !s.is_empty()) {
-            conditions.push(format!("c.status = {}", p.text(status)));
+        if let Some(status) = f.status {
+            conditions.push(format!("c.status = {}", p.text(status.code())));
         }
         let query = f.query.as_deref().map(str::trim).filter(|q| !q.is_empty());
         if let Some(id) = query.and_then(|q| CompanyId::parse(q).ok()) {
@@ -877,11 +895,7 @@ pub(crate) fn update_query<'q>(
     .bind(crate::params::coordinate(input.longitude))
     .bind(area)
     .bind(input.tags.join(","))
-    .bind(if input.status.is_empty() {
-        "active"
-    } else {
-        input.status.as_str()
-    })
+    .bind(input.status.unwrap_or(CompanyStatus::Active).code())
     .bind(input.notes.trim())
     .bind(now())
     .bind(code)

@@ -212,7 +212,7 @@ impl Tenant<'_> {
         .try_get("id")?;
         self.refresh_search_text_in(&mut tx, company_id).await?;
         // The journey names no person, so erasing the person leaves nothing behind there.
-        let added = ("contact", "journey-contact-added", "");
+        let added = (crate::JourneyKind::Contact, "journey-contact-added", "");
         self.journey_in(&mut tx, company_id, added, actor).await?;
         self.audit_in(&mut tx, "contact.create", ("contact", id), "")
             .await?;
@@ -264,7 +264,7 @@ impl Tenant<'_> {
         .execute(&mut *tx)
         .await?;
         self.refresh_search_text_in(&mut tx, c.company_id).await?;
-        let erased = ("contact", "journey-contact-erased", "");
+        let erased = (crate::JourneyKind::Contact, "journey-contact-erased", "");
         self.journey_in(&mut tx, c.company_id, erased, actor)
             .await?;
         self.audit_in(&mut tx, "contact.erase", ("contact", id), "")

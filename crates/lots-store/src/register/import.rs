@@ -12,7 +12,7 @@ use lots_i18n::{Lang, Message};
 use sqlx::Row;
 
 use crate::register::company_writer::{CompanyWriter, Prepared};
-use crate::{ImportOutcome, OnDuplicate, Result, Tenant};
+use crate::{ImportOutcome, OnDuplicate, Result, StoreError, Tenant};
 
 /// Rows checked before they are written together.
 const BATCH: usize = 2000;
@@ -53,7 +53,13 @@ pub struct ImportReport {
 
 /// Why a file cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unreadable(pub Message);
+pub(crate) struct Unreadable(pub(crate) Message);
+
+impl From<Unreadable> for StoreError {
+    fn from(u: Unreadable) -> StoreError {
+        StoreError::Refused(u.0)
+    }
+}
 
 /// An explicit mapping with field codes checked against an importer's fields.
 fn parse_mapping<F>(
@@ -152,18 +158,18 @@ impl Tenant<'_> {
         options: &ImportOptions,
         actor: &str,
         progress: &(dyn Fn(u64) + Sync),
-    ) -> Result<std::result::Result<ImportReport, Unreadable>> {
+    ) -> Result<ImportReport> {
         let length = match length_of(&mut source) {
             Ok(n) => n,
-            Err(e) => return Ok(Err(unreadable(&e))),
+            Err(e) => return Err(StoreError::from(unreadable(&e))),
         };
         let stream = match open_table(source, options.sheet.as_deref()) {
             Ok(s) => s,
-            Err(e) => return Ok(Err(Unreadable(e.message()))),
+            Err(e) => return Err(StoreError::from(Unreadable(e.message()))),
         };
         let fields = match map_fields(&stream.headers, options, Field::parse) {
             Ok(f) => f,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Err(StoreError::from(e)),
         };
         let mut writer = if options.dry_run {
             None
@@ -171,16 +177,12 @@ impl Tenant<'_> {
             let present: Vec<Field> = fields.iter().flatten().copied().collect();
             Some(CompanyWriter::begin(self, options.on_duplicate, (actor, &present), length).await?)
         };
-        match check_and_write(stream, &fields, options, &mut writer, progress).await? {
-            Err(e) => Ok(Err(e)),
-            Ok(mut report) => {
-                report.outcome = match writer {
-                    Some(w) => Some(w.commit().await?),
-                    None => None,
-                };
-                Ok(Ok(report))
-            }
-        }
+        let mut report = check_and_write(stream, &fields, options, &mut writer, progress).await?;
+        report.outcome = match writer {
+            Some(w) => Some(w.commit().await?),
+            None => None,
+        };
+        Ok(report)
     }
 }
 
@@ -308,7 +310,7 @@ async fn check_and_write(
     options: &ImportOptions,
     writer: &mut Option<CompanyWriter<'_, '_>>,
     progress: &(dyn Fn(u64) + Sync),
-) -> Result<std::result::Result<ImportReport, Unreadable>> {
+) -> Result<ImportReport> {
     let mut report = ImportReport::new(stream.encoding, stream.headers.clone());
     let mut checker = RowChecker::new(&stream.headers, fields);
     let mut batches = read_in_background(
@@ -320,7 +322,7 @@ async fn check_and_write(
     while let Some(batch) = batches.next().await? {
         let batch = match batch {
             Ok(b) => b,
-            Err(e) => return Ok(Err(Unreadable(e.message()))),
+            Err(e) => return Err(StoreError::from(Unreadable(e.message()))),
         };
         report.rows += batch.rows;
         report.valid += batch.valid_count;
@@ -335,7 +337,7 @@ async fn check_and_write(
         }
         progress(batch.bytes_read);
     }
-    Ok(Ok(report))
+    Ok(report)
 }
 
 /// A file kept between an import's preview and its confirmation.
@@ -397,11 +399,11 @@ impl Tenant<'_> {
         options: &ImportOptions,
         default_basis: &'static str,
         actor: &str,
-    ) -> Result<std::result::Result<ImportReport, Unreadable>> {
+    ) -> Result<ImportReport> {
         use lots_domain::contact_import::{ContactField, check_rows};
         let (table, fields) = match read_and_map(bytes, options, ContactField::parse) {
             Ok(t) => t,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Err(StoreError::from(e)),
         };
         let (records, mut rejects) = check_rows(&table, &fields, default_basis);
         let orgnr_column = fields
@@ -434,7 +436,7 @@ impl Tenant<'_> {
             .filter(|(line, _)| rejects.iter().any(|r| r.line == *line))
             .cloned()
             .collect();
-        Ok(Ok(ImportReport {
+        Ok(ImportReport {
             encoding: table.encoding,
             rows: table.rows.len(),
             valid: valid.len(),
@@ -442,7 +444,7 @@ impl Tenant<'_> {
             outcome,
             headers: table.headers,
             rejected_rows,
-        }))
+        })
     }
 
     async fn write_contacts(

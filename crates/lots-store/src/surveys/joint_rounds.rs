@@ -6,6 +6,7 @@
 use lots_domain::battery::Battery;
 use sqlx::Row;
 
+use crate::error::Refusals;
 use crate::error::field;
 use crate::secret::new_token;
 use crate::surveys::rounds::check_round_facts;
@@ -16,9 +17,9 @@ pub struct NewJointRound {
     pub name: String,
     /// The code of one of the standard batteries (`lots_domain::battery::standard`).
     pub battery_code: String,
-    /// YYYY-MM-DD, Europe/Stockholm.
-    pub opens_on: String,
-    pub closes_on: String,
+    /// Europe/Stockholm; `None` when the form gave no readable day, refused.
+    pub opens_on: Option<jiff::civil::Date>,
+    pub closes_on: Option<jiff::civil::Date>,
     pub anonymous: bool,
     pub quarantine_months: i64,
     pub reminder_days: Vec<i64>,
@@ -49,21 +50,43 @@ pub struct JointMember {
     pub answered: i64,
 }
 
+impl NewJointRound {
+    /// Every wrong field of the measurement at once, before anything is written.
+    pub fn check(&self) -> Result<()> {
+        self.checked().map(|_| ())
+    }
+
+    fn checked(&self) -> Result<(jiff::civil::Date, jiff::civil::Date, Battery)> {
+        let mut refusals = Refusals::default();
+        let days = check_round_facts(
+            &mut refusals,
+            &self.name,
+            (self.opens_on, self.closes_on),
+            &self.reminder_days,
+            self.quarantine_months,
+        );
+        let battery = refusals.require(
+            lots_domain::battery::standard()
+                .into_iter()
+                .find(|b| b.code == self.battery_code),
+            "battery_code",
+            "choose-a-question-battery",
+        );
+        refusals.check(
+            !self.members.is_empty(),
+            "members",
+            "choose-at-least-one-member-municipality",
+        );
+        refusals.done_with(days.zip(battery).map(|((o, c), b)| (o, c, b)))
+    }
+}
+
 impl OrganiserScope<'_> {
     /// Creates the joint measurement and, in the same transaction, a round in every
     /// municipality taking part, answering a published version of exactly the chosen battery
     /// (the member's own when it has one with the same definition, else a new version).
     pub async fn create_joint_round(&self, new: &NewJointRound, actor: &str) -> Result<i64> {
-        check_round_facts(
-            &new.name,
-            (&new.opens_on, &new.closes_on),
-            &new.reminder_days,
-            new.quarantine_months,
-        )?;
-        let battery = lots_domain::battery::standard()
-            .into_iter()
-            .find(|b| b.code == new.battery_code)
-            .ok_or_else(|| field("battery_code", "choose-a-question-battery"))?;
+        let (opens_on, closes_on, battery) = new.checked()?;
         let hosted: Vec<String> = self
             .db
             .hosted_municipalities()
@@ -72,9 +95,6 @@ impl OrganiserScope<'_> {
             .map(|m| m.code)
             .collect();
         let members: Vec<String> = self.members().await?.into_iter().map(|m| m.code).collect();
-        if new.members.is_empty() {
-            return Err(field("members", "choose-at-least-one-member-municipality"));
-        }
         if let Some(code) = new
             .members
             .iter()
@@ -113,8 +133,8 @@ impl OrganiserScope<'_> {
         .bind(new.name.trim())
         .bind(&battery.code)
         .bind(&definition)
-        .bind(&new.opens_on)
-        .bind(&new.closes_on)
+        .bind(opens_on.to_string())
+        .bind(closes_on.to_string())
         .bind(i64::from(new.anonymous))
         .bind(actor)
         .bind(t)
@@ -138,8 +158,8 @@ impl OrganiserScope<'_> {
             .bind(code)
             .bind(version_id)
             .bind(new.name.trim())
-            .bind(&new.opens_on)
-            .bind(&new.closes_on)
+            .bind(opens_on.to_string())
+            .bind(closes_on.to_string())
             .bind(i64::from(new.anonymous))
             .bind(new.quarantine_months)
             .bind(&reminders)

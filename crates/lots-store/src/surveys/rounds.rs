@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use lots_domain::battery::{Answer, Battery};
 use sqlx::Row;
 
-use crate::error::{field, is_date};
+use crate::error::{Refusals, field};
 use crate::secret::{new_token, token_hash};
 use crate::{Result, StoreError, Tenant, now};
 
@@ -40,15 +40,45 @@ pub struct BatteryVersion {
 
 #[derive(Debug, Clone)]
 pub struct NewRound {
-    pub battery_version_id: i64,
+    /// `None` when the form chose none; refused.
+    pub battery_version_id: Option<i64>,
     pub name: String,
-    /// YYYY-MM-DD.
-    pub opens_on: String,
-    pub closes_on: String,
+    /// `None` when the form gave no readable day; refused.
+    pub opens_on: Option<Date>,
+    pub closes_on: Option<Date>,
     pub anonymous: bool,
     pub quarantine_months: i64,
     pub reminder_days: Vec<i64>,
     pub company_ids: Vec<i64>,
+}
+
+impl NewRound {
+    /// Every wrong field of the round at once, before anything is written.
+    pub fn check(&self) -> Result<()> {
+        self.checked().map(|_| ())
+    }
+
+    fn checked(&self) -> Result<(i64, Date, Date)> {
+        let mut refusals = Refusals::default();
+        let version = refusals.require(
+            self.battery_version_id,
+            "battery_version_id",
+            "choose-a-question-battery",
+        );
+        let days = check_round_facts(
+            &mut refusals,
+            &self.name,
+            (self.opens_on, self.closes_on),
+            &self.reminder_days,
+            self.quarantine_months,
+        );
+        refusals.check(
+            !self.company_ids.is_empty(),
+            "companies",
+            "choose-at-least-one-company",
+        );
+        refusals.done_with(version.zip(days).map(|(v, (o, c))| (v, o, c)))
+    }
 }
 
 /// The facts of a round that decide whom an invitation may reach.
@@ -322,29 +352,33 @@ fn parse_battery(json: &str) -> Result<Battery> {
     Battery::from_json(json).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
-/// The facts every round must have right, each refused with the field it concerns.
+/// The facts every round must have right, each wrong one refused with the field it
+/// concerns; the opening and closing days when both are right.
 pub(crate) fn check_round_facts(
+    refusals: &mut Refusals,
     name: &str,
-    (opens_on, closes_on): (&str, &str),
+    (opens_on, closes_on): (Option<Date>, Option<Date>),
     reminder_days: &[i64],
     quarantine_months: i64,
-) -> Result<()> {
-    if name.trim().is_empty() {
-        return Err(field("name", "give-the-round-a-name"));
-    }
-    if !is_date(opens_on) {
-        return Err(field("opens_on", "write-the-opening-day-as-yyyy"));
-    }
-    if !is_date(closes_on) || closes_on < opens_on {
-        return Err(field("closes_on", "write-the-closing-day-as-yyyy"));
-    }
-    if reminder_days.len() > 3 || reminder_days.iter().any(|d| !(1..=90).contains(d)) {
-        return Err(field("reminder_days", "at-most-three-reminders-each-1"));
-    }
-    if !(0..=60).contains(&quarantine_months) {
-        return Err(field("quarantine_months", "the-quarantine-is-0-60-months"));
-    }
-    Ok(())
+) -> Option<(Date, Date)> {
+    refusals.check(!name.trim().is_empty(), "name", "give-the-round-a-name");
+    let opens_on = refusals.require(opens_on, "opens_on", "write-the-opening-day-as-yyyy");
+    let closes_on = refusals.require(
+        closes_on.filter(|c| opens_on.is_none_or(|o| *c >= o)),
+        "closes_on",
+        "write-the-closing-day-as-yyyy",
+    );
+    refusals.check(
+        reminder_days.len() <= 3 && reminder_days.iter().all(|d| (1..=90).contains(d)),
+        "reminder_days",
+        "at-most-three-reminders-each-1",
+    );
+    refusals.check(
+        (0..=60).contains(&quarantine_months),
+        "quarantine_months",
+        "the-quarantine-is-0-60-months",
+    );
+    opens_on.zip(closes_on)
 }
 
 impl Tenant<'_> {
@@ -525,16 +559,13 @@ impl Tenant<'_> {
     /// e-mail address; companies asked in another round within the quarantine are left
     /// out and named.
     pub async fn create_round(&self, new: &NewRound, actor: &str) -> Result<(i64, Audience)> {
-        check_round_facts(
-            &new.name,
-            (&new.opens_on, &new.closes_on),
-            &new.reminder_days,
-            new.quarantine_months,
-        )?;
-        if new.company_ids.is_empty() {
-            return Err(field("companies", "choose-at-least-one-company"));
-        }
-        let version = self.battery_version(new.battery_version_id).await?;
+        let (version_id, opens_on, closes_on) = new.checked()?;
+        let version = match self.battery_version(version_id).await {
+            Err(StoreError::NotFound) => {
+                return Err(field("battery_version_id", "choose-a-question-battery"));
+            }
+            version => version?,
+        };
         if !version.published {
             return Err(field(
                 "battery_version_id",
@@ -549,10 +580,10 @@ impl Tenant<'_> {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(&self.code)
-        .bind(new.battery_version_id)
+        .bind(version_id)
         .bind(new.name.trim())
-        .bind(&new.opens_on)
-        .bind(&new.closes_on)
+        .bind(opens_on.to_string())
+        .bind(closes_on.to_string())
         .bind(i64::from(new.anonymous))
         .bind(new.quarantine_months)
         .bind(
@@ -727,7 +758,7 @@ impl Tenant<'_> {
         &self,
         battery_version_id: i64,
         name: &str,
-        period: (&str, &str),
+        period: (Date, Date),
         invited: usize,
         responses: &[ImportedResponse],
         actor: &str,
@@ -767,8 +798,8 @@ impl Tenant<'_> {
         .bind(&self.code)
         .bind(battery_version_id)
         .bind(name)
-        .bind(period.0)
-        .bind(period.1)
+        .bind(period.0.to_string())
+        .bind(period.1.to_string())
         .bind(&salt)
         .bind(actor)
         .bind(t)

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use jiff::civil::Date;
 use lots_domain::battery::Battery;
 use lots_domain::nki::Thresholds;
 use lots_domain::stats::Moments;
@@ -96,8 +97,8 @@ fn add_responses(
 }
 
 /// The measurement year of a round: the year it opens.
-fn year_of(opens_on: &str) -> u16 {
-    opens_on.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
+fn year_of(opens_on: Date) -> u16 {
+    u16::try_from(opens_on.year()).unwrap_or(0)
 }
 
 impl Tenant<'_> {
@@ -116,8 +117,8 @@ impl Tenant<'_> {
         let responses = self.round_responses(round_id).await?;
         // The previous round is counted with this round's definition of the total, so the
         // change is measured like for like across Insikt's break in the series.
-        let period = (round.opens_on.to_string(), round.closes_on.to_string());
-        let beside = self.beside_total(year_of(&period.0)).await?;
+        let period = (round.opens_on, round.closes_on);
+        let beside = self.beside_total(year_of(period.0)).await?;
         let agg = aggregate(battery, &responses, by, &beside);
         let previous = match self.previous_round(round_id).await? {
             Some(p) => {
@@ -146,7 +147,7 @@ impl Tenant<'_> {
             county: match (round.joint_round_id, round.joint_name.clone()) {
                 (Some(joint), Some(name)) => self.joint_comparison(joint, name, thresholds).await?,
                 _ => {
-                    self.county_comparison((&period.0, &period.1), &battery.code, thresholds)
+                    self.county_comparison(period, &battery.code, thresholds)
                         .await?
                 }
             },
@@ -154,11 +155,11 @@ impl Tenant<'_> {
     }
 
     /// The results of every round of a battery (by its code, any version) that overlaps a
-    /// period (YYYY-MM-DD, inclusive), compared with the period of the same length before.
+    /// period (first and last day), compared with the period of the same length before.
     pub async fn period_results(
         &self,
         battery_code: &str,
-        period: (&str, &str),
+        period: (Date, Date),
         by: &str,
         lang: Lang,
         thresholds: &Thresholds,
@@ -184,8 +185,8 @@ impl Tenant<'_> {
         }
         let before = previous_period(period);
         let mut previous = None;
-        if let Some((from, to)) = &before {
-            let earlier = self.rounds_of(battery_code, (from, to)).await?;
+        if let Some(before) = before {
+            let earlier = self.rounds_of(battery_code, before).await?;
             if !earlier.is_empty() {
                 let mut p = Aggregator::new(&battery.indices());
                 for (round_id, version_id) in earlier {
@@ -236,7 +237,7 @@ impl Tenant<'_> {
 
     /// The rounds of a battery code overlapping a period, newest first:
     /// (round id, battery version id).
-    async fn rounds_of(&self, battery_code: &str, period: (&str, &str)) -> Result<Vec<(i64, i64)>> {
+    async fn rounds_of(&self, battery_code: &str, period: (Date, Date)) -> Result<Vec<(i64, i64)>> {
         let rows = sqlx::query(
             "SELECT r.id, r.battery_version_id FROM survey_rounds r
              JOIN battery_versions v ON v.id = r.battery_version_id
@@ -246,8 +247,8 @@ impl Tenant<'_> {
         )
         .bind(&self.code)
         .bind(battery_code)
-        .bind(period.1)
-        .bind(period.0)
+        .bind(period.1.to_string())
+        .bind(period.0.to_string())
         .fetch_all(&self.db.pool)
         .await?;
         rows.iter()
@@ -278,7 +279,7 @@ impl Tenant<'_> {
     /// battery in an overlapping period, each with n and NKI (suppressed below the threshold).
     async fn county_comparison(
         &self,
-        period: (&str, &str),
+        period: (Date, Date),
         battery_code: &str,
         thresholds: &Thresholds,
     ) -> Result<Option<CountyComparison>> {
@@ -376,9 +377,7 @@ impl Tenant<'_> {
 
 /// The period of the same length that ends the day before `period` starts: whole months
 /// (a year, a quarter) go back by months, other periods by days.
-fn previous_period(period: (&str, &str)) -> Option<(String, String)> {
-    let from: jiff::civil::Date = period.0.parse().ok()?;
-    let to: jiff::civil::Date = period.1.parse().ok()?;
+fn previous_period((from, to): (Date, Date)) -> Option<(Date, Date)> {
     let end = from.yesterday().ok()?;
     let start = if from.day() == 1 && to.tomorrow().ok()?.day() == 1 {
         let months = (i32::from(to.year()) * 12 + i32::from(to.month()))
@@ -389,7 +388,7 @@ fn previous_period(period: (&str, &str)) -> Option<(String, String)> {
         let days = (to - from).get_days() + 1;
         end.checked_sub(jiff::Span::new().days(days - 1)).ok()?
     };
-    Some((start.to_string(), end.to_string()))
+    Some((start, end))
 }
 
 /// One municipality's NKI in a measurement: sums per service area (the response's area)
@@ -428,11 +427,8 @@ impl MemberNki {
 /// Which rounds count as one measurement across municipalities.
 #[derive(Debug, Clone, Copy)]
 pub enum Measurement<'a> {
-    /// Every round of a battery (by code) overlapping a period (YYYY-MM-DD, inclusive).
-    Battery {
-        code: &'a str,
-        period: (&'a str, &'a str),
-    },
+    /// Every round of a battery (by code) overlapping a period (first and last day).
+    Battery { code: &'a str, period: (Date, Date) },
     /// The member rounds of an organiser's joint measurement.
     Joint(i64),
 }
@@ -456,8 +452,8 @@ impl crate::Db {
                      ORDER BY m.code"
                 ))
                 .bind(*code)
-                .bind(period.1)
-                .bind(period.0)
+                .bind(period.1.to_string())
+                .bind(period.0.to_string())
                 .fetch_all(&self.pool)
                 .await?
             }
@@ -494,7 +490,7 @@ impl crate::Db {
                 });
             }
             let member = out.last_mut().expect("pushed above");
-            let year = year_of(&r.try_get::<String, _>("opens_on")?);
+            let year = year_of(crate::db::date(r, "opens_on")?);
             let beside = tenant.beside_total(year).await?;
             member.beside.extend(beside.iter().cloned());
             for (area, invited) in tenant.invited_per_group(round_id, "area", &beside).await? {
@@ -521,18 +517,19 @@ impl crate::Db {
 mod tests {
     #[test]
     fn the_previous_period_has_the_same_length() {
-        let p = |a, b| super::previous_period((a, b)).unwrap();
+        let day = |s: &str| s.parse::<jiff::civil::Date>().unwrap();
+        let p = |a, b| super::previous_period((day(a), day(b))).unwrap();
         assert_eq!(
             p("2025-01-01", "2025-12-31"),
-            ("2024-01-01".into(), "2024-12-31".into())
+            (day("2024-01-01"), day("2024-12-31"))
         );
         assert_eq!(
             p("2025-04-01", "2025-06-30"),
-            ("2025-01-01".into(), "2025-03-31".into())
+            (day("2025-01-01"), day("2025-03-31"))
         );
         assert_eq!(
             p("2025-03-10", "2025-03-19"),
-            ("2025-02-28".into(), "2025-03-09".into())
+            (day("2025-02-28"), day("2025-03-09"))
         );
     }
 }

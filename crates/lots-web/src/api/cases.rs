@@ -82,7 +82,7 @@ impl From<Case> for CaseDto {
     fn from(c: Case) -> Self {
         let today = lots_store::today();
         CaseDto {
-            status: c.status().into(),
+            status: c.status().code().into(),
             deadline: c.deadline().map(|d| d.to_string()),
             days_over: c.days_over(today),
             fee_reduction_sek: c.fee_reduction(today),

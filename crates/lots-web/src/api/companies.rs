@@ -5,7 +5,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use lots_store::{Company, CompanyFilter, CompanyInput, Scope};
+use lots_store::{Company, CompanyFilter, CompanyInput, CompanyStatus, Scope, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -98,25 +98,42 @@ pub struct CompanyBody {
     notes: String,
 }
 
-impl From<CompanyBody> for CompanyInput {
-    fn from(b: CompanyBody) -> Self {
-        CompanyInput {
-            orgnr: b.orgnr,
-            name: b.name,
-            other_names: b.other_names,
-            sni2007: b.sni2007,
-            sni2025: b.sni2025,
-            employees: b.employees,
-            visit_address: b.visit_address,
-            postcode: b.postcode,
-            town: b.town,
+impl CompanyBody {
+    /// The body as the register's input: a status that is neither `active` nor
+    /// `deregistered` is refused beside every other wrong field.
+    fn input(self) -> Result<CompanyInput, StoreError> {
+        let status = match self.status.trim() {
+            "" => Ok(None),
+            code => CompanyStatus::parse(code).map(Some).ok_or(()),
+        };
+        let input = CompanyInput {
+            orgnr: self.orgnr,
+            name: self.name,
+            other_names: self.other_names,
+            sni2007: self.sni2007,
+            sni2025: self.sni2025,
+            employees: self.employees,
+            visit_address: self.visit_address,
+            postcode: self.postcode,
+            town: self.town,
             latitude: None,
             longitude: None,
-            area: b.area,
-            tags: b.tags,
-            status: b.status,
-            notes: b.notes,
+            area: self.area,
+            tags: self.tags,
+            status: status.unwrap_or(None),
+            notes: self.notes,
+        };
+        if status.is_ok() {
+            return Ok(input);
         }
+        let mut wrong = vec![(
+            "status".to_string(),
+            lots_i18n::Message::new("status-is-active-or-deregistered"),
+        )];
+        if let Err(e) = input.check() {
+            wrong.extend(e.into_fields().unwrap_or_default());
+        }
+        Err(StoreError::Fields(wrong))
     }
 }
 
@@ -135,6 +152,8 @@ pub struct CompanyQuery {
     area_id: Option<i64>,
     size_class: Option<String>,
     tag: Option<String>,
+    /// `active` or `deregistered`.
+    #[param(schema_with = super::company_statuses)]
     status: Option<String>,
     /// 1-based page number (100 per page).
     page: Option<usize>,
@@ -142,11 +161,18 @@ pub struct CompanyQuery {
 
 /// Searches and lists the municipality's companies.
 #[utoipa::path(get, path = "/api/v1/companies", tag = "companies", params(CompanyQuery),
-    responses((status = 200, description = "One page of companies, best matches first for a name search", body = CompanyListDto), (status = 401, description = "No valid token")))]
+    responses((status = 200, description = "One page of companies, best matches first for a name search", body = CompanyListDto), (status = 401, description = "No valid token"), (status = 422, description = "The status is neither active nor deregistered")))]
 pub async fn list_companies(
     caller: ApiCaller,
     Query(q): Query<CompanyQuery>,
 ) -> Result<Json<CompanyListDto>, AppError> {
+    let status = match q.status.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => Some(
+            CompanyStatus::parse(code)
+                .ok_or_else(|| AppError::Unprocessable("status: active or deregistered".into()))?,
+        ),
+    };
     let page = caller
         .tenant(Scope::Read)?
         .companies(&CompanyFilter {
@@ -155,7 +181,7 @@ pub async fn list_companies(
             area_id: q.area_id,
             size_class: q.size_class,
             tag: q.tag,
-            status: q.status,
+            status,
             page: q.page.unwrap_or(1).max(1),
             per_page: 100,
             ..Default::default()
@@ -188,7 +214,7 @@ pub async fn create_company(
     let tenant = caller.tenant(Scope::Write)?;
     let Json(body) = body.map_err(|e| AppError::Unprocessable(e.body_text()))?;
     let actor = format!("api:{}", caller.token.name);
-    let company = tenant.create_company(&body.into(), &actor).await?;
+    let company = tenant.create_company(&body.input()?, &actor).await?;
     Ok((StatusCode::CREATED, Json(company.into())))
 }
 
@@ -206,7 +232,7 @@ pub async fn update_company(
     let actor = format!("api:{}", caller.token.name);
     Ok(Json(
         tenant
-            .update_company(id, &body.into(), &actor)
+            .update_company(id, &body.input()?, &actor)
             .await?
             .into(),
     ))

@@ -160,7 +160,7 @@ pub(crate) fn company_statuses() -> utoipa::openapi::schema::Object {
 }
 
 pub(crate) fn case_statuses() -> utoipa::openapi::schema::Object {
-    one_of(lots_store::CASE_STATUSES)
+    one_of(lots_store::CaseStatus::ALL.iter().map(|s| s.code()))
 }
 
 /// The caller of an API endpoint, identified by a valid token.

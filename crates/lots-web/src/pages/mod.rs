@@ -9,9 +9,7 @@ mod shared;
 mod surveys;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
@@ -48,56 +46,7 @@ pub fn routes() -> Router<AppState> {
         .merge(campaigns::visit_booking::routes())
 }
 
-/// A submitted form as name–value pairs, so repeated fields (check boxes) keep every value.
-pub struct FormData(Vec<(String, String)>);
-
-impl<S: Send + Sync> FromRequest<S> for FormData {
-    type Rejection = AppError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| AppError::BadRequest("unreadable form".into()))?;
-        Ok(FormData(
-            form_urlencoded::parse(&bytes)
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
-        ))
-    }
-}
-
-impl FormData {
-    /// The first value of a field, trimmed; empty when absent.
-    pub fn get(&self, name: &str) -> String {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_string())
-            .unwrap_or_default()
-    }
-
-    /// A field exactly as typed (passwords keep their spaces).
-    pub fn raw(&self, name: &str) -> String {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    }
-
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    }
-}
-
-/// A page shown again with its form's errors.
-pub fn unprocessable(html: Html<String>) -> Response {
-    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response()
-}
+pub use shared::form::{FormData, FormErrors, Typed, answered, redirect, unprocessable};
 
 /// After a change: audits it as `(action, kind, id)` and goes to `to`; a wrong field shows
 /// the page `again` with the errors.
@@ -111,13 +60,30 @@ pub async fn saved<Page>(
 where
     Page: std::future::Future<Output = Result<Html<String>, AppError>>,
 {
-    match outcome {
-        Ok(()) => {
-            ctx.app.db.audit(ctx.audit_entry(action, kind, id)).await?;
-            Ok(axum::response::Redirect::to(&to).into_response())
-        }
-        Err(e) => Ok(unprocessable(again(ctx.field_errors(e)?).await?)),
-    }
+    let saved = |()| async move {
+        ctx.app.db.audit(ctx.audit_entry(action, kind, id)).await?;
+        redirect(to).await
+    };
+    answered(ctx, outcome, saved, again).await
+}
+
+/// After a row is made: audits it as `(action, kind)` with the new row's id and goes to
+/// `to(id)`; a wrong field shows the page `again` with the errors.
+pub async fn created<Page>(
+    ctx: &crate::ctx::Ctx,
+    outcome: lots_store::Result<i64>,
+    (action, kind): (&str, &str),
+    to: impl FnOnce(i64) -> String,
+    again: impl FnOnce(Vec<Value>) -> Page,
+) -> Result<Response, AppError>
+where
+    Page: std::future::Future<Output = Result<Html<String>, AppError>>,
+{
+    let created = |id: i64| async move {
+        ctx.app.db.audit(ctx.audit_entry(action, kind, id)).await?;
+        redirect(to(id)).await
+    };
+    answered(ctx, outcome, created, again).await
 }
 
 /// One field's error for the error summary and beside the field.

@@ -42,12 +42,11 @@ const EXTRA_STAFF: &[(&str, &str, usize)] = &[
     ("Livsmedelsenheten", "Livsmedelsinspektör", 24),
 ];
 
-fn day(offset_days: i64) -> String {
+fn day(offset_days: i64) -> jiff::civil::Date {
     let today = lots_store::today();
     today
         .checked_add(jiff::Span::new().days(offset_days))
         .unwrap_or(today)
-        .to_string()
 }
 
 pub async fn load(db: &Db, tenant: &Tenant<'_>) -> anyhow::Result<()> {
@@ -87,7 +86,7 @@ async fn networks(tenant: &Tenant<'_>, owner: Option<i64>) -> anyhow::Result<()>
         let joined = day(-300 + i as i64 * 20);
         members.push(
             tenant
-                .add_network_member(traffic, Some(company), contact, None, &joined)
+                .add_network_member(traffic, Some(company), contact, None, Some(joined))
                 .await?,
         );
     }
@@ -95,7 +94,7 @@ async fn networks(tenant: &Tenant<'_>, owner: Option<i64>) -> anyhow::Result<()>
     let first = tenant
         .record_meeting(
             traffic,
-            &day(-120),
+            Some(day(-120)),
             "Brunna Logistik AB, konferensrummet",
             agenda,
             "Köerna vid infarten är värst 06–08. Kommunen ser över signalregleringen.",
@@ -108,14 +107,14 @@ async fn networks(tenant: &Tenant<'_>, owner: Option<i64>) -> anyhow::Result<()>
                 first,
                 "Begära trafikmätning vid infarten",
                 Some(owner),
-                &day(-60),
+                Some(day(-60)),
             )
             .await?;
     }
     let second = tenant
         .record_meeting(
             traffic,
-            &day(-30),
+            Some(day(-30)),
             "Brunna Terminal AB",
             "1. Resultat av trafikmätningen\n2. Gemensam lastzon",
             "Mätningen bekräftar köerna. Förslag på gemensam lastzon tas fram.",
@@ -128,7 +127,7 @@ async fn networks(tenant: &Tenant<'_>, owner: Option<i64>) -> anyhow::Result<()>
                 second,
                 "Förslag på gemensam lastzon till nästa möte",
                 Some(owner),
-                &day(30),
+                Some(day(30)),
             )
             .await?;
     }
@@ -152,14 +151,14 @@ async fn networks(tenant: &Tenant<'_>, owner: Option<i64>) -> anyhow::Result<()>
     for user in staff.items.iter().step_by(3) {
         staff_members.push(
             tenant
-                .add_network_member(internal, None, None, Some(user.id), &day(-200))
+                .add_network_member(internal, None, None, Some(user.id), Some(day(-200)))
                 .await?,
         );
     }
     tenant
         .record_meeting(
             internal,
-            &day(-14),
+            Some(day(-14)),
             "Kommunhuset, Kungsängen",
             "Punktlistan från företagsbesöken",
             "Kontoren tar med sig punktlistan; uppföljning i nästa möte.",
@@ -170,7 +169,7 @@ async fn networks(tenant: &Tenant<'_>, owner: Option<i64>) -> anyhow::Result<()>
 }
 
 async fn events(tenant: &Tenant<'_>) -> anyhow::Result<()> {
-    let at = |offset: i64, time: &str| local_time(&day(offset), time);
+    let at = |offset: i64, time: &str| local_time(&day(offset).to_string(), time);
     let fair = tenant
         .create_event(
             &NewEvent {
@@ -191,7 +190,7 @@ async fn events(tenant: &Tenant<'_>) -> anyhow::Result<()> {
     // five land on the waiting list, and one confirmed gives up the place.
     let page = tenant
         .companies(&lots_store::CompanyFilter {
-            status: Some("active".into()),
+            status: Some(lots_store::CompanyStatus::Active),
             page: 1,
             per_page: 500,
             ..Default::default()
@@ -303,7 +302,7 @@ async fn training(db: &Db, tenant: &Tenant<'_>) -> anyhow::Result<()> {
     let session = tenant
         .create_training_session(
             course,
-            local_time(&day(-21), "13:00"),
+            local_time(&day(-21).to_string(), "13:00"),
             "Kommunhuset, Kungsängen, stora salen",
             "Näringslivsenheten, Kommunikationsenheten och Kontaktcenter",
         )
@@ -324,7 +323,7 @@ async fn training(db: &Db, tenant: &Tenant<'_>) -> anyhow::Result<()> {
         let earlier = tenant
             .create_training_session(
                 course,
-                local_time(&day(-300), "09:00"),
+                local_time(&day(-300).to_string(), "09:00"),
                 "Kontaktcenter",
                 "Näringslivsenheten",
             )

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use anyhow::Context;
+
 use lots_domain::battery::Answer;
 use lots_store::{Db, NewCampaign, NewFeedback, NewReferral, Tenant, VisitRecord};
 
@@ -100,8 +102,8 @@ async fn spring_campaign(tenant: &Tenant<'_>) -> anyhow::Result<Option<i64>> {
                 purpose: "50 besök på två månader: varje handläggare besöker två företag med frågebatteriet, \
                           hjälper till på plats och ser till att företaget får svar."
                     .into(),
-                starts_on: "2026-03-02".into(),
-                ends_on: "2026-04-30".into(),
+                starts_on: Some(jiff::civil::date(2026, 3, 2)),
+                ends_on: Some(jiff::civil::date(2026, 4, 30)),
                 visits_per_officer: Some(2),
                 unit_ids: vec![sbk.id],
                 ..Default::default()
@@ -109,9 +111,10 @@ async fn spring_campaign(tenant: &Tenant<'_>) -> anyhow::Result<Option<i64>> {
             "Sara Holmberg",
         )
         .await?;
-    if let Err(why) = tenant.plan_campaign(id).await? {
-        anyhow::bail!("the demo campaign has no plan: {why}");
-    }
+    tenant
+        .plan_campaign(id)
+        .await
+        .context("the demo campaign has no plan")?;
     let days = lots_domain::holidays::working_days("2026-03-02".parse()?, "2026-04-30".parse()?);
     let network = tenant
         .networks()
@@ -161,14 +164,18 @@ async fn spring_campaign(tenant: &Tenant<'_>) -> anyhow::Result<Option<i64>> {
             kind: kind.parse().ok(),
             target_id: Some(target),
             owner_user_id: Some(v.officer_user_id),
-            due_on: "2026-05-29".into(),
+            due_on: Some(jiff::civil::date(2026, 5, 29)),
         });
         let feedback = if n % 5 == 0 {
             vec![NewFeedback {
                 issue: "Vill veta när detaljplanen för området blir klar.".into(),
                 owner_user_id: Some(v.officer_user_id),
                 // One promise not yet kept, for the overdue list.
-                due_on: if n == 0 { "2026-11-20" } else { "2026-05-15" }.into(),
+                due_on: Some(if n == 0 {
+                    jiff::civil::date(2026, 11, 20)
+                } else {
+                    jiff::civil::date(2026, 5, 15)
+                }),
             }]
         } else {
             Vec::new()

@@ -66,7 +66,7 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
         let company_id = (!companies.is_empty() && rng.gen_bool(0.6))
             .then(|| companies[rng.gen_range(0..companies.len())].id);
         let new = NewContact {
-            channel: channel.into(),
+            channel: lots_store::ContactChannel::parse(channel),
             reason_id: reasons[reason.min(reasons.len() - 1)].id,
             company_id,
             case_id: None,

@@ -116,7 +116,11 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
                 String::new()
             },
             attributes,
-            channel: if i % 2 == 0 { "web" } else { "open311" }.into(),
+            channel: if i % 2 == 0 {
+                lots_store::FaultChannel::Web
+            } else {
+                lots_store::FaultChannel::Open311
+            },
             ..Default::default()
         };
         let (id, _) = tenant

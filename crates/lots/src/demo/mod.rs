@@ -10,6 +10,7 @@ mod faults;
 mod staff;
 mod surveys;
 
+use lots_domain::platform::organiser::OrganiserKind;
 use lots_domain::{Role, reference};
 use lots_store::{Db, NewUnit, NewUser, Tenant, secret::hash_password};
 use staff::{PEOPLE, UNITS, email, label};
@@ -90,7 +91,8 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
                 .filter(|m| m.county_code == "01")
                 .map(|m| m.code.clone())
                 .collect();
-            db.create_organiser(ORGANISER, "regional", &members).await?
+            db.create_organiser(ORGANISER, OrganiserKind::Regional, &members)
+                .await?
         }
     };
     let organiser_email = email("Elias", "Sjöberg", "sba.example");

@@ -83,7 +83,10 @@ async fn measure(
         .import_round(
             version,
             &format!("Insikt {year} (NKI, tillstånd och tillsyn)"),
-            (&format!("{year}-01-01"), &format!("{year}-12-31")),
+            (
+                jiff::civil::date(year as i16, 1, 1),
+                jiff::civil::date(year as i16, 12, 31),
+            ),
             invited,
             &responses,
             "demo",

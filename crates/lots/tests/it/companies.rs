@@ -108,7 +108,7 @@ async fn pages_from_a_cursor_are_the_pages_by_number() {
                         per_page: 20,
                         after,
                         before,
-                        status: Some("active".into()),
+                        status: Some(lots_store::CompanyStatus::Active),
                         ..Default::default()
                     })
                     .await
@@ -140,7 +140,7 @@ async fn pages_from_a_cursor_are_the_pages_by_number() {
             .companies(&lots_store::CompanyFilter {
                 page: 1,
                 per_page: 25,
-                status: Some("active".into()),
+                status: Some(lots_store::CompanyStatus::Active),
                 ..Default::default()
             })
             .await
@@ -468,10 +468,12 @@ async fn company_records_stay_within_their_municipality() {
     }
 }
 
-/// Runs the `lots` command line against a database.
+/// Runs the `lots` command line against a database, speaking Swedish whatever the locale
+/// of the machine running the tests.
 pub(crate) fn lots(args: &[&str], db: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lots"))
         .args(args)
+        .env("LOTS_LANG", "sv")
         .env("LOTS_DATABASE_URL", db)
         .env("LOTS_LOG", "error")
         .output()
@@ -533,7 +535,7 @@ fn a_large_import_streams_and_rolls_back_or_commits_whole() {
     let refused = run(args(&bad, true));
     assert_eq!(refused.status.code(), Some(1));
     let err = String::from_utf8_lossy(&refused.stderr);
-    assert!(err.contains("line 60001, column"), "{err}");
+    assert!(err.contains("rad 60001, kolumn"), "{err}");
 
     let count = || async {
         let pool = sqlx::SqlitePool::connect(&db).await.unwrap();
@@ -564,7 +566,8 @@ fn a_large_import_streams_and_rolls_back_or_commits_whole() {
         "{}",
         String::from_utf8_lossy(&done.stderr)
     );
-    assert!(String::from_utf8_lossy(&done.stdout).contains("130000 created"));
+    let created = format!("{} nya", lots_i18n::numbers::integer_sv(130_000));
+    assert!(String::from_utf8_lossy(&done.stdout).contains(&created));
     assert_eq!(
         rt.block_on(count()),
         (130_000, all_indexes.map(String::from).to_vec())
@@ -598,7 +601,7 @@ fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
     );
     assert_eq!(all_or_nothing.status.code(), Some(1));
     let out = String::from_utf8_lossy(&all_or_nothing.stdout);
-    assert!(out.contains("Nothing was written"), "{out}");
+    assert!(out.contains("Inget skrevs"), "{out}");
 
     let dry = lots(
         &[
@@ -613,7 +616,7 @@ fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
     );
     assert!(
         String::from_utf8_lossy(&dry.stdout)
-            .contains("5 lines read (Windows-1252), 2 valid, 3 rejected")
+            .contains("5 rader lästa (Windows-1252), 2 giltiga, 3 avvisade")
     );
 
     let run = lots(
@@ -628,12 +631,12 @@ fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
     );
     assert_eq!(run.status.code(), Some(1));
     let err = String::from_utf8_lossy(&run.stderr);
-    let reported: Vec<&str> = err.lines().filter(|l| l.starts_with("line ")).collect();
+    let reported: Vec<&str> = err.lines().filter(|l| l.starts_with("rad ")).collect();
     assert_eq!(reported.len(), 3, "{err}");
-    assert!(reported[0].starts_with("line 3, column \"Org.nr\", value \"556012-5791\""));
-    assert!(reported[1].starts_with("line 4, column \"SNI\", value \"99999\""));
-    assert!(reported[2].starts_with("line 6, column \"Företagsnamn\""));
-    assert!(String::from_utf8_lossy(&run.stdout).contains("2 created"));
+    assert!(reported[0].starts_with("rad 3, kolumn \"Org.nr\", värde \"556012-5791\""));
+    assert!(reported[1].starts_with("rad 4, kolumn \"SNI\", värde \"99999\""));
+    assert!(reported[2].starts_with("rad 6, kolumn \"Företagsnamn\""));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("2 nya"));
 
     let rejects = dir.join("register.csv.avvisade.csv");
     let text = String::from_utf8(std::fs::read(&rejects).unwrap()).unwrap();
@@ -653,7 +656,7 @@ fn a_windows_1252_file_with_three_bad_lines_reports_exactly_those() {
     );
     assert!(
         String::from_utf8_lossy(&again.stdout)
-            .contains("0 created, 0 updated, 0 unchanged, 2 skipped")
+            .contains("0 nya, 0 uppdaterade, 0 oförändrade, 2 redan registrerade")
     );
     let missing = lots(
         &[
@@ -767,7 +770,7 @@ async fn the_company_api_searches_creates_and_updates() {
         assert!(
             journey
                 .iter()
-                .any(|e| e.actor == "api:ByggR" && e.kind == "changed")
+                .any(|e| e.actor == "api:ByggR" && e.kind == lots_store::JourneyKind::Changed)
         );
         app.db.host_municipality("0180").await.unwrap();
         let (_, other) = app

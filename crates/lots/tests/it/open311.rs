@@ -212,7 +212,11 @@ async fn a_fault_report_goes_from_an_open311_client_to_the_units_queue_and_back(
         assert!(closed.contains("<status>closed</status>"));
         assert!(closed.contains("<status_notes>Hålet är lagat.</status_notes>"));
         let journey = tenant.journey(brunna.id).await.unwrap();
-        assert!(journey.iter().any(|e| e.kind == "fault_report"));
+        assert!(
+            journey
+                .iter()
+                .any(|e| e.kind == lots_store::JourneyKind::FaultReport)
+        );
         app.stop().await;
     }
 }

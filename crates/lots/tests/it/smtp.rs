@@ -120,10 +120,10 @@ async fn the_invitation_is_delivered_over_smtp() {
         let (round, _) = tenant
             .create_round(
                 &lots_store::NewRound {
-                    battery_version_id: battery,
+                    battery_version_id: Some(battery),
                     name: "SMTP".into(),
-                    opens_on: lots_store::today().to_string(),
-                    closes_on: "2099-12-31".into(),
+                    opens_on: Some(lots_store::today()),
+                    closes_on: Some(jiff::civil::date(2099, 12, 31)),
                     anonymous: false,
                     quarantine_months: 0,
                     reminder_days: vec![],

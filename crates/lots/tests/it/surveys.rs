@@ -134,6 +134,37 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
                 .unwrap()
                 .contains("href=\"#closes_on\"")
         );
+        // Every wrong field at once, and text that is no day or number is refused, not read
+        // as empty.
+        let all_wrong = bd
+            .post(
+                "/enkater/ny",
+                &[
+                    ("name", " "),
+                    ("battery_version_id", "första"),
+                    ("opens_on", "i morgon"),
+                    ("closes_on", "2099-12-31"),
+                    ("reminder_days", "sju"),
+                    ("quarantine_months", "tolv"),
+                ],
+            )
+            .await;
+        assert_eq!(all_wrong.status(), 422);
+        let page = all_wrong.text().await.unwrap();
+        for field in [
+            "name",
+            "battery_version_id",
+            "opens_on",
+            "reminder_days",
+            "quarantine_months",
+            "companies",
+        ] {
+            assert!(
+                page.contains(&format!("href=\"#{field}\"")),
+                "{field} is not named on {}",
+                app.backend
+            );
+        }
         for c in &companies {
             fields.push(("company", c.id.to_string()));
         }
@@ -314,10 +345,10 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
         let (round_id, audience) = tenant
             .create_round(
                 &lots_store::NewRound {
-                    battery_version_id: visit,
+                    battery_version_id: Some(visit),
                     name: "Gammal".into(),
-                    opens_on: "2020-01-01".into(),
-                    closes_on: "2020-01-31".into(),
+                    opens_on: Some(jiff::civil::date(2020, 1, 1)),
+                    closes_on: Some(jiff::civil::date(2020, 1, 31)),
                     anonymous: true,
                     quarantine_months: 0,
                     reminder_days: vec![],
@@ -355,10 +386,10 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
         let (_, again) = tenant
             .create_round(
                 &lots_store::NewRound {
-                    battery_version_id: visit,
+                    battery_version_id: Some(visit),
                     name: "Ny".into(),
-                    opens_on: "2020-02-01".into(),
-                    closes_on: "2020-02-28".into(),
+                    opens_on: Some(jiff::civil::date(2020, 2, 1)),
+                    closes_on: Some(jiff::civil::date(2020, 2, 28)),
                     anonymous: false,
                     quarantine_months: 12,
                     reminder_days: vec![7],
@@ -768,10 +799,10 @@ async fn reminders_follow_the_chosen_days() {
         let (round, _) = tenant
             .create_round(
                 &lots_store::NewRound {
-                    battery_version_id: version,
+                    battery_version_id: Some(version),
                     name: "Påminnelser".into(),
-                    opens_on: lots_store::today().to_string(),
-                    closes_on: "2099-12-31".into(),
+                    opens_on: Some(lots_store::today()),
+                    closes_on: Some(jiff::civil::date(2099, 12, 31)),
                     anonymous: false,
                     quarantine_months: 0,
                     reminder_days: vec![3, 7],

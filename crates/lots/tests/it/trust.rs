@@ -587,7 +587,6 @@ async fn re_importing_an_unchanged_register_writes_nothing() {
                     .import_companies_file(std::io::Cursor::new(bytes), options, "test", &|_| {})
                     .await
                     .unwrap()
-                    .unwrap()
             }
         };
         let first = import(file("Bro", "\n")).await;
@@ -858,7 +857,10 @@ async fn insikt_round(
         .import_round(
             version,
             &format!("Insikt {year}"),
-            (&format!("{year}-01-01"), &format!("{year}-12-31")),
+            (
+                jiff::civil::date(year as i16, 1, 1),
+                jiff::civil::date(year as i16, 12, 31),
+            ),
             total * 2,
             &responses,
             "test",

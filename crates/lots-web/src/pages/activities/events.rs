@@ -3,6 +3,8 @@
 //! cancellation, check-in on the day (a page made for a phone), participant lists as CSV or
 //! XLSX, and the follow-up survey to those who came.
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -15,8 +17,11 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::shared::audience::{AudienceQuery, picker};
-use crate::pages::{FormData, field_error, headings, spreadsheet, unprocessable};
+use crate::pages::shared::audience::{AudienceQuery, InviteTo, invite_page as shared_invite_page};
+use crate::pages::{
+    FormData, FormErrors, Typed, answered, field_error, headings, redirect, spreadsheet,
+    unprocessable,
+};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -123,18 +128,36 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
     )
 }
 
-fn event_input(form: &FormData) -> NewEvent {
-    let date = form.get("date");
-    NewEvent {
-        name: form.get("name"),
-        kind: EventKind::parse(&form.get("kind")),
-        description: form.get("description"),
-        place: form.get("place"),
-        audience: form.get("audience"),
-        starts_at: local_time(&date, &form.get("start")),
-        ends_at: local_time(&date, &form.get("end")),
-        capacity: form.get("capacity").parse().ok(),
-    }
+/// An event as its form sends it.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct EventForm {
+    name: String,
+    kind: String,
+    description: String,
+    place: String,
+    audience: String,
+    date: String,
+    start: String,
+    end: String,
+    capacity: Typed<i64>,
+}
+
+/// The event form as the store's command, with the form's own refusals.
+fn event_input(form: &FormData) -> Result<(NewEvent, FormErrors), AppError> {
+    let f: EventForm = form.decode()?;
+    let mut errors = FormErrors::default();
+    let new = NewEvent {
+        capacity: errors.read("capacity", &f.capacity, "the-number-of-places-must-be"),
+        kind: EventKind::parse(&f.kind),
+        starts_at: local_time(&f.date, &f.start),
+        ends_at: local_time(&f.date, &f.end),
+        name: f.name,
+        description: f.description,
+        place: f.place,
+        audience: f.audience,
+    };
+    Ok((new, errors))
 }
 
 async fn form_page(
@@ -201,20 +224,24 @@ async fn new_form(ctx: Ctx) -> Result<Html<String>, AppError> {
 async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    match tenant
-        .create_event(&event_input(&form), &me.user.name)
-        .await
-    {
-        Ok(id) => {
-            let mut entry = ctx.audit_entry("event.create", "event", id);
-            entry.detail = form.get("name");
-            ctx.app.db.audit(entry).await?;
-            Ok(Redirect::to(&format!("/evenemang/{id}")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            form_page(&ctx, None, Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+    let (new, errors) = event_input(&form)?;
+    let outcome = errors
+        .then(
+            || ready(new.check()),
+            || tenant.create_event(&new, &me.user.name),
+        )
+        .await;
+    let (ctx, form) = (&ctx, &form);
+    let created = |id: i64| async move {
+        let mut entry = ctx.audit_entry("event.create", "event", id);
+        entry.detail = form.get("name");
+        ctx.app.db.audit(entry).await?;
+        redirect(format!("/evenemang/{id}")).await
+    };
+    answered(ctx, outcome, created, |errors| {
+        form_page(ctx, None, Some(form), errors)
+    })
+    .await
 }
 
 async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
@@ -228,21 +255,23 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     let event = tenant.event(id).await?;
-    match tenant.update_event(id, &event_input(&form)).await {
-        Ok(promoted) => {
-            for p in promoted {
-                notify(&ctx, &tenant, p, EventMessage::Promoted).await?;
-            }
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("event.update", "event", id))
-                .await?;
-            Ok(Redirect::to(&format!("/evenemang/{id}")).into_response())
+    let (new, errors) = event_input(&form)?;
+    let outcome = errors
+        .then(|| ready(new.check()), || tenant.update_event(id, &new))
+        .await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let updated = |promoted: Vec<i64>| async move {
+        for p in promoted {
+            notify(ctx, tenant, p, EventMessage::Promoted).await?;
         }
-        Err(e) => Ok(unprocessable(
-            form_page(&ctx, Some(&event), Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+        let entry = ctx.audit_entry("event.update", "event", id);
+        ctx.app.db.audit(entry).await?;
+        redirect(format!("/evenemang/{id}")).await
+    };
+    answered(ctx, outcome, updated, |errors| {
+        form_page(ctx, Some(&event), Some(&form), errors)
+    })
+    .await
 }
 
 async fn show_page(
@@ -320,26 +349,20 @@ async fn invite_page(
     errors: Vec<Value>,
 ) -> Result<Html<String>, AppError> {
     let event = tenant.event(id).await?;
-    let invited: Vec<i64> = tenant
-        .participants(id)
-        .await?
-        .iter()
-        .filter_map(|p| p.company_id)
-        .collect();
-    ctx.render(
-        "activities/event_invite.html",
-        &format!("{}: {}", ctx.t("invite-companies"), event.name),
-        context! {
-            event => event_value(ctx, &event),
-            action => format!("/evenemang/{id}/bjud-in"),
-            picker => picker(tenant, q, form, &invited).await?,
-            errors,
-            breadcrumbs => vec![
-                ctx.crumb("/evenemang", "events"),
-                context! { href => format!("/evenemang/{id}"), label => event.name.clone() },
-            ],
-        },
-    )
+    let to = InviteTo {
+        template: "activities/event_invite.html",
+        name: &event.name,
+        item: event_value(ctx, &event),
+        path: format!("/evenemang/{id}"),
+        list: ("/evenemang", "events"),
+        invited: tenant
+            .participants(id)
+            .await?
+            .iter()
+            .filter_map(|p| p.company_id)
+            .collect(),
+    };
+    shared_invite_page(ctx, tenant, to, (q, form), errors).await
 }
 
 async fn invite_form(
@@ -360,26 +383,21 @@ async fn invite(
 ) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    let ids: Vec<i64> = form
-        .all("company")
-        .iter()
-        .filter_map(|c| c.parse().ok())
-        .collect();
-    match tenant.invite_to_event(id, &ids, &me.user.name).await {
-        Ok(outcome) => {
-            for p in &outcome.participant_ids {
-                notify(&ctx, &tenant, *p, EventMessage::Invitation).await?;
-            }
-            Ok(Redirect::to(&format!(
-                "/evenemang/{id}?inbjudna={}",
-                outcome.participant_ids.len()
-            ))
-            .into_response())
+    let outcome = tenant
+        .invite_to_event(id, &form.ids("company"), &me.user.name)
+        .await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let invited = |invitations: lots_store::EventInvitations| async move {
+        for p in &invitations.participant_ids {
+            notify(ctx, tenant, *p, EventMessage::Invitation).await?;
         }
-        Err(e) => Ok(unprocessable(
-            invite_page(&ctx, &tenant, id, &q, Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+        let count = invitations.participant_ids.len();
+        redirect(format!("/evenemang/{id}?inbjudna={count}")).await
+    };
+    answered(ctx, outcome, invited, |errors| {
+        invite_page(ctx, tenant, id, &q, Some(&form), errors)
+    })
+    .await
 }
 
 /// Staff register a company's person (by phone, at the door): a company found by its
@@ -414,15 +432,16 @@ async fn register_on_behalf(
         name: form.get("name"),
         email: form.get("email"),
     };
-    match tenant.register_walkin(id, &walkin, &me.user.name).await {
-        Ok((participant, outcome)) => {
-            notify_registration(&ctx, &tenant, participant, outcome).await?;
-            Ok(Redirect::to(&format!("/evenemang/{id}#deltagare")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            show_page(&ctx, &tenant, id, Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+    let outcome = tenant.register_walkin(id, &walkin, &me.user.name).await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let registered = |(participant, outcome)| async move {
+        notify_registration(ctx, tenant, participant, outcome).await?;
+        redirect(format!("/evenemang/{id}#deltagare")).await
+    };
+    answered(ctx, outcome, registered, |errors| {
+        show_page(ctx, tenant, id, Some(&form), errors)
+    })
+    .await
 }
 
 async fn cancel(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> Result<Response, AppError> {
@@ -600,38 +619,51 @@ async fn follow_up(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Resp
             show_page(&ctx, &tenant, id, Some(&form), errors).await?,
         ));
     }
+    let typed: FollowUpForm = form.decode()?;
+    let mut errors = FormErrors::default();
     let new = lots_store::NewRound {
-        battery_version_id: form.get("battery_version_id").parse().unwrap_or(0),
+        battery_version_id: errors.read(
+            "battery_version_id",
+            &typed.battery_version_id,
+            "choose-a-question-battery",
+        ),
         name: format!("{} – {}", ctx.t("follow-up"), event.name),
-        opens_on: lots_store::today().to_string(),
-        closes_on: form.get("closes_on"),
+        opens_on: Some(lots_store::today()),
+        closes_on: errors.read(
+            "closes_on",
+            &typed.closes_on,
+            "write-the-closing-day-as-yyyy",
+        ),
         anonymous: false,
         quarantine_months: 0,
         reminder_days: vec![7],
         company_ids: companies,
     };
-    match tenant.create_round(&new, &me.user.name).await {
-        Ok((round_id, _)) => {
-            tenant.set_follow_up_round(id, round_id).await?;
-            for invitation in tenant.invitations(round_id).await? {
-                lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0)
-                    .await?;
-            }
-            ctx.app.workers.wake();
-            Ok(Redirect::to(&format!("/enkater/{round_id}")).into_response())
+    let outcome = errors
+        .then(
+            || ready(new.check()),
+            || tenant.create_round(&new, &me.user.name),
+        )
+        .await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let created = |(round_id, _)| async move {
+        tenant.set_follow_up_round(id, round_id).await?;
+        for invitation in tenant.invitations(round_id).await? {
+            lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0).await?;
         }
-        Err(StoreError::NotFound) => Ok(unprocessable(
-            show_page(
-                &ctx,
-                &tenant,
-                id,
-                Some(&form),
-                fail("battery_version_id", "choose-a-question-battery"),
-            )
-            .await?,
-        )),
-        Err(e) => Ok(unprocessable(
-            show_page(&ctx, &tenant, id, Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+        ctx.app.workers.wake();
+        redirect(format!("/enkater/{round_id}")).await
+    };
+    answered(ctx, outcome, created, |errors| {
+        show_page(ctx, tenant, id, Some(&form), errors)
+    })
+    .await
+}
+
+/// The follow-up survey's form on the event's page.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct FollowUpForm {
+    battery_version_id: Typed<i64>,
+    closes_on: Typed<jiff::civil::Date>,
 }

@@ -1,9 +1,11 @@
 //! Networks: the list, a new network, and one network with its members (joining and
 //! leaving), its meetings with agenda, minutes and attendance, and the meetings' actions.
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::Path;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use lots_domain::networks::NetworkKind;
 use lots_domain::role::Permission;
@@ -12,7 +14,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, staff_options, unprocessable};
+use crate::pages::{FormData, FormErrors, created, staff_options};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -62,26 +64,22 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     let owner = form.get("owner").parse().ok();
-    match tenant
+    let outcome = tenant
         .create_network(
             &form.get("name"),
             form.get("kind").parse().ok(),
             &form.get("purpose"),
             owner,
         )
-        .await
-    {
-        Ok(id) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("network.create", "network", id))
-                .await?;
-            Ok(Redirect::to(&format!("/natverk/{id}")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            list_page(&ctx, &tenant, Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+        .await;
+    created(
+        &ctx,
+        outcome,
+        ("network.create", "network"),
+        |id| format!("/natverk/{id}"),
+        |errors| list_page(&ctx, &tenant, Some(&form), errors),
+    )
+    .await
 }
 
 async fn show_page(
@@ -158,7 +156,9 @@ async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     let network = tenant.network(id).await?;
-    let result = async {
+    let mut errors = FormErrors::default();
+    let joined_on = errors.field(&form, "joined_on", "write-the-date-as-2026-11");
+    let write = || async {
         if network.kind == NetworkKind::External {
             let named = form.get("organisation");
             let company = tenant.find_company(&named).await?.ok_or_else(|| {
@@ -175,22 +175,17 @@ async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
                 .find(|c| !c.erased)
                 .map(|c| c.id);
             tenant
-                .add_network_member(id, Some(company), contact, None, &form.get("joined_on"))
+                .add_network_member(id, Some(company), contact, None, joined_on)
                 .await
         } else {
             tenant
-                .add_network_member(
-                    id,
-                    None,
-                    None,
-                    form.get("user_id").parse().ok(),
-                    &form.get("joined_on"),
-                )
+                .add_network_member(id, None, None, form.get("user_id").parse().ok(), joined_on)
                 .await
         }
-    }
-    .await
-    .map(|_| ());
+    };
+    let result = errors
+        .then(|| ready(Ok(())), || async { write().await.map(|_| ()) })
+        .await;
     change(&ctx, &tenant, id, &form, result, "network.member").await
 }
 
@@ -201,32 +196,34 @@ async fn leave(
 ) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    let day = Some(form.get("left_on"))
-        .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| lots_store::today().to_string());
-    let result = tenant.leave_network(member, &day).await;
+    let mut errors = FormErrors::default();
+    let day = errors
+        .field(&form, "left_on", "write-the-date-as-2026-11")
+        .unwrap_or_else(lots_store::today);
+    let result = errors
+        .then(|| ready(Ok(())), || tenant.leave_network(member, day))
+        .await;
     change(&ctx, &tenant, id, &form, result, "network.leave").await
 }
 
 async fn add_meeting(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    let present: Vec<i64> = form
-        .all("present")
-        .iter()
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    let result = tenant
-        .record_meeting(
-            id,
-            &form.get("held_on"),
-            &form.get("place"),
-            &form.get("agenda"),
-            &form.get("minutes"),
-            &present,
+    let present = form.ids("present");
+    let mut errors = FormErrors::default();
+    let held_on = errors.field(&form, "held_on", "enter-the-meeting-day-as-2026");
+    let (place, agenda, minutes) = (form.get("place"), form.get("agenda"), form.get("minutes"));
+    let result = errors
+        .then(
+            || ready(Ok(())),
+            || async {
+                tenant
+                    .record_meeting(id, held_on, &place, &agenda, &minutes, &present)
+                    .await
+                    .map(|_| ())
+            },
         )
-        .await
-        .map(|_| ());
+        .await;
     change(&ctx, &tenant, id, &form, result, "network.meeting").await
 }
 
@@ -240,15 +237,20 @@ async fn add_action(
     if !tenant.meetings(id).await?.iter().any(|m| m.id == meeting) {
         return Err(AppError::NotFound);
     }
-    let result = tenant
-        .add_action(
-            meeting,
-            &form.get("title"),
-            form.get("owner_user_id").parse().ok(),
-            &form.get("due_on"),
+    let mut errors = FormErrors::default();
+    let due_on = errors.field(&form, "due_on", "enter-the-last-day");
+    let (title, owner) = (form.get("title"), form.get("owner_user_id").parse().ok());
+    let result = errors
+        .then(
+            || ready(Ok(())),
+            || async {
+                tenant
+                    .add_action(meeting, &title, owner, due_on)
+                    .await
+                    .map(|_| ())
+            },
         )
-        .await
-        .map(|_| ());
+        .await;
     change(&ctx, &tenant, id, &form, result, "network.action").await
 }
 
@@ -267,7 +269,7 @@ async fn complete_action(
     {
         return Err(AppError::NotFound);
     }
-    let done = (form.get("done") != "0").then(|| lots_store::today().to_string());
-    let result = tenant.complete_action(action, done.as_deref()).await;
+    let done = (form.get("done") != "0").then(lots_store::today);
+    let result = tenant.complete_action(action, done).await;
     change(&ctx, &tenant, id, &form, result, "network.action_done").await
 }

@@ -13,7 +13,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, headings, spreadsheet, unit_options, unprocessable};
+use crate::pages::{FormData, created, headings, saved, spreadsheet, unit_options};
 use crate::state::AppState;
 use crate::templates::parse_day_start;
 
@@ -70,50 +70,42 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
 async fn create_course(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    match tenant
+    let outcome = tenant
         .create_course(
             &form.get("name"),
             &form.get("description"),
             &form.get("given_by"),
         )
-        .await
-    {
-        Ok(id) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("training.course", "course", id))
-                .await?;
-            Ok(Redirect::to("/utbildning").into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            list_page(&ctx, &tenant, Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+        .await;
+    created(
+        &ctx,
+        outcome,
+        ("training.course", "course"),
+        |_| "/utbildning".into(),
+        |errors| list_page(&ctx, &tenant, Some(&form), errors),
+    )
+    .await
 }
 
 async fn create_session(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    match tenant
+    let outcome = tenant
         .create_training_session(
             form.get("course_id").parse().unwrap_or(0),
             local_time(&form.get("date"), &form.get("time")),
             &form.get("place"),
             &form.get("trainers"),
         )
-        .await
-    {
-        Ok(id) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("training.session", "training_session", id))
-                .await?;
-            Ok(Redirect::to(&format!("/utbildning/tillfallen/{id}")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            list_page(&ctx, &tenant, Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+        .await;
+    created(
+        &ctx,
+        outcome,
+        ("training.session", "training_session"),
+        |id| format!("/utbildning/tillfallen/{id}"),
+        |errors| list_page(&ctx, &tenant, Some(&form), errors),
+    )
+    .await
 }
 
 async fn session_page(
@@ -150,23 +142,18 @@ async fn session(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError
 async fn invite_units(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    let units: Vec<i64> = form
-        .all("unit")
-        .iter()
-        .filter_map(|u| u.parse().ok())
-        .collect();
-    match tenant.invite_units_to_training(id, &units).await {
-        Ok(_) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("training.invite", "training_session", id))
-                .await?;
-            Ok(Redirect::to(&format!("/utbildning/tillfallen/{id}")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            session_page(&ctx, &tenant, id, ctx.field_errors(e)?).await?,
-        )),
-    }
+    let outcome = tenant
+        .invite_units_to_training(id, &form.ids("unit"))
+        .await
+        .map(|_| ());
+    saved(
+        &ctx,
+        outcome,
+        ("training.invite", "training_session", id),
+        format!("/utbildning/tillfallen/{id}"),
+        |errors| session_page(&ctx, &tenant, id, errors),
+    )
+    .await
 }
 
 async fn attendance(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {

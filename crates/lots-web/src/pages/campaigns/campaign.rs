@@ -9,12 +9,15 @@ use axum::routing::{get, post};
 use lots_domain::campaigns::status::VisitStatus;
 use lots_domain::role::Permission;
 use lots_i18n::Message;
-use lots_store::{CompanyFilter, NewCampaign, Selection, Tenant};
+use lots_store::{CompanyFilter, NewCampaign, Selection, StoreError, Tenant};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, field_error, unit_options, unprocessable};
+use crate::pages::{
+    FormData, FormErrors, Typed, answered, field_error, redirect, saved, unit_options,
+    unprocessable,
+};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -114,37 +117,30 @@ fn selection(form: &FormData) -> Selection {
 async fn preview(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    let units: Vec<i64> = form
-        .all("unit")
-        .iter()
-        .filter_map(|u| u.parse().ok())
-        .collect();
-    match tenant.select_companies(&selection(&form)).await {
-        Ok(candidates) => {
-            let officers = tenant.case_officers_of(&units).await?.len();
-            let per_officer: usize = form.get("visits_per_officer").parse().unwrap_or(0);
-            let shown: Vec<_> = candidates.iter().take(PREVIEW_ROWS).collect();
-            let preview = context! {
-                total => candidates.len(),
-                needed => officers * per_officer,
-                officers,
-                companies => shown.iter().map(|c| {
-                    let (id, nki) = c.why.message();
-                    let why = ctx.t_with(id, &[("nki", nki.unwrap_or_default().into())]);
-                    context! { why, ..Value::from_serialize(c) }
-                }).collect::<Vec<_>>(),
-                more => candidates.len().saturating_sub(PREVIEW_ROWS),
-            };
-            Ok(
-                list_page(&ctx, &tenant, Some(&form), Some(preview), Vec::new())
-                    .await?
-                    .into_response(),
-            )
-        }
-        Err(e) => Ok(unprocessable(
-            list_page(&ctx, &tenant, Some(&form), None, ctx.field_errors(e)?).await?,
-        )),
-    }
+    let units = form.ids("unit");
+    let outcome = tenant.select_companies(&selection(&form)).await;
+    let (ctx, tenant, form) = (&ctx, &tenant, &form);
+    let shown = |candidates: Vec<lots_store::Candidate>| async move {
+        let officers = tenant.case_officers_of(&units).await?.len();
+        let per_officer: usize = form.get("visits_per_officer").parse().unwrap_or(0);
+        let preview = context! {
+            total => candidates.len(),
+            needed => officers * per_officer,
+            officers,
+            companies => candidates.iter().take(PREVIEW_ROWS).map(|c| {
+                let (id, nki) = c.why.message();
+                let why = ctx.t_with(id, &[("nki", nki.unwrap_or_default().into())]);
+                context! { why, ..Value::from_serialize(c) }
+            }).collect::<Vec<_>>(),
+            more => candidates.len().saturating_sub(PREVIEW_ROWS),
+        };
+        let page = list_page(ctx, tenant, Some(form), Some(preview), Vec::new()).await?;
+        Ok(page.into_response())
+    };
+    answered(ctx, outcome, shown, |errors| {
+        list_page(ctx, tenant, Some(form), None, errors)
+    })
+    .await
 }
 
 /// Companies listed by name in the preview; the rest are counted.
@@ -153,33 +149,57 @@ const PREVIEW_ROWS: usize = 100;
 async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
+    let typed: CampaignForm = form.decode()?;
+    let mut errors = FormErrors::default();
     let new = NewCampaign {
-        name: form.get("name"),
-        purpose: form.get("purpose"),
-        starts_on: form.get("starts_on"),
-        ends_on: form.get("ends_on"),
-        visits_per_officer: form.get("visits_per_officer").parse().ok(),
-        visit_minutes: form.get("visit_minutes").parse().ok(),
-        battery_version_id: form.get("battery").parse().ok(),
-        unit_ids: form
-            .all("unit")
-            .iter()
-            .filter_map(|u| u.parse().ok())
-            .collect(),
+        name: typed.name,
+        purpose: typed.purpose,
+        starts_on: errors.read("starts_on", &typed.starts_on, "enter-the-first-day-as-2026"),
+        ends_on: errors.read("ends_on", &typed.ends_on, "enter-the-last-day-as-2026"),
+        visits_per_officer: errors.read(
+            "visits_per_officer",
+            &typed.visits_per_officer,
+            "visits-per-case-officer-must-be",
+        ),
+        visit_minutes: errors.read(
+            "visit_minutes",
+            &typed.visit_minutes,
+            "a-visit-must-be-15-480",
+        ),
+        battery_version_id: errors.read("battery", &typed.battery, "choose-a-question-battery"),
+        unit_ids: form.ids("unit"),
         selection: selection(&form),
     };
-    match tenant.create_campaign(&new, &me.user.name).await {
-        Ok(id) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("campaign.create", "campaign", id))
-                .await?;
-            Ok(Redirect::to(&format!("/kampanjer/{id}")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            list_page(&ctx, &tenant, Some(&form), None, ctx.field_errors(e)?).await?,
-        )),
-    }
+    let outcome = errors
+        .then(
+            || tenant.check_campaign(&new),
+            || tenant.create_campaign(&new, &me.user.name),
+        )
+        .await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let created = |id: i64| async move {
+        let entry = ctx.audit_entry("campaign.create", "campaign", id);
+        ctx.app.db.audit(entry).await?;
+        redirect(format!("/kampanjer/{id}")).await
+    };
+    answered(ctx, outcome, created, |errors| {
+        list_page(ctx, tenant, Some(&form), None, errors)
+    })
+    .await
+}
+
+/// A new campaign as its form sends it; the companies it may visit are read by
+/// [`selection`].
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct CampaignForm {
+    name: String,
+    purpose: String,
+    starts_on: Typed<jiff::civil::Date>,
+    ends_on: Typed<jiff::civil::Date>,
+    visits_per_officer: Typed<i64>,
+    visit_minutes: Typed<i64>,
+    battery: Typed<i64>,
 }
 
 pub(in crate::pages) async fn show_page(
@@ -331,16 +351,17 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
 async fn plan(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    match tenant.plan_campaign(id).await? {
+    match tenant.plan_campaign(id).await {
         Ok(n) => {
             let mut entry = ctx.audit_entry("campaign.plan", "campaign", id);
             entry.detail = format!("{n} visits planned");
             ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
         }
-        Err(why) => Ok(unprocessable(
+        Err(StoreError::Refused(why)) => Ok(unprocessable(
             show_page(&ctx, &tenant, id, Some(why), Vec::new()).await?,
         )),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -353,26 +374,22 @@ async fn register_conflict(
     let tenant = ctx.tenant()?;
     tenant.campaign(id).await?;
     let company = tenant.find_company(&form.get("organisation")).await?;
-    match tenant
+    let outcome = tenant
         .register_conflict(
             form.get("user_id").parse().ok(),
             company,
             &form.get("reason"),
             &me.user.name,
         )
-        .await
-    {
-        Ok(()) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("conflict.register", "campaign", id))
-                .await?;
-            Ok(Redirect::to(&format!("/kampanjer/{id}#jav")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
-        )),
-    }
+        .await;
+    saved(
+        &ctx,
+        outcome,
+        ("conflict.register", "campaign", id),
+        format!("/kampanjer/{id}#jav"),
+        |errors| show_page(&ctx, &tenant, id, None, errors),
+    )
+    .await
 }
 
 /// The visit of this campaign, or 404.
@@ -406,17 +423,18 @@ async fn visit_status(
             show_page(&ctx, &tenant, id, None, errors).await?,
         ));
     };
-    match tenant.set_visit_status(visit, status).await {
-        Ok(()) => {
-            let mut entry = ctx.audit_entry("visit.status", "visit", visit);
-            entry.detail = status.code().into();
-            ctx.app.db.audit(entry).await?;
-            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
-        )),
-    }
+    let outcome = tenant.set_visit_status(visit, status).await;
+    let ctx = &ctx;
+    let changed = |()| async move {
+        let mut entry = ctx.audit_entry("visit.status", "visit", visit);
+        entry.detail = status.code().into();
+        ctx.app.db.audit(entry).await?;
+        redirect(format!("/kampanjer/{id}#plan")).await
+    };
+    answered(ctx, outcome, changed, |errors| {
+        show_page(ctx, &tenant, id, None, errors)
+    })
+    .await
 }
 
 async fn move_visit(
@@ -427,19 +445,15 @@ async fn move_visit(
     let me = ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     campaign_visit(&tenant, id, visit).await?;
-    match tenant
+    let outcome = tenant
         .move_visit(visit, form.get("officer").parse().ok(), &me.user.name)
-        .await
-    {
-        Ok(()) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("visit.move", "visit", visit))
-                .await?;
-            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            show_page(&ctx, &tenant, id, None, ctx.field_errors(e)?).await?,
-        )),
-    }
+        .await;
+    saved(
+        &ctx,
+        outcome,
+        ("visit.move", "visit", visit),
+        format!("/kampanjer/{id}#plan"),
+        |errors| show_page(&ctx, &tenant, id, None, errors),
+    )
+    .await
 }

@@ -4,7 +4,7 @@
 
 use axum::Router;
 use axum::extract::{Path, Query};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use lots_domain::role::Permission;
 use lots_store::Tenant;
@@ -12,7 +12,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, unit_options, unprocessable};
+use crate::pages::{FormData, unit_options};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -79,21 +79,17 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     let campaign = form.get("campaign").parse().ok();
-    match tenant
+    let outcome = tenant
         .create_checklist(&form.get("title"), campaign, &form.get("items"))
-        .await
-    {
-        Ok(id) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("checklist.create", "checklist", id))
-                .await?;
-            Ok(Redirect::to(&format!("/punktlistor/{id}")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            list_page(&ctx, &tenant, Some(&form), None, ctx.field_errors(e)?).await?,
-        )),
-    }
+        .await;
+    crate::pages::created(
+        &ctx,
+        outcome,
+        ("checklist.create", "checklist"),
+        |id| format!("/punktlistor/{id}"),
+        |errors| list_page(&ctx, &tenant, Some(&form), None, errors),
+    )
+    .await
 }
 
 async fn show_page(
@@ -111,11 +107,11 @@ async fn show_page(
     let acknowledgeable: Vec<i64> = list
         .versions
         .iter()
-        .find(|v| v.published.is_some())
+        .find(|v| v.published_at.is_some())
         .map(|v| {
             v.units
                 .iter()
-                .filter(|u| u.acknowledged.is_none() && managed.contains(&u.unit_id))
+                .filter(|u| u.acknowledged_at.is_none() && managed.contains(&u.unit_id))
                 .map(|u| u.unit_id)
                 .collect()
         })

@@ -4,6 +4,8 @@
 //! every company; and each officer's private calendar feed. Every booking, change and
 //! cancellation sends a calendar file to the company, the officer and any companion.
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::{Path, Query};
 use axum::http::header;
@@ -17,7 +19,7 @@ use minijinja::{Value, context};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::campaigns::visits::own_visit;
-use crate::pages::{FormData, unprocessable};
+use crate::pages::{FormData, FormErrors, answered, redirect, unprocessable};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -114,15 +116,15 @@ async fn answer(ctx: Ctx, Path(token): Path<String>, form: FormData) -> Result<R
             "bokat",
         ),
     };
-    match outcome {
-        Ok(sequence) => {
-            notify(&ctx, &tenant, visit, message, sequence).await?;
-            Ok(Redirect::to(&format!("/besok/boka/{token}?klart={done}")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            page(&ctx, &tenant, &token, visit, None, ctx.field_errors(e)?).await?,
-        )),
-    }
+    let (ctx, tenant, token) = (&ctx, &tenant, &token);
+    let booked = |sequence| async move {
+        notify(ctx, tenant, visit, message, sequence).await?;
+        redirect(format!("/besok/boka/{token}?klart={done}")).await
+    };
+    answered(ctx, outcome, booked, |errors| {
+        page(ctx, tenant, token, visit, None, errors)
+    })
+    .await
 }
 
 /// The officer books by phone: an offered time, or a day and time agreed with the company.
@@ -150,19 +152,18 @@ async fn book_by_phone(
             .await
             .map(|s| (s, VisitMessage::Booked))
     };
-    match outcome {
-        Ok((sequence, message)) => {
-            notify(&ctx, &tenant, visit, message, sequence).await?;
-            let mut entry = ctx.audit_entry("visit.book", "visit", visit);
-            entry.detail = format!("{message:?}");
-            ctx.app.db.audit(entry).await?;
-            Ok(Redirect::to(&format!("/kampanjer/{id}/besok/{visit}#tid")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            crate::pages::campaigns::visits::page(&ctx, &tenant, &v, None, ctx.field_errors(e)?)
-                .await?,
-        )),
-    }
+    let (ctx, tenant) = (&ctx, &tenant);
+    let booked = |(sequence, message)| async move {
+        notify(ctx, tenant, visit, message, sequence).await?;
+        let mut entry = ctx.audit_entry("visit.book", "visit", visit);
+        entry.detail = format!("{message:?}");
+        ctx.app.db.audit(entry).await?;
+        redirect(format!("/kampanjer/{id}/besok/{visit}#tid")).await
+    };
+    answered(ctx, outcome, booked, |errors| {
+        crate::pages::campaigns::visits::page(ctx, tenant, &v, None, errors)
+    })
+    .await
 }
 
 /// Who accompanies a visit: a business developer or a politician, or no one.
@@ -174,29 +175,24 @@ async fn companion(
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     let v = own_visit(&ctx, &tenant, id, visit).await?;
-    match tenant
+    let outcome = tenant
         .set_companion(visit, form.get("companion").parse().ok())
-        .await
-    {
-        Ok(()) => {
-            ctx.app
-                .db
-                .audit(ctx.audit_entry("visit.companion", "visit", visit))
-                .await?;
-            Ok(Redirect::to(&format!("/kampanjer/{id}/besok/{visit}#tid")).into_response())
-        }
-        Err(e) => Ok(unprocessable(
-            crate::pages::campaigns::visits::page(&ctx, &tenant, &v, None, ctx.field_errors(e)?)
-                .await?,
-        )),
-    }
+        .await;
+    crate::pages::saved(
+        &ctx,
+        outcome,
+        ("visit.companion", "visit", visit),
+        format!("/kampanjer/{id}/besok/{visit}#tid"),
+        |errors| crate::pages::campaigns::visits::page(&ctx, &tenant, &v, None, errors),
+    )
+    .await
 }
 
 /// Offers every visit not yet booked its times and mails each company its booking link.
 async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    match tenant.schedule_campaign(id).await? {
+    match tenant.schedule_campaign(id).await {
         Ok(n) => {
             for v in tenant.campaign_visits(id).await? {
                 if v.status == lots_domain::campaigns::status::VisitStatus::Planned {
@@ -211,10 +207,11 @@ async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError
             ctx.app.db.audit(entry).await?;
             Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
         }
-        Err(why) => Ok(unprocessable(
+        Err(lots_store::StoreError::Refused(why)) => Ok(unprocessable(
             crate::pages::campaigns::campaign::show_page(&ctx, &tenant, id, Some(why), Vec::new())
                 .await?,
         )),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -222,27 +219,35 @@ async fn add_absence(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Re
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     tenant.campaign(id).await?;
-    match tenant
-        .add_absence(
-            form.get("absent_user").parse().ok(),
-            &form.get("absent_from"),
-            &form.get("absent_to"),
-            &form.get("absent_reason"),
-        )
-        .await
-    {
-        Ok(()) => Ok(Redirect::to(&format!("/kampanjer/{id}#franvaro")).into_response()),
-        Err(e) => Ok(unprocessable(
-            crate::pages::campaigns::campaign::show_page(
-                &ctx,
-                &tenant,
-                id,
-                None,
-                ctx.field_errors(e)?,
-            )
-            .await?,
-        )),
-    }
+    let mut errors = FormErrors::default();
+    let days = (
+        errors.field(&form, "absent_from", "enter-the-first-day-as-2026"),
+        errors.field(&form, "absent_to", "write-the-last-day-as-2026"),
+    );
+    let (user, reason) = (
+        form.get("absent_user").parse().ok(),
+        form.get("absent_reason"),
+    );
+    let outcome = errors
+        .then(|| ready(Ok(())), || tenant.add_absence(user, days, &reason))
+        .await;
+    answered(
+        &ctx,
+        outcome,
+        |()| redirect(format!("/kampanjer/{id}#franvaro")),
+        |errors| campaign_page(&ctx, &tenant, id, errors),
+    )
+    .await
+}
+
+/// The campaign's page with a form's errors.
+async fn campaign_page(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    id: i64,
+    errors: Vec<Value>,
+) -> Result<Html<String>, AppError> {
+    crate::pages::campaigns::campaign::show_page(ctx, tenant, id, None, errors).await
 }
 
 /// An officer's working day and the home area the plan weighs travel from.
@@ -257,27 +262,21 @@ async fn officer_terms(
         .get("terms_user")
         .parse()
         .map_err(|_| AppError::NotFound)?;
-    match tenant
+    let outcome = tenant
         .set_officer_terms(
             id,
             user,
             (&form.get("day_starts"), &form.get("day_ends")),
             form.get("home_area").parse().ok(),
         )
-        .await
-    {
-        Ok(()) => Ok(Redirect::to(&format!("/kampanjer/{id}#arbetstid")).into_response()),
-        Err(e) => Ok(unprocessable(
-            crate::pages::campaigns::campaign::show_page(
-                &ctx,
-                &tenant,
-                id,
-                None,
-                ctx.field_errors(e)?,
-            )
-            .await?,
-        )),
-    }
+        .await;
+    answered(
+        &ctx,
+        outcome,
+        |()| redirect(format!("/kampanjer/{id}#arbetstid")),
+        |errors| campaign_page(&ctx, &tenant, id, errors),
+    )
+    .await
 }
 
 async fn remove_absence(

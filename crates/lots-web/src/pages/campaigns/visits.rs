@@ -6,9 +6,11 @@
 
 use std::collections::HashMap;
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::Path;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::get;
 use lots_domain::role::Permission;
 use lots_jobs::EventMessage;
@@ -18,7 +20,7 @@ use minijinja::{Value, context};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::surveys::respond::{form_answers, form_sections};
-use crate::pages::{FormData, field_error, staff_options, unit_options, unprocessable};
+use crate::pages::{FormData, FormErrors, answered, redirect, staff_options, unit_options};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -152,71 +154,74 @@ async fn record(
 ) -> Result<Response, AppError> {
     let tenant = ctx.tenant()?;
     let v = own_visit(&ctx, &tenant, id, visit).await?;
+    let mut errors = FormErrors::default();
     let kind = form.get("kind");
     let referral = (!kind.is_empty()).then(|| NewReferral {
         target_id: form.get(&format!("target_{kind}")).parse().ok(),
         kind: kind.parse().ok(),
         owner_user_id: form.get("owner_user_id").parse().ok(),
-        due_on: form.get("due_on"),
+        due_on: errors.field(&form, "due_on", "enter-the-last-day"),
     });
     let campaign = tenant.campaign(id).await?;
+    let mut battery_errors = Vec::new();
     let answers = match campaign.battery_version_id {
         Some(version) => {
             let battery = tenant.battery_version(version).await?.battery;
-            match battery.check(&form_answers(&form), false) {
-                Ok(answers) => answers,
-                Err(errors) => {
-                    let summary = errors
-                        .iter()
-                        .map(|e| field_error(&format!("q-{}", e.question), ctx.message(&e.message)))
-                        .collect();
-                    return Ok(unprocessable(
-                        page_with(&ctx, &tenant, &v, Some(&form), summary, &errors).await?,
-                    ));
-                }
-            }
+            battery
+                .check(&form_answers(&form), false)
+                .unwrap_or_else(|wrong| {
+                    for e in &wrong {
+                        errors.refuse(&format!("q-{}", e.question), e.message.clone());
+                    }
+                    battery_errors = wrong;
+                    HashMap::new()
+                })
         }
         None => HashMap::new(),
     };
+    let feedback = (1..=FEEDBACK_ROWS)
+        .map(|n| NewFeedback {
+            issue: form.get(&format!("issue_{n}")),
+            owner_user_id: form.get(&format!("issue_owner_{n}")).parse().ok(),
+            due_on: errors.field(
+                &form,
+                &format!("issue_due_{n}"),
+                "write-the-date-by-which-the",
+            ),
+        })
+        .collect();
     let record = VisitRecord {
         answers,
-        feedback: (1..=FEEDBACK_ROWS)
-            .map(|n| NewFeedback {
-                issue: form.get(&format!("issue_{n}")),
-                owner_user_id: form.get(&format!("issue_owner_{n}")).parse().ok(),
-                due_on: form.get(&format!("issue_due_{n}")),
-            })
-            .collect(),
+        feedback,
         notes: form.get("notes"),
         needs: form.get("needs"),
         challenges: form.get("challenges"),
         development: form.get("development"),
     };
     let me = ctx.staff()?.user.name.clone();
-    match tenant
-        .record_visit(visit, &record, referral.as_ref(), &me)
-        .await
-    {
-        Ok(recorded) => {
-            for p in recorded.invited_participants {
-                crate::pages::activities::events::notify(
-                    &ctx,
-                    &tenant,
-                    p,
-                    EventMessage::Invitation,
-                )
+    let referral = referral.as_ref();
+    let outcome = errors
+        .then(
+            || tenant.check_visit_record(visit, &record, referral),
+            || tenant.record_visit(visit, &record, referral, &me),
+        )
+        .await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let recorded = |recorded: lots_store::Recorded| async move {
+        for p in recorded.invited_participants {
+            crate::pages::activities::events::notify(ctx, tenant, p, EventMessage::Invitation)
                 .await?;
-            }
-            for invitation in recorded.survey_invitations {
-                lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation, 0).await?;
-                ctx.app.workers.wake();
-            }
-            Ok(Redirect::to(&format!("/kampanjer/{id}/besok/{visit}")).into_response())
         }
-        Err(e) => Ok(unprocessable(
-            page(&ctx, &tenant, &v, Some(&form), ctx.field_errors(e)?).await?,
-        )),
-    }
+        for invitation in recorded.survey_invitations {
+            lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation, 0).await?;
+            ctx.app.workers.wake();
+        }
+        redirect(format!("/kampanjer/{id}/besok/{visit}")).await
+    };
+    answered(ctx, outcome, recorded, |errors| {
+        page_with(ctx, tenant, &v, Some(&form), errors, &battery_errors)
+    })
+    .await
 }
 
 /// What the signed-in member of staff has promised companies to come back on, overdue
@@ -247,17 +252,13 @@ async fn complete_feedback(
     let back = crate::ctx::local_path(&form.get("back"))
         .unwrap_or("/aterkoppling")
         .to_string();
-    match tenant.complete_feedback(item, &form.get("answer")).await {
-        Ok(_) => Ok(Redirect::to(&back).into_response()),
-        Err(lots_store::StoreError::NotFound) => Err(AppError::NotFound),
-        Err(e) => {
-            let errors = ctx.field_errors(e)?;
-            ctx.render(
-                "campaigns/feedback.html",
-                &ctx.t("answers-to-companies"),
-                context! { items => Value::from_serialize(open), errors, back },
-            )
-            .map(unprocessable)
-        }
-    }
+    let outcome = tenant.complete_feedback(item, &form.get("answer")).await;
+    let again = |errors| {
+        ready(ctx.render(
+            "campaigns/feedback.html",
+            &ctx.t("answers-to-companies"),
+            context! { items => Value::from_serialize(open), errors, back => back.clone() },
+        ))
+    };
+    answered(&ctx, outcome, |_| redirect(back.clone()), again).await
 }

@@ -33,14 +33,6 @@ struct ListQuery {
     sida: Option<usize>,
 }
 
-fn status_label(ctx: &Ctx, status: &str) -> String {
-    ctx.t(match status {
-        "closed" => "case-closed",
-        "decided" => "decided",
-        _ => "running",
-    })
-}
-
 fn kronor(ctx: &Ctx, n: i64) -> String {
     match ctx.lang {
         lots_i18n::Lang::Sv => format!("{} kr", lots_domain::numbers::integer_sv(n)),
@@ -52,7 +44,7 @@ fn kronor(ctx: &Ctx, n: i64) -> String {
 fn case_value(ctx: &Ctx, c: &Case, today: Date) -> Value {
     let days_over = c.days_over(today);
     context! {
-        status => status_label(ctx, c.status()),
+        status => ctx.t(c.status().message()),
         deadline => c.deadline().map(|d| d.to_string()),
         days_over,
         weeks_over => (days_over + 6) / 7,
@@ -74,7 +66,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
         .cases(
             &CaseFilter {
                 area_id: q.omrade.as_deref().and_then(|a| a.parse().ok()),
-                status: q.status.clone().filter(|s| !s.is_empty()),
+                status: q.status.as_deref().and_then(lots_store::CaseStatus::parse),
                 late,
                 query: q.q.clone(),
                 page,
@@ -144,10 +136,10 @@ async fn handling_times(ctx: Ctx, Query(q): Query<TimesQuery>) -> Result<Html<St
     let year_ago = today
         .checked_sub(jiff::Span::new().years(1))
         .unwrap_or(today);
-    let valid = |s: &Option<String>| s.clone().filter(|d| d.parse::<Date>().is_ok());
-    let from = valid(&q.fran).unwrap_or_else(|| year_ago.to_string());
-    let to = valid(&q.till).unwrap_or_else(|| today.to_string());
-    let rows = tenant.handling_times(by, (&from, &to)).await?;
+    let valid = |s: &Option<String>| s.as_deref().and_then(|d| d.parse::<Date>().ok());
+    let from = valid(&q.fran).unwrap_or(year_ago);
+    let to = valid(&q.till).unwrap_or(today);
+    let rows = tenant.handling_times(by, (from, to)).await?;
     let one = |v: Option<f64>| match (ctx.lang, v) {
         (_, None) => "–".to_string(),
         (lots_i18n::Lang::Sv, Some(v)) => lots_domain::numbers::decimal_sv(v, 0),

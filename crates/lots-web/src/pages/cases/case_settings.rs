@@ -4,8 +4,7 @@
 
 use axum::Router;
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use lots_domain::cases::DeadlineRule;
 use lots_domain::role::Permission;
@@ -14,7 +13,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::FormData;
+use crate::pages::{FormData, answered, redirect};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -67,14 +66,8 @@ async fn page(ctx: Ctx, Query(q): Query<Saved>) -> Result<Html<String>, AppError
 
 /// Back to the page after a change, or the page with the field's error.
 async fn outcome(ctx: &Ctx, result: Result<(), StoreError>) -> Result<Response, AppError> {
-    match result {
-        Ok(()) => Ok(Redirect::to("/admin/arendeinstallningar?klart=1").into_response()),
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let html = render(ctx, ctx.field_errors(e)?, None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let saved = |()| redirect("/admin/arendeinstallningar?klart=1".into());
+    answered(ctx, result, saved, |errors| render(ctx, errors, None)).await
 }
 
 async fn add_area(ctx: Ctx, form: FormData) -> Result<Response, AppError> {

@@ -5,33 +5,22 @@
 
 use axum::Router;
 use axum::extract::Query;
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::get;
 use lots_domain::role::Permission;
-use lots_store::{CHANNELS, CompanyFilter, ContactCount, NewContact, StoreError, Tenant};
+use lots_store::{CompanyFilter, ContactChannel, ContactCount, NewContact, StoreError, Tenant};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::shared::format::percent;
-use crate::pages::{FormData, unit_options};
+use crate::pages::{FormData, FormErrors, answered, redirect, unit_options};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/kontaktlogg", get(page).post(log))
         .route("/kontaktlogg/statistik", get(stats))
-}
-
-fn channel_label(channel: &str) -> &'static str {
-    match channel {
-        "phone" => "phone",
-        "email" => "e-mail",
-        "desk" => "visit-to-the-front-desk",
-        "meeting" => "meeting",
-        _ => "the-web",
-    }
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -61,7 +50,7 @@ async fn render(
         .into_iter()
         .map(|c| {
             context! {
-                channel => ctx.t(channel_label(&c.channel)),
+                channel => ctx.t(c.channel.message()),
                 ..Value::from_serialize(&c)
             }
         })
@@ -71,7 +60,7 @@ async fn render(
         &ctx.t("contact-log"),
         context! {
             reasons => tenant.contact_reasons().await?,
-            channels => CHANNELS.iter().map(|c| context! { code => c, label => ctx.t(channel_label(c)) }).collect::<Vec<_>>(),
+            channels => ContactChannel::ALL.iter().map(|c| context! { code => c.code(), label => ctx.t(c.message()) }).collect::<Vec<_>>(),
             units => unit_options(&tenant.units().await?),
             company => company.map(|c| context! { id => c.id, name => c.name }),
             latest,
@@ -148,46 +137,51 @@ async fn find_company(tenant: &Tenant<'_>, text: &str) -> Result<Option<i64>, St
 async fn log(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::EditCompanies)?;
     let tenant = ctx.tenant()?;
-    let company_id: Option<i64> = form.get("company_id").parse().ok();
-    let attempt = async {
-        let company_id = match company_id {
-            Some(id) => Some(id),
-            None => find_company(&tenant, &form.get("company")).await?,
-        };
-        let case_id = match form.get("case").trim() {
-            "" => None,
-            reference => Some(
-                tenant
-                    .case_by_reference(reference)
-                    .await?
-                    .ok_or_else(|| {
-                        StoreError::Field("case".into(), "no-case-has-that-case-number".into())
-                    })?
-                    .id,
-            ),
-        };
-        let new = NewContact {
-            channel: form.get("channel"),
-            reason_id: form.get("reason").parse().unwrap_or(0),
-            company_id,
-            case_id,
-            resolved: form.get("resolved") != "0",
-            passed_to_unit_id: form.get("passed_to").parse().ok(),
-            note: form.get("note"),
-            unit_id: me.user.unit_id,
-            at: None,
-        };
-        tenant.log_contact(&new, &me.user.name).await
+    let mut errors = FormErrors::default();
+    let company_id = match form.get("company_id").parse().ok() {
+        Some(id) => Some(id),
+        None => match find_company(&tenant, &form.get("company")).await {
+            Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+                errors.refuse_all(e);
+                None
+            }
+            found => found?,
+        },
     };
-    match attempt.await {
-        Ok(_) => Ok(Redirect::to("/kontaktlogg?sparad=1").into_response()),
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let errors = ctx.field_errors(e)?;
-            let html = render(&ctx, &tenant, Some(&form), errors, company_id, false).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+    let case_id = match form.get("case").trim() {
+        "" => None,
+        reference => {
+            let case = tenant.case_by_reference(reference).await?;
+            if case.is_none() {
+                errors.refuse("case", "no-case-has-that-case-number");
+            }
+            case.map(|c| c.id)
         }
-        Err(e) => Err(e.into()),
-    }
+    };
+    let new = NewContact {
+        channel: ContactChannel::parse(&form.get("channel")),
+        reason_id: form.get("reason").parse().unwrap_or(0),
+        company_id,
+        case_id,
+        resolved: form.get("resolved") != "0",
+        passed_to_unit_id: form.get("passed_to").parse().ok(),
+        note: form.get("note"),
+        unit_id: me.user.unit_id,
+        at: None,
+    };
+    let outcome = errors
+        .then(
+            || tenant.check_contact(&new),
+            || tenant.log_contact(&new, &me.user.name),
+        )
+        .await;
+    answered(
+        &ctx,
+        outcome,
+        |_| redirect("/kontaktlogg?sparad=1".into()),
+        |errors| render(&ctx, &tenant, Some(&form), errors, company_id, false),
+    )
+    .await
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -255,7 +249,7 @@ async fn stats(ctx: Ctx, Query(q): Query<StatsQuery>) -> Result<Html<String>, Ap
             reasons => rows(&s.reasons, &same),
             months => rows(&s.months, &same),
             units => rows(&s.units, &no_unit),
-            channels => rows(&s.channels, &|g| ctx.t(channel_label(g))),
+            channels => rows(&s.channels, &|g| ContactChannel::parse(g).map_or_else(|| g.to_string(), |c| ctx.t(c.message()))),
             breadcrumbs => vec![ctx.crumb("/kontaktlogg", "contact-log")],
         },
     )

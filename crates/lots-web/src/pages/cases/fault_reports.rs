@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use lots_domain::open311::FaultStatus;
 use lots_domain::role::Permission;
@@ -17,7 +18,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, field_error, unprocessable};
+use crate::pages::{FormData, FormErrors, answered, field_error, redirect, unprocessable};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -45,6 +46,7 @@ struct QueueQuery {
 fn report_value(ctx: &Ctx, r: &FaultReport) -> Value {
     context! {
         status_label => ctx.t(r.status.message()),
+        channel_label => ctx.t(r.channel.message()),
         attributes => r.attributes.iter().map(|(k, v)| context! { code => k, value => v }).collect::<Vec<_>>(),
         ..Value::from_serialize(r)
     }
@@ -182,31 +184,29 @@ async fn change_status(
         let errors = vec![field_error("status", ctx.t("choose-a-status"))];
         return Ok(unprocessable(show_page(&ctx, &tenant, id, errors).await?));
     };
-    match tenant
+    let outcome = tenant
         .set_fault_status(id, status, &note, &me.user.name)
-        .await
-    {
-        Ok(event) => {
-            let report = tenant.fault_report(id).await?;
-            if !report.email.is_empty() {
-                let municipality = tenant.municipality().await?.name;
-                lots_jobs::enqueue_mail(
-                    &ctx.app.db,
-                    Some(tenant.code()),
-                    &format!("fault:{}:{id}:{event}", tenant.code()),
-                    &status_mail(&report, &municipality, note.trim()),
-                )
-                .await?;
-                ctx.app.workers.wake();
-            }
-            Ok(Redirect::to(&format!("/felanmalningar/{id}")).into_response())
+        .await;
+    let (ctx, tenant, note) = (&ctx, &tenant, &note);
+    let changed = |event| async move {
+        let report = tenant.fault_report(id).await?;
+        if !report.email.is_empty() {
+            let municipality = tenant.municipality().await?.name;
+            lots_jobs::enqueue_mail(
+                &ctx.app.db,
+                Some(tenant.code()),
+                &format!("fault:{}:{id}:{event}", tenant.code()),
+                &status_mail(&report, &municipality, note.trim()),
+            )
+            .await?;
+            ctx.app.workers.wake();
         }
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let html = show_page(&ctx, &tenant, id, ctx.field_errors(e)?).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+        redirect(format!("/felanmalningar/{id}")).await
+    };
+    answered(ctx, outcome, changed, |errors| {
+        show_page(ctx, tenant, id, errors)
+    })
+    .await
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -270,7 +270,12 @@ async fn public_submit(
     form: FormData,
 ) -> Result<Response, AppError> {
     let tenant = ctx.app.db.tenant(&municipality).await?;
-    let coordinate = |key: &str| form.get(key).trim().replace(',', ".").parse::<f64>().ok();
+    let mut errors = FormErrors::default();
+    let place = "the-place-has-wrong-coordinates";
+    let (latitude, longitude) = (
+        errors.field(&form, "lat", place),
+        errors.field(&form, "long", place),
+    );
     let mut attributes: HashMap<String, Vec<String>> = HashMap::new();
     if let Some(service) = tenant.fault_service(&form.get("service_code")).await? {
         for a in &service.attributes {
@@ -283,8 +288,8 @@ async fn public_submit(
     let new = NewFaultReport {
         service_code: form.get("service_code"),
         description: form.get("description"),
-        latitude: coordinate("lat"),
-        longitude: coordinate("long"),
+        latitude,
+        longitude,
         address: form.get("address_string"),
         email: form.get("email"),
         first_name: form.get("first_name"),
@@ -292,19 +297,23 @@ async fn public_submit(
         phone: form.get("phone"),
         attributes,
         media_url: String::new(),
-        channel: "web".into(),
+        channel: lots_store::FaultChannel::Web,
     };
-    match tenant.create_fault_report(&new).await? {
-        Ok((id, _)) => {
-            Ok(Redirect::to(&format!("/felanmalan/{}/tack/{id}", tenant.code())).into_response())
-        }
-        Err(refused) => {
-            let errors = vec![field_error(&refused.field, ctx.message(&refused.message))];
-            let code = form.get("service_code");
-            let html = public_page(&ctx, &tenant, Some(&code), Some(&form), errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-    }
+    let report = || async {
+        tenant
+            .create_fault_report(&new)
+            .await?
+            .map_err(|refused| StoreError::Field(refused.field, refused.message))
+    };
+    let outcome = errors.then(|| ready(Ok(())), report).await;
+    let code = form.get("service_code");
+    answered(
+        &ctx,
+        outcome,
+        |(id, _)| redirect(format!("/felanmalan/{}/tack/{id}", tenant.code())),
+        |errors| public_page(&ctx, &tenant, Some(&code), Some(&form), errors),
+    )
+    .await
 }
 
 async fn public_thanks(

@@ -5,7 +5,7 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use lots_domain::password::{PasswordError, check};
+use lots_domain::password::check;
 use lots_store::secret::hash_password;
 use minijinja::{Value, context};
 
@@ -27,19 +27,8 @@ pub fn routes() -> Router<AppState> {
 fn new_password_errors(ctx: &Ctx, form: &FormData) -> Vec<Value> {
     let password = form.raw("password");
     let mut errors = Vec::new();
-    match check(&password) {
-        Ok(()) => {}
-        Err(PasswordError::TooShort) => errors.push(field_error(
-            "password",
-            ctx.t("the-password-must-have-at-least"),
-        )),
-        Err(PasswordError::TooLong) => {
-            errors.push(field_error("password", ctx.t("the-password-is-too-long")))
-        }
-        Err(PasswordError::TooCommon) => errors.push(field_error(
-            "password",
-            ctx.t("the-password-is-too-common-choose"),
-        )),
+    if let Err(e) = check(&password) {
+        errors.push(field_error("password", ctx.t(e.message())));
     }
     if errors.is_empty() && password != form.raw("confirm") {
         errors.push(field_error("confirm", ctx.t("the-passwords-do-not-match")));
@@ -104,7 +93,7 @@ async fn change_password(ctx: Ctx, form: FormData) -> Result<Response, AppError>
         &ctx.t("change-password"),
         context! { errors, notice => () },
     )?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+    Ok(crate::pages::unprocessable(html))
 }
 
 async fn invitation_form(ctx: &Ctx, token: &str, errors: Vec<Value>) -> Result<Response, AppError> {

@@ -203,7 +203,7 @@ async fn create_token(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         let errors = vec![field_error("name", ctx.t("enter-a-name-that-says-what"))];
         let html =
             tokens_page(&ctx, errors, context! { name, scope => scope.code() }, None).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+        return Ok(crate::pages::unprocessable(html));
     }
     let (token, secret) = ctx
         .tenant()?

@@ -2,7 +2,6 @@
 
 use axum::Router;
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use lots_domain::role::Permission;
@@ -128,7 +127,7 @@ async fn add_unit(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         None,
     )
     .await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+    Ok(crate::pages::unprocessable(html))
 }
 
 async fn unit(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {

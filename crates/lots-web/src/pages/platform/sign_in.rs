@@ -102,7 +102,7 @@ async fn sign_in(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         &ctx.t("sign-in"),
         context! { errors, email, till, notice => () },
     )?;
-    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+    Ok(crate::pages::unprocessable(html))
 }
 
 async fn sign_out(ctx: Ctx, headers: axum::http::HeaderMap) -> Result<Response, AppError> {

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use axum::Router;
 use axum::extract::{Path, Query};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use lots_domain::Role;
@@ -262,7 +262,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
         let member = tenant.user(id).await?;
         let errors = vec![field_error("roles", ctx.t("choose-at-least-one-role"))];
         let html = member_page(&ctx, &tenant, member, errors, &roles, None).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+        return Ok(crate::pages::unprocessable(html));
     }
     tenant.update_user_roles_and_unit(id, &roles, unit).await?;
     Ok(Redirect::to(&format!("/personal/{id}?klart=sparat")).into_response())
@@ -396,5 +396,5 @@ async fn invite(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         &roles,
     )
     .await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+    Ok(crate::pages::unprocessable(html))
 }

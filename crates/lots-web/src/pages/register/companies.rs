@@ -1,21 +1,22 @@
 //! The company registry: the searchable list, the journey page of each company, the forms
 //! that register and change a company, and the export.
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::{Path, Query};
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use lots_domain::company_import::SIZE_CLASSES;
 use lots_domain::role::Permission;
 use lots_domain::sni::{self, SniVersion};
-use lots_i18n::Message;
-use lots_store::{Company, CompanyFilter, CompanyInput, StoreError, Tenant};
+use lots_store::{Company, CompanyFilter, CompanyInput, CompanyStatus, Tenant};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, page_number, pager};
+use crate::pages::{FormData, FormErrors, Typed, answered, page_number, pager, redirect};
 use crate::state::AppState;
 use crate::url::urlencode;
 
@@ -54,7 +55,7 @@ impl ListQuery {
             area_id: self.omrade.as_deref().and_then(|a| a.parse().ok()),
             size_class: self.storlek.clone(),
             tag: self.tagg.clone(),
-            status: self.status.clone(),
+            status: self.status.as_deref().and_then(CompanyStatus::parse),
             page,
             per_page,
             after: self.efter,
@@ -239,7 +240,7 @@ fn journey_entry(ctx: &Ctx, e: &lots_store::JourneyEvent) -> Value {
     );
     let detail =
         lots_i18n::attribute_with(ctx.lang, &e.summary, "detail", &args).unwrap_or_else(|| {
-            if e.kind == "changed" {
+            if e.kind == lots_store::JourneyKind::Changed {
                 e.detail
                     .split(", ")
                     .map(|field| ctx.t(field))
@@ -249,7 +250,8 @@ fn journey_entry(ctx: &Ctx, e: &lots_store::JourneyEvent) -> Value {
                 e.detail.clone()
             }
         });
-    context! { summary => ctx.t(&e.summary), detail, ..Value::from_serialize(e) }
+    let kind_label = ctx.t(e.kind.message());
+    context! { summary => ctx.t(&e.summary), detail, kind_label, ..Value::from_serialize(e) }
 }
 
 async fn journey(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
@@ -262,14 +264,14 @@ async fn add_note(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respo
     let me = ctx.require(Permission::EditCompanies)?;
     let tenant = ctx.tenant()?;
     let note = form.get("note");
-    match tenant.add_note(id, &note, &me.user.name).await {
-        Ok(()) => Ok(Redirect::to(&format!("/foretag/{id}")).into_response()),
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let html = journey_page(&ctx, &tenant, id, ctx.field_errors(e)?, &note).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let outcome = tenant.add_note(id, &note, &me.user.name).await;
+    answered(
+        &ctx,
+        outcome,
+        |()| redirect(format!("/foretag/{id}")),
+        |errors| journey_page(&ctx, &tenant, id, errors, &note),
+    )
+    .await
 }
 
 fn split(s: &str) -> Vec<String> {
@@ -280,76 +282,72 @@ fn split(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reads the company form; a wrong number of employees is a field error.
-/// The company form read into the store's input, or every wrong field of it at once: what
-/// the form itself cannot read (a count or a coordinate that is not a number) beside what the
-/// register refuses.
-fn read_form(form: &FormData) -> Result<CompanyInput, StoreError> {
-    let mut wrong: Vec<(String, Message)> = Vec::new();
-    let employees_raw: String = form
-        .get("employees")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let employees = match employees_raw.parse::<i64>() {
-        _ if employees_raw.is_empty() => None,
-        Ok(n) => Some(n),
-        Err(_) => {
-            wrong.push((
-                "employees".into(),
-                "employees-must-be-a-whole-number".into(),
-            ));
-            None
+/// A company as its form sends it.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct CompanyForm {
+    orgnr: String,
+    name: String,
+    other_names: String,
+    sni2007: String,
+    sni2025: String,
+    employees: Typed<i64>,
+    visit_address: String,
+    postcode: String,
+    town: String,
+    latitude: Typed<f64>,
+    longitude: Typed<f64>,
+    area: String,
+    tags: String,
+    status: Typed<CompanyStatus>,
+    notes: String,
+}
+
+/// The company form as the register's input, with the form's own refusals: a count or a
+/// coordinate that is no number, a status that is none of the register's.
+fn read_form(form: &FormData) -> Result<(CompanyInput, FormErrors), AppError> {
+    let f: CompanyForm = form.decode()?;
+    let mut errors = FormErrors::default();
+    let mut coordinate = |name: &str, field: &Typed<f64>, range: std::ops::RangeInclusive<f64>| {
+        let message = "write-the-coordinate-in-decimal-degrees";
+        let value = errors.read(name, field, message);
+        if value.is_some_and(|v| !range.contains(&v)) {
+            errors.refuse(name, message);
+            return None;
         }
+        value
     };
-    let mut coordinate = |name: &str, range: std::ops::RangeInclusive<f64>| {
-        let raw = form.get(name).replace(',', ".");
-        match raw.parse::<f64>() {
-            _ if raw.is_empty() => None,
-            Ok(v) if range.contains(&v) => Some(v),
-            _ => {
-                wrong.push((
-                    name.into(),
-                    "write-the-coordinate-in-decimal-degrees".into(),
-                ));
-                None
-            }
-        }
-    };
-    let latitude = coordinate("latitude", -90.0..=90.0);
-    let longitude = coordinate("longitude", -180.0..=180.0);
-    let codes = |name: &str| -> Vec<String> {
-        form.get(name)
-            .split([',', ' ', ';'])
+    let latitude = coordinate("latitude", &f.latitude, -90.0..=90.0);
+    let longitude = coordinate("longitude", &f.longitude, -180.0..=180.0);
+    let codes = |text: &str| -> Vec<String> {
+        text.split([',', ' ', ';'])
             .filter(|c| !c.is_empty())
             .map(str::to_string)
             .collect()
     };
+    let trimmed = |text: String| text.trim().to_string();
     let input = CompanyInput {
-        orgnr: form.get("orgnr"),
-        name: form.get("name"),
-        other_names: split(&form.get("other_names")),
-        sni2007: codes("sni2007"),
-        sni2025: codes("sni2025"),
-        employees,
-        visit_address: form.get("visit_address"),
-        postcode: form.get("postcode"),
-        town: form.get("town"),
+        employees: errors.read(
+            "employees",
+            &f.employees,
+            "employees-must-be-a-whole-number",
+        ),
+        status: errors.read("status", &f.status, "status-is-active-or-deregistered"),
+        orgnr: trimmed(f.orgnr),
+        name: trimmed(f.name),
+        other_names: split(&f.other_names),
+        sni2007: codes(&f.sni2007),
+        sni2025: codes(&f.sni2025),
+        visit_address: trimmed(f.visit_address),
+        postcode: trimmed(f.postcode),
+        town: trimmed(f.town),
         latitude,
         longitude,
-        area: Some(form.get("area")).filter(|a| !a.is_empty()),
-        tags: split(&form.get("tags")),
-        status: form.get("status"),
-        notes: form.get("notes"),
+        area: Some(trimmed(f.area)).filter(|a| !a.is_empty()),
+        tags: split(&f.tags),
+        notes: trimmed(f.notes),
     };
-    if let Err(refused) = input.check() {
-        wrong.extend(refused.into_fields().unwrap_or_default());
-    }
-    if wrong.is_empty() {
-        Ok(input)
-    } else {
-        Err(StoreError::Fields(wrong))
-    }
+    Ok((input, errors))
 }
 
 fn form_values(form: &FormData) -> Value {
@@ -412,7 +410,7 @@ async fn new_form(ctx: Ctx) -> Result<Html<String>, AppError> {
         &ctx,
         &ctx.t("register-a-company"),
         "/foretag",
-        form_values(&FormData(vec![("status".into(), "active".into())])),
+        form_values(&FormData::from_pairs(&[("status", "active")])),
         Vec::new(),
         "register-the-company",
     )
@@ -421,24 +419,32 @@ async fn new_form(ctx: Ctx) -> Result<Html<String>, AppError> {
 async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::EditCompanies)?;
     let tenant = ctx.tenant()?;
-    let result = match read_form(&form) {
-        Ok(input) => tenant.create_company(&input, &me.user.name).await,
-        Err(wrong) => Err(wrong),
+    let (input, errors) = read_form(&form)?;
+    let outcome = errors
+        .then(
+            || ready(input.check().map(|_| ())),
+            || tenant.create_company(&input, &me.user.name),
+        )
+        .await;
+    let again = |errors| {
+        let title = ctx.t("register-a-company");
+        let values = form_values(&form);
+        ready(render_form(
+            &ctx,
+            &title,
+            "/foretag",
+            values,
+            errors,
+            "register-the-company",
+        ))
     };
-    match result {
-        Ok(company) => Ok(Redirect::to(&format!("/foretag/{}", company.id)).into_response()),
-        Err(e) => {
-            let html = render_form(
-                &ctx,
-                &ctx.t("register-a-company"),
-                "/foretag",
-                form_values(&form),
-                ctx.field_errors(e)?,
-                "register-the-company",
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-    }
+    answered(
+        &ctx,
+        outcome,
+        |company| redirect(format!("/foretag/{}", company.id)),
+        again,
+    )
+    .await
 }
 
 async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
@@ -458,25 +464,24 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
     let me = ctx.require(Permission::EditCompanies)?;
     let tenant = ctx.tenant()?;
     let company = tenant.company(id).await?;
-    let result = match read_form(&form) {
-        Ok(input) => tenant
-            .update_company(id, &input, &me.user.name)
-            .await
-            .map(|_| ()),
-        Err(wrong) => Err(wrong),
+    let (input, errors) = read_form(&form)?;
+    let outcome = errors
+        .then(
+            || ready(input.check().map(|_| ())),
+            || tenant.update_company(id, &input, &me.user.name),
+        )
+        .await;
+    let again = |errors| {
+        let action = format!("/foretag/{id}/andra");
+        let values = form_values(&form);
+        ready(render_form(
+            &ctx,
+            &company.name,
+            &action,
+            values,
+            errors,
+            "save-changes",
+        ))
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/foretag/{id}")).into_response()),
-        Err(e) => {
-            let html = render_form(
-                &ctx,
-                &company.name,
-                &format!("/foretag/{id}/andra"),
-                form_values(&form),
-                ctx.field_errors(e)?,
-                "save-changes",
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-    }
+    answered(&ctx, outcome, |_| redirect(format!("/foretag/{id}")), again).await
 }

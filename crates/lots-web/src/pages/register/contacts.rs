@@ -1,18 +1,19 @@
 //! Contact people: personal data. Every view, change, extract and erasure is written to
 //! the audit log, and only roles that need personal data reach these pages.
 
+use std::future::ready;
+
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use lots_domain::role::Permission;
-use lots_store::{Contact, ContactInput, LEGAL_BASES, StoreError};
+use lots_store::{Contact, ContactInput, LEGAL_BASES};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::FormData;
+use crate::pages::{FormData, answered, redirect};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -101,26 +102,28 @@ async fn create(
     let tenant = ctx.tenant()?;
     let company = tenant.company(company_id).await?;
     let input = read(&form);
-    match tenant
+    let outcome = tenant
         .create_contact(company_id, &input, &me.user.name)
-        .await
-    {
-        Ok(_) => Ok(Redirect::to(&format!("/foretag/{company_id}")).into_response()),
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let html = render(
-                &ctx,
-                &ctx.t("add-contact-person"),
-                format!("/foretag/{company_id}/kontakter/ny"),
-                values(&input),
-                ctx.field_errors(e)?,
-                "save-the-contact-person",
-                (company.id, company.name),
-                None,
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+        .await;
+    let again = |errors| {
+        ready(render(
+            &ctx,
+            &ctx.t("add-contact-person"),
+            format!("/foretag/{company_id}/kontakter/ny"),
+            values(&input),
+            errors,
+            "save-the-contact-person",
+            (company.id, company.name),
+            None,
+        ))
+    };
+    answered(
+        &ctx,
+        outcome,
+        |_| redirect(format!("/foretag/{company_id}")),
+        again,
+    )
+    .await
 }
 
 async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
@@ -150,24 +153,27 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Respons
     let tenant = ctx.tenant()?;
     let contact = tenant.live_contact(id).await?;
     let input = read(&form);
-    match tenant.update_contact(id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/foretag/{}", contact.company_id)).into_response()),
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let company = tenant.company(contact.company_id).await?;
-            let html = render(
-                &ctx,
-                &contact.name,
-                format!("/kontakter/{id}"),
-                values(&input),
-                ctx.field_errors(e)?,
-                "save-changes",
-                (company.id, company.name),
-                Some(id),
-            )?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let outcome = tenant.update_contact(id, &input).await;
+    let again = |errors| async {
+        let company = tenant.company(contact.company_id).await?;
+        render(
+            &ctx,
+            &contact.name,
+            format!("/kontakter/{id}"),
+            values(&input),
+            errors,
+            "save-changes",
+            (company.id, company.name),
+            Some(id),
+        )
+    };
+    answered(
+        &ctx,
+        outcome,
+        |_| redirect(format!("/foretag/{}", contact.company_id)),
+        again,
+    )
+    .await
 }
 
 /// Everything Lots holds on the person: the contact and who has touched it.

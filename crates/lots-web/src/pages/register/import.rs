@@ -1,19 +1,21 @@
 //! Importing a company file or a case file from the browser: upload, a preview that names
 //! every rejected line, then the confirmed import.
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use lots_domain::role::Permission;
-use lots_i18n::Message;
-use lots_store::{ImportOptions, ImportReport, OnDuplicate, Tenant};
+
+use lots_store::{ImportOptions, ImportReport, OnDuplicate, StoreError, Tenant};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{FormData, field_error};
+use crate::pages::{FormData, answered, field_error};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -153,22 +155,21 @@ async fn check(
     (bytes, filename): (&[u8], &str),
     options: &ImportOptions,
     actor: &str,
-) -> Result<Result<ImportReport, Message>, AppError> {
+) -> lots_store::Result<ImportReport> {
     // The reading runs on a thread of its own, which takes its own copy of the upload.
     let file = std::io::Cursor::new(bytes.to_vec());
-    let report = match register {
+    match register {
         Register::Companies => {
             tenant
                 .import_companies_file(file, options, actor, &|_| ())
-                .await?
+                .await
         }
         Register::Cases => {
             tenant
                 .import_cases_file(file, options, filename, &|_| ())
-                .await?
+                .await
         }
-    };
-    Ok(report.map_err(|e| e.0))
+    }
 }
 
 /// Checks (or imports) a file saved at upload; it was readable then.
@@ -183,8 +184,11 @@ async fn check_saved(
     let tenant = ctx.tenant()?;
     let file = (&upload.content[..], &upload.filename[..]);
     check(&tenant, register, file, options, &me.user.name)
-        .await?
-        .map_err(|message| AppError::BadRequest(ctx.message(&message)))
+        .await
+        .map_err(|e| match e {
+            StoreError::Refused(message) => AppError::BadRequest(ctx.message(&message)),
+            e => e.into(),
+        })
 }
 
 async fn upload(
@@ -216,30 +220,31 @@ async fn upload(
             register,
             vec![field_error("file", ctx.t("choose-a-file-to-import"))],
         )?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+        return Ok(crate::pages::unprocessable(html));
     };
     let options = preview_options();
-    let report = match check(
+    // A file that cannot be read is the file field's error.
+    let outcome = check(
         &tenant,
         register,
         (&bytes, &filename),
         &options,
         &me.user.name,
     )
-    .await?
-    {
-        Ok(r) => r,
-        Err(message) => {
-            let html = upload_form(
-                &ctx,
-                register,
-                vec![field_error("file", ctx.message(&message))],
-            )?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
-        }
+    .await
+    .map_err(|e| match e {
+        StoreError::Refused(message) => StoreError::Field("file".into(), message),
+        e => e,
+    });
+    let (ctx, tenant, filename) = (&ctx, &tenant, &filename);
+    let checked = |report: ImportReport| async move {
+        let upload_id = tenant.save_upload(me.user.id, filename, &bytes).await?;
+        Ok(preview(ctx, register, (filename, upload_id), &report, false)?.into_response())
     };
-    let upload_id = tenant.save_upload(me.user.id, &filename, &bytes).await?;
-    Ok(preview(&ctx, register, (&filename, upload_id), &report, false)?.into_response())
+    answered(ctx, outcome, checked, |errors| {
+        ready(upload_form(ctx, register, errors))
+    })
+    .await
 }
 
 async fn confirm(

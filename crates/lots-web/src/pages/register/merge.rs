@@ -2,16 +2,15 @@
 
 use axum::Router;
 use axum::extract::Query;
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::get;
 use lots_domain::role::Permission;
-use lots_store::{Company, CompanyInput, StoreError};
+use lots_store::{Company, CompanyInput};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::FormData;
+use crate::pages::{FormData, answered, redirect};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -136,18 +135,17 @@ async fn merge(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         longitude: address.longitude,
         area: pick("area").area_name.clone(),
         tags: pick("tags").tags.clone(),
-        status: pick("status").status.code().into(),
+        status: Some(pick("status").status),
         notes: pick("notes").notes.clone(),
     };
-    match tenant
+    let outcome = tenant
         .merge_companies(a.id, b.id, &chosen, &me.user.name)
-        .await
-    {
-        Ok(kept) => Ok(Redirect::to(&format!("/foretag/{}", kept.id)).into_response()),
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let html = compare_page(&ctx, &a, &b, ctx.field_errors(e)?).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+        .await;
+    answered(
+        &ctx,
+        outcome,
+        |kept| redirect(format!("/foretag/{}", kept.id)),
+        |errors| compare_page(&ctx, &a, &b, errors),
+    )
+    .await
 }

@@ -23,7 +23,7 @@ impl AudienceQuery {
             size_class: some(&self.storlek),
             sni: some(&self.sni),
             tag: some(&self.tagg),
-            status: Some("active".into()),
+            status: Some(lots_store::CompanyStatus::Active),
             page: 1,
             per_page: 500,
             ..Default::default()
@@ -75,4 +75,44 @@ pub(in crate::pages) async fn picker(
             crate::url::urlencode(q.tagg.as_deref().unwrap_or("")),
         ),
     })
+}
+
+/// What a picker page invites companies to: an event or a survey round.
+pub(in crate::pages) struct InviteTo<'a> {
+    pub template: &'a str,
+    /// The event's or round's name, for the title and the breadcrumb.
+    pub name: &'a str,
+    /// The event or round as its template reads it (`item`).
+    pub item: Value,
+    /// Its page; the picker posts to `{path}/bjud-in`.
+    pub path: String,
+    /// The list it belongs to: its address and the message id of its name.
+    pub list: (&'a str, &'a str),
+    /// The companies already invited.
+    pub invited: Vec<i64>,
+}
+
+/// The page that picks the companies to invite, with the form's errors.
+pub(in crate::pages) async fn invite_page(
+    ctx: &crate::ctx::Ctx,
+    tenant: &Tenant<'_>,
+    to: InviteTo<'_>,
+    (q, form): (&AudienceQuery, Option<&FormData>),
+    errors: Vec<Value>,
+) -> Result<axum::response::Html<String>, AppError> {
+    let title = format!("{}: {}", ctx.t("invite-companies"), to.name);
+    ctx.render(
+        to.template,
+        &title,
+        context! {
+            item => to.item,
+            action => format!("{}/bjud-in", to.path),
+            picker => picker(tenant, q, form, &to.invited).await?,
+            errors,
+            breadcrumbs => vec![
+                ctx.crumb(to.list.0, to.list.1),
+                context! { href => to.path, label => to.name },
+            ],
+        },
+    )
 }

@@ -13,11 +13,19 @@ pub(crate) fn percent(part: i64, whole: i64) -> String {
 }
 
 /// Reminder days as typed: numbers separated by commas or spaces.
-pub(crate) fn day_list(text: &str) -> Option<Vec<i64>> {
-    text.split([',', ' '])
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().ok())
-        .collect()
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DayList(pub Vec<i64>);
+
+impl std::str::FromStr for DayList {
+    type Err = std::num::ParseIntError;
+
+    fn from_str(text: &str) -> Result<DayList, Self::Err> {
+        text.split([',', ' '])
+            .filter(|s| !s.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map(DayList)
+    }
 }
 
 pub(in crate::pages) fn decimal(lang: Lang, v: Option<f64>) -> String {

@@ -1,5 +1,6 @@
 //! What pages of several capabilities use.
 
 pub(in crate::pages) mod audience;
+pub(in crate::pages) mod form;
 pub(in crate::pages) mod format;
 pub(in crate::pages) mod results;

@@ -4,19 +4,20 @@
 //! way Insikt ranks (enough answers per area; for the total, enough answers and response
 //! rates).
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::Query;
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use axum::routing::get;
 use lots_domain::role::Permission;
-use lots_store::{Measurement, NewJointRound, StoreError};
+use lots_store::{Measurement, NewJointRound};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::shared::format::day_list;
-use crate::pages::{FormData, field_error};
+use crate::pages::surveys::rounds::RoundTermsForm;
+use crate::pages::{FormData, FormErrors, answered, redirect};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -116,42 +117,37 @@ async fn joint_rounds(ctx: Ctx) -> Result<Html<String>, AppError> {
 async fn create_joint_round(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let staff = ctx.require(Permission::RunJointMeasurements)?;
     let organiser_id = staff.user.organiser_id.ok_or(AppError::Forbidden)?;
-    let (Some(reminder_days), Some(quarantine)) = (
-        day_list(&form.get("reminder_days")),
-        form.get("quarantine_months").trim().parse::<i64>().ok(),
-    ) else {
-        let (field, message) = if day_list(&form.get("reminder_days")).is_none() {
-            ("reminder_days", "write-the-days-as-numbers-for")
-        } else {
-            ("quarantine_months", "the-quarantine-must-be-a-number")
-        };
-        let html = joint_page(&ctx, Some(&form), vec![field_error(field, ctx.t(message))]).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
-    };
+    let mut errors = FormErrors::default();
+    let terms = form.decode::<RoundTermsForm>()?.read(&mut errors);
     let new = NewJointRound {
-        name: form.get("name"),
+        name: terms.name,
         battery_code: form.get("battery_code"),
-        opens_on: form.get("opens_on"),
-        closes_on: form.get("closes_on"),
-        anonymous: form.get("anonymous") == "1",
-        quarantine_months: quarantine,
-        reminder_days,
+        opens_on: terms.opens_on,
+        closes_on: terms.closes_on,
+        anonymous: terms.anonymous,
+        quarantine_months: terms.quarantine_months,
+        reminder_days: terms.reminder_days,
         members: form.all("member"),
     };
     let scope = ctx.app.db.organiser_scope(organiser_id);
-    match scope.create_joint_round(&new, &staff.user.name).await {
-        Ok(id) => {
-            let mut entry = ctx.audit_entry("survey.joint_create", "joint_round", id.to_string());
-            entry.detail = format!("{} municipalities", new.members.len());
-            ctx.app.db.audit(entry).await?;
-            Ok(Redirect::to(&format!("/medlemmar/nki?matning={id}")).into_response())
-        }
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let html = joint_page(&ctx, Some(&form), ctx.field_errors(e)?).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let new = &new;
+    let outcome = errors
+        .then(
+            || ready(new.check()),
+            || scope.create_joint_round(new, &staff.user.name),
+        )
+        .await;
+    let ctx = &ctx;
+    let created = |id: i64| async move {
+        let mut entry = ctx.audit_entry("survey.joint_create", "joint_round", id.to_string());
+        entry.detail = format!("{} municipalities", new.members.len());
+        ctx.app.db.audit(entry).await?;
+        redirect(format!("/medlemmar/nki?matning={id}")).await
+    };
+    answered(ctx, outcome, created, |errors| {
+        joint_page(ctx, Some(&form), errors)
+    })
+    .await
 }
 
 /// Places by NKI, compared exactly: equal indices share a place (1, 2, 2, 4); each place
@@ -203,7 +199,11 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
     let year =
         q.ar.unwrap_or_else(|| i32::from(lots_store::today().year()) - 1);
     let codes: Vec<String> = scope.members().await?.into_iter().map(|m| m.code).collect();
-    let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
+    let year16 = i16::try_from(year).unwrap_or(2025);
+    let (from, to) = (
+        jiff::civil::date(year16, 1, 1),
+        jiff::civil::date(year16, 12, 31),
+    );
     let joint = match q.matning {
         Some(id) => Some(scope.joint_round(id).await?),
         None => None,
@@ -212,7 +212,7 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
         Some(j) => Measurement::Joint(j.id),
         None => Measurement::Battery {
             code: "insikt-nki",
-            period: (&from, &to),
+            period: (from, to),
         },
     };
     let results = ctx.app.db.members_nki(&codes, &measurement).await?;

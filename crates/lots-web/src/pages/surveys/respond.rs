@@ -28,7 +28,7 @@ pub fn routes() -> Router<AppState> {
 /// The submitted form grouped by field, as the battery checks it.
 pub fn form_answers(form: &FormData) -> HashMap<String, Vec<String>> {
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    for (k, v) in &form.0 {
+    for (k, v) in form.pairs() {
         if let Some(id) = k.strip_prefix("q_") {
             out.entry(id.to_string()).or_default().push(v.clone());
         }
@@ -285,7 +285,7 @@ async fn save(
         }
         Err(errors) => {
             let html = form_page(&ctx, &token, &target, &values, &errors, false)?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+            Ok(crate::pages::unprocessable(html))
         }
     }
 }

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use std::future::ready;
+
 use axum::Router;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -17,11 +19,11 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::shared::audience::{AudienceQuery, picker};
-use crate::pages::shared::format::{day_list, decimal, index_label, percent};
+use crate::pages::shared::audience::{AudienceQuery, InviteTo, invite_page, picker};
+use crate::pages::shared::format::{DayList, decimal, index_label, percent};
 use crate::pages::shared::results::{distribution_values, free_text_values};
 use crate::pages::surveys::respond::{form_answers, form_sections};
-use crate::pages::{FormData, field_error, spreadsheet};
+use crate::pages::{FormData, FormErrors, Typed, answered, field_error, redirect, spreadsheet};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -139,59 +141,78 @@ async fn create(
 ) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageSurveys)?;
     let tenant = ctx.tenant()?;
-    let fail = |field: &str, message: String| (field.to_string(), message);
-    let parsed = (|| {
-        let battery_version_id = form
-            .get("battery_version_id")
-            .parse()
-            .map_err(|_| fail("battery_version_id", ctx.t("choose-a-question-battery")))?;
-        let quarantine_months = form.get("quarantine_months").parse().map_err(|_| {
-            fail(
-                "quarantine_months",
-                ctx.t("the-quarantine-must-be-a-number"),
-            )
-        })?;
-        let reminder_days = day_list(&form.get("reminder_days"))
-            .ok_or_else(|| fail("reminder_days", ctx.t("write-the-days-as-numbers-for")))?;
-        Ok::<_, (String, String)>(NewRound {
-            battery_version_id,
-            name: form.get("name"),
-            opens_on: form.get("opens_on"),
-            closes_on: form.get("closes_on"),
-            anonymous: form.get("anonymous") == "1",
-            quarantine_months,
-            reminder_days,
-            company_ids: form
-                .all("company")
-                .iter()
-                .filter_map(|c| c.parse().ok())
-                .collect(),
-        })
-    })();
-    let result = match parsed {
-        Ok(new) => tenant
-            .create_round(&new, &me.user.name)
-            .await
-            .map_err(|e| match e {
-                StoreError::Field(field, message) => Ok((field, ctx.message(&message))),
-                other => Err(other),
-            }),
-        Err(field) => Err(Ok(field)),
+    let mut errors = FormErrors::default();
+    let terms = form.decode::<RoundTermsForm>()?.read(&mut errors);
+    let new = NewRound {
+        battery_version_id: errors.field(&form, "battery_version_id", "choose-a-question-battery"),
+        name: terms.name,
+        opens_on: terms.opens_on,
+        closes_on: terms.closes_on,
+        anonymous: terms.anonymous,
+        quarantine_months: terms.quarantine_months,
+        reminder_days: terms.reminder_days,
+        company_ids: form.ids("company"),
     };
-    match result {
-        Ok((id, audience)) => Ok(invited(&ctx, &tenant, id, &audience).await?.into_response()),
-        Err(Ok((field, message))) => {
-            let html = new_page(
-                &ctx,
-                &tenant,
-                &q,
-                Some(&form),
-                vec![field_error(&field, message)],
-            )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+    let outcome = errors
+        .then(
+            || ready(new.check()),
+            || tenant.create_round(&new, &me.user.name),
+        )
+        .await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let created = |(id, audience)| async move {
+        Ok(invited(ctx, tenant, id, &audience).await?.into_response())
+    };
+    answered(ctx, outcome, created, |errors| {
+        new_page(ctx, tenant, &q, Some(&form), errors)
+    })
+    .await
+}
+
+/// What the form of every round asks: a municipality's own and a joint measurement.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub(super) struct RoundTermsForm {
+    name: String,
+    opens_on: Typed<jiff::civil::Date>,
+    closes_on: Typed<jiff::civil::Date>,
+    anonymous: String,
+    quarantine_months: Typed<i64>,
+    reminder_days: Typed<DayList>,
+}
+
+/// A round's terms as read, each wrong one refused.
+pub(super) struct RoundTerms {
+    pub name: String,
+    pub opens_on: Option<jiff::civil::Date>,
+    pub closes_on: Option<jiff::civil::Date>,
+    pub anonymous: bool,
+    pub quarantine_months: i64,
+    pub reminder_days: Vec<i64>,
+}
+
+impl RoundTermsForm {
+    pub(super) fn read(self, errors: &mut FormErrors) -> RoundTerms {
+        let opens_on = "write-the-opening-day-as-yyyy";
+        let closes_on = "write-the-closing-day-as-yyyy";
+        let quarantine = "the-quarantine-must-be-a-number";
+        RoundTerms {
+            opens_on: errors.read("opens_on", &self.opens_on, opens_on),
+            closes_on: errors.read("closes_on", &self.closes_on, closes_on),
+            anonymous: self.anonymous == "1",
+            quarantine_months: errors
+                .required("quarantine_months", &self.quarantine_months, quarantine)
+                .unwrap_or(0),
+            reminder_days: errors
+                .read(
+                    "reminder_days",
+                    &self.reminder_days,
+                    "write-the-days-as-numbers-for",
+                )
+                .map(|d| d.0)
+                .unwrap_or_default(),
+            name: self.name,
         }
-        Err(Err(e)) => Err(e.into()),
     }
 }
 
@@ -250,26 +271,20 @@ async fn add_page(
     errors: Vec<Value>,
 ) -> Result<Html<String>, AppError> {
     let round = tenant.round(id).await?;
-    let invited: Vec<i64> = tenant
-        .invitations(id)
-        .await?
-        .iter()
-        .filter_map(|i| i.company_id)
-        .collect();
-    ctx.render(
-        "surveys/survey_add.html",
-        &format!("{}: {}", ctx.t("invite-companies"), round.name),
-        context! {
-            round => Value::from_serialize(&round),
-            action => format!("/enkater/{id}/bjud-in"),
-            picker => picker(tenant, q, form, &invited).await?,
-            errors,
-            breadcrumbs => vec![
-                ctx.crumb("/enkater", "surveys"),
-                context! { href => format!("/enkater/{id}"), label => round.name.clone() },
-            ],
-        },
-    )
+    let to = InviteTo {
+        template: "surveys/survey_add.html",
+        name: &round.name,
+        item: Value::from_serialize(&round),
+        path: format!("/enkater/{id}"),
+        list: ("/enkater", "surveys"),
+        invited: tenant
+            .invitations(id)
+            .await?
+            .iter()
+            .filter_map(|i| i.company_id)
+            .collect(),
+    };
+    invite_page(ctx, tenant, to, (q, form), errors).await
 }
 
 async fn add_form(
@@ -290,20 +305,16 @@ async fn add(
 ) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageSurveys)?;
     let tenant = ctx.tenant()?;
-    let ids: Vec<i64> = form
-        .all("company")
-        .iter()
-        .filter_map(|c| c.parse().ok())
-        .collect();
-    match tenant.add_to_round(id, &ids, &me.user.name).await {
-        Ok(audience) => Ok(invited(&ctx, &tenant, id, &audience).await?.into_response()),
-        Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-            let errors = ctx.field_errors(e)?;
-            let html = add_page(&ctx, &tenant, id, &q, Some(&form), errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let outcome = tenant
+        .add_to_round(id, &form.ids("company"), &me.user.name)
+        .await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let added =
+        |audience| async move { Ok(invited(ctx, tenant, id, &audience).await?.into_response()) };
+    answered(ctx, outcome, added, |errors| {
+        add_page(ctx, tenant, id, &q, Some(&form), errors)
+    })
+    .await
 }
 
 #[derive(serde::Deserialize)]
@@ -516,21 +527,25 @@ async fn period_results(
     q: &PeriodQuery,
 ) -> Result<Result<Option<RoundResults>, Value>, AppError> {
     let (battery, from, to) = q.resolved();
-    let date = |s: &str| s.parse::<jiff::civil::Date>().is_ok() && s.len() == 10;
-    if !date(&from) {
+    let date = |s: &str| {
+        s.parse::<jiff::civil::Date>()
+            .ok()
+            .filter(|_| s.len() == 10)
+    };
+    let Some(from) = date(&from) else {
         return Ok(Err(field_error("fran", ctx.t("write-the-date-as-2026-11"))));
-    }
-    if !date(&to) || to < from {
+    };
+    let Some(to) = date(&to).filter(|to| *to >= from) else {
         return Ok(Err(field_error(
             "till",
             ctx.t("write-an-end-date-like-2026"),
         )));
-    }
+    };
     let tenant = ctx.tenant()?;
     match tenant
         .period_results(
             &battery,
-            (&from, &to),
+            (from, to),
             q.per.as_deref().unwrap_or("area"),
             ctx.lang,
             &thresholds(ctx),
@@ -846,7 +861,7 @@ async fn phone_save(
         }
         Err(errors) => {
             let html = phone_page(&ctx, &tenant, id, invitation, &values, &errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+            Ok(crate::pages::unprocessable(html))
         }
     }
 }
@@ -1009,20 +1024,20 @@ async fn edit_form(ctx: Ctx, Path(version): Path<i64>) -> Result<Html<String>, A
     editor_page(&ctx, &v, None, Vec::new()).await
 }
 
-/// A question from the editor's form; the first wrong field and why.
+/// The question the editor's form describes, each wrong field refused in `errors`; where a
+/// field is wrong the question holds a stand-in that is never saved.
 fn question_from(
-    ctx: &Ctx,
+    errors: &mut FormErrors,
     form: &FormData,
     id: String,
-) -> Result<lots_domain::battery::Question, (String, String)> {
+) -> lots_domain::battery::Question {
     use lots_domain::battery::{Choice, Kind, Question, Text};
-    let fail = |field: &str, sv: &str| (field.to_string(), ctx.t(sv));
     let text_sv = form.get("text_sv");
     if text_sv.is_empty() {
-        return Err(fail("text_sv", "write-the-question-in-swedish"));
+        errors.refuse("text_sv", "write-the-question-in-swedish");
     }
     let text = |sv: String, en: String| Text { sv, en };
-    let choices = || -> Result<Vec<Choice>, (String, String)> {
+    let mut choices = || -> Vec<Choice> {
         let list: Vec<Choice> = form
             .get("choices")
             .lines()
@@ -1035,22 +1050,25 @@ fn question_from(
             })
             .collect();
         if list.len() < 2 {
-            return Err(fail("choices", "write-at-least-two-options-one"));
+            errors.refuse("choices", "write-at-least-two-options-one");
         }
-        Ok(list)
+        list
     };
     let kind = match form.get("kind").as_str() {
         "rating" => {
-            let min = form
-                .get("min")
-                .parse::<i64>()
-                .map_err(|_| fail("min", "the-scales-lowest-value-must-be"))?;
-            let max = form
-                .get("max")
-                .parse::<i64>()
-                .map_err(|_| fail("max", "the-scales-highest-value-must-be"))?;
+            let min = errors.required(
+                "min",
+                &Typed::read(&form.get("min")),
+                "the-scales-lowest-value-must-be",
+            );
+            let max = errors.required(
+                "max",
+                &Typed::read(&form.get("max")),
+                "the-scales-highest-value-must-be",
+            );
+            let (min, max) = (min.unwrap_or(1), max.unwrap_or(5));
             if min >= max || max - min > 10 {
-                return Err(fail("max", "the-scale-must-go-upwards-with"));
+                errors.refuse("max", "the-scale-must-go-upwards-with");
             }
             Kind::Rating {
                 min,
@@ -1061,40 +1079,38 @@ fn question_from(
             }
         }
         "nps" => Kind::Nps,
-        "single_choice" => Kind::SingleChoice {
-            choices: choices()?,
-        },
-        "multiple_choice" => Kind::MultipleChoice {
-            choices: choices()?,
-        },
+        "single_choice" => Kind::SingleChoice { choices: choices() },
+        "multiple_choice" => Kind::MultipleChoice { choices: choices() },
         "yes_no" => Kind::YesNo,
         "free_text" => Kind::FreeText,
-        _ => return Err(fail("kind", "choose-a-question-type")),
+        _ => {
+            errors.refuse("kind", "choose-a-question-type");
+            Kind::FreeText
+        }
     };
     let index = Some(form.get("index")).filter(|i| !i.is_empty());
     if index.is_some() && !matches!(kind, Kind::Rating { .. } | Kind::Nps) {
-        return Err(fail("index", "only-scale-questions-can-feed-an"));
+        errors.refuse("index", "only-scale-questions-can-feed-an");
     }
-    Ok(Question {
+    let show_if = match (form.get("show_if"), form.get("show_if_equals")) {
+        (q, _) if q.is_empty() => None,
+        (_, equals) if equals.trim().is_empty() => {
+            errors.refuse("show_if_equals", "write-which-answer-shows-the-question");
+            None
+        }
+        (question, equals) => Some(lots_domain::battery::ShowIf {
+            question,
+            equals: equals.trim().to_string(),
+        }),
+    };
+    Question {
         id,
         text: text(text_sv, form.get("text_en")),
         kind,
         required: form.get("required") == "1",
         index,
-        show_if: match (form.get("show_if"), form.get("show_if_equals")) {
-            (q, _) if q.is_empty() => None,
-            (_, equals) if equals.trim().is_empty() => {
-                return Err(fail(
-                    "show_if_equals",
-                    "write-which-answer-shows-the-question",
-                ));
-            }
-            (question, equals) => Some(lots_domain::battery::ShowIf {
-                question,
-                equals: equals.trim().to_string(),
-            }),
-        },
-    })
+        show_if,
+    }
 }
 
 async fn add_question(
@@ -1111,33 +1127,37 @@ async fn add_question(
         .map(|n| format!("q{n}"))
         .find(|id| !taken.contains(id))
         .unwrap_or_default();
+    let mut errors = FormErrors::default();
+    let question = question_from(&mut errors, &form, id);
     let section = form
         .get("section")
         .parse::<usize>()
         .ok()
         .filter(|s| *s < battery.sections.len());
-    let result = question_from(&ctx, &form, id).and_then(|q| {
-        let s = section.ok_or_else(|| ("section".to_string(), ctx.t("choose-a-section")))?;
-        battery.sections[s].questions.push(q);
-        Ok(())
-    });
-    match result {
-        Ok(()) => match tenant.save_battery_draft(v.battery_id, &battery).await {
-            Ok(_) => Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response()),
-            Err(StoreError::Field(_, _)) => {
-                let message = ctx.t("the-question-can-only-depend-on");
-                let errors = vec![field_error("show_if", message)];
-                let html = editor_page(&ctx, &v, Some(&form), errors).await?;
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-            }
-            Err(e) => Err(e.into()),
-        },
-        Err((field, message)) => {
-            let html =
-                editor_page(&ctx, &v, Some(&form), vec![field_error(&field, message)]).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
+    if section.is_none() {
+        errors.refuse("section", "choose-a-section");
     }
+    let save = || async {
+        let s = section.unwrap_or_default();
+        battery.sections[s].questions.push(question);
+        tenant
+            .save_battery_draft(v.battery_id, &battery)
+            .await
+            .map_err(|e| match e {
+                StoreError::Field(..) => {
+                    StoreError::Field("show_if".into(), "the-question-can-only-depend-on".into())
+                }
+                other => other,
+            })
+    };
+    let outcome = errors.then(|| ready(Ok(())), save).await;
+    answered(
+        &ctx,
+        outcome,
+        |_| redirect(format!("/fragebatterier/{version}/andra")),
+        |errors| editor_page(&ctx, &v, Some(&form), errors),
+    )
+    .await
 }
 
 async fn remove_question(
@@ -1151,13 +1171,21 @@ async fn remove_question(
     for s in &mut battery.sections {
         s.questions.retain(|q| q.id != question);
     }
-    match tenant.save_battery_draft(v.battery_id, &battery).await {
-        Ok(_) => Ok(Redirect::to(&format!("/fragebatterier/{version}/andra")).into_response()),
-        Err(StoreError::Field(_, _)) => {
-            let message = ctx.t("the-question-cannot-be-removed-another");
-            let html = editor_page(&ctx, &v, None, vec![field_error("questions", message)]).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let outcome = tenant
+        .save_battery_draft(v.battery_id, &battery)
+        .await
+        .map_err(|e| match e {
+            StoreError::Field(..) => StoreError::Field(
+                "questions".into(),
+                "the-question-cannot-be-removed-another".into(),
+            ),
+            other => other,
+        });
+    answered(
+        &ctx,
+        outcome,
+        |_| redirect(format!("/fragebatterier/{version}/andra")),
+        |errors| editor_page(&ctx, &v, None, errors),
+    )
+    .await
 }
