@@ -48,6 +48,9 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     if lang == Lang::Sv {
         bundle.set_formatter(Some(swedish_number));
     }
+    bundle
+        .add_function("EXAMPLE_DAY", |_, _| FluentValue::from(example_day()))
+        .expect("one EXAMPLE_DAY function");
     for (capability, source) in SOURCES[lang as usize] {
         // The files are compiled in: a syntax error or a repeated id fails the tests at once.
         let resource = FluentResource::try_new(source.to_string())
@@ -57,6 +60,30 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
             .unwrap_or_else(|e| panic!("locales/{}/{capability}.ftl: {e:?}", lang.code()));
     }
     bundle
+}
+
+/// A day a month from today, `2027-01-03`: the example of a message that asks for a date
+/// (`{ EXAMPLE_DAY() }`), so that the example never lies in the past.
+fn example_day() -> String {
+    let today = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let (y, m, d) = civil_from_days(today as i64 + 30);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The calendar date of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// `1 234` and `76,7`: Swedish digit groups and the decimal comma.
@@ -215,6 +242,27 @@ mod formatting {
             text_with(Lang::En, "survey-mail-body", &anonymous)
                 .ends_with("closes. Your answers are anonymous: the municipality sees them only together with others'.")
         );
+    }
+}
+
+#[cfg(test)]
+mod example_day {
+    #[test]
+    fn days_since_1970_are_calendar_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_790), (2026, 12, 3));
+        assert_eq!(super::civil_from_days(20_878), (2027, 3, 1));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn a_message_asking_for_a_date_gives_a_day_to_come() {
+        let text = super::text(crate::Lang::En, "write-the-date-as-2026-11");
+        let day = text
+            .trim_start_matches("Write the date as ")
+            .trim_end_matches('.');
+        assert_eq!(day.len(), 10, "{text}");
+        assert!(day > "2026-12-03", "{text}");
     }
 }
 

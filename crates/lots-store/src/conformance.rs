@@ -402,7 +402,7 @@ async fn a_change_to_personal_data_and_its_audit_row_commit_together() {
             .unwrap();
         let input = crate::ContactInput {
             name: "Vera Ek".into(),
-            legal_basis: "public_task".into(),
+            legal_basis: Some(lots_domain::contact_import::LegalBasis::PublicTask),
             ..Default::default()
         };
         let contact = t.create_contact(company.id, &input, "Anna").await.unwrap();

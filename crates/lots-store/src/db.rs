@@ -70,9 +70,7 @@ impl Db {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Backend::Postgres, url.to_string())
         } else {
-            return Err(fail(
-                "the URL must start with sqlite:// or postgres://".into(),
-            ));
+            return Err(StoreError::UnknownDatabaseUrl(redact(url)));
         };
         let options = AnyConnectOptions::from_str(&url).map_err(|e| fail(e.to_string()))?;
         let pool_options = match backend {

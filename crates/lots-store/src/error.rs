@@ -6,6 +6,9 @@ pub enum StoreError {
     /// The database could not be reached or opened.
     #[error("cannot open database {url}: {reason}")]
     Connect { url: String, reason: String },
+    /// The database URL names no database Lots runs on.
+    #[error("cannot open database {0}: the URL must start with sqlite:// or postgres://")]
+    UnknownDatabaseUrl(String),
     /// A migration failed; the database was left as it was before it.
     #[error("migration {version} ({name}) failed and was rolled back: {reason}")]
     Migration {
@@ -52,6 +55,34 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// What to tell the person running Lots (the command line, a start that stops), as a
+    /// catalog message; `None` for errors that are the code's, not theirs.
+    pub fn message(&self) -> Option<lots_i18n::Message> {
+        use lots_i18n::Message;
+        Some(match self {
+            StoreError::Connect { url, reason } => Message::new("store-cannot-open-database")
+                .with("url", url)
+                .with("reason", reason),
+            StoreError::UnknownDatabaseUrl(url) => {
+                Message::new("store-unknown-database-url").with("url", url)
+            }
+            StoreError::Migration {
+                version,
+                name,
+                reason,
+            } => Message::new("store-migration-failed")
+                .with_number("version", *version)
+                .with("name", name)
+                .with("reason", reason),
+            StoreError::MigrationChanged { version, name, .. } => {
+                Message::new("store-migration-changed")
+                    .with("file", format!("migrations/{version:04}_{name}.*"))
+            }
+            StoreError::Field(_, m) | StoreError::Refused(m) => m.clone(),
+            _ => return None,
+        })
+    }
+
     /// The wrong fields this error names, or `None` when it is not about fields.
     pub fn into_fields(self) -> Option<Vec<(String, lots_i18n::Message)>> {
         match self {

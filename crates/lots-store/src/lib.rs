@@ -65,7 +65,7 @@ pub use register::companies::{
     Area, Company, CompanyFilter, CompanyInput, CompanyPage, CompanyStatus, EXPORT_COLUMNS,
     ImportOutcome, JourneyEvent, JourneyKind, OnDuplicate, SavedFilter, export_header,
 };
-pub use register::contacts::{Contact, ContactInput, LEGAL_BASES};
+pub use register::contacts::{Contact, ContactInput};
 pub use register::import::{ImportOptions, ImportReport, Upload};
 pub use register::merge::DuplicatePair;
 pub use surveys::case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};

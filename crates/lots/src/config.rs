@@ -71,15 +71,31 @@ struct MailSection {
     password: Option<String>,
 }
 
+/// A refusal of the configuration, in the terminal's language.
+fn refusal(id: &str, args: &[lots_i18n::Arg]) -> String {
+    crate::say::text(id, args)
+}
+
+fn number(variable: &str) -> String {
+    refusal("cli-config-number", &[("variable", variable.into())])
+}
+
+fn file(path: &Path) -> lots_i18n::FluentValue<'static> {
+    path.display().to_string().into()
+}
+
 impl Config {
     /// Reads the file (if given) and the environment.
     pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
         let file: File = match path {
             Some(p) => {
                 let text = std::fs::read_to_string(p)
-                    .with_context(|| format!("cannot read config file {}", p.display()))?;
-                toml::from_str(&text)
-                    .map_err(|e| anyhow::anyhow!("config file {}: {}", p.display(), e.message()))?
+                    .with_context(|| refusal("cli-config-unreadable", &[("file", file(p))]))?;
+                toml::from_str(&text).map_err(|e| {
+                    let reason = e.message().to_string();
+                    let args = [("file", file(p)), ("reason", reason.as_str().into())];
+                    anyhow::anyhow!(refusal("cli-config-wrong", &args))
+                })?
             }
             None => File::default(),
         };
@@ -94,16 +110,20 @@ impl Config {
             .or(file.server.listen)
             .unwrap_or_else(|| "127.0.0.1:8080".into());
         let listen: SocketAddr = listen_text.parse().map_err(|_| {
-            anyhow::anyhow!("listen address {listen_text:?} is not IP:PORT, e.g. 127.0.0.1:8080")
+            let args = [("address", listen_text.as_str().into())];
+            anyhow::anyhow!(refusal("cli-config-listen", &args))
         })?;
         let base_url = env("LOTS_BASE_URL")
             .or(file.server.base_url)
             .unwrap_or_else(|| format!("http://{listen}"));
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            bail!("base_url {base_url:?} must start with http:// or https://");
+            bail!(refusal(
+                "cli-config-base-url",
+                &[("url", base_url.as_str().into())]
+            ));
         }
         let workers = env("LOTS_WORKERS")
-            .map(|w| w.parse().context("LOTS_WORKERS must be a number"))
+            .map(|w| w.parse().with_context(|| number("LOTS_WORKERS")))
             .transpose()?
             .or(file.server.workers)
             .unwrap_or(2)
@@ -116,15 +136,15 @@ impl Config {
             "smtp" => {
                 let host = env("LOTS_SMTP_HOST")
                     .or(m.host)
-                    .context("mail transport smtp needs a host (mail.host or LOTS_SMTP_HOST)")?;
+                    .with_context(|| refusal("cli-config-smtp-host", &[]))?;
                 let tls = match env("LOTS_SMTP_TLS").or(m.tls).as_deref() {
                     None | Some("starttls") => SmtpTls::Starttls,
                     Some("tls") => SmtpTls::Tls,
                     Some("none") => SmtpTls::None,
-                    Some(other) => bail!("mail.tls {other:?} must be starttls, tls or none"),
+                    Some(other) => bail!(refusal("cli-config-tls", &[("tls", other.into())])),
                 };
                 let port = env("LOTS_SMTP_PORT")
-                    .map(|p| p.parse().context("LOTS_SMTP_PORT must be a port number"))
+                    .map(|p| p.parse().with_context(|| number("LOTS_SMTP_PORT")))
                     .transpose()?
                     .or(m.port)
                     .unwrap_or(match tls {
@@ -147,7 +167,10 @@ impl Config {
                     .unwrap_or_else(|| PathBuf::from("mail")),
             },
             "memory" => MailConfig::Memory,
-            other => bail!("mail transport {other:?} must be smtp, directory or memory"),
+            other => bail!(refusal(
+                "cli-config-transport",
+                &[("transport", other.into())]
+            )),
         };
         Ok(Config {
             database_url,
@@ -162,17 +185,14 @@ impl Config {
             contact_review_years: env("LOTS_CONTACT_REVIEW_YEARS")
                 .map(|y| {
                     y.parse()
-                        .context("LOTS_CONTACT_REVIEW_YEARS must be a number of years")
+                        .with_context(|| number("LOTS_CONTACT_REVIEW_YEARS"))
                 })
                 .transpose()?
                 .or(file.privacy.contact_review_years)
                 .unwrap_or(3)
                 .clamp(1, 100),
             survey_min_answers: env("LOTS_SURVEY_MIN_ANSWERS")
-                .map(|n| {
-                    n.parse()
-                        .context("LOTS_SURVEY_MIN_ANSWERS must be a number of answers")
-                })
+                .map(|n| n.parse().with_context(|| number("LOTS_SURVEY_MIN_ANSWERS")))
                 .transpose()?
                 .or(file.privacy.survey_min_answers)
                 .unwrap_or(7)

@@ -67,7 +67,7 @@ pub fn anonymity_key(path: &std::path::Path) -> anyhow::Result<[u8; 32]> {
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the anonymity key {}", path.display()))?;
+                .with_context(|| key_refusal("cli-cannot-read-the-anonymity-key", path))?;
             let text = text.trim();
             let mut key = [0u8; 32];
             anyhow::ensure!(
@@ -80,9 +80,7 @@ pub fn anonymity_key(path: &std::path::Path) -> anyhow::Result<[u8; 32]> {
             }
             Ok(key)
         }
-        Err(e) => {
-            Err(e).with_context(|| format!("cannot create the anonymity key {}", path.display()))
-        }
+        Err(e) => Err(e).with_context(|| key_refusal("cli-cannot-create-the-anonymity-key", path)),
     }
 }
 
@@ -99,12 +97,20 @@ pub struct Server {
     handle: JoinHandle<std::io::Result<()>>,
 }
 
+fn key_refusal(id: &str, path: &std::path::Path) -> String {
+    let file = path.display().to_string();
+    say::text(id, &[("file", file.as_str().into())])
+}
+
 impl Server {
     /// Starts the workers and the web server on `listen` (port 0 picks a free port).
     pub async fn start(config: &Config, db: Db, mailer: Mailer) -> anyhow::Result<Server> {
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
-            .with_context(|| format!("cannot listen on {}", config.listen))?;
+            .with_context(|| {
+                let address = config.listen.to_string();
+                say::text("cli-cannot-listen", &[("address", address.as_str().into())])
+            })?;
         let addr = listener.local_addr()?;
         let base_url = if config.listen.port() == 0 {
             format!("http://{addr}")

@@ -373,8 +373,17 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(code) => code,
         Err(e) => {
-            // One line naming the problem; the chain of causes joined, no backtrace.
-            let message: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            // One line naming the problem; the chain of causes joined, no backtrace. A cause
+            // the data layer can word for the person says it in their language.
+            let message: Vec<String> = e
+                .chain()
+                .map(|c| match c.downcast_ref::<lots_store::StoreError>() {
+                    Some(store) => store
+                        .message()
+                        .map_or_else(|| c.to_string(), |m| m.text(say::lang())),
+                    None => c.to_string(),
+                })
+                .collect();
             let message = message.join(": ");
             say::err("cli-error", &[("message", message.as_str().into())]);
             ExitCode::FAILURE
@@ -973,9 +982,11 @@ async fn import(db: &Db, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
                 Err(e) => return cannot_read(e),
             };
             let basis = match legal_basis {
-                LegalBasis::PublicTask => "public_task",
-                LegalBasis::LegitimateInterest => "legitimate_interest",
-                LegalBasis::Consent => "consent",
+                LegalBasis::PublicTask => lots_domain::contact_import::LegalBasis::PublicTask,
+                LegalBasis::LegitimateInterest => {
+                    lots_domain::contact_import::LegalBasis::LegitimateInterest
+                }
+                LegalBasis::Consent => lots_domain::contact_import::LegalBasis::Consent,
             };
             tenant
                 .import_contacts_file(&bytes, &options, basis, "cli")

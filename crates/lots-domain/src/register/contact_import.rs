@@ -120,21 +120,30 @@ pub struct ContactRecord {
     pub email: String,
     pub phone: String,
     pub language: Lang,
-    pub legal_basis: String,
+    pub legal_basis: LegalBasis,
 }
 
-/// A legal basis as people write it, to its code.
-pub fn legal_basis(s: &str) -> Option<&'static str> {
+crate::codes! {
+    /// Why the municipality may keep a contact person's data (GDPR article 6).
+    pub enum LegalBasis {
+        PublicTask = "public_task" => "exercise-of-authority-and-tasks-in",
+        LegitimateInterest = "legitimate_interest" => "legitimate-interest",
+        Consent = "consent" => "consent",
+    }
+}
+
+/// A legal basis as people write it, in Swedish or English.
+pub fn legal_basis(s: &str) -> Option<LegalBasis> {
     match crate::text::fold(s).trim() {
         "public task"
         | "public_task"
         | "allmant intresse"
         | "myndighetsutovning"
-        | "uppgift av allmant intresse" => Some("public_task"),
+        | "uppgift av allmant intresse" => Some(LegalBasis::PublicTask),
         "legitimate interest" | "legitimate_interest" | "berattigat intresse" => {
-            Some("legitimate_interest")
+            Some(LegalBasis::LegitimateInterest)
         }
-        "consent" | "samtycke" => Some("consent"),
+        "consent" | "samtycke" => Some(LegalBasis::Consent),
         _ => None,
     }
 }
@@ -143,7 +152,7 @@ pub fn legal_basis(s: &str) -> Option<&'static str> {
 pub fn check_rows(
     table: &Table,
     fields: &[Option<ContactField>],
-    default_basis: &'static str,
+    default_basis: LegalBasis,
 ) -> (Vec<ContactRecord>, Vec<Reject>) {
     let mut records = Vec::new();
     let mut rejects = Vec::new();
@@ -221,7 +230,7 @@ pub fn check_rows(
             email,
             phone: cell(ContactField::Phone).1.into(),
             language,
-            legal_basis: basis.into(),
+            legal_basis: basis,
         });
     }
     (records, rejects)
@@ -246,10 +255,10 @@ mod tests {
         )
         .unwrap();
         let fields = map_columns::<ContactField>(&t.headers, &[]).unwrap();
-        let (ok, bad) = check_rows(&t, &fields, "public_task");
+        let (ok, bad) = check_rows(&t, &fields, LegalBasis::PublicTask);
         assert_eq!(ok.len(), 1);
         assert_eq!(
-            (ok[0].legal_basis.as_str(), ok[0].language.code()),
+            (ok[0].legal_basis.code(), ok[0].language.code()),
             ("consent", "sv")
         );
         let where_: Vec<(usize, &str)> = bad.iter().map(|r| (r.line, r.column.as_str())).collect();

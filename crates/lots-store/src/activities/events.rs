@@ -456,13 +456,19 @@ impl Tenant<'_> {
         if let Some(company_id) = person.company_id {
             self.company(company_id).await?;
         }
-        if person.name.trim().is_empty() {
-            return Err(field("name", "enter-the-participants-name"));
-        }
         let email = person.email.trim().to_lowercase();
-        if !email.is_empty() && lots_domain::email::normalise(&email).is_err() {
-            return Err(field("email", "the-e-mail-address-does-not"));
-        }
+        let mut refusals = Refusals::default();
+        refusals.check(
+            !person.name.trim().is_empty(),
+            "name",
+            "enter-the-participants-name",
+        );
+        refusals.check(
+            email.is_empty() || lots_domain::email::normalise(&email).is_ok(),
+            "email",
+            "the-e-mail-address-does-not",
+        );
+        refusals.done()?;
         self.event(event_id).await?;
         let existing = if email.is_empty() {
             None

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::Row;
 
-use crate::error::field;
+use crate::error::{Refusals, field};
 use crate::{Result, StoreError, Tenant};
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -125,10 +125,15 @@ impl Tenant<'_> {
         place: &str,
         trainers: &str,
     ) -> Result<i64> {
-        if !self.courses().await?.iter().any(|c| c.id == course_id) {
-            return Err(field("course_id", "choose-a-course"));
-        }
-        let starts_at = starts_at.ok_or_else(|| field("date", "enter-the-day-and-time-as"))?;
+        let mut refusals = Refusals::default();
+        let courses = self.courses().await?;
+        refusals.check(
+            courses.iter().any(|c| c.id == course_id),
+            "course_id",
+            "choose-a-course",
+        );
+        let starts_at = refusals.require(starts_at, "date", "enter-the-day-and-time-as");
+        let starts_at = refusals.done_with(starts_at)?;
         Ok(sqlx::query(
             "INSERT INTO training_sessions (municipality_code, course_id, starts_at, place, trainers)
              VALUES ($1, $2, $3, $4, $5) RETURNING id",

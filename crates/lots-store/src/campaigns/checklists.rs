@@ -7,7 +7,7 @@ use lots_domain::checklist::{Changes, Findings, changes, parse_items, suggest};
 use sqlx::Row;
 
 use crate::activities::training::is_within;
-use crate::error::field;
+use crate::error::{Refusals, field};
 use crate::{Result, StoreError, Tenant, now};
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -71,15 +71,24 @@ impl Tenant<'_> {
         campaign_id: Option<i64>,
         items: &str,
     ) -> Result<i64> {
-        if title.trim().is_empty() {
-            return Err(field("title", "write-the-checklists-title"));
-        }
+        let mut refusals = Refusals::default();
+        refusals.check(
+            !title.trim().is_empty(),
+            "title",
+            "write-the-checklists-title",
+        );
         if let Some(c) = campaign_id {
-            self.campaign(c)
-                .await
-                .map_err(|_| field("campaign", "choose-a-campaign"))?;
+            let found = self.campaign(c).await.is_ok();
+            refusals.check(found, "campaign", "choose-a-campaign");
         }
-        let items = parse_items(items).map_err(|m| field("items", m))?;
+        let items = match parse_items(items) {
+            Ok(items) => Some(items),
+            Err(m) => {
+                refusals.refuse("items", m);
+                None
+            }
+        };
+        let items = refusals.done_with(items)?;
         let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO checklists (municipality_code, campaign_id, title, created_at)

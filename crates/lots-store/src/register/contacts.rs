@@ -3,6 +3,7 @@
 //! and the review list.
 
 use lots_domain::collation::sort_key;
+use lots_domain::contact_import::LegalBasis;
 use lots_i18n::Lang;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -10,9 +11,6 @@ use sqlx::any::AnyRow;
 use crate::error::Refusals;
 use crate::register::companies::company_search_text;
 use crate::{AuditFilter, AuditRecord, Result, StoreError, Tenant, now};
-
-/// GDPR article 6 bases Lots records for keeping a contact person.
-pub const LEGAL_BASES: [&str; 3] = ["public_task", "legitimate_interest", "consent"];
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Contact {
@@ -23,7 +21,7 @@ pub struct Contact {
     pub email: String,
     pub phone: String,
     pub language: Lang,
-    pub legal_basis: String,
+    pub legal_basis: LegalBasis,
     pub last_activity_at: i64,
     pub created_at: i64,
     pub erased: bool,
@@ -36,7 +34,8 @@ pub struct ContactInput {
     pub email: String,
     pub phone: String,
     pub language: Lang,
-    pub legal_basis: String,
+    /// `None` when the form chose none; refused.
+    pub legal_basis: Option<LegalBasis>,
 }
 
 const CONTACT_COLUMNS: &str = "id, company_id, name, role, email, phone, language, legal_basis, \
@@ -52,7 +51,7 @@ fn contact_from_row(r: &AnyRow) -> Result<Contact> {
         email: r.try_get("email")?,
         phone: r.try_get("phone")?,
         language: crate::db::language(r)?,
-        legal_basis: r.try_get("legal_basis")?,
+        legal_basis: crate::db::code(r, "legal_basis")?,
         last_activity_at: r.try_get("last_activity_at")?,
         created_at: r.try_get("created_at")?,
         erased: erased.is_some(),
@@ -60,8 +59,9 @@ fn contact_from_row(r: &AnyRow) -> Result<Contact> {
 }
 
 impl ContactInput {
-    /// The normalised e-mail address; the error names every wrong field.
-    fn validate(&self) -> Result<String> {
+    /// The normalised e-mail address and the legal basis; the error names every wrong
+    /// field.
+    fn validate(&self) -> Result<(String, LegalBasis)> {
         let mut refusals = Refusals::default();
         refusals.check(
             !self.name.trim().is_empty(),
@@ -74,12 +74,8 @@ impl ContactInput {
             let email = lots_domain::email::normalise(&self.email).ok();
             refusals.require(email, "email", "enter-an-e-mail-address-at-the-company")
         };
-        refusals.check(
-            LEGAL_BASES.contains(&self.legal_basis.as_str()),
-            "legal_basis",
-            "choose-the-legal-basis",
-        );
-        refusals.done_with(email)
+        let basis = refusals.require(self.legal_basis, "legal_basis", "choose-the-legal-basis");
+        refusals.done_with(email.zip(basis))
     }
 }
 
@@ -189,7 +185,7 @@ impl Tenant<'_> {
         actor: &str,
     ) -> Result<Contact> {
         self.company(company_id).await?;
-        let email = input.validate()?;
+        let (email, basis) = input.validate()?;
         let t = now();
         let mut tx = self.db.begin_write().await?;
         let id: i64 = sqlx::query(
@@ -204,7 +200,7 @@ impl Tenant<'_> {
         .bind(email)
         .bind(input.phone.trim())
         .bind(input.language.code())
-        .bind(&input.legal_basis)
+        .bind(basis.code())
         .bind(sort_key(input.name.trim()))
         .bind(t)
         .fetch_one(&mut *tx)
@@ -222,7 +218,7 @@ impl Tenant<'_> {
 
     pub async fn update_contact(&self, id: i64, input: &ContactInput) -> Result<Contact> {
         let before = self.live_contact(id).await?;
-        let email = input.validate()?;
+        let (email, basis) = input.validate()?;
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE contacts SET name = $1, role = $2, email = $3, phone = $4, language = $5,
@@ -234,7 +230,7 @@ impl Tenant<'_> {
         .bind(email)
         .bind(input.phone.trim())
         .bind(input.language.code())
-        .bind(&input.legal_basis)
+        .bind(basis.code())
         .bind(sort_key(input.name.trim()))
         .bind(now())
         .bind(&self.code)

@@ -397,7 +397,7 @@ impl Tenant<'_> {
         &self,
         bytes: &[u8],
         options: &ImportOptions,
-        default_basis: &'static str,
+        default_basis: lots_domain::contact_import::LegalBasis,
         actor: &str,
     ) -> Result<ImportReport> {
         use lots_domain::contact_import::{ContactField, check_rows};
@@ -481,7 +481,7 @@ impl Tenant<'_> {
                     .bind(&r.email)
                     .bind(&r.phone)
                     .bind(r.language.code())
-                    .bind(&r.legal_basis)
+                    .bind(r.legal_basis.code())
                     .bind(key)
                     .bind(t)
                     .bind(&self.code)
@@ -503,7 +503,7 @@ impl Tenant<'_> {
                     .bind(&r.email)
                     .bind(&r.phone)
                     .bind(r.language.code())
-                    .bind(&r.legal_basis)
+                    .bind(r.legal_basis.code())
                     .bind(key)
                     .bind(t)
                     .execute(&mut *tx)

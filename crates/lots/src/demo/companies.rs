@@ -203,7 +203,7 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
                     } else {
                         lots_i18n::Lang::Sv
                     },
-                    legal_basis: "public_task".into(),
+                    legal_basis: Some(lots_domain::contact_import::LegalBasis::PublicTask),
                 },
                 "demo",
             )

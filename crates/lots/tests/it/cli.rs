@@ -43,12 +43,15 @@ fn bad_input_is_one_clear_line() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains("sqlite:// or postgres://"), "{err}");
+    assert!(err.contains("sqlite:// eller postgres://"), "{err}");
 
     let out = lots(&["migrate"], "sqlite:///no/such/dir/lots.db");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("lots: fel: cannot open database"), "{err}");
+    assert!(
+        err.starts_with("lots: fel: kan inte öppna databasen"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"));
 
     let dir = std::env::temp_dir().join(format!("lots-cfg-{}", lots_store::secret::new_token()));
@@ -67,6 +70,7 @@ fn bad_input_is_one_clear_line() {
     let addr = taken.local_addr().unwrap().to_string();
     let out = Command::new(env!("CARGO_BIN_EXE_lots"))
         .args(["serve"])
+        .env("LOTS_LANG", "en")
         .env("LOTS_DATABASE_URL", scratch_db())
         .env("LOTS_LISTEN", &addr)
         .env("LOTS_LOG", "error")

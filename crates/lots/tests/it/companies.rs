@@ -419,7 +419,7 @@ async fn company_records_stay_within_their_municipality() {
                 company.id,
                 &lots_store::ContactInput {
                     name: "Sten Sthlm".into(),
-                    legal_basis: "consent".into(),
+                    legal_basis: Some(lots_domain::contact_import::LegalBasis::Consent),
                     ..Default::default()
                 },
                 "test",
@@ -962,7 +962,7 @@ async fn a_duplicate_is_found_and_merged_with_a_choice_per_field() {
                 b.id,
                 &lots_store::ContactInput {
                     name: "Maria Motor".into(),
-                    legal_basis: "consent".into(),
+                    legal_basis: Some(lots_domain::contact_import::LegalBasis::Consent),
                     ..Default::default()
                 },
                 "t",

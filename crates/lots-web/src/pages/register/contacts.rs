@@ -7,8 +7,9 @@ use axum::extract::Path;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use lots_domain::contact_import::LegalBasis;
 use lots_domain::role::Permission;
-use lots_store::{Contact, ContactInput, LEGAL_BASES};
+use lots_store::{Contact, ContactInput};
 use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
@@ -26,15 +27,6 @@ pub fn routes() -> Router<AppState> {
         .route("/kontakter/granska", get(review))
 }
 
-fn basis_label(ctx: &Ctx, code: &str) -> String {
-    ctx.t(match code {
-        "public_task" => "exercise-of-authority-and-tasks-in",
-        "legitimate_interest" => "legitimate-interest",
-        "consent" => "consent",
-        other => other,
-    })
-}
-
 fn read(form: &FormData) -> ContactInput {
     ContactInput {
         name: form.get("name"),
@@ -42,12 +34,12 @@ fn read(form: &FormData) -> ContactInput {
         email: form.get("email"),
         phone: form.get("phone"),
         language: lots_i18n::Lang::or_swedish(&form.get("language")),
-        legal_basis: form.get("legal_basis"),
+        legal_basis: LegalBasis::parse(&form.get("legal_basis")),
     }
 }
 
 fn values(c: &ContactInput) -> Value {
-    context! { name => c.name.clone(), role => c.role.clone(), email => c.email.clone(), phone => c.phone.clone(), language => c.language.clone(), legal_basis => c.legal_basis.clone() }
+    context! { name => c.name.clone(), role => c.role.clone(), email => c.email.clone(), phone => c.phone.clone(), language => c.language.clone(), legal_basis => c.legal_basis.map(LegalBasis::code) }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -61,9 +53,9 @@ fn render(
     company: (i64, String),
     contact_id: Option<i64>,
 ) -> Result<Html<String>, AppError> {
-    let bases: Vec<Value> = LEGAL_BASES
+    let bases: Vec<Value> = LegalBasis::ALL
         .iter()
-        .map(|b| context! { code => *b, label => basis_label(ctx, b) })
+        .map(|b| context! { code => b.code(), label => ctx.t(b.message()) })
         .collect();
     ctx.render(
         "register/contact.html",
@@ -133,7 +125,7 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     let company = tenant.company(contact.company_id).await?;
     let form = context! {
         name => contact.name.clone(), role => contact.role.clone(), email => contact.email.clone(),
-        phone => contact.phone.clone(), language => contact.language.clone(), legal_basis => contact.legal_basis.clone(),
+        phone => contact.phone.clone(), language => contact.language.clone(), legal_basis => contact.legal_basis.code(),
     };
     render(
         &ctx,
@@ -193,7 +185,7 @@ async fn extract(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError
     ctx.render(
         "register/contact_extract.html",
         &format!("{} – {}", ctx.t("register-extract"), contact.name),
-        context! { basis_label => basis_label(&ctx, &contact.legal_basis), contact, company_name, log, breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
+        context! { basis_label => ctx.t(contact.legal_basis.message()), contact, company_name, log, breadcrumbs => vec![ctx.crumb("/foretag", "companies")] },
     )
 }
 
@@ -250,7 +242,7 @@ async fn review(
         .await?
         .into_iter()
         .map(|(k, company)| {
-            context! { id => k.id, company_id => k.company_id, name => k.name, company, last_activity_at => k.last_activity_at, basis => basis_label(&ctx, &k.legal_basis) }
+            context! { id => k.id, company_id => k.company_id, name => k.name, company, last_activity_at => k.last_activity_at, basis => ctx.t(k.legal_basis.message()) }
         })
         .collect();
     ctx.render(

@@ -110,8 +110,8 @@ impl FormData {
 /// A field a person types that must read as a `T`: empty, a value, or wrong.
 #[derive(Debug, Clone)]
 pub struct Typed<T> {
-    /// What was typed, trimmed, to be shown again.
-    pub text: String,
+    /// What was typed, trimmed.
+    text: String,
     value: Result<Option<T>, ()>,
 }
 
@@ -212,27 +212,6 @@ impl FormErrors {
         self.0.extend(e.into_fields().unwrap_or_default());
     }
 
-    /// The store's checks of a command with the form's own refusals beside them: a field
-    /// the form refused is named once, with the form's message.
-    pub fn with(self, checked: lots_store::Result<()>) -> lots_store::Result<()> {
-        use lots_store::StoreError;
-        let store = match checked {
-            Ok(()) if self.0.is_empty() => return Ok(()),
-            Ok(()) => Vec::new(),
-            Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
-                e.into_fields().unwrap_or_default()
-            }
-            Err(e) => return Err(e),
-        };
-        let mut all = self.0;
-        for (name, message) in store {
-            if !all.iter().any(|(n, _)| *n == name) {
-                all.push((name, message));
-            }
-        }
-        Err(StoreError::Fields(all))
-    }
-
     /// Writes through the store when the form refused nothing (the store's write checks
     /// every field itself); otherwise runs the store's `check` of the command without
     /// writing, so the answer names the form's wrong fields and the store's together and a
@@ -247,12 +226,30 @@ impl FormErrors {
         Write: Future<Output = lots_store::Result<T>>,
     {
         if self.0.is_empty() {
-            return write().await;
+            write().await
+        } else {
+            Err(self.beside(check().await))
         }
-        self.with(check().await)?;
-        Err(lots_store::StoreError::Invalid(
-            "the form's refusals were not reported".into(),
-        ))
+    }
+
+    /// The form's refusals with the store's beside them: a field the form refused is named
+    /// once, with the form's message. An error that is not about fields wins.
+    fn beside(self, checked: lots_store::Result<()>) -> lots_store::StoreError {
+        use lots_store::StoreError;
+        let store = match checked {
+            Ok(()) => Vec::new(),
+            Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
+                e.into_fields().unwrap_or_default()
+            }
+            Err(e) => return e,
+        };
+        let mut all = self.0;
+        for (name, message) in store {
+            if !all.iter().any(|(n, _)| *n == name) {
+                all.push((name, message));
+            }
+        }
+        StoreError::Fields(all)
     }
 }
 
@@ -302,7 +299,10 @@ mod tests {
         assert_eq!(wrong.text, "2026-13-03");
         let mut errors = FormErrors::default();
         assert_eq!(errors.read("day", &wrong, "write-a-date"), None);
-        assert!(errors.with(Ok(())).is_err());
+        assert!(matches!(
+            errors.beside(Ok(())),
+            lots_store::StoreError::Fields(f) if f.len() == 1
+        ));
     }
 
     #[test]
@@ -343,7 +343,7 @@ mod tests {
             ("name".into(), "give-a-name".into()),
             ("capacity".into(), "at-least-one".into()),
         ]));
-        let fields = errors.with(store).unwrap_err().into_fields().unwrap();
+        let fields = errors.beside(store).into_fields().unwrap();
         let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["capacity", "name"]);
         assert_eq!(fields[0].1.id, "whole-number");
