@@ -554,11 +554,15 @@ async fn post_request(
             .map_err(internal(format))?
         {
             Ok(created) => created,
-            Err(refused) => {
+            Err(wrong) => {
+                let described: Vec<String> = wrong
+                    .iter()
+                    .map(|w| format!("{}: {}", w.field, w.api))
+                    .collect();
                 return Err(error(
                     format,
                     StatusCode::BAD_REQUEST,
-                    &format!("{}: {}", refused.field, refused.api),
+                    &described.join("; "),
                 ));
             }
         };

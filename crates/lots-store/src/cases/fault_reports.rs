@@ -100,6 +100,14 @@ fn refuse(field: &str, message: &'static str, api: &str) -> FaultError {
     }
 }
 
+/// A report as checked: what [`Tenant::create_fault_report`] writes beside the form's text.
+struct CheckedReport {
+    service_id: i64,
+    point: Option<(f64, f64)>,
+    email: String,
+    attributes: std::collections::BTreeMap<String, String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct FaultFilter {
     pub ids: Vec<i64>,
@@ -235,90 +243,22 @@ impl Tenant<'_> {
         Ok(())
     }
 
-    /// Checks and stores a report; returns its id and token. A reporter whose e-mail is a
-    /// contact person's is linked to that person's company.
+    /// Checks and stores a report; returns its id and token, or every wrong field at once.
+    /// A reporter whose e-mail is a contact person's is linked to that person's company.
     pub async fn create_fault_report(
         &self,
         new: &NewFaultReport,
-    ) -> Result<std::result::Result<(i64, String), FaultError>> {
-        let Some(service) = self.fault_service(new.service_code.trim()).await? else {
-            return Ok(Err(refuse(
-                "service_code",
-                "choose-what-the-fault-concerns",
-                "unknown service_code",
-            )));
+    ) -> Result<std::result::Result<(i64, String), Vec<FaultError>>> {
+        let CheckedReport {
+            service_id,
+            point,
+            email,
+            attributes,
+        } = match self.checked_report(new).await? {
+            Ok(checked) => checked,
+            Err(wrong) => return Ok(Err(wrong)),
         };
-        let point = match (new.latitude, new.longitude) {
-            (Some(lat), Some(lon)) if valid_point(lat, lon) => Some((lat, lon)),
-            (Some(_), Some(_)) => {
-                return Ok(Err(refuse(
-                    "lat",
-                    "the-place-has-wrong-coordinates",
-                    "lat and long must be a point on the Earth",
-                )));
-            }
-            (None, None) => None,
-            _ => {
-                return Ok(Err(refuse(
-                    "long",
-                    "give-both-latitude-and-longitude",
-                    "lat and long must be given together",
-                )));
-            }
-        };
-        if point.is_none() && new.address.trim().is_empty() {
-            return Ok(Err(refuse(
-                "address_string",
-                "write-where-the-fault-is-an",
-                "a location is required: lat and long, or address_string",
-            )));
-        }
         let description = new.description.trim();
-        if description.chars().count() > MAX_DESCRIPTION {
-            return Ok(Err(refuse(
-                "description",
-                "the-description-may-be-at-most",
-                "description is longer than 4000 characters",
-            )));
-        }
-        if new.address.chars().count() > 500 || new.media_url.chars().count() > 2000 {
-            return Ok(Err(refuse(
-                "address_string",
-                "the-address-is-too-long",
-                "address_string or media_url is too long",
-            )));
-        }
-        let media_url = new.media_url.trim();
-        if !media_url.is_empty() && !lots_domain::open311::acceptable_media_url(media_url) {
-            return Ok(Err(refuse(
-                "media_url",
-                "the-picture-address-is-http-or-https",
-                "media_url must be an http or https address",
-            )));
-        }
-        let email = match new.email.trim() {
-            "" => String::new(),
-            e => match lots_domain::email::normalise(e) {
-                Ok(e) => e,
-                Err(_) => {
-                    return Ok(Err(refuse(
-                        "email",
-                        "the-e-mail-address-is-malformed",
-                        "email is malformed",
-                    )));
-                }
-            },
-        };
-        let attributes = match check_attributes(&service.attributes, &new.attributes) {
-            Ok(a) => a,
-            Err(e) => {
-                return Ok(Err(FaultError {
-                    field: format!("attribute[{}]", e.code),
-                    message: Message::new("answer-the-question-with-one-of"),
-                    api: e.message,
-                }));
-            }
-        };
         let company_id: Option<i64> = if email.is_empty() {
             None
         } else {
@@ -347,7 +287,7 @@ impl Tenant<'_> {
              RETURNING id",
         )
         .bind(&self.code)
-        .bind(service.id)
+        .bind(service_id)
         .bind(&token)
         .bind(description)
         .bind(crate::params::coordinate(point.map(|p| p.0)))
@@ -377,6 +317,114 @@ impl Tenant<'_> {
         .await?;
         tx.commit().await?;
         Ok(Ok((id, token)))
+    }
+
+    /// Refuses every wrong field of a report at once, as [`Tenant::create_fault_report`]
+    /// would, without writing.
+    pub async fn check_fault_report(
+        &self,
+        new: &NewFaultReport,
+    ) -> Result<std::result::Result<(), Vec<FaultError>>> {
+        Ok(self.checked_report(new).await?.map(|_| ()))
+    }
+
+    async fn checked_report(
+        &self,
+        new: &NewFaultReport,
+    ) -> Result<std::result::Result<CheckedReport, Vec<FaultError>>> {
+        let mut wrong = Vec::new();
+        let service = self.fault_service(new.service_code.trim()).await?;
+        if service.is_none() {
+            wrong.push(refuse(
+                "service_code",
+                "choose-what-the-fault-concerns",
+                "unknown service_code",
+            ));
+        }
+        let point = match (new.latitude, new.longitude) {
+            (Some(lat), Some(lon)) if valid_point(lat, lon) => Some((lat, lon)),
+            (Some(_), Some(_)) => {
+                wrong.push(refuse(
+                    "lat",
+                    "the-place-has-wrong-coordinates",
+                    "lat and long must be a point on the Earth",
+                ));
+                None
+            }
+            (None, None) => None,
+            _ => {
+                wrong.push(refuse(
+                    "long",
+                    "give-both-latitude-and-longitude",
+                    "lat and long must be given together",
+                ));
+                None
+            }
+        };
+        if new.latitude.is_none() && new.longitude.is_none() && new.address.trim().is_empty() {
+            wrong.push(refuse(
+                "address_string",
+                "write-where-the-fault-is-an",
+                "a location is required: lat and long, or address_string",
+            ));
+        }
+        let description = new.description.trim();
+        if description.chars().count() > MAX_DESCRIPTION {
+            wrong.push(refuse(
+                "description",
+                "the-description-may-be-at-most",
+                "description is longer than 4000 characters",
+            ));
+        }
+        if new.address.chars().count() > 500 || new.media_url.chars().count() > 2000 {
+            wrong.push(refuse(
+                "address_string",
+                "the-address-is-too-long",
+                "address_string or media_url is too long",
+            ));
+        }
+        let media_url = new.media_url.trim();
+        if !media_url.is_empty() && !lots_domain::open311::acceptable_media_url(media_url) {
+            wrong.push(refuse(
+                "media_url",
+                "the-picture-address-is-http-or-https",
+                "media_url must be an http or https address",
+            ));
+        }
+        let email = match new.email.trim() {
+            "" => String::new(),
+            e => lots_domain::email::normalise(e).unwrap_or_else(|_| {
+                wrong.push(refuse(
+                    "email",
+                    "the-e-mail-address-is-malformed",
+                    "email is malformed",
+                ));
+                String::new()
+            }),
+        };
+        let attributes = match &service {
+            Some(service) => match check_attributes(&service.attributes, &new.attributes) {
+                Ok(a) => a,
+                Err(e) => {
+                    wrong.push(FaultError {
+                        field: format!("attribute[{}]", e.code),
+                        message: Message::new("answer-the-question-with-one-of"),
+                        api: e.message,
+                    });
+                    Default::default()
+                }
+            },
+            None => Default::default(),
+        };
+        let Some(service) = service.filter(|_| wrong.is_empty()) else {
+            return Ok(Err(wrong));
+        };
+        Ok(Ok(CheckedReport {
+            service_id: service.id,
+            point,
+            email,
+            attributes,
+        }))
     }
 
     pub async fn fault_reports(&self, f: &FaultFilter) -> Result<Vec<FaultReport>> {

@@ -126,7 +126,7 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
         let (id, _) = tenant
             .create_fault_report(&new)
             .await?
-            .map_err(|e| anyhow::anyhow!("demo fault report {i}: {}", e.api))?;
+            .map_err(|wrong| anyhow::anyhow!("demo fault report {i}: {}", wrong[0].api))?;
         if let Some(note) = d.resolved {
             tenant
                 .set_fault_status(id, FaultStatus::Resolved, note, "Lena Forsberg")

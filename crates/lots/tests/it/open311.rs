@@ -244,6 +244,29 @@ async fn the_web_form_takes_a_report_without_signing_in() {
         let html = refused.text().await.unwrap();
         assert!(html.contains("href=\"#address_string\""));
         assert!(html.contains("&lt;script&gt;") && !html.contains("<script>alert"));
+        // Every wrong field at once: an unreadable latitude, a malformed e-mail address and
+        // an answer that is none of the question's choices.
+        let all_wrong = visitor
+            .post(
+                "/felanmalan/0139",
+                &[
+                    ("service_code", "hal-i-gatan"),
+                    ("attribute[storlek]", "jättestor"),
+                    ("lat", "norr om bron"),
+                    ("long", "17,6"),
+                    ("email", "boende@"),
+                ],
+            )
+            .await;
+        assert_eq!(all_wrong.status(), 422);
+        let html = all_wrong.text().await.unwrap();
+        for field in ["lat", "email", "attribute[storlek]"] {
+            assert!(
+                html.contains(&format!("href=\"#{field}\"")),
+                "{field} is not named on {}",
+                app.backend
+            );
+        }
         let sent = visitor
             .post(
                 "/felanmalan/0139",

@@ -4,8 +4,6 @@
 
 use std::collections::HashMap;
 
-use std::future::ready;
-
 use axum::Router;
 use axum::extract::{Path, Query};
 use axum::response::{Html, Response};
@@ -264,6 +262,11 @@ async fn public_form(
     public_page(&ctx, &tenant, q.tjanst.as_deref(), None, Vec::new()).await
 }
 
+/// A report's wrong fields as the form names them.
+fn fields(wrong: Vec<lots_store::FaultError>) -> StoreError {
+    StoreError::Fields(wrong.into_iter().map(|w| (w.field, w.message)).collect())
+}
+
 async fn public_submit(
     ctx: Ctx,
     Path(municipality): Path<String>,
@@ -299,13 +302,9 @@ async fn public_submit(
         media_url: String::new(),
         channel: lots_store::FaultChannel::Web,
     };
-    let report = || async {
-        tenant
-            .create_fault_report(&new)
-            .await?
-            .map_err(|refused| StoreError::Field(refused.field, refused.message))
-    };
-    let outcome = errors.then(|| ready(Ok(())), report).await;
+    let check = || async { tenant.check_fault_report(&new).await?.map_err(fields) };
+    let report = || async { tenant.create_fault_report(&new).await?.map_err(fields) };
+    let outcome = errors.then(check, report).await;
     let code = form.get("service_code");
     answered(
         &ctx,
