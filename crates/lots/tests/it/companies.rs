@@ -211,13 +211,8 @@ async fn registering_and_changing_a_company_checks_every_field() {
             .await;
         assert_eq!(all_wrong.status(), 422);
         let page = all_wrong.text().await.unwrap();
-        for field in ["orgnr", "name", "sni2007", "employees"] {
-            assert!(
-                page.contains(&format!("href=\"#{field}\"")),
-                "{field} is not named on {}",
-                app.backend
-            );
-        }
+        let wrong = ["orgnr", "name", "sni2007", "employees"];
+        crate::support::names_every_field(&page, &wrong, app.backend);
         let ok = bd
             .post(
                 "/foretag",

@@ -260,13 +260,8 @@ async fn the_web_form_takes_a_report_without_signing_in() {
             .await;
         assert_eq!(all_wrong.status(), 422);
         let html = all_wrong.text().await.unwrap();
-        for field in ["lat", "email", "attribute[storlek]"] {
-            assert!(
-                html.contains(&format!("href=\"#{field}\"")),
-                "{field} is not named on {}",
-                app.backend
-            );
-        }
+        let wrong = ["lat", "email", "attribute[storlek]"];
+        crate::support::names_every_field(&html, &wrong, app.backend);
         let sent = visitor
             .post(
                 "/felanmalan/0139",

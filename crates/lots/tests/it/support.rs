@@ -266,6 +266,16 @@ impl Client {
     }
 }
 
+/// Asserts that a refused form's page names each of `fields` in its error summary.
+pub fn names_every_field(page: &str, fields: &[&str], backend: &str) {
+    for field in fields {
+        assert!(
+            page.contains(&format!("href=\"#{field}\"")),
+            "{field} is not named on {backend}"
+        );
+    }
+}
+
 pub fn location(r: &reqwest::Response) -> String {
     r.headers()
         .get("location")
