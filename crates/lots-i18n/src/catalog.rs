@@ -126,6 +126,16 @@ pub fn text_with(lang: Lang, id: &str, args: &[Arg]) -> String {
     format(bundle, id, fluent_args(args).as_ref()).unwrap_or_else(|| id.to_string())
 }
 
+/// A day with its weekday (1 for Monday … 7 for Sunday), `torsdag 2026-12-03`: how a date
+/// is shown to a company.
+pub fn weekday_date(lang: Lang, weekday: i8, day: &str) -> String {
+    text_with(
+        lang,
+        "weekday-date",
+        &[("weekday", weekday.into()), ("day", day.into())],
+    )
+}
+
 /// The attribute `.name` of message `id` with its placeholders filled, if it has one.
 pub fn attribute_with(lang: Lang, id: &str, name: &str, args: &[Arg]) -> Option<String> {
     let bundle = &catalog().bundles[lang as usize];

@@ -7,7 +7,7 @@ mod lang;
 mod message;
 pub mod numbers;
 
-pub use catalog::{Arg, attribute_with, exists, ids, text, text_with};
+pub use catalog::{Arg, attribute_with, exists, ids, text, text_with, weekday_date};
 pub use fluent_bundle::FluentValue;
 pub use lang::Lang;
 pub use message::{ArgValue, Message};

@@ -122,11 +122,23 @@ pub fn environment() -> Environment<'static> {
     env.add_filter("date", |state: &State, ts: Option<i64>| {
         when(lang_of(state), ts, false)
     });
+    env.add_filter("weekday", |state: &State, day: &str| {
+        weekday_date(lang_of(state), day)
+    });
     env.add_filter("number", |state: &State, n: i64| match lang_of(state) {
         Lang::Sv => lots_domain::numbers::integer_sv(n),
         Lang::En => n.to_string(),
     });
     env
+}
+
+/// A day with its weekday, `torsdag 2026-12-03`, as pages a company reads show dates; a text
+/// that is no date comes back as it is.
+pub fn weekday_date(lang: Lang, day: &str) -> String {
+    match day.parse::<jiff::civil::Date>() {
+        Ok(date) => lots_i18n::weekday_date(lang, date.weekday().to_monday_one_offset(), day),
+        Err(_) => day.to_string(),
+    }
 }
 
 /// A template's `t("id", count=n, name=x)`: numbers stay numbers, for Fluent's plurals.
@@ -212,6 +224,13 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_a_company_reads_carries_its_weekday() {
+        assert_eq!(weekday_date(Lang::Sv, "2026-12-03"), "torsdag 2026-12-03");
+        assert_eq!(weekday_date(Lang::En, "2027-03-01"), "Monday 2027-03-01");
+        assert_eq!(weekday_date(Lang::Sv, "snart"), "snart");
+    }
 
     #[test]
     fn every_template_compiles() {

@@ -136,3 +136,12 @@ holiday-midsummer-eve = Midsummer Eve
 holiday-christmas-eve = Christmas Eve
 holiday-new-years-eve = New Year's Eve
 holiday-weekend = weekend
+weekday-date = { $weekday ->
+        [1] Monday
+        [2] Tuesday
+        [3] Wednesday
+        [4] Thursday
+        [5] Friday
+        [6] Saturday
+       *[7] Sunday
+    } { $day }

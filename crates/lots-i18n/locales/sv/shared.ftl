@@ -133,3 +133,12 @@ holiday-midsummer-eve = Midsommarafton
 holiday-christmas-eve = Julafton
 holiday-new-years-eve = Nyårsafton
 holiday-weekend = helg
+weekday-date = { $weekday ->
+        [1] måndag
+        [2] tisdag
+        [3] onsdag
+        [4] torsdag
+        [5] fredag
+        [6] lördag
+       *[7] söndag
+    } { $day }

@@ -117,9 +117,13 @@ fn event_mail(
     let lang = participant.language;
     let (day, start) = lots_domain::events::local_parts(event.starts_at);
     let (_, end) = lots_domain::events::local_parts(event.ends_at);
+    let weekday = lots_domain::events::local_day(event.starts_at)
+        .weekday()
+        .to_monday_one_offset();
+    let day_with_weekday = lots_i18n::weekday_date(lang, weekday, &day);
     let args = [
         ("event", event.name.as_str().into()),
-        ("day", day.as_str().into()),
+        ("day", day_with_weekday.as_str().into()),
         ("start", start.as_str().into()),
         ("end", end.as_str().into()),
         ("place", event.place.as_str().into()),

@@ -180,12 +180,17 @@ pub fn visit_feed(bookings: &[Booking], municipality: &str, base_url: &str) -> S
     calendar_of(Method::Publish, &entries)
 }
 
+/// A day as a company reads it in a mail, with its weekday.
+fn weekday_day(lang: Lang, day: jiff::civil::Date) -> String {
+    lots_i18n::weekday_date(lang, day.weekday().to_monday_one_offset(), &day.to_string())
+}
+
 fn when(lang: Lang, slot: &lots_store::Slot) -> String {
     lots_i18n::text_with(
         lang,
         "visit-when",
         &[
-            ("day", slot.day.to_string().into()),
+            ("day", weekday_day(lang, slot.day).into()),
             ("starts", slot.starts.as_str().into()),
             ("ends", slot.ends.as_str().into()),
         ],
@@ -423,14 +428,14 @@ mod tests {
             "{}",
             sv.body
         );
-        assert!(sv.body.contains("– 2027-03-02 kl. 09:00–10:30"));
+        assert!(sv.body.contains("– tisdag 2027-03-02 kl. 09:00–10:30"));
         let en = offer(Lang::En);
         assert_eq!(
             en.subject,
             "Upplands-Bro kommun would like to visit Brunna Logistik AB"
         );
         assert!(en.body.contains("about 90 minutes"), "{}", en.body);
-        assert!(en.body.contains("– 2027-03-02 at 09:00–10:30"));
+        assert!(en.body.contains("– Tuesday 2027-03-02 at 09:00–10:30"));
         assert!(en.body.contains("https://lots.example/besok/boka/abc"));
         let booked = visit_mail(
             VisitMessage::Booked,
