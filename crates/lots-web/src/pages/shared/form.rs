@@ -2,8 +2,9 @@
 //!
 //! A handler declares its form as a struct (`#[serde(rename = "…")]` keeps the field names
 //! the pages use) and decodes it with [`FormData::decode`]. A field typed by a person that
-//! must be a number, a date or a code is a [`Typed`]: what was typed stays to be shown
-//! again, and text that is not such a value is kept as wrong rather than read as empty.
+//! must be a number, a date or a code is a [`Typed`]: empty, a value, or wrong — text that
+//! is not such a value is kept as wrong rather than read as empty. The page shown again
+//! takes what was typed from the [`FormData`].
 //! [`FormErrors`] turns the typed fields into the values of a store command, refusing each
 //! wrong one, and puts those refusals beside the store's own so that the form names every
 //! wrong field at once. [`answered`] is what follows: the next page, or the form again with
