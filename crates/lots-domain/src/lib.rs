@@ -34,6 +34,7 @@ pub use shared::email;
 pub use shared::export;
 pub use shared::holidays;
 pub use shared::input;
+pub use shared::reach;
 pub use shared::stats;
 pub use shared::tabular;
 pub use shared::text;

@@ -71,7 +71,7 @@ pub use register::merge::DuplicatePair;
 pub use surveys::case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use surveys::joint_rounds::{JointMember, JointRound, NewJointRound};
 pub use surveys::rounds::{
-    Audience, BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
+    BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
     RespondingCompany, ResponseRecord, Round, SeenInvitation, today,
 };
 pub use surveys::survey_results::{

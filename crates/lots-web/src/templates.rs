@@ -35,6 +35,7 @@ sources!(
     "platform/audit.html",
     "platform/api_docs.html",
     "shared/error.html",
+    "shared/reach.html",
     "register/companies.html",
     "register/company.html",
     "register/company_form.html",

@@ -1,4 +1,4 @@
-//! Building blocks every capability uses: Swedish order, numbers and text folding, tables in and out, calendars and holidays, statistics, and the check of text as it enters.
+//! Building blocks every capability uses: Swedish order, numbers and text folding, tables in and out, calendars and holidays, statistics, the check of text as it enters, and what a bulk action reached.
 
 pub mod calendar;
 pub mod codes;
@@ -8,6 +8,7 @@ pub mod email;
 pub mod export;
 pub mod holidays;
 pub mod input;
+pub mod reach;
 pub mod stats;
 pub mod tabular;
 pub mod text;

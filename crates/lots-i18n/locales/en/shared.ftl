@@ -145,3 +145,31 @@ weekday-date = { $weekday ->
         [6] Saturday
        *[7] Sunday
     } { $day }
+
+## What a bulk action reached and whom it left out
+back-to-name = Back to { $name }
+invitations-to = Invitations to { $name }
+invite-more-companies = Invite more companies
+booking-offers = Times and booking links
+reach-invited = { $count ->
+        [0] No company was invited.
+        [one] One company was invited.
+       *[other] { $count } companies were invited.
+    }
+reach-offered = { $count ->
+        [0] No company was sent a booking link.
+        [one] One company was offered times to choose from and sent a booking link.
+       *[other] { $count } companies were offered times to choose from and sent a booking link.
+    }
+reach-skipped = { $count ->
+        [one] One company was left out:
+       *[other] { $count } companies were left out:
+    }
+reach-skipped-heading = Left out
+reach-name = Name
+reach-why = Why
+skipped-already-invited = Already invited
+skipped-in-quarantine = In quarantine until { $until }
+skipped-without-email = No contact person with an e-mail address
+skipped-opted-out = Has asked not to be invited again
+skipped-book-by-phone = No e-mail address: book the visit by phone

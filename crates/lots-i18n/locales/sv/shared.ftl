@@ -142,3 +142,31 @@ weekday-date = { $weekday ->
         [6] lördag
        *[7] söndag
     } { $day }
+
+## What a bulk action reached and whom it left out
+back-to-name = Tillbaka till { $name }
+invitations-to = Inbjudningar till { $name }
+invite-more-companies = Bjud in fler företag
+booking-offers = Tider och bokningslänkar
+reach-invited = { $count ->
+        [0] Inget företag bjöds in.
+        [one] Ett företag bjöds in.
+       *[other] { $count } företag bjöds in.
+    }
+reach-offered = { $count ->
+        [0] Inget företag fick någon bokningslänk.
+        [one] Ett företag fick tider att välja bland och en bokningslänk.
+       *[other] { $count } företag fick tider att välja bland och en bokningslänk.
+    }
+reach-skipped = { $count ->
+        [one] Ett företag hoppades över:
+       *[other] { $count } företag hoppades över:
+    }
+reach-skipped-heading = Hoppades över
+reach-name = Namn
+reach-why = Varför
+skipped-already-invited = Redan inbjudet
+skipped-in-quarantine = I karenstid till { $until }
+skipped-without-email = Saknar kontaktperson med e-postadress
+skipped-opted-out = Har bett att inte bjudas in igen
+skipped-book-by-phone = Saknar e-postadress: boka besöket per telefon

@@ -273,10 +273,8 @@ async fn company_address(
     company_id: i64,
 ) -> lots_store::Result<Option<(String, Lang)>> {
     Ok(tenant
-        .contacts(company_id)
+        .reachable_contact(company_id)
         .await?
-        .into_iter()
-        .find(|c| !c.erased && !c.email.is_empty())
         .map(|c| (c.email, c.language)))
 }
 

@@ -9,7 +9,8 @@
 //! each counts the confirmed places only once it holds the turn.
 
 use lots_domain::events::{EventKind, ParticipantStatus, Place, place_for};
-use lots_i18n::Lang;
+use lots_domain::reach::Reach;
+use lots_i18n::{Lang, Message};
 use sqlx::Row;
 
 use crate::error::{Refusals, field};
@@ -70,14 +71,13 @@ pub struct Participant {
 }
 
 /// Who an invitation reached, and who it could not.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct EventInvitations {
     /// The new participants, to queue their invitation e-mails.
     pub participant_ids: Vec<i64>,
-    pub already_invited: Vec<String>,
-    pub without_email: Vec<String>,
-    /// Companies whose contact asked not to be invited again.
-    pub opted_out: Vec<String>,
+    /// How many were invited, and the companies left out: already invited, without an
+    /// e-mail address, or whose contact asked not to be invited again.
+    pub reach: Reach,
 }
 
 /// What an answer through a link or by staff did.
@@ -383,17 +383,14 @@ impl Tenant<'_> {
         let mut tx = self.db.begin_write().await?;
         for company_id in ids {
             let company = self.company(company_id).await?;
-            let Some(contact) = self
-                .contacts(company_id)
-                .await?
-                .into_iter()
-                .find(|c| !c.erased && !c.email.is_empty())
-            else {
-                out.without_email.push(company.name);
+            let Some(contact) = self.reachable_contact(company_id).await? else {
+                out.reach
+                    .skip(company.name, Message::new("skipped-without-email"));
                 continue;
             };
             if self.opted_out(&contact.email).await? {
-                out.opted_out.push(company.name);
+                out.reach
+                    .skip(company.name, Message::new("skipped-opted-out"));
                 continue;
             }
             let inserted = sqlx::query(
@@ -414,17 +411,16 @@ impl Tenant<'_> {
             .fetch_optional(&mut *tx)
             .await?;
             match inserted {
-                Some(r) => out.participant_ids.push(r.try_get("id")?),
-                None => out.already_invited.push(company.name),
+                Some(r) => {
+                    out.participant_ids.push(r.try_get("id")?);
+                    out.reach.reached += 1;
+                }
+                None => out
+                    .reach
+                    .skip(company.name, Message::new("skipped-already-invited")),
             }
         }
-        let detail = format!(
-            "{} invited, {} without e-mail, {} opted out, {} already invited",
-            out.participant_ids.len(),
-            out.without_email.len(),
-            out.opted_out.len(),
-            out.already_invited.len()
-        );
+        let detail = out.reach.audit_detail();
         self.audit_in(&mut tx, "event.invite", ("event", event_id), detail)
             .await?;
         tx.commit().await?;

@@ -6,6 +6,7 @@
 //! same instant cannot both win. Each officer has a private calendar feed of their visits.
 
 use lots_domain::campaigns::status::{CampaignStatus, VisitStatus};
+use lots_domain::reach::Reach;
 use lots_domain::scheduling::{Hours, OFFERED_PER_VISIT, free_slots, offer};
 use lots_i18n::Message;
 use sqlx::Row;
@@ -76,9 +77,10 @@ pub struct Absence {
 
 impl Tenant<'_> {
     /// Offers every visit of the campaign not yet booked its time slots and starts the
-    /// campaign. `Err(StoreError::Refused(reason))` says which officer has no free time; then
-    /// nothing is changed.
-    pub async fn schedule_campaign(&self, id: i64) -> Result<usize> {
+    /// campaign; the reach counts the companies whose offer can go out by e-mail and names
+    /// those without an address (to book by phone). `Err(StoreError::Refused(reason))` says
+    /// which officer has no free time; then nothing is changed.
+    pub async fn schedule_campaign(&self, id: i64) -> Result<Reach> {
         let campaign = self.campaign(id).await?;
         if campaign.status == CampaignStatus::Closed {
             return Err(StoreError::Refused(Message::new("the-campaign-is-closed")));
@@ -96,11 +98,12 @@ impl Tenant<'_> {
         .fetch_all(&self.db.pool)
         .await?;
         let mut offers: Vec<(i64, Vec<(i64, i64)>)> = Vec::new();
+        let mut companies = Vec::new();
         for o in &officers {
             let user: i64 = o.try_get("user_id")?;
             let name: String = o.try_get("name")?;
-            let open: Vec<i64> = sqlx::query(
-                "SELECT id FROM visits WHERE campaign_id = $1 AND officer_user_id = $2
+            let open: Vec<(i64, i64)> = sqlx::query(
+                "SELECT id, company_id FROM visits WHERE campaign_id = $1 AND officer_user_id = $2
                  AND status = 'planned' ORDER BY id",
             )
             .bind(id)
@@ -108,8 +111,8 @@ impl Tenant<'_> {
             .fetch_all(&self.db.pool)
             .await?
             .iter()
-            .map(|r| r.try_get("id"))
-            .collect::<Result<_, _>>()?;
+            .map(|r| Ok((r.try_get("id")?, r.try_get("company_id")?)))
+            .collect::<Result<_>>()?;
             if open.is_empty() {
                 continue;
             }
@@ -136,12 +139,13 @@ impl Tenant<'_> {
                         .with_number("free", slots.len() as i64),
                 ));
             }
-            for (visit, slots) in open
+            for ((visit, _), slots) in open
                 .iter()
                 .zip(offer(&slots, open.len(), OFFERED_PER_VISIT))
             {
                 offers.push((*visit, slots));
             }
+            companies.extend(open.iter().map(|(_, company)| *company));
         }
         let _turn = self.db.write_turn().await;
         let mut tx = self.db.begin_write().await?;
@@ -169,7 +173,15 @@ impl Tenant<'_> {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(offers.len())
+        let mut reach = Reach::default();
+        for company in companies {
+            let company = self.company(company).await?;
+            match self.reachable_contact(company.id).await? {
+                Some(_) => reach.reached += 1,
+                None => reach.skip(company.name, Message::new("skipped-book-by-phone")),
+            }
+        }
+        Ok(reach)
     }
 
     /// An officer's busy times, `[start, end)` in Unix seconds: absences (whole days) and

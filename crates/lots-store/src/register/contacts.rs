@@ -95,6 +95,15 @@ impl Tenant<'_> {
         rows.iter().map(contact_from_row).collect()
     }
 
+    /// The contact mail to a company goes to: its first contact person with an e-mail address.
+    pub async fn reachable_contact(&self, company_id: i64) -> Result<Option<Contact>> {
+        Ok(self
+            .contacts(company_id)
+            .await?
+            .into_iter()
+            .find(|c| !c.erased && !c.email.is_empty()))
+    }
+
     pub async fn contact(&self, id: i64) -> Result<Contact> {
         let sql = format!(
             "SELECT {CONTACT_COLUMNS} FROM contacts WHERE municipality_code = $1 AND id = $2"

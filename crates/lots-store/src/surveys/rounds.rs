@@ -7,7 +7,8 @@
 //! invitation's answered mark carries no time: nothing in Lots, nor the database on its
 //! own, connects an answer to a company.
 
-use lots_i18n::Lang;
+use lots_domain::reach::Reach;
+use lots_i18n::{Lang, Message};
 use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
@@ -87,31 +88,6 @@ struct RoundAudience<'a> {
     name: &'a str,
     anonymous: bool,
     quarantine_months: i64,
-}
-
-/// Who a new round reached, and who it could not.
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Audience {
-    pub invited: usize,
-    /// Already invited to this round: company names.
-    pub already_invited: Vec<String>,
-    /// Asked in another round within the quarantine: company names.
-    pub quarantined: Vec<String>,
-    /// No contact person with an e-mail address: company names.
-    pub without_email: Vec<String>,
-}
-
-impl Audience {
-    /// The counts, as the audit row of the invitations says them.
-    fn audit_detail(&self) -> String {
-        format!(
-            "{} invited, {} in quarantine, {} without e-mail, {} already invited",
-            self.invited,
-            self.quarantined.len(),
-            self.without_email.len(),
-            self.already_invited.len()
-        )
-    }
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -558,7 +534,7 @@ impl Tenant<'_> {
     /// Creates a round and invites the chosen companies' first contact person with an
     /// e-mail address; companies asked in another round within the quarantine are left
     /// out and named.
-    pub async fn create_round(&self, new: &NewRound, actor: &str) -> Result<(i64, Audience)> {
+    pub async fn create_round(&self, new: &NewRound, actor: &str) -> Result<(i64, Reach)> {
         let (version_id, opens_on, closes_on) = new.checked()?;
         let version = match self.battery_version(version_id).await {
             Err(StoreError::NotFound) => {
@@ -628,10 +604,10 @@ impl Tenant<'_> {
         round: RoundAudience<'_>,
         company_ids: &[i64],
         actor: &str,
-    ) -> Result<Audience> {
+    ) -> Result<Reach> {
         let t = now();
-        let quarantine_from = t - round.quarantine_months * 30 * 86_400;
-        let mut audience = Audience::default();
+        let quarantine = round.quarantine_months * 30 * 86_400;
+        let mut audience = Reach::default();
         let mut ids = company_ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
@@ -645,31 +621,29 @@ impl Tenant<'_> {
             .fetch_optional(&mut **tx)
             .await?;
             if invited_here.is_some() {
-                audience.already_invited.push(company.name);
+                audience.skip(company.name, Message::new("skipped-already-invited"));
                 continue;
             }
             if round.quarantine_months > 0 {
-                let recent = sqlx::query(
-                    "SELECT 1 AS x FROM survey_invitations
-                     WHERE municipality_code = $1 AND company_id = $2 AND created_at >= $3 LIMIT 1",
+                let latest: Option<i64> = sqlx::query(
+                    "SELECT MAX(created_at) AS at FROM survey_invitations
+                     WHERE municipality_code = $1 AND company_id = $2 AND created_at >= $3",
                 )
                 .bind(&self.code)
                 .bind(company_id)
-                .bind(quarantine_from)
-                .fetch_optional(&mut **tx)
-                .await?;
-                if recent.is_some() {
-                    audience.quarantined.push(company.name);
+                .bind(t - quarantine)
+                .fetch_one(&mut **tx)
+                .await?
+                .try_get("at")?;
+                if let Some(at) = latest {
+                    let until = lots_domain::events::local_day(at + quarantine);
+                    let why = Message::new("skipped-in-quarantine").with("until", until);
+                    audience.skip(company.name, why);
                     continue;
                 }
             }
-            let contact = self
-                .contacts(company_id)
-                .await?
-                .into_iter()
-                .find(|c| !c.erased && !c.email.is_empty());
-            let Some(contact) = contact else {
-                audience.without_email.push(company.name);
+            let Some(contact) = self.reachable_contact(company_id).await? else {
+                audience.skip(company.name, Message::new("skipped-without-email"));
                 continue;
             };
             let industry = company
@@ -711,7 +685,7 @@ impl Tenant<'_> {
                 .execute(&mut **tx)
                 .await?;
             }
-            audience.invited += 1;
+            audience.reached += 1;
         }
         Ok(audience)
     }
@@ -723,7 +697,7 @@ impl Tenant<'_> {
         round_id: i64,
         company_ids: &[i64],
         actor: &str,
-    ) -> Result<Audience> {
+    ) -> Result<Reach> {
         let round = self.round_facts(round_id).await?;
         if round.closes_on < today() {
             return Err(field("companies", "the-round-has-closed"));

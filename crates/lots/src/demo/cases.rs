@@ -89,8 +89,7 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
         for i in 0..count {
             serial += 1;
             let company = &companies[rng.gen_range(0..companies.len())];
-            let contacts = tenant.contacts(company.id).await?;
-            let contact = contacts.iter().find(|c| !c.erased && !c.email.is_empty());
+            let contact = tenant.reachable_contact(company.id).await?;
             let received_ago = rng.gen_range(3..365);
             let complete_after = rng.gen_range(0..15);
             let mut handling = rng.gen_range(fast..=slow);
@@ -140,8 +139,14 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
                 reference: format!("{} {}/{}", prefix(area), received.year(), serial),
                 company: lots_domain::orgnr::CompanyId::parse(&company.orgnr).ok(),
                 company_name: company.name.clone(),
-                contact_email: contact.map(|c| c.email.clone()).unwrap_or_default(),
-                contact_phone: contact.map(|c| c.phone.clone()).unwrap_or_default(),
+                contact_email: contact
+                    .as_ref()
+                    .map(|c| c.email.clone())
+                    .unwrap_or_default(),
+                contact_phone: contact
+                    .as_ref()
+                    .map(|c| c.phone.clone())
+                    .unwrap_or_default(),
                 area_code: area.into(),
                 unit: unit.into(),
                 officer: officers[i % officers.len()].into(),

@@ -226,12 +226,7 @@ pub async fn brunna_contact_email(tenant: &Tenant<'_>) -> anyhow::Result<Option<
     let Some(company) = found.items.into_iter().find(|c| c.name == first) else {
         return Ok(None);
     };
-    Ok(tenant
-        .contacts(company.id)
-        .await?
-        .into_iter()
-        .find(|c| !c.erased && !c.email.is_empty())
-        .map(|c| c.email))
+    Ok(tenant.reachable_contact(company.id).await?.map(|c| c.email))
 }
 
 #[cfg(test)]

@@ -419,7 +419,34 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
         assert_eq!(r.status(), 303);
 
         let r = bd.post(&format!("/kampanjer/{id}/tider"), &[]).await;
-        assert_eq!(r.status(), 303, "{}", app.backend);
+        assert_eq!(r.status(), 200, "{}", app.backend);
+        let receipt = r.text().await.unwrap();
+        let mut by_phone = Vec::new();
+        for v in &visits {
+            if tenant
+                .reachable_contact(v.company_id)
+                .await
+                .unwrap()
+                .is_none()
+            {
+                by_phone.push(tenant.company(v.company_id).await.unwrap().name);
+            }
+        }
+        let sent = visits.len() - by_phone.len();
+        assert!(
+            receipt.contains(&format!("{sent} företag fick tider att välja bland")),
+            "{receipt}"
+        );
+        for name in &by_phone {
+            assert!(
+                receipt.contains(name.as_str()),
+                "{name} is named: {receipt}"
+            );
+        }
+        assert_eq!(
+            receipt.matches("boka besöket per telefon").count(),
+            by_phone.len()
+        );
         assert_eq!(
             tenant.campaign(id).await.unwrap().status,
             CampaignStatus::Running
@@ -443,11 +470,9 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
         // officer get a calendar file with the visit's UID.
         let visit = &visits[1];
         let contact = tenant
-            .contacts(visit.company_id)
+            .reachable_contact(visit.company_id)
             .await
             .unwrap()
-            .into_iter()
-            .find(|c| !c.erased && !c.email.is_empty())
             .unwrap()
             .email;
         let offer = app
@@ -604,11 +629,9 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
         // on; the company's contact is invited to the follow-up survey.
         let recorded = &visits[3];
         let contact3 = tenant
-            .contacts(recorded.company_id)
+            .reachable_contact(recorded.company_id)
             .await
             .unwrap()
-            .into_iter()
-            .find(|c| !c.erased && !c.email.is_empty())
             .unwrap()
             .email;
         let sara = app

@@ -165,14 +165,14 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
         }
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let created = bd.post("/enkater/ny", &pairs).await;
-        assert_eq!(created.status(), 303, "{}", app.backend);
-        let target = location(&created);
-        let (round_path, reached) = target.split_once('?').unwrap();
-        let round_path = round_path.to_string();
-        assert_eq!(reached, "inbjudna=10&karens=0&utan=0");
-        let (_, notice) = bd.text(&target).await;
-        assert!(notice.contains("10 företag bjöds in; 0 i karenstid"));
-        let round_id: i64 = round_path.trim_start_matches("/enkater/").parse().unwrap();
+        assert_eq!(created.status(), 200, "{}", app.backend);
+        let receipt = created.text().await.unwrap().replace("&#x2f;", "/");
+        assert!(receipt.contains("10 företag bjöds in."), "{receipt}");
+        assert!(!receipt.contains("hoppades över"), "{receipt}");
+        // The receipt leads back to the new round.
+        let (_, after) = receipt.split_once("href=\"/enkater/").unwrap();
+        let round_id: i64 = after[..after.find('"').unwrap()].parse().unwrap();
+        let round_path = format!("/enkater/{round_id}");
         let invitations = tenant.invitations(round_id).await.unwrap();
         assert_eq!(invitations.len(), 10);
 
@@ -353,7 +353,7 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
             )
             .await
             .unwrap();
-        assert_eq!(audience.invited, 1);
+        assert_eq!((audience.reached, audience.skipped.len()), (1, 0));
         let invitation = tenant.invitations(round_id).await.unwrap().remove(0);
         let token = tenant.mint_survey_link(invitation.id).await.unwrap();
         let c = app.client();
@@ -394,7 +394,16 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
             )
             .await
             .unwrap();
-        assert_eq!((again.invited, again.quarantined.len()), (0, 1));
+        assert_eq!((again.reached, again.skipped.len()), (0, 1));
+        // Named with the day the quarantine ends: a year of 30-day months from today.
+        let skipped = &again.skipped[0];
+        assert_eq!(skipped.name, company.name);
+        assert_eq!(skipped.why.id, "skipped-in-quarantine");
+        let until = lots_domain::events::local_day(lots_store::now() + 360 * 86_400);
+        assert_eq!(
+            skipped.why.text(lots_i18n::Lang::Sv),
+            format!("I karenstid till {until}")
+        );
         app.stop().await;
     }
 }
@@ -626,12 +635,21 @@ async fn an_organiser_runs_one_round_across_its_members() {
         }
         let form: Vec<(&str, &str)> = picked.iter().map(|id| ("company", id.as_str())).collect();
         let added = bd.post(&format!("{round_path}/bjud-in"), &form).await;
-        assert!(location(&added).starts_with(&format!("{round_path}?inbjudna=3")));
-        let twice = bd.post(&format!("{round_path}/bjud-in"), &form).await;
+        assert_eq!(added.status(), 200);
+        let receipt = added.text().await.unwrap().replace("&#x2f;", "/");
+        assert!(receipt.contains("3 företag bjöds in."), "{receipt}");
         assert!(
-            location(&twice).starts_with(&format!("{round_path}?inbjudna=0")),
-            "no one twice"
+            receipt.contains(&format!("href=\"{round_path}\"")),
+            "{receipt}"
         );
+        let twice = bd.post(&format!("{round_path}/bjud-in"), &form).await;
+        let receipt = twice.text().await.unwrap();
+        assert!(
+            receipt.contains("Inget företag bjöds in."),
+            "no one twice: {receipt}"
+        );
+        assert!(receipt.contains("3 företag hoppades över:"), "{receipt}");
+        assert_eq!(receipt.matches("Redan inbjudet").count(), 3, "{receipt}");
         let invitations = home.invitations(rounds[0].id).await.unwrap();
         assert_eq!(invitations.len(), 3);
         for invitation in &invitations {

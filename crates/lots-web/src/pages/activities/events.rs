@@ -10,6 +10,7 @@ use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use lots_domain::events::{EventKind, ParticipantStatus, local_parts, local_time};
+use lots_domain::reach::Reach;
 use lots_domain::role::Permission;
 use lots_jobs::EventMessage;
 use lots_store::{Event, NewEvent, Participant, Registration, StoreError, Tenant, Walkin};
@@ -17,7 +18,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::shared::audience::{AudienceQuery, InviteTo, invite_page as shared_invite_page};
+use crate::pages::shared::audience::{Invitable, InviteTo, invite, invite_form};
 use crate::pages::{
     FormData, FormErrors, Typed, answered, field_error, headings, redirect, spreadsheet,
     unprocessable,
@@ -30,7 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route("/evenemang/nytt", get(new_form).post(create))
         .route("/evenemang/{id}", get(show))
         .route("/evenemang/{id}/andra", get(edit_form).post(update))
-        .route("/evenemang/{id}/bjud-in", get(invite_form).post(invite))
+        .route(
+            "/evenemang/{id}/bjud-in",
+            get(invite_form::<EventInvitation>).post(invite::<EventInvitation>),
+        )
         .route("/evenemang/{id}/anmal", post(register_on_behalf))
         .route("/evenemang/{id}/deltagare/{pid}/avboka", post(cancel))
         .route("/evenemang/{id}/incheckning", get(check_in_page))
@@ -340,64 +344,46 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     show_page(&ctx, &tenant, id, None, Vec::new()).await
 }
 
-async fn invite_page(
-    ctx: &Ctx,
-    tenant: &Tenant<'_>,
-    id: i64,
-    q: &AudienceQuery,
-    form: Option<&FormData>,
-    errors: Vec<Value>,
-) -> Result<Html<String>, AppError> {
-    let event = tenant.event(id).await?;
-    let to = InviteTo {
-        template: "activities/event_invite.html",
-        name: &event.name,
-        item: event_value(ctx, &event),
-        path: format!("/evenemang/{id}"),
-        list: ("/evenemang", "events"),
-        invited: tenant
-            .participants(id)
-            .await?
-            .iter()
-            .filter_map(|p| p.company_id)
-            .collect(),
-    };
-    shared_invite_page(ctx, tenant, to, (q, form), errors).await
-}
+/// Companies are invited to an event from the picker; each new participant gets an e-mail.
+struct EventInvitation;
 
-async fn invite_form(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Query(q): Query<AudienceQuery>,
-) -> Result<Html<String>, AppError> {
-    ctx.require(Permission::ManageActivities)?;
-    let tenant = ctx.tenant()?;
-    invite_page(&ctx, &tenant, id, &q, None, Vec::new()).await
-}
+impl Invitable for EventInvitation {
+    const PERMISSION: Permission = Permission::ManageActivities;
+    type Invited = lots_store::EventInvitations;
 
-async fn invite(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Query(q): Query<AudienceQuery>,
-    form: FormData,
-) -> Result<Response, AppError> {
-    let me = ctx.require(Permission::ManageActivities)?;
-    let tenant = ctx.tenant()?;
-    let outcome = tenant
-        .invite_to_event(id, &form.ids("company"), &me.user.name)
-        .await;
-    let (ctx, tenant) = (&ctx, &tenant);
-    let invited = |invitations: lots_store::EventInvitations| async move {
-        for p in &invitations.participant_ids {
+    async fn invite_to(ctx: &Ctx, tenant: &Tenant<'_>, id: i64) -> Result<InviteTo, AppError> {
+        let event = tenant.event(id).await?;
+        let invited = tenant.participants(id).await?;
+        Ok(InviteTo {
+            template: "activities/event_invite.html",
+            item: event_value(ctx, &event),
+            name: event.name,
+            path: format!("/evenemang/{id}"),
+            list: ("/evenemang", "events"),
+            invited: invited.iter().filter_map(|p| p.company_id).collect(),
+        })
+    }
+
+    async fn invite(
+        tenant: &Tenant<'_>,
+        id: i64,
+        companies: &[i64],
+        actor: &str,
+    ) -> lots_store::Result<Self::Invited> {
+        tenant.invite_to_event(id, companies, actor).await
+    }
+
+    async fn send(
+        ctx: &Ctx,
+        tenant: &Tenant<'_>,
+        _id: i64,
+        invited: Self::Invited,
+    ) -> Result<Reach, AppError> {
+        for p in &invited.participant_ids {
             notify(ctx, tenant, *p, EventMessage::Invitation).await?;
         }
-        let count = invitations.participant_ids.len();
-        redirect(format!("/evenemang/{id}?inbjudna={count}")).await
-    };
-    answered(ctx, outcome, invited, |errors| {
-        invite_page(ctx, tenant, id, &q, Some(&form), errors)
-    })
-    .await
+        Ok(invited.reach)
+    }
 }
 
 /// Staff register a company's person (by phone, at the door): a company found by its
@@ -646,13 +632,9 @@ async fn follow_up(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Resp
         )
         .await;
     let (ctx, tenant) = (&ctx, &tenant);
-    let created = |(round_id, _)| async move {
+    let created = |(round_id, reach)| async move {
         tenant.set_follow_up_round(id, round_id).await?;
-        for invitation in tenant.invitations(round_id).await? {
-            lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0).await?;
-        }
-        ctx.app.workers.wake();
-        redirect(format!("/enkater/{round_id}")).await
+        crate::pages::surveys::rounds::invitations_sent(ctx, tenant, round_id, reach).await
     };
     answered(ctx, outcome, created, |errors| {
         show_page(ctx, tenant, id, Some(&form), errors)

@@ -19,6 +19,7 @@ use minijinja::{Value, context};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::campaigns::visits::own_visit;
+use crate::pages::shared::reach::{Receipt, back_to, receipt as receipt_page};
 use crate::pages::{FormData, FormErrors, answered, redirect, unprocessable};
 use crate::state::AppState;
 
@@ -193,7 +194,7 @@ async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     match tenant.schedule_campaign(id).await {
-        Ok(n) => {
+        Ok(reach) => {
             for v in tenant.campaign_visits(id).await? {
                 if v.status == lots_domain::campaigns::status::VisitStatus::Planned {
                     let booking = tenant.booking(v.id).await?;
@@ -203,9 +204,20 @@ async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError
                 }
             }
             let mut entry = ctx.audit_entry("campaign.schedule", "campaign", id);
-            entry.detail = format!("{n} visits offered times");
+            entry.detail = reach.audit_detail();
             ctx.app.db.audit(entry).await?;
-            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
+            let campaign = tenant.campaign(id).await?;
+            let path = format!("/kampanjer/{id}");
+            let receipt = Receipt {
+                title: format!("{}: {}", ctx.t("booking-offers"), campaign.name),
+                reached: "reach-offered",
+                links: vec![(format!("{path}#plan"), back_to(&ctx, &campaign.name))],
+                breadcrumbs: vec![
+                    ctx.crumb("/kampanjer", "campaigns"),
+                    context! { href => path, label => campaign.name },
+                ],
+            };
+            Ok(receipt_page(&ctx, receipt, &reach)?.into_response())
         }
         Err(lots_store::StoreError::Refused(why)) => Ok(unprocessable(
             crate::pages::campaigns::campaign::show_page(&ctx, &tenant, id, Some(why), Vec::new())

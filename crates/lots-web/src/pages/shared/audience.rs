@@ -1,11 +1,18 @@
-//! The company picker of a survey round's or an event's invitation: a saved filter, area,
-//! industry, size and hand-picked companies, with those already invited marked.
+//! Inviting companies to a survey round or an event: the company picker (a saved filter,
+//! area, industry, size and hand-picked companies, with those already invited marked), the
+//! invitation itself and its receipt.
 
+use axum::extract::{Path, Query};
+use axum::response::{Html, IntoResponse, Response};
+use lots_domain::reach::Reach;
+use lots_domain::role::Permission;
 use lots_store::{CompanyFilter, Tenant};
 use minijinja::{Value, context};
 
+use super::reach::{Receipt, back_to};
+use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::FormData;
+use crate::pages::{FormData, answered};
 
 #[derive(serde::Deserialize, Default)]
 pub(in crate::pages) struct AudienceQuery {
@@ -78,41 +85,135 @@ pub(in crate::pages) async fn picker(
 }
 
 /// What a picker page invites companies to: an event or a survey round.
-pub(in crate::pages) struct InviteTo<'a> {
-    pub template: &'a str,
+pub(in crate::pages) struct InviteTo {
+    pub template: &'static str,
     /// The event's or round's name, for the title and the breadcrumb.
-    pub name: &'a str,
+    pub name: String,
     /// The event or round as its template reads it (`item`).
     pub item: Value,
     /// Its page; the picker posts to `{path}/bjud-in`.
     pub path: String,
     /// The list it belongs to: its address and the message id of its name.
-    pub list: (&'a str, &'a str),
+    pub list: (&'static str, &'static str),
     /// The companies already invited.
     pub invited: Vec<i64>,
 }
 
+impl InviteTo {
+    fn title(&self, ctx: &Ctx) -> String {
+        format!("{}: {}", ctx.t("invite-companies"), self.name)
+    }
+
+    fn breadcrumbs(&self, ctx: &Ctx) -> Vec<Value> {
+        vec![
+            ctx.crumb(self.list.0, self.list.1),
+            context! { href => self.path.clone(), label => self.name.clone() },
+        ]
+    }
+
+    /// The answer to an invitation: how many were reached, who was left out and why, and the
+    /// way back to the event or round or on to invite more.
+    pub fn receipt(&self, ctx: &Ctx, reach: &Reach) -> Result<Html<String>, AppError> {
+        let links = vec![
+            (self.path.clone(), back_to(ctx, &self.name)),
+            (
+                format!("{}/bjud-in", self.path),
+                ctx.t("invite-more-companies"),
+            ),
+        ];
+        let receipt = Receipt {
+            title: ctx.t_with("invitations-to", &[("name", self.name.as_str().into())]),
+            reached: "reach-invited",
+            links,
+            breadcrumbs: self.breadcrumbs(ctx),
+        };
+        super::reach::receipt(ctx, receipt, reach)
+    }
+}
+
+/// An event or a survey round that companies are invited to from the picker.
+pub(in crate::pages) trait Invitable: Send + Sync + 'static {
+    /// Who may invite.
+    const PERMISSION: Permission;
+
+    /// The event or round `id`, with the companies already invited.
+    fn invite_to(
+        ctx: &Ctx,
+        tenant: &Tenant<'_>,
+        id: i64,
+    ) -> impl Future<Output = Result<InviteTo, AppError>> + Send;
+
+    /// What the data layer answers an invitation with.
+    type Invited: Send;
+
+    /// Invites the companies; a wrong choice is a field error.
+    fn invite(
+        tenant: &Tenant<'_>,
+        id: i64,
+        companies: &[i64],
+        actor: &str,
+    ) -> impl Future<Output = lots_store::Result<Self::Invited>> + Send;
+
+    /// Queues the invitations' e-mails; says whom they reach.
+    fn send(
+        ctx: &Ctx,
+        tenant: &Tenant<'_>,
+        id: i64,
+        invited: Self::Invited,
+    ) -> impl Future<Output = Result<Reach, AppError>> + Send;
+}
+
 /// The page that picks the companies to invite, with the form's errors.
-pub(in crate::pages) async fn invite_page(
-    ctx: &crate::ctx::Ctx,
+async fn invite_page<I: Invitable>(
+    ctx: &Ctx,
     tenant: &Tenant<'_>,
-    to: InviteTo<'_>,
+    id: i64,
     (q, form): (&AudienceQuery, Option<&FormData>),
     errors: Vec<Value>,
-) -> Result<axum::response::Html<String>, AppError> {
-    let title = format!("{}: {}", ctx.t("invite-companies"), to.name);
+) -> Result<Html<String>, AppError> {
+    let to = I::invite_to(ctx, tenant, id).await?;
     ctx.render(
         to.template,
-        &title,
+        &to.title(ctx),
         context! {
-            item => to.item,
+            item => to.item.clone(),
             action => format!("{}/bjud-in", to.path),
             picker => picker(tenant, q, form, &to.invited).await?,
             errors,
-            breadcrumbs => vec![
-                ctx.crumb(to.list.0, to.list.1),
-                context! { href => to.path, label => to.name },
-            ],
+            breadcrumbs => to.breadcrumbs(ctx),
         },
     )
+}
+
+pub(in crate::pages) async fn invite_form<I: Invitable>(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<AudienceQuery>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(I::PERMISSION)?;
+    let tenant = ctx.tenant()?;
+    invite_page::<I>(&ctx, &tenant, id, (&q, None), Vec::new()).await
+}
+
+/// Invites the picked companies and answers with the receipt; a wrong choice (none picked,
+/// the event past or the round closed) shows the picker again with the error.
+pub(in crate::pages) async fn invite<I: Invitable>(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<AudienceQuery>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let me = ctx.require(I::PERMISSION)?;
+    let tenant = ctx.tenant()?;
+    let outcome = I::invite(&tenant, id, &form.ids("company"), &me.user.name).await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    let invited = |invited| async move {
+        let reach = I::send(ctx, tenant, id, invited).await?;
+        let to = I::invite_to(ctx, tenant, id).await?;
+        Ok(to.receipt(ctx, &reach)?.into_response())
+    };
+    answered(ctx, outcome, invited, |errors| {
+        invite_page::<I>(ctx, tenant, id, (&q, Some(&form)), errors)
+    })
+    .await
 }

@@ -3,4 +3,5 @@
 pub(in crate::pages) mod audience;
 pub(in crate::pages) mod form;
 pub(in crate::pages) mod format;
+pub(in crate::pages) mod reach;
 pub(in crate::pages) mod results;

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use lots_domain::nki::{Band, Quadrant, Thresholds};
+use lots_domain::reach::Reach;
 use lots_domain::role::Permission;
 use lots_domain::survey_results::COLUMNS;
 use lots_store::{NewRound, RoundResults, StoreError, Tenant};
@@ -19,7 +20,9 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::shared::audience::{AudienceQuery, InviteTo, invite_page, picker};
+use crate::pages::shared::audience::{
+    AudienceQuery, Invitable, InviteTo, invite, invite_form, picker,
+};
 use crate::pages::shared::format::{DayList, decimal, index_label, percent};
 use crate::pages::shared::results::{distribution_values, free_text_values};
 use crate::pages::surveys::respond::{form_answers, form_sections};
@@ -35,7 +38,10 @@ pub fn routes() -> Router<AppState> {
         .route("/enkater/resultat.xlsx", get(period_xlsx))
         .route("/enkater/{id}", get(round))
         .route("/enkater/urval", post(save_filter))
-        .route("/enkater/{id}/bjud-in", get(add_form).post(add))
+        .route(
+            "/enkater/{id}/bjud-in",
+            get(invite_form::<RoundInvitation>).post(invite::<RoundInvitation>),
+        )
         .route("/enkater/{id}/resultat.csv", get(results_csv))
         .route("/enkater/{id}/resultat.xlsx", get(results_xlsx))
         .route("/enkater/{id}/svar.csv", get(answers_csv))
@@ -160,9 +166,7 @@ async fn create(
         )
         .await;
     let (ctx, tenant) = (&ctx, &tenant);
-    let created = |(id, audience)| async move {
-        Ok(invited(ctx, tenant, id, &audience).await?.into_response())
-    };
+    let created = |(id, reach)| invitations_sent(ctx, tenant, id, reach);
     answered(ctx, outcome, created, |errors| {
         new_page(ctx, tenant, &q, Some(&form), errors)
     })
@@ -241,89 +245,71 @@ async fn save_filter(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     }
 }
 
-/// After companies were added to a round: their invitations go to the job queue, and the
-/// round page tells who could not be reached.
-async fn invited(
+/// Companies are added to a round from the picker; their invitations go to the job queue.
+struct RoundInvitation;
+
+impl Invitable for RoundInvitation {
+    const PERMISSION: Permission = Permission::ManageSurveys;
+    type Invited = Reach;
+
+    async fn invite_to(_ctx: &Ctx, tenant: &Tenant<'_>, id: i64) -> Result<InviteTo, AppError> {
+        let round = tenant.round(id).await?;
+        let invited = tenant.invitations(id).await?;
+        Ok(InviteTo {
+            template: "surveys/survey_add.html",
+            item: Value::from_serialize(&round),
+            name: round.name,
+            path: format!("/enkater/{id}"),
+            list: ("/enkater", "surveys"),
+            invited: invited.iter().filter_map(|i| i.company_id).collect(),
+        })
+    }
+
+    async fn invite(
+        tenant: &Tenant<'_>,
+        id: i64,
+        companies: &[i64],
+        actor: &str,
+    ) -> lots_store::Result<Reach> {
+        tenant.add_to_round(id, companies, actor).await
+    }
+
+    async fn send(
+        ctx: &Ctx,
+        tenant: &Tenant<'_>,
+        id: i64,
+        reach: Reach,
+    ) -> Result<Reach, AppError> {
+        queue_invitations(ctx, tenant, id).await?;
+        Ok(reach)
+    }
+}
+
+/// Queues a new round's invitations and answers with the receipt.
+pub(in crate::pages) async fn invitations_sent(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
-    id: i64,
-    audience: &lots_store::Audience,
-) -> Result<Redirect, AppError> {
-    // The queue's idempotency keys make this safe for invitations already queued.
-    for invitation in tenant.invitations(id).await? {
+    round_id: i64,
+    reach: Reach,
+) -> Result<Response, AppError> {
+    let reach = RoundInvitation::send(ctx, tenant, round_id, reach).await?;
+    let to = RoundInvitation::invite_to(ctx, tenant, round_id).await?;
+    Ok(to.receipt(ctx, &reach)?.into_response())
+}
+
+/// Puts a round's invitations on the job queue; the queue's idempotency keys make this safe
+/// for invitations already queued.
+async fn queue_invitations(ctx: &Ctx, tenant: &Tenant<'_>, round_id: i64) -> Result<(), AppError> {
+    for invitation in tenant.invitations(round_id).await? {
         lots_jobs::enqueue_survey_mail(&ctx.app.db, tenant.code(), invitation.id, 0).await?;
     }
     ctx.app.workers.wake();
-    Ok(Redirect::to(&format!(
-        "/enkater/{id}?inbjudna={}&karens={}&utan={}",
-        audience.invited,
-        audience.quarantined.len(),
-        audience.without_email.len()
-    )))
-}
-
-async fn add_page(
-    ctx: &Ctx,
-    tenant: &Tenant<'_>,
-    id: i64,
-    q: &AudienceQuery,
-    form: Option<&FormData>,
-    errors: Vec<Value>,
-) -> Result<Html<String>, AppError> {
-    let round = tenant.round(id).await?;
-    let to = InviteTo {
-        template: "surveys/survey_add.html",
-        name: &round.name,
-        item: Value::from_serialize(&round),
-        path: format!("/enkater/{id}"),
-        list: ("/enkater", "surveys"),
-        invited: tenant
-            .invitations(id)
-            .await?
-            .iter()
-            .filter_map(|i| i.company_id)
-            .collect(),
-    };
-    invite_page(ctx, tenant, to, (q, form), errors).await
-}
-
-async fn add_form(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Query(q): Query<AudienceQuery>,
-) -> Result<Html<String>, AppError> {
-    ctx.require(Permission::ManageSurveys)?;
-    let tenant = ctx.tenant()?;
-    add_page(&ctx, &tenant, id, &q, None, Vec::new()).await
-}
-
-async fn add(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    Query(q): Query<AudienceQuery>,
-    form: FormData,
-) -> Result<Response, AppError> {
-    let me = ctx.require(Permission::ManageSurveys)?;
-    let tenant = ctx.tenant()?;
-    let outcome = tenant
-        .add_to_round(id, &form.ids("company"), &me.user.name)
-        .await;
-    let (ctx, tenant) = (&ctx, &tenant);
-    let added =
-        |audience| async move { Ok(invited(ctx, tenant, id, &audience).await?.into_response()) };
-    answered(ctx, outcome, added, |errors| {
-        add_page(ctx, tenant, id, &q, Some(&form), errors)
-    })
-    .await
+    Ok(())
 }
 
 #[derive(serde::Deserialize)]
 struct ResultsQuery {
     per: Option<String>,
-    /// After invitations were made: how many went out, were in quarantine, lacked e-mail.
-    inbjudna: Option<usize>,
-    karens: Option<usize>,
-    utan: Option<usize>,
 }
 
 fn band_text(ctx: &Ctx, band: Option<Band>) -> String {
@@ -459,16 +445,6 @@ async fn round(
         Vec::new()
     };
     let splits = breakdowns(&ctx, &results.by);
-    let notice = q.inbjudna.map(|n| {
-        format!(
-            "{n} {} {} {} {} {}.",
-            ctx.t("companies-were-invited"),
-            q.karens.unwrap_or(0),
-            ctx.t("in-quarantine-and"),
-            q.utan.unwrap_or(0),
-            ctx.t("without-a-contact-person-with-e")
-        )
-    });
     ctx.render(
         "surveys/survey_round.html",
         &round.name,
@@ -485,7 +461,6 @@ async fn round(
             can_manage,
             can_add => can_manage && round.closes_on >= lots_store::today(),
             undelivered => crate::pages::platform::admin::undelivered_notice(&ctx, lots_jobs::Concern::Round(id)).await?,
-            notice,
             breakdowns => splits,
             threshold => thresholds(&ctx).min_shown,
             breadcrumbs => vec![ctx.crumb("/enkater", "surveys")],
