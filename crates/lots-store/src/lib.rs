@@ -72,7 +72,7 @@ pub use surveys::case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use surveys::joint_rounds::{JointMember, JointRound, NewJointRound};
 pub use surveys::rounds::{
     BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
-    RespondingCompany, ResponseRecord, Round, SeenInvitation, today,
+    RespondingCompany, ResponseRecord, Round, RoundTerms, SeenInvitation, today,
 };
 pub use surveys::survey_results::{
     BREAKDOWNS, CountyComparison, Measurement, MemberNki, RoundResults,

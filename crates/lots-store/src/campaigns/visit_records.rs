@@ -235,12 +235,14 @@ impl Tenant<'_> {
                     .create_round(
                         &crate::NewRound {
                             battery_version_id: Some(version_id),
-                            name: format!("Uppföljning: {}", campaign.name),
-                            opens_on: Some(today),
-                            closes_on: Some(closes),
-                            anonymous: false,
-                            quarantine_months: 0,
-                            reminder_days: vec![7],
+                            terms: crate::RoundTerms {
+                                name: format!("Uppföljning: {}", campaign.name),
+                                opens_on: Some(today),
+                                closes_on: Some(closes),
+                                anonymous: false,
+                                quarantine_months: 0,
+                                reminder_days: vec![7],
+                            },
                             company_ids: vec![company_id],
                         },
                         actor,

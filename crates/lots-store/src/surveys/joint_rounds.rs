@@ -9,20 +9,14 @@ use sqlx::Row;
 use crate::error::Refusals;
 use crate::error::field;
 use crate::secret::new_token;
-use crate::surveys::rounds::check_round_facts;
+use crate::surveys::rounds::RoundTerms;
 use crate::{OrganiserScope, Result, StoreError, now};
 
 #[derive(Debug, Clone)]
 pub struct NewJointRound {
-    pub name: String,
+    pub terms: RoundTerms,
     /// The code of one of the standard batteries (`lots_domain::battery::standard`).
     pub battery_code: String,
-    /// Europe/Stockholm; `None` when the form gave no readable day, refused.
-    pub opens_on: Option<jiff::civil::Date>,
-    pub closes_on: Option<jiff::civil::Date>,
-    pub anonymous: bool,
-    pub quarantine_months: i64,
-    pub reminder_days: Vec<i64>,
     /// Member municipalities taking part, by code.
     pub members: Vec<String>,
 }
@@ -58,13 +52,7 @@ impl NewJointRound {
 
     fn checked(&self) -> Result<(jiff::civil::Date, jiff::civil::Date, Battery)> {
         let mut refusals = Refusals::default();
-        let days = check_round_facts(
-            &mut refusals,
-            &self.name,
-            (self.opens_on, self.closes_on),
-            &self.reminder_days,
-            self.quarantine_months,
-        );
+        let days = self.terms.check(&mut refusals);
         let battery = refusals.require(
             lots_domain::battery::standard()
                 .into_iter()
@@ -118,7 +106,7 @@ impl OrganiserScope<'_> {
         let taken =
             sqlx::query("SELECT id FROM joint_rounds WHERE organiser_id = $1 AND name = $2")
                 .bind(self.id)
-                .bind(new.name.trim())
+                .bind(new.terms.name.trim())
                 .fetch_optional(&mut *tx)
                 .await?;
         if taken.is_some() {
@@ -130,23 +118,18 @@ impl OrganiserScope<'_> {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(self.id)
-        .bind(new.name.trim())
+        .bind(new.terms.name.trim())
         .bind(&battery.code)
         .bind(&definition)
         .bind(opens_on.to_string())
         .bind(closes_on.to_string())
-        .bind(i64::from(new.anonymous))
+        .bind(i64::from(new.terms.anonymous))
         .bind(actor)
         .bind(t)
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        let reminders = new
-            .reminder_days
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
+        let reminders = new.terms.reminder_column();
         for code in &new.members {
             let version_id = same_published_version(&mut tx, code, &battery, &definition).await?;
             sqlx::query(
@@ -157,11 +140,11 @@ impl OrganiserScope<'_> {
             )
             .bind(code)
             .bind(version_id)
-            .bind(new.name.trim())
+            .bind(new.terms.name.trim())
             .bind(opens_on.to_string())
             .bind(closes_on.to_string())
-            .bind(i64::from(new.anonymous))
-            .bind(new.quarantine_months)
+            .bind(i64::from(new.terms.anonymous))
+            .bind(new.terms.quarantine_months)
             .bind(&reminders)
             .bind(new_token())
             .bind(actor)

@@ -39,10 +39,10 @@ pub struct BatteryVersion {
     pub published: bool,
 }
 
-#[derive(Debug, Clone)]
-pub struct NewRound {
-    /// `None` when the form chose none; refused.
-    pub battery_version_id: Option<i64>,
+/// What every round is asked with, a municipality's own and each member's part of a joint
+/// measurement.
+#[derive(Debug, Clone, Default)]
+pub struct RoundTerms {
     pub name: String,
     /// `None` when the form gave no readable day; refused.
     pub opens_on: Option<Date>,
@@ -50,6 +50,49 @@ pub struct NewRound {
     pub anonymous: bool,
     pub quarantine_months: i64,
     pub reminder_days: Vec<i64>,
+}
+
+impl RoundTerms {
+    /// Each wrong term refused with the field it concerns; the opening and closing days when
+    /// both are right.
+    pub(crate) fn check(&self, refusals: &mut Refusals) -> Option<(Date, Date)> {
+        refusals.check(
+            !self.name.trim().is_empty(),
+            "name",
+            "give-the-round-a-name",
+        );
+        let opens_on = refusals.require(self.opens_on, "opens_on", "write-the-opening-day-as-yyyy");
+        let closes_on = refusals.require(
+            self.closes_on.filter(|c| opens_on.is_none_or(|o| *c >= o)),
+            "closes_on",
+            "write-the-closing-day-as-yyyy",
+        );
+        refusals.check(
+            self.reminder_days.len() <= 3
+                && self.reminder_days.iter().all(|d| (1..=90).contains(d)),
+            "reminder_days",
+            "at-most-three-reminders-each-1",
+        );
+        refusals.check(
+            (0..=60).contains(&self.quarantine_months),
+            "quarantine_months",
+            "the-quarantine-is-0-60-months",
+        );
+        opens_on.zip(closes_on)
+    }
+
+    /// The reminder days as the `reminder_days` column keeps them: `7,14`.
+    pub(crate) fn reminder_column(&self) -> String {
+        let days: Vec<String> = self.reminder_days.iter().map(i64::to_string).collect();
+        days.join(",")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewRound {
+    /// `None` when the form chose none; refused.
+    pub battery_version_id: Option<i64>,
+    pub terms: RoundTerms,
     pub company_ids: Vec<i64>,
 }
 
@@ -66,13 +109,7 @@ impl NewRound {
             "battery_version_id",
             "choose-a-question-battery",
         );
-        let days = check_round_facts(
-            &mut refusals,
-            &self.name,
-            (self.opens_on, self.closes_on),
-            &self.reminder_days,
-            self.quarantine_months,
-        );
+        let days = self.terms.check(&mut refusals);
         refusals.check(
             !self.company_ids.is_empty(),
             "companies",
@@ -328,35 +365,6 @@ fn parse_battery(json: &str) -> Result<Battery> {
     Battery::from_json(json).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
-/// The facts every round must have right, each wrong one refused with the field it
-/// concerns; the opening and closing days when both are right.
-pub(crate) fn check_round_facts(
-    refusals: &mut Refusals,
-    name: &str,
-    (opens_on, closes_on): (Option<Date>, Option<Date>),
-    reminder_days: &[i64],
-    quarantine_months: i64,
-) -> Option<(Date, Date)> {
-    refusals.check(!name.trim().is_empty(), "name", "give-the-round-a-name");
-    let opens_on = refusals.require(opens_on, "opens_on", "write-the-opening-day-as-yyyy");
-    let closes_on = refusals.require(
-        closes_on.filter(|c| opens_on.is_none_or(|o| *c >= o)),
-        "closes_on",
-        "write-the-closing-day-as-yyyy",
-    );
-    refusals.check(
-        reminder_days.len() <= 3 && reminder_days.iter().all(|d| (1..=90).contains(d)),
-        "reminder_days",
-        "at-most-three-reminders-each-1",
-    );
-    refusals.check(
-        (0..=60).contains(&quarantine_months),
-        "quarantine_months",
-        "the-quarantine-is-0-60-months",
-    );
-    opens_on.zip(closes_on)
-}
-
 impl Tenant<'_> {
     /// Gives the municipality the standard batteries (as published version 1) it lacks.
     pub async fn install_standard_batteries(&self) -> Result<()> {
@@ -557,18 +565,12 @@ impl Tenant<'_> {
         )
         .bind(&self.code)
         .bind(version_id)
-        .bind(new.name.trim())
+        .bind(new.terms.name.trim())
         .bind(opens_on.to_string())
         .bind(closes_on.to_string())
-        .bind(i64::from(new.anonymous))
-        .bind(new.quarantine_months)
-        .bind(
-            new.reminder_days
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(","),
-        )
+        .bind(i64::from(new.terms.anonymous))
+        .bind(new.terms.quarantine_months)
+        .bind(new.terms.reminder_column())
         .bind(new_token())
         .bind(actor)
         .bind(t)
@@ -580,9 +582,9 @@ impl Tenant<'_> {
                 &mut tx,
                 RoundAudience {
                     round_id,
-                    name: new.name.trim(),
-                    anonymous: new.anonymous,
-                    quarantine_months: new.quarantine_months,
+                    name: new.terms.name.trim(),
+                    anonymous: new.terms.anonymous,
+                    quarantine_months: new.terms.quarantine_months,
                 },
                 &new.company_ids,
                 actor,

@@ -601,6 +601,15 @@ async fn the_demo_has_the_networks_and_the_training_coverage() {
             .post("/natverk", &[("name", "X"), ("kind", "external")])
             .await;
         assert_eq!(r.status(), 403);
+
+        // A choice no page offered is refused as unreadable, not read as no choice.
+        for (field, value) in [("kind", "hemligt"), ("owner", "ingen")] {
+            let mut fields = vec![("name", "Nytt nätverk"), ("kind", "external")];
+            fields.retain(|(k, _)| *k != field);
+            fields.push((field, value));
+            let r = bd.post("/natverk", &fields).await;
+            assert_eq!(r.status(), 400, "{field}={value} on {}", app.backend);
+        }
         app.stop().await;
     }
 }

@@ -121,12 +121,14 @@ async fn the_invitation_is_delivered_over_smtp() {
             .create_round(
                 &lots_store::NewRound {
                     battery_version_id: Some(battery),
-                    name: "SMTP".into(),
-                    opens_on: Some(lots_store::today()),
-                    closes_on: Some(jiff::civil::date(2099, 12, 31)),
-                    anonymous: false,
-                    quarantine_months: 0,
-                    reminder_days: vec![],
+                    terms: lots_store::RoundTerms {
+                        name: "SMTP".into(),
+                        opens_on: Some(lots_store::today()),
+                        closes_on: Some(jiff::civil::date(2099, 12, 31)),
+                        anonymous: false,
+                        quarantine_months: 0,
+                        reminder_days: vec![],
+                    },
                     company_ids: vec![company.id],
                 },
                 "test",

@@ -341,12 +341,14 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
             .create_round(
                 &lots_store::NewRound {
                     battery_version_id: Some(visit),
-                    name: "Gammal".into(),
-                    opens_on: Some(jiff::civil::date(2020, 1, 1)),
-                    closes_on: Some(jiff::civil::date(2020, 1, 31)),
-                    anonymous: true,
-                    quarantine_months: 0,
-                    reminder_days: vec![],
+                    terms: lots_store::RoundTerms {
+                        name: "Gammal".into(),
+                        opens_on: Some(jiff::civil::date(2020, 1, 1)),
+                        closes_on: Some(jiff::civil::date(2020, 1, 31)),
+                        anonymous: true,
+                        quarantine_months: 0,
+                        reminder_days: vec![],
+                    },
                     company_ids: vec![company.id],
                 },
                 "test",
@@ -382,12 +384,14 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
             .create_round(
                 &lots_store::NewRound {
                     battery_version_id: Some(visit),
-                    name: "Ny".into(),
-                    opens_on: Some(jiff::civil::date(2020, 2, 1)),
-                    closes_on: Some(jiff::civil::date(2020, 2, 28)),
-                    anonymous: false,
-                    quarantine_months: 12,
-                    reminder_days: vec![7],
+                    terms: lots_store::RoundTerms {
+                        name: "Ny".into(),
+                        opens_on: Some(jiff::civil::date(2020, 2, 1)),
+                        closes_on: Some(jiff::civil::date(2020, 2, 28)),
+                        anonymous: false,
+                        quarantine_months: 12,
+                        reminder_days: vec![7],
+                    },
                     company_ids: vec![company.id],
                 },
                 "test",
@@ -813,12 +817,14 @@ async fn reminders_follow_the_chosen_days() {
             .create_round(
                 &lots_store::NewRound {
                     battery_version_id: Some(version),
-                    name: "Påminnelser".into(),
-                    opens_on: Some(lots_store::today()),
-                    closes_on: Some(jiff::civil::date(2099, 12, 31)),
-                    anonymous: false,
-                    quarantine_months: 0,
-                    reminder_days: vec![3, 7],
+                    terms: lots_store::RoundTerms {
+                        name: "Påminnelser".into(),
+                        opens_on: Some(lots_store::today()),
+                        closes_on: Some(jiff::civil::date(2099, 12, 31)),
+                        anonymous: false,
+                        quarantine_months: 0,
+                        reminder_days: vec![3, 7],
+                    },
                     company_ids: vec![company.id],
                 },
                 "test",

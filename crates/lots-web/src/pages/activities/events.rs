@@ -613,16 +613,18 @@ async fn follow_up(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Resp
             &typed.battery_version_id,
             "choose-a-question-battery",
         ),
-        name: format!("{} – {}", ctx.t("follow-up"), event.name),
-        opens_on: Some(lots_store::today()),
-        closes_on: errors.read(
-            "closes_on",
-            &typed.closes_on,
-            "write-the-closing-day-as-yyyy",
-        ),
-        anonymous: false,
-        quarantine_months: 0,
-        reminder_days: vec![7],
+        terms: lots_store::RoundTerms {
+            name: format!("{} – {}", ctx.t("follow-up"), event.name),
+            opens_on: Some(lots_store::today()),
+            closes_on: errors.read(
+                "closes_on",
+                &typed.closes_on,
+                "write-the-closing-day-as-yyyy",
+            ),
+            anonymous: false,
+            quarantine_months: 0,
+            reminder_days: vec![7],
+        },
         company_ids: companies,
     };
     let outcome = errors

@@ -63,11 +63,11 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
 async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    let owner = form.get("owner").parse().ok();
+    let owner = form.choice("owner")?;
     let outcome = tenant
         .create_network(
             &form.get("name"),
-            form.get("kind").parse().ok(),
+            form.choice("kind")?,
             &form.get("purpose"),
             owner,
         )
@@ -158,6 +158,7 @@ async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
     let network = tenant.network(id).await?;
     let mut errors = FormErrors::default();
     let joined_on = errors.field(&form, "joined_on", "write-the-date-as-2026-11");
+    let user = form.choice("user_id")?;
     let write = || async {
         if network.kind == NetworkKind::External {
             let named = form.get("organisation");
@@ -179,7 +180,7 @@ async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
                 .await
         } else {
             tenant
-                .add_network_member(id, None, None, form.get("user_id").parse().ok(), joined_on)
+                .add_network_member(id, None, None, user, joined_on)
                 .await
         }
     };
@@ -239,7 +240,7 @@ async fn add_action(
     }
     let mut errors = FormErrors::default();
     let due_on = errors.field(&form, "due_on", "enter-the-last-day");
-    let (title, owner) = (form.get("title"), form.get("owner_user_id").parse().ok());
+    let (title, owner) = (form.get("title"), form.choice("owner_user_id")?);
     let result = errors
         .then(
             || ready(Ok(())),

@@ -92,7 +92,7 @@ async fn create_session(ctx: Ctx, form: FormData) -> Result<Response, AppError> 
     let tenant = ctx.tenant()?;
     let outcome = tenant
         .create_training_session(
-            form.get("course_id").parse().unwrap_or(0),
+            form.choice("course_id")?.unwrap_or(0),
             local_time(&form.get("date"), &form.get("time")),
             &form.get("place"),
             &form.get("trainers"),

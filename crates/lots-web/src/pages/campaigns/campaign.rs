@@ -93,13 +93,13 @@ async fn list(ctx: Ctx) -> Result<Html<String>, AppError> {
 }
 
 /// The candidates the form's filters and hand-picked lines choose.
-fn selection(form: &FormData) -> Selection {
+fn selection(form: &FormData) -> Result<Selection, AppError> {
     let some = |name: &str| Some(form.get(name)).filter(|v| !v.is_empty());
     // A number of months that is not a number is 0, which the data layer names as wrong.
     let months = |name: &str| some(name).map(|v| v.trim().parse().unwrap_or(0));
-    Selection {
+    Ok(Selection {
         companies: CompanyFilter {
-            area_id: form.get("area").parse().ok(),
+            area_id: form.choice("area")?,
             size_class: some("size"),
             sni: some("sni"),
             ..Default::default()
@@ -110,7 +110,7 @@ fn selection(form: &FormData) -> Selection {
         new_within_months: months("new_months"),
         hand_picked: form.get("hand_picked"),
         only_hand_picked: form.get("only_hand_picked") == "1",
-    }
+    })
 }
 
 /// How many and which companies the filters choose, against the visits the campaign needs.
@@ -118,7 +118,7 @@ async fn preview(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     let units = form.ids("unit");
-    let outcome = tenant.select_companies(&selection(&form)).await;
+    let outcome = tenant.select_companies(&selection(&form)?).await;
     let (ctx, tenant, form) = (&ctx, &tenant, &form);
     let shown = |candidates: Vec<lots_store::Candidate>| async move {
         let officers = tenant.case_officers_of(&units).await?.len();
@@ -168,7 +168,7 @@ async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
         ),
         battery_version_id: errors.read("battery", &typed.battery, "choose-a-question-battery"),
         unit_ids: form.ids("unit"),
-        selection: selection(&form),
+        selection: selection(&form)?,
     };
     let outcome = errors
         .then(
@@ -376,7 +376,7 @@ async fn register_conflict(
     let company = tenant.find_company(&form.get("organisation")).await?;
     let outcome = tenant
         .register_conflict(
-            form.get("user_id").parse().ok(),
+            form.choice("user_id")?,
             company,
             &form.get("reason"),
             &me.user.name,
@@ -446,7 +446,7 @@ async fn move_visit(
     let tenant = ctx.tenant()?;
     campaign_visit(&tenant, id, visit).await?;
     let outcome = tenant
-        .move_visit(visit, form.get("officer").parse().ok(), &me.user.name)
+        .move_visit(visit, form.choice("officer")?, &me.user.name)
         .await;
     saved(
         &ctx,

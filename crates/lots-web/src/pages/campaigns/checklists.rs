@@ -78,7 +78,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
 async fn create(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
-    let campaign = form.get("campaign").parse().ok();
+    let campaign = form.choice("campaign")?;
     let outcome = tenant
         .create_checklist(&form.get("title"), campaign, &form.get("items"))
         .await;

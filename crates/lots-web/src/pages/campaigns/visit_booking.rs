@@ -102,7 +102,7 @@ async fn show(
 async fn answer(ctx: Ctx, Path(token): Path<String>, form: FormData) -> Result<Response, AppError> {
     let (code, visit) = resolve(&ctx, &token).await?;
     let tenant = ctx.app.db.tenant_unchecked(&code);
-    let seen = form.get("sequence").parse().unwrap_or(-1);
+    let seen = form.choice("sequence")?.unwrap_or(-1);
     let (outcome, message, done) = match form.get("action").as_str() {
         "cancel" => (
             tenant.cancel_booking(visit, seen).await,
@@ -111,7 +111,7 @@ async fn answer(ctx: Ctx, Path(token): Path<String>, form: FormData) -> Result<R
         ),
         _ => (
             tenant
-                .book_visit(visit, form.get("slot").parse().ok(), seen, true)
+                .book_visit(visit, form.choice("slot")?, seen, true)
                 .await,
             VisitMessage::Booked,
             "bokat",
@@ -136,7 +136,7 @@ async fn book_by_phone(
 ) -> Result<Response, AppError> {
     let tenant = ctx.tenant()?;
     let v = own_visit(&ctx, &tenant, id, visit).await?;
-    let seen = form.get("sequence").parse().unwrap_or(-1);
+    let seen = form.choice("sequence")?.unwrap_or(-1);
     let outcome = if form.get("action") == "cancel" {
         tenant
             .cancel_booking(visit, seen)
@@ -176,9 +176,7 @@ async fn companion(
     ctx.require(Permission::ManageActivities)?;
     let tenant = ctx.tenant()?;
     let v = own_visit(&ctx, &tenant, id, visit).await?;
-    let outcome = tenant
-        .set_companion(visit, form.get("companion").parse().ok())
-        .await;
+    let outcome = tenant.set_companion(visit, form.choice("companion")?).await;
     crate::pages::saved(
         &ctx,
         outcome,
@@ -236,10 +234,7 @@ async fn add_absence(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Re
         errors.field(&form, "absent_from", "enter-the-first-day-as-2026"),
         errors.field(&form, "absent_to", "write-the-last-day-as-2026"),
     );
-    let (user, reason) = (
-        form.get("absent_user").parse().ok(),
-        form.get("absent_reason"),
-    );
+    let (user, reason) = (form.choice("absent_user")?, form.get("absent_reason"));
     let outcome = errors
         .then(|| ready(Ok(())), || tenant.add_absence(user, days, &reason))
         .await;
@@ -279,7 +274,7 @@ async fn officer_terms(
             id,
             user,
             (&form.get("day_starts"), &form.get("day_ends")),
-            form.get("home_area").parse().ok(),
+            form.choice("home_area")?,
         )
         .await;
     answered(

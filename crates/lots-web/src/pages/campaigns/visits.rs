@@ -156,12 +156,16 @@ async fn record(
     let v = own_visit(&ctx, &tenant, id, visit).await?;
     let mut errors = FormErrors::default();
     let kind = form.get("kind");
-    let referral = (!kind.is_empty()).then(|| NewReferral {
-        target_id: form.get(&format!("target_{kind}")).parse().ok(),
-        kind: kind.parse().ok(),
-        owner_user_id: form.get("owner_user_id").parse().ok(),
-        due_on: errors.field(&form, "due_on", "enter-the-last-day"),
-    });
+    let referral = if kind.is_empty() {
+        None
+    } else {
+        Some(NewReferral {
+            target_id: form.choice(&format!("target_{kind}"))?,
+            kind: form.choice("kind")?,
+            owner_user_id: form.choice("owner_user_id")?,
+            due_on: errors.field(&form, "due_on", "enter-the-last-day"),
+        })
+    };
     let campaign = tenant.campaign(id).await?;
     let mut battery_errors = Vec::new();
     let answers = match campaign.battery_version_id {
@@ -180,16 +184,18 @@ async fn record(
         None => HashMap::new(),
     };
     let feedback = (1..=FEEDBACK_ROWS)
-        .map(|n| NewFeedback {
-            issue: form.get(&format!("issue_{n}")),
-            owner_user_id: form.get(&format!("issue_owner_{n}")).parse().ok(),
-            due_on: errors.field(
-                &form,
-                &format!("issue_due_{n}"),
-                "write-the-date-by-which-the",
-            ),
+        .map(|n| {
+            Ok(NewFeedback {
+                issue: form.get(&format!("issue_{n}")),
+                owner_user_id: form.choice(&format!("issue_owner_{n}"))?,
+                due_on: errors.field(
+                    &form,
+                    &format!("issue_due_{n}"),
+                    "write-the-date-by-which-the",
+                ),
+            })
         })
-        .collect();
+        .collect::<Result<_, AppError>>()?;
     let record = VisitRecord {
         answers,
         feedback,

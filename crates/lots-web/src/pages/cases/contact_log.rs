@@ -138,7 +138,7 @@ async fn log(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::EditCompanies)?;
     let tenant = ctx.tenant()?;
     let mut errors = FormErrors::default();
-    let company_id = match form.get("company_id").parse().ok() {
+    let company_id = match form.choice("company_id")? {
         Some(id) => Some(id),
         None => match find_company(&tenant, &form.get("company")).await {
             Err(e @ (StoreError::Field(..) | StoreError::Fields(..))) => {
@@ -160,11 +160,11 @@ async fn log(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     };
     let new = NewContact {
         channel: ContactChannel::parse(&form.get("channel")),
-        reason_id: form.get("reason").parse().unwrap_or(0),
+        reason_id: form.choice("reason")?.unwrap_or(0),
         company_id,
         case_id,
         resolved: form.get("resolved") != "0",
-        passed_to_unit_id: form.get("passed_to").parse().ok(),
+        passed_to_unit_id: form.choice("passed_to")?,
         note: form.get("note"),
         unit_id: me.user.unit_id,
         at: None,

@@ -198,7 +198,7 @@ async fn tokens(ctx: Ctx, Query(q): Query<NoticeQuery>) -> Result<Html<String>, 
 async fn create_token(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
     let me = ctx.require(Permission::ManageStaff)?;
     let name = form.get("name");
-    let scope = form.get("scope").parse().unwrap_or(Scope::Read);
+    let scope = form.choice("scope")?.unwrap_or(Scope::Read);
     if name.is_empty() {
         let errors = vec![field_error("name", ctx.t("enter-a-name-that-says-what"))];
         let html =

@@ -97,6 +97,20 @@ impl FormData {
             .collect()
     }
 
+    /// A value the page offered as a choice (a select's option, a hidden field): none when
+    /// empty; a value that does not read as a `T` is no choice a page of ours offered, so the
+    /// request is refused as unreadable (400) rather than read as no choice.
+    pub fn choice<T: FromStr>(&self, name: &str) -> Result<Option<T>, AppError> {
+        let value = self.get(name);
+        if value.is_empty() {
+            return Ok(None);
+        }
+        value
+            .parse()
+            .map(Some)
+            .map_err(|_| AppError::BadRequest(format!("{name} is not one of the choices offered")))
+    }
+
     /// Every value of a repeated field that is an id; a value that is not one is no id a page
     /// of ours offered, so it is left out.
     pub fn ids(&self, name: &str) -> Vec<i64> {

@@ -120,13 +120,8 @@ async fn create_joint_round(ctx: Ctx, form: FormData) -> Result<Response, AppErr
     let mut errors = FormErrors::default();
     let terms = form.decode::<RoundTermsForm>()?.read(&mut errors);
     let new = NewJointRound {
-        name: terms.name,
+        terms,
         battery_code: form.get("battery_code"),
-        opens_on: terms.opens_on,
-        closes_on: terms.closes_on,
-        anonymous: terms.anonymous,
-        quarantine_months: terms.quarantine_months,
-        reminder_days: terms.reminder_days,
         members: form.all("member"),
     };
     let scope = ctx.app.db.organiser_scope(organiser_id);

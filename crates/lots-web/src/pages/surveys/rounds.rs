@@ -151,12 +151,7 @@ async fn create(
     let terms = form.decode::<RoundTermsForm>()?.read(&mut errors);
     let new = NewRound {
         battery_version_id: errors.field(&form, "battery_version_id", "choose-a-question-battery"),
-        name: terms.name,
-        opens_on: terms.opens_on,
-        closes_on: terms.closes_on,
-        anonymous: terms.anonymous,
-        quarantine_months: terms.quarantine_months,
-        reminder_days: terms.reminder_days,
+        terms,
         company_ids: form.ids("company"),
     };
     let outcome = errors
@@ -185,22 +180,12 @@ pub(super) struct RoundTermsForm {
     reminder_days: Typed<DayList>,
 }
 
-/// A round's terms as read, each wrong one refused.
-pub(super) struct RoundTerms {
-    pub name: String,
-    pub opens_on: Option<jiff::civil::Date>,
-    pub closes_on: Option<jiff::civil::Date>,
-    pub anonymous: bool,
-    pub quarantine_months: i64,
-    pub reminder_days: Vec<i64>,
-}
-
 impl RoundTermsForm {
-    pub(super) fn read(self, errors: &mut FormErrors) -> RoundTerms {
+    pub(super) fn read(self, errors: &mut FormErrors) -> lots_store::RoundTerms {
         let opens_on = "write-the-opening-day-as-yyyy";
         let closes_on = "write-the-closing-day-as-yyyy";
         let quarantine = "the-quarantine-must-be-a-number";
-        RoundTerms {
+        lots_store::RoundTerms {
             opens_on: errors.read("opens_on", &self.opens_on, opens_on),
             closes_on: errors.read("closes_on", &self.closes_on, closes_on),
             anonymous: self.anonymous == "1",
