@@ -193,6 +193,24 @@ pub(crate) fn date(r: &sqlx::any::AnyRow, column: &str) -> Result<jiff::civil::D
 
 /// A calendar date column that may be empty (NULL or '').
 pub(crate) fn date_opt(r: &sqlx::any::AnyRow, column: &str) -> Result<Option<jiff::civil::Date>> {
+    parsed_opt(r, column)
+}
+
+/// A time-of-day column (`08:00`).
+pub(crate) fn time(r: &sqlx::any::AnyRow, column: &str) -> Result<jiff::civil::Time> {
+    parsed_opt(r, column)?.ok_or_else(|| {
+        crate::StoreError::Database(sqlx::Error::ColumnDecode {
+            index: column.into(),
+            source: "a time column held NULL".into(),
+        })
+    })
+}
+
+/// A column that keeps a date or a time as its text, read once here; NULL or '' is none.
+fn parsed_opt<T>(r: &sqlx::any::AnyRow, column: &str) -> Result<Option<T>>
+where
+    T: std::str::FromStr<Err = jiff::Error>,
+{
     use sqlx::Row;
     let text: Option<String> = r.try_get(column)?;
     match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -204,6 +222,11 @@ pub(crate) fn date_opt(r: &sqlx::any::AnyRow, column: &str) -> Result<Option<jif
             })
         }),
     }
+}
+
+/// A time of day as it is stored and shown: `08:00`.
+pub(crate) fn hh_mm(t: jiff::civil::Time) -> String {
+    t.strftime("%H:%M").to_string()
 }
 
 /// A column holding one of a closed set's codes (a status, a kind), read once here.

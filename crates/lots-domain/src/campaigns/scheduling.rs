@@ -22,11 +22,8 @@ pub struct Hours {
 }
 
 impl Hours {
-    /// From `08:00` and `16:30`; `None` unless both are times and the day is long enough
-    /// for a visit of `minutes`.
-    pub fn parse(starts: &str, ends: &str, minutes: i64) -> Option<Hours> {
-        let starts: Time = starts.trim().parse().ok()?;
-        let ends: Time = ends.trim().parse().ok()?;
+    /// `None` unless the day is long enough for a visit of `minutes`.
+    pub fn new(starts: Time, ends: Time, minutes: i64) -> Option<Hours> {
         let of_day = |t: Time| i64::from(t.hour()) * 60 + i64::from(t.minute());
         (of_day(ends) - of_day(starts) >= minutes).then_some(Hours { starts, ends })
     }
@@ -100,20 +97,20 @@ pub fn offer(slots: &[(i64, i64)], visits: usize, per_visit: usize) -> Vec<Vec<(
 mod tests {
     use super::*;
     use crate::events::local_parts;
+    use jiff::civil::time;
 
     fn date(s: &str) -> Date {
         s.parse().unwrap()
     }
 
     fn hours() -> Hours {
-        Hours::parse("08:00", "16:30", 90).unwrap()
+        Hours::new(time(8, 0, 0, 0), time(16, 30, 0, 0), 90).unwrap()
     }
 
     #[test]
     fn hours_must_hold_a_visit() {
-        assert!(Hours::parse("08:00", "09:00", 90).is_none());
-        assert!(Hours::parse("8", "16:30", 90).is_none());
-        assert!(Hours::parse("08:00", "09:30", 90).is_some());
+        assert!(Hours::new(time(8, 0, 0, 0), time(9, 0, 0, 0), 90).is_none());
+        assert!(Hours::new(time(8, 0, 0, 0), time(9, 30, 0, 0), 90).is_some());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Each officer's terms in a campaign: the working day times are offered within, and the
 //! home area the plan weighs travel from (the office when none).
 
+use jiff::civil::Time;
 use lots_domain::scheduling::Hours;
 use sqlx::Row;
 
@@ -11,8 +12,10 @@ use crate::{Result, StoreError, Tenant};
 pub struct OfficerTerms {
     pub user_id: i64,
     pub name: String,
-    pub day_starts: String,
-    pub day_ends: String,
+    #[serde(serialize_with = "as_hh_mm")]
+    pub day_starts: Time,
+    #[serde(serialize_with = "as_hh_mm")]
+    pub day_ends: Time,
     pub home_area_id: Option<i64>,
     pub home_area: Option<String>,
 }
@@ -34,8 +37,8 @@ impl Tenant<'_> {
                 Ok(OfficerTerms {
                     user_id: r.try_get("user_id")?,
                     name: r.try_get("name")?,
-                    day_starts: r.try_get("day_starts")?,
-                    day_ends: r.try_get("day_ends")?,
+                    day_starts: crate::db::time(r, "day_starts")?,
+                    day_ends: crate::db::time(r, "day_ends")?,
                     home_area_id: r.try_get("home_area_id")?,
                     home_area: r.try_get("area")?,
                 })
@@ -49,7 +52,7 @@ impl Tenant<'_> {
         &self,
         campaign_id: i64,
         user_id: i64,
-        (day_starts, day_ends): (&str, &str),
+        (day_starts, day_ends): (Option<Time>, Option<Time>),
         home_area_id: Option<i64>,
     ) -> Result<()> {
         let campaign = self.campaign(campaign_id).await?;
@@ -61,13 +64,16 @@ impl Tenant<'_> {
         {
             return Err(StoreError::NotFound);
         }
-        if Hours::parse(day_starts, day_ends, campaign.visit_minutes).is_none() {
+        let hours = day_starts
+            .zip(day_ends)
+            .and_then(|(s, e)| Hours::new(s, e, campaign.visit_minutes));
+        let Some(hours) = hours else {
             return Err(StoreError::Field(
                 "day_starts".into(),
                 lots_i18n::Message::new("write-the-working-day-as")
                     .with("minutes", campaign.visit_minutes),
             ));
-        }
+        };
         if let Some(area) = home_area_id
             && !self.areas().await?.iter().any(|a| a.id == area)
         {
@@ -77,8 +83,8 @@ impl Tenant<'_> {
             "UPDATE campaign_officers SET day_starts = $1, day_ends = $2, home_area_id = $3
              WHERE campaign_id = $4 AND user_id = $5",
         )
-        .bind(day_starts.trim())
-        .bind(day_ends.trim())
+        .bind(crate::db::hh_mm(hours.starts))
+        .bind(crate::db::hh_mm(hours.ends))
         .bind(home_area_id)
         .bind(campaign_id)
         .bind(user_id)
@@ -86,4 +92,8 @@ impl Tenant<'_> {
         .await?;
         Ok(())
     }
+}
+
+fn as_hh_mm<S: serde::Serializer>(t: &Time, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::db::hh_mm(*t))
 }

@@ -116,11 +116,11 @@ impl Tenant<'_> {
             if open.is_empty() {
                 continue;
             }
-            let Some(hours) = Hours::parse(
-                &o.try_get::<String, _>("day_starts")?,
-                &o.try_get::<String, _>("day_ends")?,
-                campaign.visit_minutes,
-            ) else {
+            let (starts, ends) = (
+                crate::db::time(o, "day_starts")?,
+                crate::db::time(o, "day_ends")?,
+            );
+            let Some(hours) = Hours::new(starts, ends, campaign.visit_minutes) else {
                 return Err(StoreError::Refused(
                     Message::new("the-working-day-is-too-short")
                         .with("officer", &name)

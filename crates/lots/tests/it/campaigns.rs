@@ -1173,8 +1173,8 @@ async fn candidates_are_chosen_by_filters_and_by_hand_with_a_preview() {
         assert_eq!(r.status(), 303);
         let terms = tenant.officer_terms(id).await.unwrap();
         assert_eq!(
-            (terms[0].day_starts.as_str(), terms[0].home_area.as_deref()),
-            ("07:30", Some(area.name.as_str()))
+            (terms[0].day_starts, terms[0].home_area.as_deref()),
+            (jiff::civil::time(7, 30, 0, 0), Some(area.name.as_str()))
         );
         assert!(tenant.plan_campaign(id).await.is_ok());
         let (_, page) = bd.text(&format!("/kampanjer/{id}")).await;

@@ -20,7 +20,7 @@ use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::campaigns::visits::own_visit;
 use crate::pages::shared::reach::{Receipt, back_to, receipt as receipt_page};
-use crate::pages::{FormData, FormErrors, answered, redirect, unprocessable};
+use crate::pages::{FormData, FormErrors, Typed, answered, redirect, unprocessable};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -269,11 +269,13 @@ async fn officer_terms(
         .get("terms_user")
         .parse()
         .map_err(|_| AppError::NotFound)?;
+    // A time that is empty or no time is none; the data layer names the field either way.
+    let time = |name: &str| Typed::<jiff::civil::Time>::read(&form.get(name)).value();
     let outcome = tenant
         .set_officer_terms(
             id,
             user,
-            (&form.get("day_starts"), &form.get("day_ends")),
+            (time("day_starts"), time("day_ends")),
             form.choice("home_area")?,
         )
         .await;

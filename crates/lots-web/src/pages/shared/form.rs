@@ -163,6 +163,14 @@ impl<T: FromStr> Typed<T> {
     }
 }
 
+impl<T: Clone> Typed<T> {
+    /// The value when there is one; empty and wrong are both none, for a field whose rule
+    /// the data layer words (a working day that must hold a visit).
+    pub fn value(&self) -> Option<T> {
+        self.value.clone().ok().flatten()
+    }
+}
+
 impl<'de, T: FromStr> serde::Deserialize<'de> for Typed<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
