@@ -167,3 +167,8 @@ export function withDemo(ready, env = {}) {
     started.lots?.stop();
   });
 }
+
+// The main menu, where a test follows a menu item rather than a start page's own link.
+export function menu(page) {
+  return page.getByRole('navigation', { name: 'Huvudmeny' });
+}

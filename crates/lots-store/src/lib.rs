@@ -35,7 +35,7 @@ pub use campaigns::campaign_selection::{Candidate, Selection, Why};
 pub use campaigns::checklists::{
     Checklist, ChecklistSummary, ChecklistToAcknowledge, ChecklistUnit, ChecklistVersion,
 };
-pub use campaigns::visit_booking::{Absence, Booking, Slot};
+pub use campaigns::visit_booking::{Absence, Booking, OfficerVisit, Slot};
 pub use campaigns::visit_records::{
     Feedback, FeedbackScope, NewFeedback, NewReferral, Recorded, Referral, VisitRecord,
 };

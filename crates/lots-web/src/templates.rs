@@ -31,11 +31,11 @@ sources!(
     "platform/tokens.html",
     "platform/undelivered.html",
     "platform/token_created.html",
-    "platform/token_revoke.html",
     "platform/audit.html",
     "platform/api_docs.html",
     "shared/error.html",
     "shared/reach.html",
+    "shared/confirm.html",
     "register/companies.html",
     "register/company.html",
     "register/company_form.html",
@@ -65,6 +65,7 @@ sources!(
     "cases/cases.html",
     "cases/case.html",
     "cases/case_times.html",
+    "cases/contact_form.html",
     "cases/contact_log.html",
     "cases/contact_stats.html",
     "cases/fault_form.html",
@@ -122,6 +123,10 @@ pub fn environment() -> Environment<'static> {
     });
     env.add_filter("date", |state: &State, ts: Option<i64>| {
         when(lang_of(state), ts, false)
+    });
+    env.add_filter("time", |ts: Option<i64>| {
+        ts.map(|t| lots_domain::events::local_parts(t).1)
+            .unwrap_or_default()
     });
     env.add_filter("weekday", |state: &State, day: &str| {
         weekday_date(lang_of(state), day)

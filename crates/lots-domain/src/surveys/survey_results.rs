@@ -58,29 +58,111 @@ pub struct ResultRow {
     pub beside_total: bool,
 }
 
+/// The headings of [`COLUMNS`] as message ids, for the table a person downloads.
+pub const COLUMN_HEADINGS: [&str; 15] = [
+    "results-column-group",
+    "results-column-index",
+    "results-column-n",
+    "results-column-invited",
+    "results-column-response-rate",
+    "results-column-value",
+    "results-column-whole",
+    "results-column-ci-low",
+    "results-column-ci-high",
+    "results-column-band",
+    "results-column-suppressed",
+    "results-column-constant",
+    "results-column-previous",
+    "results-column-significant-change",
+    "results-column-beside-total",
+];
+
 impl ResultRow {
-    /// The row as text cells in [`COLUMNS`] order (numbers with one decimal).
+    /// The row as text cells in [`COLUMNS`] order (numbers with one decimal), as the command
+    /// line prints it for programs: decimal points, `true`/`false`, band ids.
     pub fn cells(&self) -> Vec<String> {
-        let num = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
+        self.cells_with(
+            |v| format!("{v:.1}"),
+            |b| b.to_string(),
+            |id| id.to_string(),
+        )
+    }
+
+    /// The row for a person's spreadsheet in `lang`: Swedish decimal commas (no grouping,
+    /// which Excel would read as text), yes/no and the band in words.
+    pub fn cells_in(&self, lang: lots_i18n::Lang) -> Vec<String> {
+        let number = |v: f64| match lang {
+            lots_i18n::Lang::Sv => format!("{v:.1}").replace('.', ","),
+            lots_i18n::Lang::En => format!("{v:.1}"),
+        };
+        let yes_no = |b: bool| lots_i18n::text(lang, if b { "yes" } else { "no" });
+        let mut cells = self.cells_with(number, yes_no, |id| lots_i18n::text(lang, id));
+        if self.group.is_empty() {
+            cells[0] = lots_i18n::text(lang, "results-total-row");
+        }
+        cells
+    }
+
+    fn cells_with(
+        &self,
+        number: impl Fn(f64) -> String,
+        flag: impl Fn(bool) -> String,
+        band: impl Fn(&str) -> String,
+    ) -> Vec<String> {
+        let num = |v: Option<f64>| v.map_or(String::new(), &number);
         vec![
             self.group.clone(),
             self.index.clone(),
             self.n.map_or(String::new(), |n| n.to_string()),
             self.invited.map_or(String::new(), |n| n.to_string()),
-            self.response_rate
-                .map_or(String::new(), |r| format!("{:.1}", r * 100.0)),
+            num(self.response_rate.map(|r| r * 100.0)),
             num(self.value),
             self.whole.map_or(String::new(), |w| w.to_string()),
             num(self.ci_low),
             num(self.ci_high),
-            self.band.map_or(String::new(), |b| b.message().to_string()),
-            self.suppressed.to_string(),
-            self.constant.to_string(),
+            self.band.map_or(String::new(), |b| band(b.message())),
+            flag(self.suppressed),
+            flag(self.constant),
             num(self.previous),
-            self.change
-                .map_or(String::new(), |c| c.significant.to_string()),
-            self.beside_total.to_string(),
+            self.change.map_or(String::new(), |c| flag(c.significant)),
+            flag(self.beside_total),
         ]
+    }
+}
+
+#[cfg(test)]
+mod export_tests {
+    use super::*;
+
+    #[test]
+    fn a_swedish_spreadsheet_gets_decimal_commas_and_words() {
+        let row = ResultRow {
+            group: String::new(),
+            index: "nki".into(),
+            n: Some(180),
+            invited: Some(400),
+            response_rate: Some(0.45),
+            value: Some(76.66),
+            whole: Some(77),
+            ci_low: Some(74.04),
+            ci_high: Some(79.3),
+            band: Some(Band::High),
+            suppressed: false,
+            constant: false,
+            previous: None,
+            change: None,
+            beside_total: false,
+        };
+        let sv = row.cells_in(lots_i18n::Lang::Sv);
+        assert_eq!(&sv[..6], ["Totalt", "nki", "180", "400", "45,0", "76,7"]);
+        assert_eq!((sv[9].as_str(), sv[10].as_str()), ("Högt", "Nej"));
+        let en = row.cells_in(lots_i18n::Lang::En);
+        assert_eq!(
+            (en[0].as_str(), en[5].as_str(), en[10].as_str()),
+            ("Total", "76.7", "No")
+        );
+        assert_eq!(row.cells()[5], "76.7", "the command line keeps points");
+        assert_eq!(COLUMN_HEADINGS.len(), COLUMNS.len());
     }
 }
 

@@ -212,3 +212,13 @@ event-mail-opt-out = Would you rather not get invitations from us? Say so throug
 place-on-the-waiting-list = Place on the waiting list
 registered-by = Registered by
 training-session = Session
+
+## Asking before removing, cancelling or mailing someone
+has-member-left-the-network = Has { $member } left { $network }?
+the-membership-ends-today = The membership ends today, { $day }. It stays in the network's history.
+yes-has-left-today = Yes, left today
+cancel-participant = Cancel { $participant }'s place at { $event }?
+does-participant-decline = Does { $participant } decline { $event }?
+they-are-told-by-e-mail = { $participant } is told by e-mail, and the place goes to whoever is first on the waiting list.
+yes-cancel-the-place = Yes, cancel the place
+yes-record-that-they-decline = Yes, they decline

@@ -199,3 +199,5 @@ fault-channel-open311 = through an Open311 app
 cli-cases-generated = { $count } cases written to { $file }.
 cli-by-area-unit-or-month = --by must be area, unit or month.
 cli-computed-in = computed in { $ms } ms
+officer = Case officer
+service-area = Service area

@@ -254,3 +254,45 @@ cli-config-number = { $variable } must be a number
 cli-config-smtp-host = mail through smtp needs a host (mail.host or LOTS_SMTP_HOST)
 cli-config-tls = mail.tls { $tls } must be starttls, tls or none
 cli-config-transport = the mail transport { $transport } must be smtp, directory or memory
+
+## The start page's own work
+my-visits = My visits
+no-visit-is-booked = No visit is booked.
+count-visits-not-booked = { $count ->
+        [one] One visit is waiting for the company to book a time
+       *[other] { $count } visits are waiting for the companies to book a time
+    }
+my-cases = My cases
+all-my-cases = All my cases
+count-open-cases = { $count ->
+        [0] You have no open cases.
+        [one] One open case
+       *[other] { $count } open cases
+    }
+count-running-late = { $count ->
+        [one] one is running late
+       *[other] { $count } are running late
+    }
+campaigns-under-way = Visit campaigns
+until-day = until { $day }
+visits-done-of = { $done } of { $total } visits made, { $booked } booked
+no-campaign-is-under-way = No campaign is under way.
+coming-events = Coming events
+places-taken = { $confirmed } of { $capacity } places taken
+count-waiting = { $count } on the waiting list
+no-event-is-coming = No event is planned.
+count-feedback-overdue = { $count ->
+        [one] One answer promised to a company is overdue
+       *[other] { $count } answers promised to companies are overdue
+    }
+log-a-call = Log a call
+count-calls-today = { $count ->
+        [0] No contacts logged today
+        [one] One contact logged today
+       *[other] { $count } contacts logged today
+    }
+count-late-in-your-units = { $count ->
+        [0] No cases running late in your units
+        [one] One case running late in your units
+       *[other] { $count } cases running late in your units
+    }

@@ -173,3 +173,5 @@ skipped-in-quarantine = In quarantine until { $until }
 skipped-without-email = No contact person with an e-mail address
 skipped-opted-out = Has asked not to be invited again
 skipped-book-by-phone = No e-mail address: book the visit by phone
+menu = Menu
+close-menu = Close the menu

@@ -247,3 +247,21 @@ cli-give-a-round-or-a-period = Give a round, or --battery with --from and --to.
 cli-give-a-round-or-an-input = Give a round and --municipality, or --input.
 cli-by-is-one-of = --by must be one of { $all }.
 cli-no-such-round = No such round or rounds in { $code }.
+
+## The results table as a person downloads it
+results-total-row = Total
+results-column-group = Group
+results-column-index = Index
+results-column-n = Answers
+results-column-invited = Asked
+results-column-response-rate = Response rate (%)
+results-column-value = Value
+results-column-whole = Rounded value
+results-column-ci-low = Confidence interval, lower
+results-column-ci-high = Confidence interval, upper
+results-column-band = Level
+results-column-suppressed = Withheld (too few answers)
+results-column-constant = All answers alike
+results-column-previous = Previous period
+results-column-significant-change = Significant change
+results-column-beside-total = Reported beside the total

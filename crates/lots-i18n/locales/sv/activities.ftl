@@ -212,3 +212,13 @@ event-mail-opt-out = Vill du inte få inbjudningar från oss? Säg det via länk
 place-on-the-waiting-list = Plats på väntelistan
 registered-by = Anmäld av
 training-session = Tillfälle
+
+## Asking before removing, cancelling or mailing someone
+has-member-left-the-network = Har { $member } lämnat { $network }?
+the-membership-ends-today = Medlemskapet avslutas i dag, { $day }. Det finns kvar i nätverkets historik.
+yes-has-left-today = Ja, har lämnat i dag
+cancel-participant = Avboka { $participant } från { $event }?
+does-participant-decline = Tackar { $participant } nej till { $event }?
+they-are-told-by-e-mail = { $participant } får ett e-postmeddelande om det, och platsen går till den som står först på väntelistan.
+yes-cancel-the-place = Ja, avboka platsen
+yes-record-that-they-decline = Ja, tackar nej

@@ -254,3 +254,45 @@ cli-config-number = { $variable } ska vara ett tal
 cli-config-smtp-host = e-post via smtp behöver en server (mail.host eller LOTS_SMTP_HOST)
 cli-config-tls = mail.tls { $tls } ska vara starttls, tls eller none
 cli-config-transport = e-postsättet { $transport } ska vara smtp, directory eller memory
+
+## The start page's own work
+my-visits = Mina besök
+no-visit-is-booked = Inget besök är bokat.
+count-visits-not-booked = { $count ->
+        [one] Ett besök väntar på att företaget bokar en tid
+       *[other] { $count } besök väntar på att företagen bokar en tid
+    }
+my-cases = Mina ärenden
+all-my-cases = Alla mina ärenden
+count-open-cases = { $count ->
+        [0] Du har inga pågående ärenden.
+        [one] Ett pågående ärende
+       *[other] { $count } pågående ärenden
+    }
+count-running-late = { $count ->
+        [one] ett är försenat
+       *[other] { $count } är försenade
+    }
+campaigns-under-way = Besökskampanjer
+until-day = till { $day }
+visits-done-of = { $done } av { $total } besök gjorda, { $booked } bokade
+no-campaign-is-under-way = Ingen kampanj pågår.
+coming-events = Kommande evenemang
+places-taken = { $confirmed } av { $capacity } platser tagna
+count-waiting = { $count } på väntelistan
+no-event-is-coming = Inget evenemang är planerat.
+count-feedback-overdue = { $count ->
+        [one] En återkoppling är försenad
+       *[other] { $count } återkopplingar är försenade
+    }
+log-a-call = Logga ett samtal
+count-calls-today = { $count ->
+        [0] Inga kontakter loggade i dag
+        [one] En kontakt loggad i dag
+       *[other] { $count } kontakter loggade i dag
+    }
+count-late-in-your-units = { $count ->
+        [0] Inga försenade ärenden i dina enheter
+        [one] Ett försenat ärende i dina enheter
+       *[other] { $count } försenade ärenden i dina enheter
+    }

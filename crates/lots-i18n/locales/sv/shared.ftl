@@ -170,3 +170,5 @@ skipped-in-quarantine = I karenstid till { $until }
 skipped-without-email = Saknar kontaktperson med e-postadress
 skipped-opted-out = Har bett att inte bjudas in igen
 skipped-book-by-phone = Saknar e-postadress: boka besöket per telefon
+menu = Meny
+close-menu = Stäng menyn

@@ -244,3 +244,21 @@ cli-give-a-round-or-a-period = Ange en enkätomgång, eller --battery med --from
 cli-give-a-round-or-an-input = Ange en enkätomgång och --municipality, eller --input.
 cli-by-is-one-of = --by ska vara en av { $all }.
 cli-no-such-round = Ingen sådan enkätomgång finns i { $code }.
+
+## The results table as a person downloads it
+results-total-row = Totalt
+results-column-group = Grupp
+results-column-index = Index
+results-column-n = Antal svar
+results-column-invited = Tillfrågade
+results-column-response-rate = Svarsfrekvens (%)
+results-column-value = Värde
+results-column-whole = Avrundat värde
+results-column-ci-low = Konfidensintervall, lägre
+results-column-ci-high = Konfidensintervall, övre
+results-column-band = Nivå
+results-column-suppressed = Dold (för få svar)
+results-column-constant = Alla svar lika
+results-column-previous = Föregående period
+results-column-significant-change = Signifikant förändring
+results-column-beside-total = Redovisas bredvid totalen

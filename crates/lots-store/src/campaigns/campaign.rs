@@ -50,7 +50,10 @@ pub struct Campaign {
     pub follow_up_round_id: Option<i64>,
     pub officers: i64,
     pub candidates: i64,
+    /// Visits not cancelled; of them booked (a time agreed) and done (recorded).
     pub visits: i64,
+    pub booked: i64,
+    pub done: i64,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -257,7 +260,9 @@ impl Tenant<'_> {
                  c.created_by, c.visit_minutes, c.battery_version_id, c.follow_up_round_id,
                  (SELECT COUNT(*) FROM campaign_officers o WHERE o.campaign_id = c.id) AS officers,
                  (SELECT COUNT(*) FROM campaign_candidates k WHERE k.campaign_id = c.id) AS candidates,
-                 (SELECT COUNT(*) FROM visits v WHERE v.campaign_id = c.id AND v.status <> 'cancelled') AS visits
+                 (SELECT COUNT(*) FROM visits v WHERE v.campaign_id = c.id AND v.status <> 'cancelled') AS visits,
+                 (SELECT COUNT(*) FROM visits v WHERE v.campaign_id = c.id AND v.status = 'booked') AS booked,
+                 (SELECT COUNT(*) FROM visits v WHERE v.campaign_id = c.id AND v.status = 'done') AS done
              FROM campaigns c WHERE c.municipality_code = $1 ORDER BY c.starts_on DESC, c.id DESC",
         )
         .bind(&self.code)
@@ -280,6 +285,8 @@ impl Tenant<'_> {
                     officers: r.try_get("officers")?,
                     candidates: r.try_get("candidates")?,
                     visits: r.try_get("visits")?,
+                    booked: r.try_get("booked")?,
+                    done: r.try_get("done")?,
                 })
             })
             .collect()

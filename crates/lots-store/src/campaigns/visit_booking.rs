@@ -65,6 +65,20 @@ pub struct Booking {
     pub offered: Vec<Slot>,
 }
 
+/// A visit an officer is still to make: booked with its time, or waiting for the company
+/// to book one.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OfficerVisit {
+    pub visit_id: i64,
+    pub campaign_id: i64,
+    pub campaign_name: String,
+    pub company_id: i64,
+    pub company_name: String,
+    pub status: VisitStatus,
+    /// Unix seconds; `None` until a time is booked.
+    pub starts_at: Option<i64>,
+}
+
 /// An absence of a member of staff: no visits are offered on these days.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Absence {
@@ -496,6 +510,38 @@ impl Tenant<'_> {
         .execute(&self.db.pool)
         .await?;
         Ok(token)
+    }
+
+    /// The visits an officer is still to make in campaigns not closed: the booked ones from
+    /// now on by time, then those not yet booked by company, in one query.
+    pub async fn officer_visits(&self, user_id: i64) -> Result<Vec<OfficerVisit>> {
+        let rows = sqlx::query(
+            "SELECT v.id, v.campaign_id, c.name AS campaign_name, v.company_id,
+                 k.name AS company_name, v.status, v.starts_at
+             FROM visits v JOIN campaigns c ON c.id = v.campaign_id
+             JOIN companies k ON k.id = v.company_id
+             WHERE v.municipality_code = $1 AND v.officer_user_id = $2 AND c.status <> 'closed'
+               AND (v.status = 'planned' OR (v.status = 'booked' AND v.ends_at >= $3))
+             ORDER BY CASE WHEN v.status = 'booked' THEN 0 ELSE 1 END, v.starts_at, k.sort_key, v.id",
+        )
+        .bind(&self.code)
+        .bind(user_id)
+        .bind(now())
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OfficerVisit {
+                    visit_id: r.try_get("id")?,
+                    campaign_id: r.try_get("campaign_id")?,
+                    campaign_name: r.try_get("campaign_name")?,
+                    company_id: r.try_get("company_id")?,
+                    company_name: r.try_get("company_name")?,
+                    status: crate::db::code(r, "status")?,
+                    starts_at: r.try_get("starts_at")?,
+                })
+            })
+            .collect()
     }
 
     /// The booked visits an officer makes or accompanies, for their calendar feed.

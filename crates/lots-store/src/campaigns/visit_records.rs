@@ -78,6 +78,8 @@ pub enum FeedbackScope {
     Campaign(i64),
     /// What one member of staff still owes companies.
     OpenFor(i64),
+    /// Everything not done whose day has passed, whoever owns it.
+    Overdue,
 }
 
 /// What recording a visit did beyond the record: the event invitations to send.
@@ -354,24 +356,29 @@ impl Tenant<'_> {
     /// The återkoppling of a visit, a campaign, or everything one person owns that is not
     /// done — overdue first.
     pub async fn feedback(&self, scope: FeedbackScope) -> Result<Vec<Feedback>> {
+        let today = crate::today();
         let (clause, id) = match scope {
-            FeedbackScope::Visit(id) => ("f.visit_id = $2", id),
-            FeedbackScope::Campaign(id) => ("v.campaign_id = $2", id),
-            FeedbackScope::OpenFor(user) => ("f.owner_user_id = $2 AND f.done_on IS NULL", user),
+            FeedbackScope::Visit(id) => ("f.visit_id = $2", Some(id)),
+            FeedbackScope::Campaign(id) => ("v.campaign_id = $2", Some(id)),
+            FeedbackScope::OpenFor(user) => {
+                ("f.owner_user_id = $2 AND f.done_on IS NULL", Some(user))
+            }
+            FeedbackScope::Overdue => ("f.done_on IS NULL AND f.due_on < $2", None),
         };
-        let rows = sqlx::query(&format!(
+        let sql = format!(
             "SELECT f.id, f.visit_id, v.campaign_id, f.company_id, c.name AS company_name, f.issue,
                  f.owner_user_id, u.name AS owner_name, f.due_on, f.done_on, f.answer
              FROM feedback_items f JOIN visits v ON v.id = f.visit_id
              JOIN companies c ON c.id = f.company_id JOIN users u ON u.id = f.owner_user_id
              WHERE f.municipality_code = $1 AND {clause}
              ORDER BY f.due_on, c.sort_key, f.id"
-        ))
-        .bind(&self.code)
-        .bind(id)
-        .fetch_all(&self.db.pool)
-        .await?;
-        let today = crate::today();
+        );
+        let query = sqlx::query(&sql).bind(&self.code);
+        let query = match id {
+            Some(id) => query.bind(id),
+            None => query.bind(today.to_string()),
+        };
+        let rows = query.fetch_all(&self.db.pool).await?;
         rows.iter()
             .map(|r| {
                 let due_on = crate::db::date(r, "due_on")?;

@@ -122,6 +122,8 @@ pub struct CaseFilter {
     /// Only cases over their deadline or undecided six months.
     pub late: bool,
     pub company_id: Option<i64>,
+    /// The case officer's name as the case system gives it ("mina ärenden").
+    pub officer: Option<String>,
     pub query: Option<String>,
     pub page: usize,
     pub per_page: usize,
@@ -495,6 +497,9 @@ impl Tenant<'_> {
         }
         if let Some(c) = f.company_id {
             conditions.push(format!("k.company_id = {}", p.int(c)));
+        }
+        if let Some(o) = f.officer.as_deref() {
+            conditions.push(format!("k.officer = {}", p.text(o)));
         }
         match f.status {
             Some(CaseStatus::Open) => {

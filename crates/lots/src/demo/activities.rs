@@ -42,11 +42,18 @@ const EXTRA_STAFF: &[(&str, &str, usize)] = &[
     ("Livsmedelsenheten", "Livsmedelsinspektör", 24),
 ];
 
+/// The working day `offset_days` from today, or the nearest one further from today: events,
+/// meetings and training fall on working days, never on a weekend or julafton.
 fn day(offset_days: i64) -> jiff::civil::Date {
     let today = lots_store::today();
-    today
+    let step = if offset_days < 0 { -1 } else { 1 };
+    let mut day = today
         .checked_add(jiff::Span::new().days(offset_days))
-        .unwrap_or(today)
+        .unwrap_or(today);
+    while !lots_domain::holidays::is_working_day(day) {
+        day = day.checked_add(jiff::Span::new().days(step)).unwrap_or(day);
+    }
+    day
 }
 
 pub async fn load(db: &Db, tenant: &Tenant<'_>) -> anyhow::Result<()> {

@@ -167,6 +167,6 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
             });
         }
     }
-    tenant.write_cases(&records, "demo").await?;
+    tenant.write_cases(&records, "Maja Lindqvist").await?;
     Ok(())
 }

@@ -92,9 +92,16 @@ const LAST: &[&str] = &[
     "Hallberg",
 ];
 
-/// A deterministic, valid organisationsnummer for the n-th demo company (an aktiebolag).
-fn orgnr(n: u64) -> CompanyId {
-    let body = 559_000_000 + (n * 7_919) % 999_999;
+/// A deterministic, valid organisationsnummer for the n-th demo company: in the 5-series of
+/// aktiebolag, or the 9-series of handelsbolag for a name that ends in "HB", so that the legal
+/// form the register reads from the number matches the name.
+fn orgnr(n: u64, name: &str) -> CompanyId {
+    let series = if name.ends_with(" HB") {
+        969_000_000
+    } else {
+        559_000_000
+    };
+    let body = series + (n * 7_919) % 999_999;
     let nine: Vec<u8> = format!("{body:09}").bytes().map(|b| b - b'0').collect();
     let check = luhn_sum(&nine);
     let text: String = nine
@@ -109,7 +116,7 @@ fn record(n: usize, name: String, sni: &str, employees: i64, area: usize) -> Com
     let (area_name, postcode, town) = AREAS[area % AREAS.len()];
     CompanyRecord {
         line: n + 2,
-        id: orgnr(n as u64 + 1),
+        id: orgnr(n as u64 + 1, &name),
         name,
         other_names: Vec::new(),
         sni2007: vec![sni.to_string()],
@@ -164,7 +171,7 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
         }
     }
     let outcome = tenant
-        .import_companies(&records, OnDuplicate::Skip, "demo")
+        .import_companies(&records, OnDuplicate::Skip, "Maja Lindqvist")
         .await?;
     if outcome.created == 0 {
         return Ok(());
@@ -205,7 +212,7 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
                     },
                     legal_basis: Some(lots_domain::contact_import::LegalBasis::PublicTask),
                 },
-                "demo",
+                "Maja Lindqvist",
             )
             .await?;
     }
@@ -243,8 +250,22 @@ mod tests {
 
     #[test]
     fn demo_numbers_are_distinct() {
-        let ids: std::collections::HashSet<String> =
-            (1..400).map(|n| orgnr(n).canonical()).collect();
+        let ids: std::collections::HashSet<String> = (1..400)
+            .map(|n| orgnr(n, "Bro Bygg AB").canonical())
+            .collect();
         assert_eq!(ids.len(), 399);
+    }
+
+    #[test]
+    fn a_handelsbolag_is_numbered_as_one() {
+        use lots_domain::orgnr::LegalForm;
+        assert_eq!(
+            orgnr(7, "Tallbo Måleri HB").legal_form(),
+            LegalForm::TradingPartnership
+        );
+        assert_eq!(
+            orgnr(7, "Tallbo Måleri AB").legal_form(),
+            LegalForm::LimitedCompany
+        );
     }
 }

@@ -74,10 +74,31 @@ pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
             passed_to_unit_id: passed_to,
             note: String::new(),
             unit_id: contact_centre,
-            at: Some(now - rng.gen_range(3_600..365 * 86_400)),
+            at: Some(office_hours(&mut rng, now)),
         };
         let taker = TAKERS[rng.gen_range(0..TAKERS.len())];
         tenant.log_contact(&new, taker).await?;
     }
     Ok(())
+}
+
+/// A moment within the last year when the contact centre is open: a working day, 08:00 to
+/// 16:30 Stockholm time, never later than `now`.
+fn office_hours(rng: &mut StdRng, now: i64) -> i64 {
+    let today = lots_domain::events::local_day(now);
+    loop {
+        let mut day = today
+            .checked_sub(jiff::Span::new().days(rng.gen_range(0..365)))
+            .unwrap_or(today);
+        while !lots_domain::holidays::is_working_day(day) {
+            day = day.yesterday().unwrap_or(day);
+        }
+        let minute = rng.gen_range(8 * 60..16 * 60 + 30);
+        let time = format!("{:02}:{:02}", minute / 60, minute % 60);
+        if let Some(at) = lots_domain::events::local_time(&day.to_string(), &time)
+            && at <= now
+        {
+            return at;
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! The demo's measurements: a year of Insikt-style NKI answers for Upplands-Bro (2024 and
-//! 2025, overall NKI near the published 81 and 75) and 2025 for the county's other
-//! municipalities, so results, the comparison with the previous year, the priority matrix
-//! and the county comparison mean something on first start. All answers are fictional.
+//! 2025, overall NKI near 75 and 81) and 2025 for the county's other municipalities, so
+//! results, the comparison with the previous year, the priority matrix and the county
+//! comparison mean something on first start. As the seed tells it, Upplands-Bro improves
+//! and is the best in Stockholms län. All answers are fictional.
 
 use std::collections::HashMap;
 
@@ -89,7 +90,7 @@ async fn measure(
             ),
             invited,
             &responses,
-            "demo",
+            "Sara Holmberg",
         )
         .await?;
     Ok(())
@@ -97,15 +98,16 @@ async fn measure(
 
 pub async fn load(db: &Db, home: &Tenant<'_>) -> anyhow::Result<()> {
     let mut rng = StdRng::seed_from_u64(2026);
-    // Mean answers 5.05 and 4.75 on 1–6 give NKI near 81 and 75.
-    measure(home, &mut rng, 2024, 5.05, 5, 160).await?;
-    measure(home, &mut rng, 2025, 4.75, 5, 180).await?;
+    // Mean answers 4.75 and 5.05 on 1–6 give NKI near 75 and 81.
+    measure(home, &mut rng, 2024, 4.75, 5, 160).await?;
+    measure(home, &mut rng, 2025, 5.05, 5, 180).await?;
     for m in reference::municipalities()
         .iter()
         .filter(|m| m.county_code == "01" && m.code != home.code())
     {
         let tenant = db.tenant_unchecked(&m.code);
-        let level = rng.gen_range(4.3..5.1);
+        // Below Upplands-Bro's level, so the county's best is the seed's.
+        let level = rng.gen_range(4.3..4.8);
         let weak = rng.gen_range(0..SERVICE_FACTORS.len());
         let respondents = rng.gen_range(40..140);
         measure(&tenant, &mut rng, 2025, level, weak, respondents).await?;

@@ -214,6 +214,31 @@ async fn twenty_places_twenty_five_registrations_a_cancellation_and_check_in() {
         assert_eq!(status, 200);
         assert!(calendar.contains("SUMMARY:Frukostmöte om kompetensförsörjning"));
 
+        // Staff cancelling a place are asked first; the participant is mailed only after.
+        let fifth = tenant
+            .participants(event_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.email == companies[5].1)
+            .unwrap();
+        let cancel = format!("/evenemang/{event_id}/deltagare/{}/avboka", fifth.id);
+        let (status, ask) = bd.text(&cancel).await;
+        assert_eq!(status, 200);
+        assert!(ask.contains("Ja, avboka platsen") && ask.contains("e-postmeddelande"));
+        assert_eq!(
+            tenant.participant(fifth.id).await.unwrap().status,
+            fifth.status
+        );
+        assert_eq!(bd.post(&cancel, &[]).await.status(), 303);
+        mail_with(&app, &companies[5].1, "Avbokad").await;
+        assert_eq!(bd.get(&cancel).await.status(), 404, "cancelled once");
+        let event = tenant.event(event_id).await.unwrap();
+        assert_eq!(
+            (event.confirmed, event.waiting, event.cancelled),
+            (20, 3, 2)
+        );
+
         // A tampered or unknown link is a plain 404.
         let mut tampered = tokens[0].clone();
         tampered.replace_range(0..1, if tampered.starts_with('a') { "b" } else { "a" });
@@ -515,13 +540,26 @@ async fn the_demo_has_the_networks_and_the_training_coverage() {
             )
             .await;
         assert_eq!(r.status(), 303);
-        let r = bd
-            .post(
-                &format!("/natverk/{}/medlemmar/{}/lamna", traffic.id, member.id),
-                &[],
-            )
-            .await;
+        // The list links to a page that asks first; only its button records the leaving.
+        let leave = format!("/natverk/{}/medlemmar/{}/lamna", traffic.id, member.id);
+        let (_, network_page) = bd.text(&format!("/natverk/{}", traffic.id)).await;
+        assert!(crate::forms::unescape(&network_page).contains(&format!("href=\"{leave}\"")));
+        let (status, ask) = bd.text(&leave).await;
+        assert_eq!(status, 200);
+        assert!(ask.contains(&format!("lämnat {}?", traffic.name)), "{ask}");
+        assert!(ask.contains("Ja, har lämnat i dag"));
+        assert!(
+            tenant
+                .network_members(traffic.id)
+                .await
+                .unwrap()
+                .iter()
+                .all(|m| m.left_on.is_none() || m.id != member.id),
+            "asking changes nothing"
+        );
+        let r = bd.post(&leave, &[]).await;
         assert_eq!(r.status(), 303);
+        assert_eq!(bd.get(&leave).await.status(), 404, "a member who has left");
         let (_, journey) = bd.text(&format!("/foretag/{brunna}")).await;
         assert!(journey.contains("Gick med i nätverk") && journey.contains("Lämnade nätverk"));
         assert!(journey.contains("Deltog i nätverksmöte"));

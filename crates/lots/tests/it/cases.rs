@@ -750,3 +750,96 @@ fn a_large_case_file_counts_handling_times_as_the_triggers_do() {
     assert_eq!(triggers, 4, "the count triggers are back");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[tokio::test]
+async fn each_role_s_start_page_shows_its_own_work() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let ahmed = app.db.user_by_email(OFFICER).await.unwrap().unwrap();
+        let officer = app.signed_in(OFFICER).await;
+        let (status, start) = officer.text("/oversikt").await;
+        assert_eq!(status, 200);
+        let start = crate::forms::unescape(&start);
+        assert!(start.contains("Mina besök") && start.contains("Mina ärenden"));
+
+        // His open cases from the case system, nearest deadline first.
+        let mut open = tenant
+            .cases(
+                &CaseFilter {
+                    officer: Some(ahmed.name.clone()),
+                    status: Some(lots_store::CaseStatus::Open),
+                    page: 1,
+                    per_page: 500,
+                    ..Default::default()
+                },
+                today(),
+            )
+            .await
+            .unwrap()
+            .items;
+        assert!(!open.is_empty(), "the demo gives Ahmed open cases");
+        assert!(open.iter().all(|c| c.officer == ahmed.name));
+        open.sort_by_key(|c| (c.deadline().unwrap_or(jiff::civil::Date::MAX), c.id));
+        let first = start
+            .find(&open[0].reference)
+            .expect("the nearest deadline is listed");
+        if let Some(second) = open.get(1) {
+            assert!(
+                first < start.find(&second.reference).unwrap(),
+                "nearest first"
+            );
+        }
+        for v in tenant
+            .officer_visits(ahmed.id)
+            .await
+            .unwrap()
+            .iter()
+            .take(8)
+        {
+            assert!(start.contains(&v.company_name), "{}", v.company_name);
+        }
+
+        // "Mina ärenden" in the case list: only his, with the officer column.
+        let (_, mine) = officer.text("/arenden?mina=1").await;
+        assert!(mine.contains("<h1>Mina ärenden</h1>") && mine.contains("Handläggare"));
+        assert!(mine.contains(&format!("<td>{}</td>", ahmed.name)));
+        assert!(!mine.contains("<td>Elin Bergqvist</td>"), "{}", app.backend);
+
+        // The business developer sees the campaigns under way and the coming events.
+        let bd = app.signed_in(BD).await;
+        let (_, start) = bd.text("/oversikt").await;
+        let start = crate::forms::unescape(&start);
+        for c in tenant.campaigns().await.unwrap() {
+            let open = c.status != lots_domain::campaigns::status::CampaignStatus::Closed;
+            assert_eq!(
+                start.contains(&format!("/kampanjer/{}\"", c.id)),
+                open,
+                "{}",
+                c.name
+            );
+        }
+        let now = lots_store::now();
+        for e in tenant
+            .events()
+            .await
+            .unwrap()
+            .iter()
+            .filter(|e| e.starts_at >= now)
+            .take(3)
+        {
+            assert!(start.contains(&e.name), "{}", e.name);
+        }
+
+        // The contact centre logs a call from its start page.
+        let centre = app.signed_in(CONTACT_CENTRE).await;
+        let (_, start) = centre.text("/oversikt").await;
+        assert!(start.contains("Logga ett samtal") && start.contains("loggad"));
+        assert!(crate::forms::unescape(&start).contains("action=\"/kontaktlogg\""));
+
+        // The head of the building permit unit sees the unit's cases running late.
+        let manager = app.signed_in("per.sandberg@upplands-bro.example").await;
+        let (_, start) = manager.text("/oversikt").await;
+        assert!(start.contains("i dina enheter"), "{}", app.backend);
+        app.stop().await;
+    }
+}

@@ -169,9 +169,7 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
         let receipt = created.text().await.unwrap().replace("&#x2f;", "/");
         assert!(receipt.contains("10 företag bjöds in."), "{receipt}");
         assert!(!receipt.contains("hoppades över"), "{receipt}");
-        // The receipt leads back to the new round.
-        let (_, after) = receipt.split_once("href=\"/enkater/").unwrap();
-        let round_id: i64 = after[..after.find('"').unwrap()].parse().unwrap();
+        let round_id = receipt_round(&receipt);
         let round_path = format!("/enkater/{round_id}");
         let invitations = tenant.invitations(round_id).await.unwrap();
         assert_eq!(invitations.len(), 10);
@@ -303,7 +301,17 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
             .await
             .unwrap();
         let csv = String::from_utf8(csv.to_vec()).unwrap();
-        assert!(csv.starts_with("\u{feff}group;index;n;invited"), "{csv}");
+        assert!(
+            csv.starts_with("\u{feff}Grupp;Index;Antal svar;Tillfrågade"),
+            "{csv}"
+        );
+        // Swedish Excel reads the figures as numbers: decimal commas, no decimal points.
+        let total = csv
+            .lines()
+            .find(|l| l.starts_with("Totalt;nki;"))
+            .expect("{csv}");
+        let value = total.split(';').nth(5).unwrap();
+        assert!(value.contains(',') && !value.contains('.'), "{total}");
 
         // Another municipality's round is not there for Upplands-Bro's staff.
         let other = app
@@ -538,6 +546,12 @@ async fn the_organiser_sees_its_members_ranked() {
             page.contains("<td class=\"num\">1 av "),
             "someone ranks first"
         );
+        // As the seed tells it: Upplands-Bro is the best in the county.
+        let home = page
+            .split("<tr")
+            .find(|row| row.contains("Upplands-Bro"))
+            .expect("Upplands-Bro's row");
+        assert!(home.contains("<td class=\"num\">1 av "), "{home}");
         let (_, empty) = organiser.text("/medlemmar/nki?ar=2019").await;
         assert!(empty.contains("Ingen medlem har mätt"));
         let bd = app.signed_in(BD).await;
@@ -929,9 +943,20 @@ async fn results_over_a_period() {
             .get("/enkater/resultat.csv?batteri=insikt-nki&fran=2025-01-01&till=2025-12-31")
             .await;
         assert_eq!(csv.status(), 200);
-        assert!(csv.text().await.unwrap().contains(";nki;180;"));
+        assert!(csv.text().await.unwrap().contains("Totalt;nki;180;"));
         app.stop().await;
     }
+}
+
+/// The round a receipt of invitations leads back to (its first link to a round).
+pub(crate) fn receipt_round(receipt: &str) -> i64 {
+    let receipt = crate::forms::unescape(receipt);
+    let (_, after) = receipt
+        .split_once("href=\"/enkater/")
+        .expect("a link to the round");
+    after[..after.find('"').unwrap()]
+        .parse()
+        .expect("the round's id")
 }
 
 /// A company filter saved under a name comes back on the new-round page; the way back

@@ -19,6 +19,7 @@ use minijinja::{Value, context};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::shared::audience::{Invitable, InviteTo, invite, invite_form};
+use crate::pages::shared::confirm::{Confirm, confirm_page};
 use crate::pages::{
     FormData, FormErrors, Typed, answered, field_error, headings, redirect, spreadsheet,
     unprocessable,
@@ -36,7 +37,10 @@ pub fn routes() -> Router<AppState> {
             get(invite_form::<EventInvitation>).post(invite::<EventInvitation>),
         )
         .route("/evenemang/{id}/anmal", post(register_on_behalf))
-        .route("/evenemang/{id}/deltagare/{pid}/avboka", post(cancel))
+        .route(
+            "/evenemang/{id}/deltagare/{pid}/avboka",
+            get(cancel_page).post(cancel),
+        )
         .route("/evenemang/{id}/incheckning", get(check_in_page))
         .route("/evenemang/{id}/incheckning/{pid}", post(check_in))
         .route("/evenemang/{id}/deltagare.csv", get(export_csv))
@@ -428,6 +432,50 @@ async fn register_on_behalf(
         show_page(ctx, tenant, id, Some(&form), errors)
     })
     .await
+}
+
+/// Asks before a participant is cancelled (or recorded as declining): they get an e-mail.
+async fn cancel_page(
+    ctx: Ctx,
+    Path((id, pid)): Path<(i64, i64)>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let event = tenant.event(id).await?;
+    let participant = tenant.participant(pid).await?;
+    if participant.event_id != id || participant.status.has_left() {
+        return Err(StoreError::NotFound.into());
+    }
+    let who = match &participant.company_name {
+        Some(company) if !participant.name.is_empty() => {
+            format!("{} ({company})", participant.name)
+        }
+        Some(company) => company.clone(),
+        None => participant.name.clone(),
+    };
+    let args = [
+        ("participant", who.as_str().into()),
+        ("event", event.name.as_str().into()),
+    ];
+    let (title, confirm) = if participant.status == ParticipantStatus::Invited {
+        ("does-participant-decline", "yes-record-that-they-decline")
+    } else {
+        ("cancel-participant", "yes-cancel-the-place")
+    };
+    confirm_page(
+        &ctx,
+        Confirm {
+            title: ctx.t_with(title, &args),
+            consequence: ctx.t_with("they-are-told-by-e-mail", &args),
+            action: format!("/evenemang/{id}/deltagare/{pid}/avboka"),
+            confirm: ctx.t(confirm),
+            back: format!("/evenemang/{id}#deltagare"),
+            breadcrumbs: vec![
+                ctx.crumb("/evenemang", "events"),
+                context! { href => format!("/evenemang/{id}"), label => event.name },
+            ],
+        },
+    )
 }
 
 async fn cancel(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> Result<Response, AppError> {

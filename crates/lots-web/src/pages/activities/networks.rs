@@ -14,6 +14,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::shared::confirm::{Confirm, confirm_page};
 use crate::pages::{FormData, FormErrors, created, staff_options};
 use crate::state::AppState;
 
@@ -22,7 +23,10 @@ pub fn routes() -> Router<AppState> {
         .route("/natverk", get(list).post(create))
         .route("/natverk/{id}", get(show))
         .route("/natverk/{id}/medlemmar", post(add_member))
-        .route("/natverk/{id}/medlemmar/{mid}/lamna", post(leave))
+        .route(
+            "/natverk/{id}/medlemmar/{mid}/lamna",
+            get(leave_page).post(leave),
+        )
         .route("/natverk/{id}/moten", post(add_meeting))
         .route("/natverk/{id}/moten/{meeting}/atgarder", post(add_action))
         .route("/natverk/{id}/atgarder/{action}", post(complete_action))
@@ -188,6 +192,42 @@ async fn add_member(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Res
         .then(|| ready(Ok(())), || async { write().await.map(|_| ()) })
         .await;
     change(&ctx, &tenant, id, &form, result, "network.member").await
+}
+
+/// Asks before a member is recorded as having left today.
+async fn leave_page(
+    ctx: Ctx,
+    Path((id, member)): Path<(i64, i64)>,
+) -> Result<Html<String>, AppError> {
+    ctx.require(Permission::ManageActivities)?;
+    let tenant = ctx.tenant()?;
+    let network = tenant.network(id).await?;
+    let member = tenant
+        .network_members(id)
+        .await?
+        .into_iter()
+        .find(|m| m.id == member && m.left_on.is_none())
+        .ok_or(AppError::NotFound)?;
+    let name = member.label();
+    let args = [
+        ("member", name.as_str().into()),
+        ("network", network.name.as_str().into()),
+        ("day", lots_store::today().to_string().into()),
+    ];
+    confirm_page(
+        &ctx,
+        Confirm {
+            title: ctx.t_with("has-member-left-the-network", &args),
+            consequence: ctx.t_with("the-membership-ends-today", &args),
+            action: format!("/natverk/{id}/medlemmar/{}/lamna", member.id),
+            confirm: ctx.t("yes-has-left-today"),
+            back: format!("/natverk/{id}"),
+            breadcrumbs: vec![
+                ctx.crumb("/natverk", "networks"),
+                context! { href => format!("/natverk/{id}"), label => network.name },
+            ],
+        },
+    )
 }
 
 async fn leave(

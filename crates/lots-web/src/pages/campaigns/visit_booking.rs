@@ -211,7 +211,7 @@ async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError
                 reached: "reach-offered",
                 links: vec![(format!("{path}#plan"), back_to(&ctx, &campaign.name))],
                 breadcrumbs: vec![
-                    ctx.crumb("/kampanjer", "campaigns"),
+                    ctx.crumb("/kampanjer", "visit-campaigns"),
                     context! { href => path, label => campaign.name },
                 ],
             };

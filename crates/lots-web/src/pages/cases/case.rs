@@ -30,6 +30,8 @@ struct ListQuery {
     omrade: Option<String>,
     status: Option<String>,
     sena: Option<String>,
+    /// `1`: only the cases that name the signed-in officer.
+    mina: Option<String>,
     sida: Option<usize>,
 }
 
@@ -56,10 +58,11 @@ fn case_value(ctx: &Ctx, c: &Case, today: Date) -> Value {
 }
 
 async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppError> {
-    ctx.require(Permission::ViewCompanies)?;
+    let me = ctx.require(Permission::ViewCompanies)?;
     let tenant = ctx.tenant()?;
     let areas = tenant.service_areas().await?;
     let late = q.sena.as_deref() == Some("1");
+    let mine = q.mina.as_deref() == Some("1");
     let page = q.sida.unwrap_or(1).max(1);
     let today = lots_store::today();
     let found = tenant
@@ -68,6 +71,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
                 area_id: q.omrade.as_deref().and_then(|a| a.parse().ok()),
                 status: q.status.as_deref().and_then(lots_store::CaseStatus::parse),
                 late,
+                officer: mine.then(|| me.user.name.clone()),
                 query: q.q.clone(),
                 page,
                 per_page: PER_PAGE,
@@ -81,10 +85,15 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
         ("omrade", q.omrade.clone().unwrap_or_default()),
         ("status", q.status.clone().unwrap_or_default()),
         ("sena", q.sena.clone().unwrap_or_default()),
+        ("mina", q.mina.clone().unwrap_or_default()),
     ];
     ctx.render(
         "cases/cases.html",
-        &ctx.t(if late { "cases-running-late" } else { "cases" }),
+        &ctx.t(match (mine, late) {
+            (true, _) => "my-cases",
+            (false, true) => "cases-running-late",
+            (false, false) => "cases",
+        }),
         context! {
             items => found.items.iter().map(|c| case_value(&ctx, c, today)).collect::<Vec<_>>(),
             total => found.total,
@@ -94,6 +103,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Html<String>, AppE
                 omrade => q.omrade.clone().unwrap_or_default(),
                 status => q.status.clone().unwrap_or_default(),
                 late,
+                mine,
             },
             pager => pager("/arenden", &params, (page, PER_PAGE, found.total), None),
             can_import => ctx.may(Permission::ManageRegister),

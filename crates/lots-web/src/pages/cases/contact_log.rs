@@ -31,6 +31,52 @@ struct PageQuery {
     sparad: Option<String>,
 }
 
+/// What the call form offers and holds: the channels, the reasons, the units a call is
+/// passed to, and what was typed (or the defaults: a phone call, resolved at once).
+pub(in crate::pages) async fn call_form(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    form: Option<&FormData>,
+) -> Result<Value, AppError> {
+    let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
+    Ok(context! {
+        reasons => tenant.contact_reasons().await?,
+        channels => ContactChannel::ALL.iter().map(|c| context! { code => c.code(), label => ctx.t(c.message()) }).collect::<Vec<_>>(),
+        units => unit_options(&tenant.units().await?),
+        form => context! {
+            channel => value("channel", "phone"),
+            reason => value("reason", ""),
+            company => value("company", ""),
+            case => value("case", ""),
+            resolved => form.is_none_or(|f| f.get("resolved") != "0"),
+            passed_to => value("passed_to", ""),
+            note => value("note", ""),
+        },
+    })
+}
+
+/// The latest `n` contacts logged at or after `since` (Unix seconds), as the tables show
+/// them.
+pub(in crate::pages) async fn latest_contacts(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    n: usize,
+    since: i64,
+) -> Result<Vec<Value>, AppError> {
+    Ok(tenant
+        .contact_log(None, 1, n)
+        .await?
+        .into_iter()
+        .filter(|c| c.at >= since)
+        .map(|c| {
+            context! {
+                channel => ctx.t(c.channel.message()),
+                ..Value::from_serialize(&c)
+            }
+        })
+        .collect())
+}
+
 async fn render(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
@@ -39,42 +85,19 @@ async fn render(
     company_id: Option<i64>,
     saved: bool,
 ) -> Result<Html<String>, AppError> {
-    let value = |name: &str, default: &str| form.map_or(default.to_string(), |f| f.get(name));
     let company = match company_id {
         Some(id) => Some(tenant.company(id).await?),
         None => None,
     };
-    let latest: Vec<Value> = tenant
-        .contact_log(None, 1, 20)
-        .await?
-        .into_iter()
-        .map(|c| {
-            context! {
-                channel => ctx.t(c.channel.message()),
-                ..Value::from_serialize(&c)
-            }
-        })
-        .collect();
     ctx.render(
         "cases/contact_log.html",
         &ctx.t("contact-log"),
         context! {
-            reasons => tenant.contact_reasons().await?,
-            channels => ContactChannel::ALL.iter().map(|c| context! { code => c.code(), label => ctx.t(c.message()) }).collect::<Vec<_>>(),
-            units => unit_options(&tenant.units().await?),
+            call => call_form(ctx, tenant, form).await?,
             company => company.map(|c| context! { id => c.id, name => c.name }),
-            latest,
+            latest => latest_contacts(ctx, tenant, 20, 0).await?,
             errors,
             notice => saved.then(|| ctx.t("the-contact-is-logged")),
-            form => context! {
-                channel => value("channel", "phone"),
-                reason => value("reason", ""),
-                company => value("company", ""),
-                case => value("case", ""),
-                resolved => form.is_none_or(|f| f.get("resolved") != "0"),
-                passed_to => value("passed_to", ""),
-                note => value("note", ""),
-            },
         },
     )
 }

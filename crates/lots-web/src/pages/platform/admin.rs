@@ -12,6 +12,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::shared::confirm::{Confirm, confirm_page};
 use crate::pages::{FormData, field_error, page_number, pager};
 use crate::state::AppState;
 use crate::templates::parse_day_start;
@@ -225,10 +226,16 @@ async fn create_token(ctx: Ctx, form: FormData) -> Result<Response, AppError> {
 async fn revoke_page(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ManageStaff)?;
     let token = ctx.tenant()?.api_token(id).await?;
-    ctx.render(
-        "platform/token_revoke.html",
-        &ctx.t("revoke-the-token"),
-        context! { token, breadcrumbs => vec![ctx.crumb("/admin/api-nycklar", "api-tokens")] },
+    confirm_page(
+        &ctx,
+        Confirm {
+            title: format!("{}: {}", ctx.t("revoke-the-token"), token.name),
+            consequence: ctx.t("systems-using-the-token-stop-working"),
+            action: format!("/admin/api-nycklar/{id}/aterkalla"),
+            confirm: ctx.t("revoke-the-token"),
+            back: "/admin/api-nycklar".into(),
+            breadcrumbs: vec![ctx.crumb("/admin/api-nycklar", "api-tokens")],
+        },
     )
 }
 

@@ -137,6 +137,25 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
         };
         page = context! { own_unit, colleagues, ..page };
     }
+    if user.roles.contains(&Role::CaseOfficer) {
+        page = context! { my_work => officer_work(&ctx, &tenant, user).await?, ..page };
+    }
+    if user.roles.contains(&Role::Manager) {
+        page = context! { unit_late => late_in_units(&tenant, user.id).await?, ..page };
+    }
+    if user.roles.contains(&Role::ContactCentre) {
+        use crate::pages::cases::contact_log::{call_form, latest_contacts};
+        let today = lots_store::today().to_string();
+        let morning = lots_domain::events::local_time(&today, "00:00").unwrap_or(0);
+        let calls = context! {
+            form => call_form(&ctx, &tenant, None).await?,
+            today => latest_contacts(&ctx, &tenant, 200, morning).await?,
+        };
+        page = context! { calls, ..page };
+    }
+    if user.roles.contains(&Role::BusinessDevelopment) {
+        page = context! { development => development_work(&ctx, &tenant).await?, ..page };
+    }
     if user.roles.iter().any(|r| {
         matches!(
             r,
@@ -158,6 +177,150 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
         page = context! { by_role, ..page };
     }
     ctx.render("platform/overview.html", &title, page)
+}
+
+/// How many of a case officer's open cases and coming visits the start page lists.
+const MY_ROWS: usize = 8;
+
+/// A case officer's day: the visits still to make (booked ones by time, then those the
+/// company has not booked) and the open cases of the case system that name them, the
+/// nearest deadline first so those running late lead.
+async fn officer_work(
+    ctx: &Ctx,
+    tenant: &lots_store::Tenant<'_>,
+    user: &lots_store::StaffMember,
+) -> Result<Value, AppError> {
+    let (booked, unbooked): (Vec<_>, Vec<_>) = tenant
+        .officer_visits(user.id)
+        .await?
+        .into_iter()
+        .partition(|v| v.starts_at.is_some());
+    let today = lots_store::today();
+    let mut cases = tenant
+        .cases(
+            &lots_store::CaseFilter {
+                officer: Some(user.name.clone()),
+                status: Some(lots_store::CaseStatus::Open),
+                page: 1,
+                per_page: 500,
+                ..Default::default()
+            },
+            today,
+        )
+        .await?
+        .items;
+    cases.sort_by_key(|c| (c.deadline().unwrap_or(jiff::civil::Date::MAX), c.id));
+    let open = cases.len();
+    let late = cases.iter().filter(|c| c.days_over(today) > 0).count();
+    let cases = case_rows(&cases, today);
+    let visit = |v: &lots_store::OfficerVisit| {
+        context! {
+            href => format!("/kampanjer/{}/besok/{}", v.campaign_id, v.visit_id),
+            company => v.company_name.clone(),
+            campaign => v.campaign_name.clone(),
+            starts_at => v.starts_at,
+        }
+    };
+    Ok(context! {
+        booked => booked.iter().take(MY_ROWS).map(visit).collect::<Vec<_>>(),
+        unbooked => unbooked.iter().take(MY_ROWS).map(visit).collect::<Vec<_>>(),
+        unbooked_count => unbooked.len(),
+        cases,
+        open,
+        late,
+        label => ctx.t("my-cases"),
+    })
+}
+
+/// The first cases of a start page's list, with their deadline as of `today`.
+fn case_rows(cases: &[lots_store::Case], today: jiff::civil::Date) -> Vec<Value> {
+    cases
+        .iter()
+        .take(MY_ROWS)
+        .map(|c| {
+            context! {
+                id => c.id,
+                reference => c.reference.clone(),
+                company => c.company_name.clone(),
+                officer => c.officer.clone(),
+                deadline => c.deadline().map(|d| d.to_string()),
+                days_over => c.days_over(today),
+            }
+        })
+        .collect()
+}
+
+/// A manager's late cases: those of the units they manage over their deadline, the latest
+/// first, with how many there are in all.
+async fn late_in_units(tenant: &lots_store::Tenant<'_>, user: i64) -> Result<Value, AppError> {
+    let today = lots_store::today();
+    let mut late = Vec::new();
+    for unit in tenant.managed_units(user).await? {
+        let filter = lots_store::CaseFilter {
+            unit_id: Some(unit),
+            late: true,
+            page: 1,
+            per_page: 500,
+            ..Default::default()
+        };
+        late.extend(tenant.cases(&filter, today).await?.items);
+    }
+    late.sort_by_key(|c| (std::cmp::Reverse(c.days_over(today)), c.id));
+    let cases = case_rows(&late, today);
+    Ok(context! { count => late.len(), cases })
+}
+
+/// A business developer's day: how far the campaigns under way have come, the coming
+/// events and their places, and the återkoppling whose day has passed.
+async fn development_work(ctx: &Ctx, tenant: &lots_store::Tenant<'_>) -> Result<Value, AppError> {
+    let campaigns: Vec<Value> = tenant
+        .campaigns()
+        .await?
+        .into_iter()
+        .filter(|c| c.status != lots_domain::campaigns::status::CampaignStatus::Closed)
+        .map(|c| {
+            context! {
+                id => c.id,
+                name => c.name,
+                status => ctx.t(c.status.message()),
+                visits => c.visits,
+                booked => c.booked,
+                done => c.done,
+                ends_on => c.ends_on.to_string(),
+            }
+        })
+        .collect();
+    let now = lots_store::now();
+    let events: Vec<Value> = tenant
+        .events()
+        .await?
+        .into_iter()
+        .filter(|e| e.starts_at >= now)
+        .take(3)
+        .map(|e| {
+            context! {
+                id => e.id,
+                name => e.name,
+                starts_at => e.starts_at,
+                confirmed => e.confirmed,
+                capacity => e.capacity,
+                waiting => e.waiting,
+            }
+        })
+        .collect();
+    let overdue = tenant.feedback(lots_store::FeedbackScope::Overdue).await?;
+    Ok(context! {
+        campaigns,
+        events,
+        overdue => overdue.iter().take(MY_ROWS).map(|f| context! {
+            href => format!("/kampanjer/{}/besok/{}", f.campaign_id, f.visit_id),
+            company => f.company_name.clone(),
+            issue => f.issue.clone(),
+            owner => f.owner_name.clone(),
+            due_on => f.due_on.to_string(),
+        }).collect::<Vec<_>>(),
+        overdue_count => overdue.len(),
+    })
 }
 
 /// Whether unit `id` lies somewhere under unit `ancestor`.

@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use lots_domain::nki::{Band, Quadrant, Thresholds};
 use lots_domain::reach::Reach;
 use lots_domain::role::Permission;
-use lots_domain::survey_results::COLUMNS;
+use lots_domain::survey_results::COLUMN_HEADINGS;
 use lots_store::{NewRound, RoundResults, StoreError, Tenant};
 use minijinja::{Value, context};
 
@@ -26,7 +26,9 @@ use crate::pages::shared::audience::{
 use crate::pages::shared::format::{DayList, decimal, index_label, percent};
 use crate::pages::shared::results::{distribution_values, free_text_values};
 use crate::pages::surveys::respond::{form_answers, form_sections};
-use crate::pages::{FormData, FormErrors, Typed, answered, field_error, redirect, spreadsheet};
+use crate::pages::{
+    FormData, FormErrors, Typed, answered, field_error, headings, redirect, spreadsheet,
+};
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -574,7 +576,7 @@ async fn period_rows(
     let mut entry = ctx.audit_entry("survey.export", "survey_period", q.query());
     entry.detail = format!("results table, {format}");
     ctx.app.db.audit(entry).await?;
-    Ok(results.rows.iter().map(|r| r.cells()).collect())
+    Ok(results.rows.iter().map(|r| r.cells_in(ctx.lang)).collect())
 }
 
 const RESULT_FILES: (&str, &str) = (
@@ -592,7 +594,7 @@ async fn period_csv(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, 
         false,
         "results",
         RESULT_FILES,
-        &COLUMNS,
+        &headings(&ctx, &COLUMN_HEADINGS),
         &period_rows(&ctx, &q, "csv").await?,
     )
 }
@@ -603,7 +605,7 @@ async fn period_xlsx(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response,
         true,
         "results",
         RESULT_FILES,
-        &COLUMNS,
+        &headings(&ctx, &COLUMN_HEADINGS),
         &period_rows(&ctx, &q, "xlsx").await?,
     )
 }
@@ -627,7 +629,7 @@ async fn results_rows(
     let mut entry = ctx.audit_entry("survey.export", "survey_round", id.to_string());
     entry.detail = format!("results table, {format}");
     ctx.app.db.audit(entry).await?;
-    Ok(results.rows.iter().map(|r| r.cells()).collect())
+    Ok(results.rows.iter().map(|r| r.cells_in(ctx.lang)).collect())
 }
 
 async fn results_csv(
@@ -640,7 +642,7 @@ async fn results_csv(
         false,
         "results",
         RESULT_FILES,
-        &COLUMNS,
+        &headings(&ctx, &COLUMN_HEADINGS),
         &results_rows(&ctx, id, &q, "csv").await?,
     )
 }
@@ -655,7 +657,7 @@ async fn results_xlsx(
         true,
         "results",
         RESULT_FILES,
-        &COLUMNS,
+        &headings(&ctx, &COLUMN_HEADINGS),
         &results_rows(&ctx, id, &q, "xlsx").await?,
     )
 }
