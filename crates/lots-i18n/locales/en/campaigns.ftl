@@ -345,3 +345,4 @@ officer-has-no-time-for-the-visits = { $officer } has no time for { $visits ->
 unknown-industry = Unknown industry
 without-a-unit = No unit
 without-an-area = No area
+choose-someone-with-an-active-account = Choose someone with an active account: only they can get the visit's calendar file.

@@ -175,3 +175,4 @@ skipped-opted-out = Has asked not to be invited again
 skipped-book-by-phone = No e-mail address: book the visit by phone
 menu = Menu
 close-menu = Close the menu
+delivered-by-lots = delivered by Lots

@@ -324,3 +324,4 @@ officer-has-no-time-for-the-visits = { $officer } har inte tid för { $visits } 
 unknown-industry = Okänd bransch
 without-a-unit = Utan enhet
 without-an-area = Utan område
+choose-someone-with-an-active-account = Välj någon med ett aktivt konto: bara den kan få besökets kalenderfil.

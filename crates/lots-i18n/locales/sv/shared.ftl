@@ -172,3 +172,4 @@ skipped-opted-out = Har bett att inte bjudas in igen
 skipped-book-by-phone = Saknar e-postadress: boka besöket per telefon
 menu = Meny
 close-menu = Stäng menyn
+delivered-by-lots = levererat av Lots

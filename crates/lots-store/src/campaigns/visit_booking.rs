@@ -569,9 +569,12 @@ impl Tenant<'_> {
     pub async fn set_companion(&self, visit_id: i64, companion: Option<i64>) -> Result<()> {
         let visit = self.visit(visit_id).await?;
         if let Some(c) = companion {
-            self.user(c).await?;
             if c == visit.officer_user_id {
                 return Err(field("companion", "choose-someone-other-than-the-officer"));
+            }
+            // Only someone who can sign in gets the visit's calendar file and can record it.
+            if self.user(c).await?.status != crate::UserStatus::Active {
+                return Err(field("companion", "choose-someone-with-an-active-account"));
             }
         }
         sqlx::query(

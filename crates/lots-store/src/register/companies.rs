@@ -412,7 +412,8 @@ impl Tenant<'_> {
     }
 
     /// The company a person names by its organisationsnummer, or by its name when exactly
-    /// one company of the register has it (any case).
+    /// one company of the register has it (any case), or else when the register's search
+    /// (which forgives spelling) finds exactly one.
     pub async fn find_company(&self, named: &str) -> Result<Option<i64>> {
         if let Some(c) = self.company_by_orgnr(named).await? {
             return Ok(Some(c.id));
@@ -424,8 +425,20 @@ impl Tenant<'_> {
         .bind(named.trim())
         .fetch_all(&self.db.pool)
         .await?;
-        match rows.as_slice() {
-            [one] => Ok(Some(one.try_get("id")?)),
+        if let [one] = rows.as_slice() {
+            return Ok(Some(one.try_get("id")?));
+        }
+        // Else as the register's search finds it (spelling forgiven), when it finds one only.
+        let found = self
+            .companies(&CompanyFilter {
+                query: Some(named.trim().to_string()),
+                page: 1,
+                per_page: 2,
+                ..Default::default()
+            })
+            .await?;
+        match found.items.as_slice() {
+            [one] if found.total == 1 => Ok(Some(one.id)),
             _ => Ok(None),
         }
     }

@@ -747,9 +747,66 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
                 .contains(&format!("UID:visit-{}@", other.id))
         );
 
+        // Someone comes along: only staff with an active account, named with their unit.
+        let visit_path = format!("/kampanjer/{id}/besok/{}", visits[4].id);
+        let (_, visit_page) = bd.text(&visit_path).await;
+        let sara = app.db.user_by_email(crate::BD).await.unwrap().unwrap();
+        let unit = sara.unit_name.clone().unwrap();
+        assert!(
+            visit_page.contains(&format!(">Sara Holmberg ({unit})</option>")),
+            "{}",
+            app.backend
+        );
+        let inactive = tenant
+            .staff(&lots_store::StaffFilter {
+                status: Some(lots_store::UserStatus::Invited),
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items;
+        if let Some(inactive) = inactive.first() {
+            let (_, select) = visit_page.split_once("<select id=\"companion\"").unwrap();
+            let select = &select[..select.find("</select>").unwrap()];
+            assert!(
+                !select.contains(&format!("value=\"{}\"", inactive.id)),
+                "{select}"
+            );
+            let r = bd
+                .post(
+                    &format!("{visit_path}/sallskap"),
+                    &[("companion", &inactive.id.to_string())],
+                )
+                .await;
+            assert_eq!(r.status(), 422, "{}", app.backend);
+        }
+        let r = bd
+            .post(
+                &format!("{visit_path}/sallskap"),
+                &[("companion", &sara.id.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let booking = tenant.booking(visits[4].id).await.unwrap();
+        assert_eq!(booking.companion_name.as_deref(), Some("Sara Holmberg"));
+
         // Once the campaign is closed, a booking link no longer books.
         let r = bd.post(&format!("/kampanjer/{id}/avsluta"), &[]).await;
         assert_eq!(r.status(), 303);
+        // A closed campaign is a record: its page offers no planning or other changes.
+        let (_, closed) = bd.text(&format!("/kampanjer/{id}")).await;
+        let closed = crate::forms::unescape(&closed);
+        for action in [
+            "/planera\"",
+            "/tider\"",
+            "/arbetstid\"",
+            "/franvaro\"",
+            "/status\"",
+        ] {
+            assert!(!closed.contains(action), "{action} on a closed campaign");
+        }
         let late = tenant.mint_booking_link(visits[4].id).await.unwrap();
         let r = company
             .post(
@@ -1067,6 +1124,22 @@ async fn candidates_are_chosen_by_filters_and_by_hand_with_a_preview() {
         let page = r.text().await.unwrap();
         assert!(page.contains("Urvalet: 1 företag"), "{page}");
         assert!(page.contains("Urvalet räcker inte"));
+        // A name written as people write it is matched the way the register's search
+        // matches, and the preview shows which company it found.
+        let r = bd
+            .post(
+                "/kampanjer/urval",
+                &form(&[
+                    ("hand_picked", "brunna logistik"),
+                    ("only_hand_picked", "1"),
+                ]),
+            )
+            .await;
+        let page = r.text().await.unwrap();
+        assert!(
+            page.contains("Urvalet: 1 företag") && page.contains("Brunna Logistik AB"),
+            "{page}"
+        );
 
         // Each filter narrows the register as it says.
         let all = tenant

@@ -398,6 +398,10 @@ async fn a_call_is_logged_and_counted() {
             &most_common[..80]
         );
         assert!(stats.contains("Lösta vid första kontakten"));
+        // Reasons and months as bars, beside the tables with the same numbers.
+        for chart in ["reasons-title reasons-desc", "months-title months-desc"] {
+            assert!(stats.contains(chart), "{chart}");
+        }
         let officer = app.signed_in(crate::ORGANISER).await;
         assert_eq!(officer.get("/kontaktlogg").await.status(), 403);
         app.stop().await;

@@ -291,6 +291,9 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
             "Jämförelse i länet",
             "Stockholms län",
             "signifikant",
+            // The county as ranked bars, Upplands-Bro highlighted first.
+            "aria-labelledby=\"county-title county-desc\"",
+            "font-weight=\"700\">Upplands-Bro</text>",
         ] {
             assert!(page.contains(needle), "{needle} on {}", app.backend);
         }
@@ -379,6 +382,12 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
         assert_eq!(status, 410);
         // In the contact person's language (Brunna Logistik's speaks English).
         assert!(page.contains("Enkäten är stängd") || page.contains("The survey is closed"));
+        // A page a company sees speaks in the municipality's name; Lots only delivers it.
+        assert!(
+            page.contains("<span class=\"brand\">Upplands-Bro</span>"),
+            "{page}"
+        );
+        assert!(page.contains("levererat av Lots") || page.contains("delivered by Lots"));
         let r = c
             .post(
                 &format!("/enkat/{token}"),

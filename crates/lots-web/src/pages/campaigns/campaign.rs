@@ -253,7 +253,11 @@ pub(in crate::pages) async fn show_page(
             officers,
             conflicts => Value::from_serialize(tenant.conflicts_of_interest().await?),
             problem => problem.map(|m| ctx.message(&m)),
-            can_manage => ctx.may(Permission::ManageActivities),
+            // A closed campaign is a record: read-only for everyone, though what it taught
+            // can still become a checklist.
+            may_make_checklist => ctx.may(Permission::ManageActivities),
+            can_manage => ctx.may(Permission::ManageActivities)
+                && campaign.status != lots_domain::campaigns::status::CampaignStatus::Closed,
             errors,
             breadcrumbs => vec![ctx.crumb("/kampanjer", "visit-campaigns")],
         },

@@ -81,6 +81,7 @@ async fn page(
         &format!("{} {}", ctx.t("company-visit-at"), booking.company_name),
         context! {
             booking => Value::from_serialize(&booking),
+            face => municipality.name.clone(),
             municipality => municipality.name,
             action => format!("/besok/boka/{token}"),
             done,

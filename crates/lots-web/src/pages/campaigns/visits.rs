@@ -126,6 +126,7 @@ async fn page_with(
             events,
             units => unit_options(&tenant.units().await?),
             staff => staff_options(tenant).await?,
+            companions => companion_options(tenant, visit.officer_user_id).await?,
             me => ctx.staff()?.user.id,
             form => context! {
                 notes => value("notes", &notes), needs => value("needs", &needs),
@@ -139,6 +140,31 @@ async fn page_with(
             ],
         },
     )
+}
+
+/// Who may come along on a visit: staff with an active account other than its officer, each
+/// with their unit so that two of the same name are told apart.
+async fn companion_options(tenant: &Tenant<'_>, officer: i64) -> Result<Vec<Value>, AppError> {
+    let active = lots_store::StaffFilter {
+        status: Some(lots_store::UserStatus::Active),
+        page: 1,
+        per_page: 5000,
+        ..Default::default()
+    };
+    Ok(tenant
+        .staff(&active)
+        .await?
+        .items
+        .into_iter()
+        .filter(|u| u.id != officer)
+        .map(|u| {
+            let label = match &u.unit_name {
+                Some(unit) => format!("{} ({unit})", u.name),
+                None => u.name.clone(),
+            };
+            context! { id => u.id, name => u.name, label }
+        })
+        .collect())
 }
 
 async fn show(ctx: Ctx, Path((id, visit)): Path<(i64, i64)>) -> Result<Html<String>, AppError> {

@@ -240,12 +240,18 @@ async fn stats(ctx: Ctx, Query(q): Query<StatsQuery>) -> Result<Html<String>, Ap
         )
         .await?;
     let rows = |counts: &[ContactCount], label: &dyn Fn(&str) -> String| -> Vec<Value> {
+        let most = counts.iter().map(|c| c.contacts).max().unwrap_or(0).max(1);
         counts
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 context! {
                     group => label(&c.group),
                     contacts => c.contacts,
+                    // The bar of the chart beside the table: 0–240 units wide, 22 a row.
+                    bar => format!("{:.1}", c.contacts as f64 / most as f64 * 240.0),
+                    bar_end => format!("{:.1}", 134.0 + c.contacts as f64 / most as f64 * 240.0),
+                    y => i * 22,
                     share => percent(c.contacts as i64, s.total.contacts as i64),
                     resolved => c.resolved_share().map(|r| format!("{} %", (r * 100.0).round())),
                 }

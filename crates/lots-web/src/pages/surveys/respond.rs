@@ -196,6 +196,7 @@ fn form_page(
         context! {
             action => format!("/enkat/{token}"),
             municipality => target.municipality_name.clone(),
+            face => target.municipality_name.clone(),
             description => target.battery.description.get(ctx.lang),
             closes_on => target.round.closes_on.clone(),
             anonymous => target.round.anonymous,
@@ -226,6 +227,7 @@ fn closed_page(
             opens_on => target.round.opens_on.clone(),
             closes_on => target.round.closes_on.clone(),
             municipality => target.municipality_name.clone(),
+            face => target.municipality_name.clone(),
         },
     )?;
     Ok((StatusCode::GONE, html).into_response())
@@ -302,6 +304,7 @@ async fn thanks(
         &ctx.t("thank-you-for-your-answers"),
         context! {
             municipality => target.municipality_name.clone(),
+            face => target.municipality_name.clone(),
             closes_on => target.round.closes_on.clone(),
             change_href => format!("/enkat/{token}"),
             submitted => target.submitted,

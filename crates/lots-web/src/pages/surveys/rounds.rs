@@ -345,25 +345,32 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
             (lo.min(f.index), hi.max(f.index))
         });
         let (lo, hi) = ((min_index - 5.0).max(0.0), (max_index + 5.0).min(100.0));
+        let place = |f: &lots_domain::nki::FactorEffect| {
+            let x = 40.0 + (f.effect.max(0.0) / max_effect) * 320.0;
+            let y = 260.0 - ((f.index - lo) / (hi - lo).max(1.0)) * 240.0;
+            (x, y)
+        };
+        let labels = label_rows(&e.factors.iter().map(place).collect::<Vec<_>>());
         let points: Vec<Value> = e
             .factors
             .iter()
-            .map(|f| {
-                let x = 40.0 + (f.effect.max(0.0) / max_effect) * 320.0;
-                let y = 260.0 - ((f.index - lo) / (hi - lo).max(1.0)) * 240.0;
+            .zip(labels)
+            .map(|(f, label_y)| {
+                let (x, y) = place(f);
                 context! {
                     label => index_label(ctx, &f.factor),
                     x => format!("{x:.0}"),
                     y => format!("{y:.0}"),
+                    label_y => format!("{label_y:.0}"),
                     index => decimal(ctx.lang, Some(f.index)),
-                    effect => format!("{:.2}", f.effect),
+                    effect => decimal2(ctx.lang, f.effect),
                     significant => f.significant,
                     quadrant => ctx.t(f.quadrant.message()),
                     prioritise => f.quadrant == Quadrant::Prioritise,
                 }
             })
             .collect();
-        context! { n => e.n, r2 => format!("{:.2}", e.r2), points }
+        context! { n => e.n, r2 => decimal2(ctx.lang, e.r2), points }
     });
     let distributions = distribution_values(&r.distributions);
     let county = r.county.as_ref().map(|c| {
@@ -373,9 +380,14 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
             average => decimal(ctx.lang, c.average),
             rank => c.rank,
             ranked => c.ranked,
-            municipalities => c.municipalities.iter().map(|(name, n, v)| context! {
+            municipalities => c.municipalities.iter().enumerate().map(|(i, (name, n, v))| context! {
                 name, n => *n, value => decimal(ctx.lang, *v), suppressed => v.is_none(),
+                here => c.rank == Some(i + 1),
+                width => v.map(|v| format!("{:.1}", v.clamp(0.0, 100.0) * 2.4)),
+                label_x => v.map(|v| format!("{:.1}", 134.0 + v.clamp(0.0, 100.0) * 2.4)),
+                y => i * 22,
             }).collect::<Vec<_>>(),
+            height => c.municipalities.len() * 22 + 4,
         }
     });
     context! {
@@ -387,6 +399,39 @@ fn results_value(ctx: &Ctx, r: &RoundResults) -> Value {
         distributions,
         free_text => free_text_values(&r.free_text),
         county,
+    }
+}
+
+/// The height a label of the priority matrix needs, in its SVG's units.
+const LABEL_HEIGHT: f64 = 14.0;
+
+/// Where each point's label goes vertically so that no two labels overprint: a label keeps
+/// its point's height unless a label already placed near it (the labels stand to the right
+/// of their points, about 110 units wide) is closer than a line, then it moves down.
+fn label_rows(points: &[(f64, f64)]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|a, b| points[*a].1.total_cmp(&points[*b].1).then(a.cmp(b)));
+    let mut placed: Vec<(f64, f64)> = Vec::new();
+    let mut rows = vec![0.0; points.len()];
+    for i in order {
+        let (x, mut y) = points[i];
+        while placed
+            .iter()
+            .any(|(px, py)| (px - x).abs() < 110.0 && (py - y).abs() < LABEL_HEIGHT)
+        {
+            y += 2.0;
+        }
+        placed.push((x, y));
+        rows[i] = y;
+    }
+    rows
+}
+
+/// A number with two decimals, as the reader writes it (`0,09` in Swedish).
+fn decimal2(lang: lots_i18n::Lang, x: f64) -> String {
+    match lang {
+        lots_i18n::Lang::Sv => lots_i18n::numbers::decimal_sv(x, 2),
+        lots_i18n::Lang::En => format!("{x:.2}"),
     }
 }
 
@@ -1150,4 +1195,38 @@ async fn remove_question(
         |errors| editor_page(&ctx, &v, None, errors),
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_labels_never_overprint() {
+        // "Bemötande" and "Effektivitet" at nearly the same place, a third far to the left.
+        let points = [
+            (300.0, 100.0),
+            (305.0, 104.0),
+            (60.0, 101.0),
+            (302.0, 140.0),
+        ];
+        let rows = label_rows(&points);
+        for (i, a) in points.iter().enumerate() {
+            for (j, b) in points.iter().enumerate().skip(i + 1) {
+                if (a.0 - b.0).abs() < 110.0 {
+                    assert!(
+                        (rows[i] - rows[j]).abs() >= LABEL_HEIGHT,
+                        "{i} and {j}: {rows:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(rows[2], 101.0, "a label with room keeps its point's height");
+    }
+
+    #[test]
+    fn effects_are_written_as_the_reader_writes_numbers() {
+        assert_eq!(decimal2(lots_i18n::Lang::Sv, 0.094), "0,09");
+        assert_eq!(decimal2(lots_i18n::Lang::En, 0.094), "0.09");
+    }
 }
