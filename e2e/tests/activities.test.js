@@ -139,11 +139,14 @@ test('a visit campaign is created and planned; its pages pass axe', async () => 
   await page.getByRole('button', { name: 'Skapa kampanjen' }).click();
   await page.waitForURL(/\/kampanjer\/\d+$/);
   assert.deepEqual(await axeViolations(page), [], 'a new campaign');
+  await page.getByRole('link', { name: 'Plan', exact: true }).click();
   await page.getByRole('button', { name: 'Planera besöken' }).click();
-  await page.waitForURL(/#plan$/);
+  // Planned, the campaign opens on its visits, one part of the campaign's page.
+  await page.waitForURL(/\?del=besok$/);
   assert.match(await page.getByRole('region', { name: 'Planen' }).textContent(), /besöker/);
   assert.deepEqual(await axeViolations(page), [], 'a planned campaign');
   const visitPath = await page.getByRole('region', { name: 'Planen' }).locator('a[href*="/besok/"]').first().getAttribute('href');
+  await page.getByRole('navigation', { name: 'Kampanjens delar' }).getByRole('link', { name: 'Plan', exact: true }).click();
 
   // Times are offered and each company gets a booking link; one books on a phone.
   const before = new Set(mailLinks(lots.mailDir, '/besok/boka/'));
@@ -177,6 +180,11 @@ test('a visit campaign is created and planned; its pages pass axe', async () => 
   await page.getByRole('link', { name: 'Vårens företagsbesök 2026' }).click();
   assert.match(await page.locator('main').textContent(), /50\s*genomförda/);
   assert.deepEqual(await axeViolations(page), [], 'the spring campaign');
+  // What the companies said is a part of the campaign itself, not only of its report.
+  await page.getByRole('link', { name: 'Vad företagen sa' }).click();
+  assert.match(await page.locator('main h2').first().textContent(), /Vad företagen sa/);
+  assert.deepEqual(await axeViolations(page), [], 'what the companies said');
+  await page.getByRole('navigation', { name: 'Kampanjens delar' }).getByRole('link', { name: 'Översikt' }).click();
   await page.getByRole('link', { name: /Rapport till nämnden/ }).click();
   assert.match(await page.locator('main').textContent(), /Vad företagen sa/);
   assert.deepEqual(await axeViolations(page), [], 'the campaign report');

@@ -16,6 +16,31 @@ pub struct OutgoingMail {
     pub body: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<MailAttachment>,
+    /// Who the mail is from, when not the installation's sender: the municipality's name,
+    /// and its own address where its mail provider lets it send from one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_address: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reply_to: String,
+}
+
+impl OutgoingMail {
+    /// The mail in the municipality's name: its sender and reply address, and its
+    /// signature (name, contact details, privacy notice) under the text.
+    pub fn in_face(mut self, face: &lots_domain::face::Face, lang: lots_i18n::Lang) -> Self {
+        self.from_name = if face.sender_name.is_empty() {
+            face.display_name.clone()
+        } else {
+            face.sender_name.clone()
+        };
+        self.from_address = face.sender_address.clone();
+        self.reply_to = face.contact_email.clone();
+        let label = lots_i18n::text(lang, "face-privacy-label");
+        self.body = format!("{}\n{}\n", self.body.trim_end(), face.signature(&label));
+        self
+    }
 }
 
 /// A text file sent with a mail, such as a calendar entry.
@@ -161,10 +186,29 @@ impl Mailer {
             .to
             .parse()
             .map_err(|_| MailError::Address(mail.to.clone()))?;
-        let builder = Message::builder()
-            .from(from.clone())
+        let address = if mail.from_address.is_empty() {
+            from.email.clone()
+        } else {
+            mail.from_address
+                .parse()
+                .map_err(|_| MailError::Address(mail.from_address.clone()))?
+        };
+        let name = if mail.from_name.is_empty() {
+            from.name.clone()
+        } else {
+            Some(mail.from_name.clone())
+        };
+        let mut builder = Message::builder()
+            .from(Mailbox::new(name, address))
             .to(to)
             .subject(&mail.subject);
+        if !mail.reply_to.is_empty() {
+            let reply_to: Mailbox = mail
+                .reply_to
+                .parse()
+                .map_err(|_| MailError::Address(mail.reply_to.clone()))?;
+            builder = builder.reply_to(reply_to);
+        }
         let message = if mail.attachments.is_empty() {
             builder
                 .header(ContentType::TEXT_PLAIN)

@@ -55,6 +55,7 @@ pub use db::{Backend, Db, now};
 pub use error::{Conflict, StoreError};
 pub use lots_domain::battery::as_form;
 pub use platform::audit::{Actor, AuditEntry, AuditFilter, AuditRecord};
+pub use platform::faces::{MAX_LOGO_BYTES, MunicipalityFace};
 pub use platform::jobs::{Job, JobCounts, NewJob, TroubledJob};
 pub use platform::organisers::{Organiser, OrganiserScope};
 pub use platform::reference::HostedMunicipality;
@@ -71,12 +72,13 @@ pub use register::merge::DuplicatePair;
 pub use surveys::case_surveys::{CASE_SURVEY_QUARANTINE_MONTHS, CaseBatch};
 pub use surveys::joint_rounds::{JointMember, JointRound, NewJointRound};
 pub use surveys::rounds::{
-    BatterySummary, BatteryVersion, ImportedResponse, Invitation, LinkTarget, NewRound,
+    BatterySummary, BatteryVersion, CaseAbout, ImportedResponse, Invitation, LinkTarget, NewRound,
     RespondingCompany, ResponseRecord, Round, RoundTerms, SeenInvitation, today,
 };
 pub use surveys::survey_results::{
     BREAKDOWNS, CountyComparison, Measurement, MemberNki, RoundResults,
 };
+pub use surveys::trend::{NkiStanding, TrendYear};
 pub use tenant::{NewUnit, Tenant, Unit, UnitKind};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -182,6 +182,7 @@ impl Ctx {
             items.push(("/personal", "staff-heading"));
         }
         if self.may(Permission::ManageStaff) {
+            items.push(("/admin/kommunen", "face-heading"));
             items.push(("/admin/api-nycklar", "api-tokens"));
             items.push(("/admin/arendeinstallningar", "cases-and-contact-log"));
             items.push(("/admin/utskick", "undelivered-e-mail"));

@@ -55,7 +55,14 @@ impl From<StoreError> for AppError {
 
 impl From<minijinja::Error> for AppError {
     fn from(e: minijinja::Error) -> Self {
-        AppError::Internal(format!("template: {e:#}"))
+        // An include's error says where; its cause says what.
+        let mut text = format!("template: {e:#}");
+        let mut cause = std::error::Error::source(&e);
+        while let Some(c) = cause {
+            text.push_str(&format!(" <- {c:#}"));
+            cause = c.source();
+        }
+        AppError::Internal(text)
     }
 }
 

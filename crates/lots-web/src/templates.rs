@@ -32,6 +32,7 @@ sources!(
     "platform/undelivered.html",
     "platform/token_created.html",
     "platform/audit.html",
+    "platform/face.html",
     "platform/api_docs.html",
     "shared/error.html",
     "shared/reach.html",
@@ -95,7 +96,10 @@ sources!(
     "campaigns/campaign_report.html",
     "campaigns/feedback.html",
     "surveys/answer_distributions.html",
-    "campaigns/campaign_figures.html",
+    "campaigns/campaign_progress.html",
+    "campaigns/campaign_said.html",
+    "campaigns/campaign_referrals.html",
+    "campaigns/campaign_follow_up.html",
 );
 
 pub fn environment() -> Environment<'static> {

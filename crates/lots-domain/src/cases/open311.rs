@@ -232,24 +232,13 @@ pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6_371_000.0 * h.sqrt().asin()
 }
 
-/// Whether a latitude and longitude are a point on the Earth.
-/// Whether a `media_url` may be stored and published again: an absolute `http` or `https`
-/// address with a host and no spaces, quotes or angle brackets. Anything else
-/// (`javascript:`, `data:`, a relative path) would be a link into someone's browser.
+/// Whether a `media_url` may be stored and published again: a web address that is no
+/// link into someone's browser.
 pub fn acceptable_media_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty()
-            && !host.starts_with(['.', '@'])
-            && !url
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
-    })
+    crate::input::web_address(url)
 }
 
+/// Whether a latitude and longitude are a point on the Earth.
 pub fn valid_point(lat: f64, lon: f64) -> bool {
     (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
 }

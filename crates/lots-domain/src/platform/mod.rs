@@ -1,5 +1,6 @@
-//! Who may do what, passwords, and the reference data of counties and municipalities.
+//! Who may do what, the municipality's face towards companies, passwords, and the reference data of counties and municipalities.
 
+pub mod face;
 pub mod organiser;
 pub mod password;
 pub mod reference;

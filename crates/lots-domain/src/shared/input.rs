@@ -47,6 +47,23 @@ pub fn printable(text: &str) -> String {
     out
 }
 
+/// Whether a web address may be stored and shown as a link: an absolute `http` or `https`
+/// address with a host and no spaces, quotes or angle brackets. Anything else
+/// (`javascript:`, `data:`, a relative path) would be a link into someone's browser.
+pub fn web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty()
+            && !host.starts_with(['.', '@'])
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

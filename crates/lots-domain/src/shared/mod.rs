@@ -1,4 +1,4 @@
-//! Building blocks every capability uses: Swedish order, numbers and text folding, tables in and out, calendars and holidays, statistics, the check of text as it enters, and what a bulk action reached.
+//! Building blocks every capability uses: Swedish order, numbers and text folding, tables in and out, calendars and holidays, statistics, the check of text and pictures as they enter, and what a bulk action reached.
 
 pub mod calendar;
 pub mod codes;
@@ -7,6 +7,7 @@ pub mod columns;
 pub mod email;
 pub mod export;
 pub mod holidays;
+pub mod image;
 pub mod input;
 pub mod reach;
 pub mod stats;

@@ -346,3 +346,12 @@ unknown-industry = Unknown industry
 without-a-unit = No unit
 without-an-area = No area
 choose-someone-with-an-active-account = Choose someone with an active account: only they can get the visit's calendar file.
+
+## The parts of a campaign's page
+campaign-sections = The campaign's parts
+campaign-section-overview = Overview
+campaign-section-plan = Plan
+campaign-section-visits = The visits
+campaign-section-said = What the companies said
+campaign-section-referrals = Referrals and answers
+campaign-section-follow-up = Follow-up survey

@@ -296,3 +296,54 @@ count-late-in-your-units = { $count ->
         [one] One case running late in your units
        *[other] { $count } cases running late in your units
     }
+
+## The municipality's face towards companies
+face-heading = How companies see the municipality
+face-intro = How the municipality presents itself on the pages and in the e-mails companies receive: surveys, visit booking, events and fault reports. Lots appears only as "delivered by Lots".
+face-display-name = Name of the municipality
+face-display-name-hint = As the municipality writes it, for example Upplands-Bro kommun or Göteborgs Stad.
+face-contact-email = E-mail for questions
+face-contact-email-hint = Where companies can write, for example kontaktcenter@upplands-bro.se.
+face-contact-phone = Phone
+face-contact-phone-hint = For example 08-581 690 00.
+face-web-address = Website
+face-web-address-hint = The full address, for example https://www.upplands-bro.se.
+face-privacy-url = Privacy notice
+face-privacy-url-hint = The address of the page that says how the municipality handles personal data.
+face-sender-name = Sender name in e-mail
+face-sender-name-hint = Leave empty to use the municipality's name.
+face-sender-address = Sender e-mail address
+face-sender-address-hint = Only an address the municipality's mail provider may send from. Leave empty for the installation's address; replies then go to the e-mail for questions.
+face-give-the-name = Write the municipality's name.
+face-write-a-plain-name = Write the name without the characters < > " and without line breaks, at most 200 characters.
+face-write-an-e-mail-address = Write an e-mail address like name@municipality.se.
+face-write-a-phone-number = Write a phone number with digits, spaces, + and -.
+face-write-a-web-address = Write the full address, starting with https://.
+face-logo = Logo or coat of arms
+face-logo-now = The municipality's logo now
+face-no-logo-yet = No logo is uploaded. The pages show the municipality's name.
+face-logo-file = Picture file (PNG or JPEG)
+face-logo-hint = At most { $kib } kB. The picture is shown 40 pixels high in the page header. Information the picture carries (camera, place, name) is removed.
+face-upload-logo = Upload the logo
+face-remove-logo = Remove the logo
+face-choose-a-logo = Choose a picture file to upload.
+face-logo-too-large = The picture is larger than { $kib } kB. Choose a smaller picture.
+face-logo-png-or-jpeg = The file is not a whole PNG or JPEG picture. Save the picture as PNG or JPEG and try again.
+face-web-site = Website
+face-privacy-notice = How we handle your personal data
+face-privacy-label = Privacy notice
+
+## Start pages
+overview-unit-nki = The unit's NKI { $year }
+overview-no-answers-about-your-units = No answers about the unit's cases that year.
+overview-all-results-by-unit = All results by unit
+overview-training-in-your-units = Training in your units this past year
+overview-trained-of = { $trained } of { $staff } have attended
+overview-members-ranking = The members' NKI { $year }, best first
+overview-place = Place
+overview-nki-year = The municipality's NKI { $year }
+overview-place-in-county = place of { $ranked } in { $county }
+overview-best-in-county = best in the county
+overview-county-average = county average
+overview-see-the-results = See the results and the comparison
+overview-recent-imports = Latest imports

@@ -265,3 +265,15 @@ results-column-constant = All answers alike
 results-column-previous = Previous period
 results-column-significant-change = Significant change
 results-column-beside-total = Reported beside the total
+
+## What the survey asks a company about, in plain words
+survey-how-was-your-contact = How was your contact with { $municipality }?
+survey-about-your-case = We would like to know what you thought of our service in your case about { $area }, { $reference }, decided { $day }. It takes about five minutes to answer.
+survey-about-your-meeting = You met us recently. What did you think? Your answers help us get better at helping companies.
+survey-about-your-contacts = We would like to know what you think of the municipality's service to companies. Your answers help us get better.
+
+## The trend over the years
+trend-heading = Over the years
+trend-intro = Each measurement year's index with its 95 % confidence interval as a band. A year with too few answers is not shown. The dashed line marks a year from which Insikt counts the total in a new way; the years before and after it are then not compared directly.
+trend-chart-description = The index per measurement year as a line, the confidence interval as a band around the line.
+trend-change-from-year-before = Change from the year before

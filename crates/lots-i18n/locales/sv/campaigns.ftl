@@ -325,3 +325,12 @@ unknown-industry = Okänd bransch
 without-a-unit = Utan enhet
 without-an-area = Utan område
 choose-someone-with-an-active-account = Välj någon med ett aktivt konto: bara den kan få besökets kalenderfil.
+
+## The parts of a campaign's page
+campaign-sections = Kampanjens delar
+campaign-section-overview = Översikt
+campaign-section-plan = Plan
+campaign-section-visits = Besöken
+campaign-section-said = Vad företagen sa
+campaign-section-referrals = Hänvisningar och återkoppling
+campaign-section-follow-up = Uppföljningsenkät

@@ -296,3 +296,54 @@ count-late-in-your-units = { $count ->
         [one] Ett försenat ärende i dina enheter
        *[other] { $count } försenade ärenden i dina enheter
     }
+
+## The municipality's face towards companies
+face-heading = Så syns kommunen för företag
+face-intro = Så visar sig kommunen på de sidor och i de e-postmeddelanden som företagen får: enkäter, bokning av besök, evenemang och felanmälan. Lots syns bara som ”levererat av Lots”.
+face-display-name = Kommunens namn
+face-display-name-hint = Som kommunen skriver det, till exempel Upplands-Bro kommun eller Göteborgs Stad.
+face-contact-email = E-post för frågor
+face-contact-email-hint = Dit företagen kan skriva, till exempel kontaktcenter@upplands-bro.se.
+face-contact-phone = Telefon
+face-contact-phone-hint = Till exempel 08-581 690 00.
+face-web-address = Webbplats
+face-web-address-hint = Hela adressen, till exempel https://www.upplands-bro.se.
+face-privacy-url = Personuppgiftspolicy
+face-privacy-url-hint = Adressen till sidan som säger hur kommunen behandlar personuppgifter.
+face-sender-name = Avsändarens namn i e-post
+face-sender-name-hint = Lämna tomt för att använda kommunens namn.
+face-sender-address = Avsändarens e-postadress
+face-sender-address-hint = Bara en adress som kommunens e-postleverantör får skicka från. Lämna tomt för installationens adress; svar går då till e-posten för frågor.
+face-give-the-name = Skriv kommunens namn.
+face-write-a-plain-name = Skriv namnet utan tecknen < > " och utan radbrytning, högst 200 tecken.
+face-write-an-e-mail-address = Skriv en e-postadress som namn@kommun.se.
+face-write-a-phone-number = Skriv ett telefonnummer med siffror, mellanslag, + och -.
+face-write-a-web-address = Skriv hela adressen, som börjar med https://.
+face-logo = Logotyp eller kommunvapen
+face-logo-now = Kommunens logotyp nu
+face-no-logo-yet = Ingen logotyp är uppladdad. Sidorna visar kommunens namn.
+face-logo-file = Bildfil (PNG eller JPEG)
+face-logo-hint = Högst { $kib } kB. Bilden visas 40 pixlar hög i sidhuvudet. Uppgifter som bilden bär (kamera, plats, namn) tas bort.
+face-upload-logo = Ladda upp logotypen
+face-remove-logo = Ta bort logotypen
+face-choose-a-logo = Välj en bildfil att ladda upp.
+face-logo-too-large = Bilden är större än { $kib } kB. Välj en mindre bild.
+face-logo-png-or-jpeg = Filen är ingen hel PNG- eller JPEG-bild. Spara bilden som PNG eller JPEG och försök igen.
+face-web-site = Webbplats
+face-privacy-notice = Så behandlar vi dina personuppgifter
+face-privacy-label = Personuppgiftspolicy
+
+## Start pages
+overview-unit-nki = Enhetens NKI { $year }
+overview-no-answers-about-your-units = Inga svar om enhetens ärenden det året.
+overview-all-results-by-unit = Alla resultat per enhet
+overview-training-in-your-units = Utbildning i dina enheter det senaste året
+overview-trained-of = { $trained } av { $staff } har gått
+overview-members-ranking = Medlemmarnas NKI { $year }, bäst först
+overview-place = Plats
+overview-nki-year = Kommunens NKI { $year }
+overview-place-in-county = plats av { $ranked } i { $county }
+overview-best-in-county = bäst i länet
+overview-county-average = länets genomsnitt
+overview-see-the-results = Se resultaten och jämförelsen
+overview-recent-imports = Senaste importerna

@@ -262,3 +262,15 @@ results-column-constant = Alla svar lika
 results-column-previous = Föregående period
 results-column-significant-change = Signifikant förändring
 results-column-beside-total = Redovisas bredvid totalen
+
+## What the survey asks a company about, in plain words
+survey-how-was-your-contact = Hur upplevde du kontakten med { $municipality }?
+survey-about-your-case = Vi vill veta vad du tyckte om vår service i ditt ärende om { $area }, { $reference }, beslutat { $day }. Det tar ungefär fem minuter att svara.
+survey-about-your-meeting = Du träffade oss nyligen. Vad tyckte du? Dina svar hjälper oss att bli bättre på att hjälpa företag.
+survey-about-your-contacts = Vi vill veta vad du tycker om kommunens service till företag. Dina svar hjälper oss att bli bättre.
+
+## The trend over the years
+trend-heading = Över åren
+trend-intro = Varje mätårs index med sitt 95-procentiga konfidensintervall som ett band. Ett år med för få svar visas inte. Den streckade linjen markerar ett år då Insikt räknar totalen på ett nytt sätt; åren före och efter jämförs då inte rakt av.
+trend-chart-description = Indexet per mätår som en linje, konfidensintervallet som ett band runt linjen.
+trend-change-from-year-before = Förändring från året före

@@ -171,6 +171,7 @@ fn event_mail(
             .map(|(method, content)| MailAttachment::calendar("evenemang.ics", method, content))
             .into_iter()
             .collect(),
+        ..Default::default()
     }
 }
 
@@ -202,7 +203,7 @@ impl Job for EventMail {
         if participant.email.is_empty() || event.ends_at < now() || stale {
             return Ok(());
         }
-        let municipality = tenant.municipality().await?;
+        let face = ctx.db.face(tenant.code()).await?.face;
         let token = tenant.mint_event_link(self.participant_id).await?;
         let base = ctx.base_url.trim_end_matches('/');
         let link = format!("{base}/evenemang/svar/{token}");
@@ -219,7 +220,7 @@ impl Job for EventMail {
                     self.participant_id,
                     m,
                     self.sequence,
-                    &municipality.name,
+                    &face.display_name,
                     base,
                 ),
             )
@@ -228,10 +229,11 @@ impl Job for EventMail {
             self.message,
             &participant,
             &event,
-            &municipality.name,
+            &face.display_name,
             &link,
             calendar_file,
-        );
+        )
+        .in_face(&face, participant.language);
         Ok(ctx.mailer.send(&mail).await?)
     }
 

@@ -60,18 +60,19 @@ impl Job for SurveyMail {
         if invitation.answered || round.closes_on < lots_store::today() {
             return Ok(());
         }
-        let municipality = tenant.municipality().await?;
+        let face = ctx.db.face(tenant.code()).await?.face;
         let token = tenant.mint_survey_link(self.invitation_id).await?;
         let link = format!("{}/enkat/{token}", ctx.base_url.trim_end_matches('/'));
         let reminder = self.reminder > 0;
         let mail = survey_mail(
             &invitation.email,
             invitation.language,
-            &municipality.name,
+            &face.display_name,
             &round,
             &link,
             reminder,
-        );
+        )
+        .in_face(&face, invitation.language);
         let sent = ctx.mailer.send(&mail).await;
         let error = sent.as_ref().err().map(ToString::to_string);
         tenant

@@ -264,6 +264,7 @@ fn visit_mail(
             .map(|(method, content)| MailAttachment::calendar("besok.ics", method, content))
             .into_iter()
             .collect(),
+        ..Default::default()
     }
 }
 
@@ -321,7 +322,7 @@ impl Job for VisitMail {
         let Some((address, language)) = address.filter(|(a, _)| !a.is_empty()) else {
             return Ok(());
         };
-        let municipality = tenant.municipality().await?;
+        let face = ctx.db.face(tenant.code()).await?.face;
         let base = ctx.base_url.trim_end_matches('/');
         let link = if self.to == Recipient::Company && self.message != VisitMessage::Cancelled {
             let token = tenant.mint_booking_link(self.visit_id).await?;
@@ -335,17 +336,18 @@ impl Job for VisitMail {
             VisitMessage::Cancelled => Some(Method::Cancel),
         };
         let calendar_file = method.and_then(|m| {
-            visit_calendar(&booking, m, (&municipality.name, base), language)
+            visit_calendar(&booking, m, (&face.display_name, base), language)
                 .map(|content| (m, content))
         });
         let mail = visit_mail(
             self.message,
             &booking,
             (&address, language),
-            &municipality.name,
+            &face.display_name,
             link.as_deref(),
             calendar_file,
-        );
+        )
+        .in_face(&face, language);
         Ok(ctx.mailer.send(&mail).await?)
     }
 

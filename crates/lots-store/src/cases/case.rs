@@ -118,6 +118,8 @@ pub enum Written {
 pub struct CaseFilter {
     pub area_id: Option<i64>,
     pub unit_id: Option<i64>,
+    /// Any of these units (a manager's); empty means no such condition.
+    pub units: Vec<i64>,
     pub status: Option<CaseStatus>,
     /// Only cases over their deadline or undecided six months.
     pub late: bool,
@@ -494,6 +496,10 @@ impl Tenant<'_> {
         }
         if let Some(u) = f.unit_id {
             conditions.push(format!("k.unit_id = {}", p.int(u)));
+        }
+        if !f.units.is_empty() {
+            let ids: Vec<String> = f.units.iter().map(|u| p.int(*u)).collect();
+            conditions.push(format!("k.unit_id IN ({})", ids.join(", ")));
         }
         if let Some(c) = f.company_id {
             conditions.push(format!("k.company_id = {}", p.int(c)));

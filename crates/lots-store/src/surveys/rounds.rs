@@ -219,6 +219,17 @@ pub struct LinkTarget {
     pub language: Lang,
     pub answers: HashMap<String, Answer>,
     pub submitted: bool,
+    /// The case the invitation asks about, when it came after one.
+    pub about: Option<CaseAbout>,
+}
+
+/// A closed case as the survey names it to the person who had it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CaseAbout {
+    pub reference: String,
+    /// The service area, as the invitation carries it ("Bygglov").
+    pub area: String,
+    pub decided_on: Option<jiff::civil::Date>,
 }
 
 /// One submitted response with the background it was given for breakdowns.
@@ -251,8 +262,15 @@ pub struct ImportedResponse {
     pub area: String,
     pub industry: String,
     pub size_class: String,
+    /// The unit whose case the answer concerns, when the file says.
+    pub unit: String,
     pub submitted_at: i64,
     pub answers: HashMap<String, Answer>,
+}
+
+/// What an imported answer says of its background: area, industry, size class, unit.
+fn background(r: &ImportedResponse) -> (&str, &str, &str, &str) {
+    (&r.area, &r.industry, &r.size_class, &r.unit)
 }
 
 /// Today in Europe/Stockholm.
@@ -784,16 +802,13 @@ impl Tenant<'_> {
         .try_get("id")?;
         // Those who did not answer are spread over the groups of those who did, so the
         // response rate per area stays an estimate rather than 100 %.
-        let mut groups: Vec<(&str, &str, &str)> = responses
-            .iter()
-            .map(|r| (r.area.as_str(), r.industry.as_str(), r.size_class.as_str()))
-            .collect();
+        let mut groups: Vec<(&str, &str, &str, &str)> = responses.iter().map(background).collect();
         groups.sort_unstable();
         groups.dedup();
         for i in 0..invited {
             let response = responses.get(i);
-            let (area, industry, size_class) = match response {
-                Some(r) => (r.area.as_str(), r.industry.as_str(), r.size_class.as_str()),
+            let (area, industry, size_class, unit) = match response {
+                Some(r) => background(r),
                 None => groups
                     .get(i % groups.len().max(1))
                     .copied()
@@ -801,14 +816,15 @@ impl Tenant<'_> {
             };
             let invitation_id: i64 = sqlx::query(
                 "INSERT INTO survey_invitations (municipality_code, round_id, email, area, industry,
-                     size_class, sent_at, answered, created_at)
-                 VALUES ($1, $2, '', $3, $4, $5, $6, $7, $6) RETURNING id",
+                     size_class, unit, sent_at, answered, created_at)
+                 VALUES ($1, $2, '', $3, $4, $5, $6, $7, $8, $7) RETURNING id",
             )
             .bind(&self.code)
             .bind(round_id)
             .bind(area)
             .bind(industry)
             .bind(size_class)
+            .bind(unit)
             .bind(t)
             .bind(i64::from(response.is_some()))
             .fetch_one(&mut *tx)
@@ -817,8 +833,8 @@ impl Tenant<'_> {
             if let Some(r) = response {
                 sqlx::query(
                     "INSERT INTO survey_responses (municipality_code, round_id, respondent_key, answers,
-                         area, industry, size_class, channel, submitted_at, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'import', $8, $8)",
+                         area, industry, size_class, unit, channel, submitted_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'import', $9, $9)",
                 )
                 .bind(&self.code)
                 .bind(round_id)
@@ -827,6 +843,7 @@ impl Tenant<'_> {
                 .bind(&r.area)
                 .bind(&r.industry)
                 .bind(&r.size_class)
+                .bind(&r.unit)
                 .bind(anonymous_time(true, r.submitted_at))
                 .execute(&mut *tx)
                 .await?;
@@ -1178,10 +1195,12 @@ impl crate::Db {
     pub async fn survey_link(&self, token: &str) -> Result<Option<LinkTarget>> {
         let Some(row) = sqlx::query(
             "SELECT l.municipality_code, l.invitation_id, i.round_id, i.language, i.area, i.industry,
-                    i.size_class, i.unit, m.name AS municipality_name
+                    i.size_class, i.unit, m.name AS municipality_name,
+                    c.reference AS case_reference, COALESCE(c.decided_on, c.closed_on) AS case_day
              FROM survey_links l
              JOIN survey_invitations i ON i.id = l.invitation_id
              JOIN municipalities m ON m.code = l.municipality_code
+             LEFT JOIN cases c ON c.id = i.case_id AND c.municipality_code = i.municipality_code
              WHERE l.token_hash = $1",
         )
         .bind(token_hash(token))
@@ -1227,6 +1246,18 @@ impl crate::Db {
             language: crate::db::language(&row)?,
             answers,
             submitted,
+            about: row
+                .try_get::<Option<String>, _>("case_reference")?
+                .map(|reference| {
+                    Ok::<_, crate::StoreError>(CaseAbout {
+                        reference,
+                        area: row.try_get("area")?,
+                        decided_on: row
+                            .try_get::<Option<String>, _>("case_day")?
+                            .and_then(|d| d.parse().ok()),
+                    })
+                })
+                .transpose()?,
         }))
     }
 

@@ -78,7 +78,7 @@ fn aggregate(
 /// Adds responses answered with `battery` (any version with the same indices) to `agg`; a
 /// response from an area beside the total is its area's group beside the total in every
 /// breakdown, so the same answers are never in the total of one view and out of another's.
-fn add_responses(
+pub(super) fn add_responses(
     agg: &mut Aggregator,
     battery: &Battery,
     responses: &[ResponseRecord],
@@ -97,7 +97,7 @@ fn add_responses(
 }
 
 /// The measurement year of a round: the year it opens.
-fn year_of(opens_on: Date) -> u16 {
+pub(super) fn year_of(opens_on: Date) -> u16 {
     u16::try_from(opens_on.year()).unwrap_or(0)
 }
 
@@ -277,7 +277,7 @@ impl Tenant<'_> {
 
     /// Totals only, never answers: the county's municipalities that measured with the same
     /// battery in an overlapping period, each with n and NKI (suppressed below the threshold).
-    async fn county_comparison(
+    pub(super) async fn county_comparison(
         &self,
         period: (Date, Date),
         battery_code: &str,

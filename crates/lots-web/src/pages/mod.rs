@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .merge(platform::staff::routes())
         .merge(platform::account::routes())
         .merge(platform::admin::routes())
+        .merge(platform::face_settings::routes())
         .merge(platform::assets::routes())
         .merge(register::companies::routes())
         .merge(cases::case::routes())

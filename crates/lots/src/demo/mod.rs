@@ -40,6 +40,19 @@ pub async fn load(db: &Db, password: &str) -> anyhow::Result<Vec<DemoLogin>> {
     })
     .await?;
 
+    // How the municipality shows itself on the pages and in the e-mails companies get.
+    tenant
+        .set_face(&lots_domain::face::Face {
+            display_name: "Upplands-Bro kommun".into(),
+            contact_email: format!("kontaktcenter@{DOMAIN}"),
+            contact_phone: "08-581 690 00".into(),
+            web_address: format!("https://www.{DOMAIN}"),
+            privacy_url: format!("https://www.{DOMAIN}/personuppgifter"),
+            sender_name: "Upplands-Bro kommun, näringsliv".into(),
+            sender_address: String::new(),
+        })
+        .await?;
+
     for (name, kind, parent) in UNITS {
         if tenant.unit_by_name(name).await?.is_none() {
             let parent_id = match parent {

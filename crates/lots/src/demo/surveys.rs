@@ -12,12 +12,13 @@ use lots_store::{Db, ImportedResponse, Tenant};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-/// Insikt's service areas as the demo's answers spread over them.
-const AREAS: [(&str, &str); 4] = [
-    ("bygglov", "Bygglov"),
-    ("miljo", "Miljö- och hälsoskydd"),
-    ("livsmedel", "Livsmedelskontroll"),
-    ("servering", "Serveringstillstånd"),
+/// Insikt's service areas as the demo's answers spread over them, with the unit whose
+/// cases they are: (code, area, unit).
+const AREAS: [(&str, &str, &str); 4] = [
+    ("bygglov", "Bygglov", super::staff::BYGG),
+    ("miljo", "Miljö- och hälsoskydd", super::staff::MILJO),
+    ("livsmedel", "Livsmedelskontroll", super::staff::LIVS),
+    ("servering", "Serveringstillstånd", super::staff::LIVS),
 ];
 
 /// How much each factor drives NKI in the demo's answers (planted, so the matrix has an
@@ -67,13 +68,14 @@ async fn measure(
         .as_second();
     let responses: Vec<ImportedResponse> = (0..respondents)
         .map(|i| {
-            let (code, label) = AREAS[i % AREAS.len()];
+            let (code, label, unit) = AREAS[i % AREAS.len()];
             let mut answers = respondent(rng, level, weak);
             answers.insert("area".into(), Answer::Choice(code.into()));
             ImportedResponse {
                 area: label.into(),
                 industry: String::new(),
                 size_class: String::new(),
+                unit: unit.into(),
                 submitted_at: start + rng.gen_range(0..360) * 86_400,
                 answers,
             }

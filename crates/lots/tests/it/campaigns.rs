@@ -119,9 +119,13 @@ async fn an_optimal_plan_that_respects_conflicts_of_interest() {
             tenant.campaign(id).await.unwrap().status,
             CampaignStatus::Planned
         );
-        let (status, page) = bd.text(&format!("/kampanjer/{id}")).await;
+        let (status, page) = bd.text(&format!("/kampanjer/{id}?del=plan")).await;
         assert_eq!(status, 200);
         assert!(page.contains("Närstående äger företaget") && page.contains("Brunna Logistik AB"));
+        assert_eq!(
+            bd.get(&format!("/kampanjer/{id}?del=annat")).await.status(),
+            404
+        );
         // March and April 2027 without Good Friday and Easter Monday.
         assert!(
             page.contains("43 arbetsdagar i perioden"),
@@ -353,33 +357,43 @@ fn ics(mail: &lots_jobs::OutgoingMail) -> String {
         .clone()
 }
 
+/// A campaign of the food unit's officers, one visit each, to the logistics companies
+/// (SNI 52) in March and April 2027, with `battery` if given.
+async fn logistics_campaign(
+    tenant: &lots_store::Tenant<'_>,
+    name: &str,
+    battery: Option<i64>,
+) -> i64 {
+    tenant
+        .create_campaign(
+            &lots_store::NewCampaign {
+                name: name.into(),
+                starts_on: Some(jiff::civil::date(2027, 3, 1)),
+                ends_on: Some(jiff::civil::date(2027, 4, 30)),
+                visits_per_officer: Some(1),
+                unit_ids: vec![unit_id(tenant, "Livsmedelsenheten").await],
+                battery_version_id: battery,
+                selection: lots_store::Selection {
+                    companies: lots_store::CompanyFilter {
+                        sni: Some("52".into()),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            "test",
+        )
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
     for app in TestApp::each_with_demo().await {
         let tenant = app.db.tenant("0139").await.unwrap();
         let bd = app.signed_in(BD).await;
-        let livs = unit_id(&tenant, "Livsmedelsenheten").await;
-        let id = tenant
-            .create_campaign(
-                &lots_store::NewCampaign {
-                    name: "Vårens logistikbesök".into(),
-                    starts_on: Some(jiff::civil::date(2027, 3, 1)),
-                    ends_on: Some(jiff::civil::date(2027, 4, 30)),
-                    visits_per_officer: Some(1),
-                    unit_ids: vec![livs],
-                    selection: lots_store::Selection {
-                        companies: lots_store::CompanyFilter {
-                            sni: Some("52".into()),
-                            ..Default::default()
-                        },
-                        ..Default::default()
-                    },
-                    ..Default::default()
-                },
-                "test",
-            )
-            .await
-            .unwrap();
+        let id = logistics_campaign(&tenant, "Vårens logistikbesök", None).await;
         assert!(tenant.plan_campaign(id).await.is_ok());
         let visits = tenant.campaign_visits(id).await.unwrap();
 
@@ -696,8 +710,10 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
         assert!(
             mine.contains("När blir detaljplanen för Brunna klar?") && mine.contains("Försenad")
         );
+        let (_, page) = bd.text(&format!("/kampanjer/{id}?del=aterkoppling")).await;
+        assert!(page.contains("Försenad återkoppling"), "{}", app.backend);
         let (_, page) = bd.text(&format!("/kampanjer/{id}")).await;
-        assert!(page.contains("Försenad återkoppling") && page.contains("Per handläggare"));
+        assert!(page.contains("Per handläggare") && page.contains("progress-title"));
         let (_, journey) = bd.text(&format!("/foretag/{}", recorded.company_id)).await;
         assert!(journey.contains("Återkoppling utlovad"));
         let item = tenant
@@ -796,7 +812,10 @@ async fn companies_book_through_their_links_and_the_follow_up_goes_out() {
         let r = bd.post(&format!("/kampanjer/{id}/avsluta"), &[]).await;
         assert_eq!(r.status(), 303);
         // A closed campaign is a record: its page offers no planning or other changes.
-        let (_, closed) = bd.text(&format!("/kampanjer/{id}")).await;
+        let mut closed = String::new();
+        for part in ["", "?del=plan", "?del=besok"] {
+            closed += &bd.text(&format!("/kampanjer/{id}{part}")).await.1;
+        }
         let closed = crate::forms::unescape(&closed);
         for action in [
             "/planera\"",
@@ -1250,7 +1269,7 @@ async fn candidates_are_chosen_by_filters_and_by_hand_with_a_preview() {
             (jiff::civil::time(7, 30, 0, 0), Some(area.name.as_str()))
         );
         assert!(tenant.plan_campaign(id).await.is_ok());
-        let (_, page) = bd.text(&format!("/kampanjer/{id}")).await;
+        let (_, page) = bd.text(&format!("/kampanjer/{id}?del=plan")).await;
         assert!(page.contains("07:30–15:00"), "{}", app.backend);
         app.stop().await;
     }
@@ -1364,4 +1383,58 @@ async fn a_selection_wider_than_any_campaign_is_refused() {
         app.stop().await;
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The visit record asks each thing once: what the campaign's battery asks (the company's
+/// challenges, development areas, support needed) is not asked again as a note, and the
+/// battery's answer is what the report groups under its heading.
+#[tokio::test]
+async fn a_visit_record_asks_each_thing_once() {
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        tenant.install_standard_batteries().await.unwrap();
+        let battery = tenant
+            .batteries()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|b| b.code == "foretagsbesok")
+            .and_then(|b| b.published)
+            .unwrap()
+            .0;
+        let id = logistics_campaign(&tenant, "Besök med frågebatteriet", Some(battery)).await;
+        tenant.plan_campaign(id).await.unwrap();
+        let visit = tenant.campaign_visits(id).await.unwrap().remove(0);
+        let bd = app.signed_in(BD).await;
+        let path = format!("/kampanjer/{id}/besok/{}", visit.id);
+        let (_, page) = bd.text(&path).await;
+        assert!(page.contains("name=\"notes\"") && page.contains("name=\"q_challenges\""));
+        for twice in [
+            "name=\"challenges\"",
+            "name=\"development\"",
+            "name=\"needs\"",
+        ] {
+            assert!(
+                !page.contains(twice),
+                "{twice} is asked twice on {}",
+                app.backend
+            );
+        }
+        let r = bd
+            .post(
+                &path,
+                &[
+                    ("notes", "Bra samtal om lagret"),
+                    ("q_challenges", "Svårt att hitta lagerpersonal"),
+                    ("challenges", "ett gammalt fält som inte finns på sidan"),
+                    ("kind", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303, "{}", app.backend);
+        let (notes, _, challenges, _) = tenant.visit_notes(visit.id).await.unwrap();
+        assert_eq!(notes, "Bra samtal om lagret");
+        assert_eq!(challenges, "Svårt att hitta lagerpersonal");
+        app.stop().await;
+    }
 }

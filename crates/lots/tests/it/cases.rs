@@ -6,7 +6,7 @@
 use lots_store::{CaseFilter, ImportOptions, OnDuplicate};
 
 use crate::support::TestApp;
-use crate::{BD, CONTACT_CENTRE, OFFICER};
+use crate::{ADMIN, BD, CONTACT_CENTRE, OFFICER, ORGANISER};
 
 fn options(all_or_nothing: bool) -> ImportOptions {
     ImportOptions {
@@ -473,6 +473,41 @@ async fn closing_a_case_sends_the_insikt_survey_in_the_next_batch() {
             .unwrap();
         let mail = app.wait_for_mail("kund@nyttbygg.example").await;
         assert!(mail.body.contains("/enkat/"), "{}", app.backend);
+        // In the municipality's name, signed with how to reach it.
+        assert_eq!(mail.from_name, "Upplands-Bro kommun, näringsliv");
+        assert_eq!(mail.reply_to, "kontaktcenter@upplands-bro.example");
+        assert!(mail.body.contains(
+            "-- \nUpplands-Bro kommun\nkontaktcenter@upplands-bro.example · 08-581 690 00"
+        ));
+        assert!(
+            mail.body
+                .contains("Personuppgiftspolicy: https://www.upplands-bro.example/personuppgifter")
+        );
+        // The survey names the case it asks about, in plain words.
+        let link = mail
+            .body
+            .split_whitespace()
+            .find(|w| w.contains("/enkat/"))
+            .unwrap();
+        let path = &link[link.find("/enkat/").unwrap()..];
+        // The batch went out on the first of next month; until then the page says when
+        // it opens, and what it will ask about.
+        let (status, survey) = app.client().text(path).await;
+        assert_eq!(status, 410, "{}", app.backend);
+        assert!(survey.contains(&format!("öppnar {}", as_a_company_reads(next_month))));
+        let day = as_a_company_reads(today);
+        assert!(
+            survey.contains(&format!(
+                "i ditt ärende om bygglov, BN 2026&#x2f;801, beslutat {day}"
+            )),
+            "{}",
+            app.backend
+        );
+        assert!(!survey.contains("NKI-frågor") && !survey.contains("serviceområdena"));
+        assert!(
+            survey.contains("Så behandlar vi dina personuppgifter")
+                && survey.contains("levererat av Lots")
+        );
         assert_eq!(
             state("BN 2026/801").await,
             Some(lots_store::SurveyState::Invited)
@@ -507,6 +542,15 @@ async fn closing_a_case_sends_the_insikt_survey_in_the_next_batch() {
         assert!(!page.contains("kund@nyttbygg.example"));
         app.stop().await;
     }
+}
+
+/// A day as a company reads it: `torsdag 2026-12-03`.
+fn as_a_company_reads(day: jiff::civil::Date) -> String {
+    lots_i18n::weekday_date(
+        lots_i18n::Lang::Sv,
+        day.weekday().to_monday_one_offset(),
+        &day.to_string(),
+    )
 }
 
 /// The administrator configures the service areas and contact reasons; others cannot.
@@ -840,10 +884,45 @@ async fn each_role_s_start_page_shows_its_own_work() {
         assert!(start.contains("Logga ett samtal") && start.contains("loggad"));
         assert!(crate::forms::unescape(&start).contains("action=\"/kontaktlogg\""));
 
-        // The head of the building permit unit sees the unit's cases running late.
+        // The latest NKI beside the county: the demo's Upplands-Bro leads Stockholms län.
+        let standing = tenant
+            .nki_standing(&lots_domain::nki::Thresholds::default())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(standing.county.as_ref().unwrap().rank, Some(1));
+        let (_, start) = bd.text("/oversikt").await;
+        assert!(start.contains(&format!("Kommunens NKI {}", standing.year)));
+        assert!(start.contains("plats av 26 i Stockholms län") && start.contains("bäst i länet"));
+
+        // The head of the building permit unit: the unit's late cases, its NKI and how
+        // much of its staff the courses have reached.
         let manager = app.signed_in("per.sandberg@upplands-bro.example").await;
         let (_, start) = manager.text("/oversikt").await;
         assert!(start.contains("i dina enheter"), "{}", app.backend);
+        let units = tenant
+            .units_nki(&["Bygglovsenheten".to_string()], &Default::default())
+            .await
+            .unwrap()
+            .unwrap();
+        let nki = lots_domain::numbers::decimal_sv(units.rows[0].value.unwrap(), 1);
+        assert!(start.contains(&format!("Enhetens NKI {}", units.year)));
+        assert!(start.contains(&format!(
+            "<td>Bygglovsenheten</td><td class=\"num\">{nki}</td>"
+        )));
+        assert!(start.contains("Utbildning i dina enheter") && start.contains("har gått"));
+
+        // The administrator: undelivered mail, recent imports, the municipality's face.
+        let admin = app.signed_in(ADMIN).await;
+        let (_, start) = admin.text("/oversikt").await;
+        assert!(start.contains("/admin/utskick") && start.contains("/admin/kommunen"));
+
+        // The organiser: the members ranked by last year's NKI, the best first.
+        let organiser = app.signed_in(ORGANISER).await;
+        let (_, start) = organiser.text("/oversikt").await;
+        let start = crate::forms::unescape(&start);
+        assert!(start.contains("Medlemmarnas NKI"), "{}", app.backend);
+        assert!(start.contains("<tr><td class=\"num\">1</td><td>Upplands-Bro</td>"));
         app.stop().await;
     }
 }

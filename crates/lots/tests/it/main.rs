@@ -1003,3 +1003,124 @@ async fn every_platform_page_renders_for_an_administrator() {
         app.stop().await;
     }
 }
+
+/// The administrator sets how the municipality shows itself to companies: every wrong
+/// field is named at once, a logo loses what its file said of the camera and the place,
+/// anything but PNG or JPEG is refused, and the pages a company sees carry it all.
+#[tokio::test]
+async fn the_municipality_s_face_is_set_by_its_administrator_and_shown_to_companies() {
+    for app in TestApp::each_with_demo().await {
+        let officer = app.signed_in(OFFICER).await;
+        assert_eq!(officer.get("/admin/kommunen").await.status(), 403);
+        let admin = app.signed_in(ADMIN).await;
+        let (status, page) = admin.text("/admin/kommunen").await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(page.contains("value=\"Upplands-Bro kommun\""));
+
+        let wrong = admin
+            .post(
+                "/admin/kommunen",
+                &[
+                    ("display_name", ""),
+                    ("contact_email", "växel@"),
+                    ("contact_phone", "ring oss"),
+                    ("web_address", "javascript:alert(1)"),
+                    (
+                        "privacy_url",
+                        "https://www.upplands-bro.example/personuppgifter",
+                    ),
+                    ("sender_name", "<b>"),
+                    ("sender_address", ""),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status(), 422);
+        let page = wrong.text().await.unwrap();
+        support::names_every_field(
+            &page,
+            &[
+                "display_name",
+                "contact_email",
+                "contact_phone",
+                "web_address",
+                "sender_name",
+            ],
+            app.backend,
+        );
+        assert!(page.contains("value=\"ring oss\""), "what was typed stays");
+
+        let saved = admin
+            .post(
+                "/admin/kommunen",
+                &[
+                    ("display_name", "Upplands-Bro kommun"),
+                    ("contact_email", "Foretag@Upplands-Bro.example"),
+                    ("contact_phone", "08-581 690 00"),
+                    ("web_address", "https://www.upplands-bro.example"),
+                    ("privacy_url", "https://www.upplands-bro.example/gdpr"),
+                    ("sender_name", ""),
+                    ("sender_address", ""),
+                ],
+            )
+            .await;
+        assert_eq!(location(&saved), "/admin/kommunen?klart=1");
+        let face = app.db.face("0139").await.unwrap();
+        assert_eq!(face.face.contact_email, "foretag@upplands-bro.example");
+
+        // A JPEG with a camera's EXIF block: kept without it.
+        let mut jpeg = vec![
+            0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0,
+        ];
+        let exif = b"Exif\0\0GPSLatitude59";
+        jpeg.extend([0xFF, 0xE1, 0x00, exif.len() as u8 + 2]);
+        jpeg.extend(exif);
+        jpeg.extend([0xFF, 0xDA, 0x00, 0x04, 1, 1, 0x12, 0x34, 0xFF, 0xD9]);
+        let csrf = admin.csrf().await;
+        let upload = |bytes: Vec<u8>| {
+            let part = reqwest::multipart::Part::bytes(bytes).file_name("vapen.jpg");
+            admin
+                .http
+                .post(admin.url(&format!("/admin/kommunen/logotyp?csrf_token={csrf}")))
+                .multipart(reqwest::multipart::Form::new().part("logo", part))
+                .send()
+        };
+        let refused = upload(b"<svg onload=alert(1)>".to_vec()).await.unwrap();
+        assert_eq!(refused.status(), 422);
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("ingen hel PNG- eller JPEG-bild")
+        );
+        assert_eq!(
+            location(&upload(jpeg).await.unwrap()),
+            "/admin/kommunen?klart=1"
+        );
+        let version = app.db.face("0139").await.unwrap().logo_version.unwrap();
+        let logo = app
+            .client()
+            .get(&format!("/kommun/0139/logotyp?v={version}"))
+            .await;
+        assert_eq!(logo.headers()["content-type"], "image/jpeg");
+        assert_eq!(logo.headers()["x-content-type-options"], "nosniff");
+        let bytes = logo.bytes().await.unwrap();
+        assert!(bytes.starts_with(&[0xFF, 0xD8]) && bytes.ends_with(&[0xFF, 0xD9]));
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("GPS"),
+            "{}",
+            app.backend
+        );
+        assert_eq!(app.client().get("/kommun/0180/logotyp").await.status(), 404);
+
+        // The fault form, as a company sees it: the name, logo, contact and privacy notice.
+        let (_, form) = app.client().text("/felanmalan/0139").await;
+        let form = crate::forms::unescape(&form);
+        assert!(form.contains(&format!("src=\"/kommun/0139/logotyp?v={version}\"")));
+        assert!(form.contains("<strong>Upplands-Bro kommun</strong>"));
+        assert!(form.contains("mailto:foretag@upplands-bro.example"));
+        assert!(form.contains("href=\"https://www.upplands-bro.example/gdpr\""));
+        assert!(form.contains("levererat av Lots") && !form.contains("Lots · "));
+        app.stop().await;
+    }
+}

@@ -192,6 +192,10 @@ async fn a_round_from_the_visit_battery_is_answered_and_reported() {
         let (status, page) = respondent.text(&link).await;
         assert_eq!(status, 200);
         assert!(page.contains("Hur nöjd är du med det bemötande du fick?"));
+        // In plain words and in the municipality's name, not in staff jargon.
+        assert!(page.contains("<h1>Hur upplevde du kontakten med Upplands-Bro kommun?</h1>"));
+        assert!(page.contains("Vi vill veta vad du tycker om kommunens service till företag."));
+        assert!(!page.contains("NKI-frågor") && !page.contains("Frågebatteriet"));
         let wrong = respondent
             .post(
                 &link,
@@ -384,7 +388,7 @@ async fn a_closed_round_says_so_and_takes_no_answers() {
         assert!(page.contains("Enkäten är stängd") || page.contains("The survey is closed"));
         // A page a company sees speaks in the municipality's name; Lots only delivers it.
         assert!(
-            page.contains("<span class=\"brand\">Upplands-Bro</span>"),
+            page.contains("<span class=\"brand\">Upplands-Bro kommun</span>"),
             "{page}"
         );
         assert!(page.contains("levererat av Lots") || page.contains("delivered by Lots"));

@@ -841,6 +841,7 @@ async fn insikt_round(
                 area: area.into(),
                 industry: String::new(),
                 size_class: String::new(),
+                unit: String::new(),
                 submitted_at: 1_700_000_000,
                 answers: lots_domain::battery::SERVICE_FACTORS
                     .iter()

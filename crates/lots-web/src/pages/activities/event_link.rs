@@ -63,7 +63,7 @@ async fn show(
         &event.name,
         context! {
             event => event_value(&ctx, &event),
-            face => municipality.name.clone(),
+            face => ctx.face(tenant.code()).await?,
             municipality => municipality.name,
             participant => context! {
                 name => participant.name.clone(),

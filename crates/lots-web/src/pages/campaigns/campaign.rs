@@ -3,7 +3,7 @@
 //! in a sentence — and the register of conflicts of interest that the plan respects.
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use lots_domain::campaigns::status::VisitStatus;
@@ -202,21 +202,73 @@ struct CampaignForm {
     battery: Typed<i64>,
 }
 
+/// The parts of a campaign's page, each its own page so that none is long: what it is
+/// and how far it has come, its plan, its visits, what the companies said, the referrals
+/// and answers promised, and the follow-up survey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::pages) enum Section {
+    Overview,
+    Plan,
+    Visits,
+    Said,
+    Referrals,
+    FollowUp,
+}
+
+impl Section {
+    const ALL: [Section; 6] = [
+        Section::Overview,
+        Section::Plan,
+        Section::Visits,
+        Section::Said,
+        Section::Referrals,
+        Section::FollowUp,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Section::Overview => "oversikt",
+            Section::Plan => "plan",
+            Section::Visits => "besok",
+            Section::Said => "sa",
+            Section::Referrals => "aterkoppling",
+            Section::FollowUp => "uppfoljning",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Section::Overview => "campaign-section-overview",
+            Section::Plan => "campaign-section-plan",
+            Section::Visits => "campaign-section-visits",
+            Section::Said => "campaign-section-said",
+            Section::Referrals => "campaign-section-referrals",
+            Section::FollowUp => "campaign-section-follow-up",
+        }
+    }
+
+    /// Where the section is: the campaign's page, or one of its parts.
+    pub(in crate::pages) fn href(self, campaign: i64) -> String {
+        match self {
+            Section::Overview => format!("/kampanjer/{campaign}"),
+            s => format!("/kampanjer/{campaign}?del={}", s.code()),
+        }
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct SectionQuery {
+    del: Option<String>,
+}
+
 pub(in crate::pages) async fn show_page(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
-    id: i64,
+    (id, section): (i64, Section),
     problem: Option<Message>,
     errors: Vec<Value>,
 ) -> Result<Html<String>, AppError> {
     let campaign = tenant.campaign(id).await?;
-    let visits = tenant.campaign_visits(id).await?;
-    let officers: Vec<Value> = tenant
-        .campaign_officers(id)
-        .await?
-        .into_iter()
-        .map(|(id, name)| context! { id, name })
-        .collect();
     // The period's working days: weekends, public holidays and the eves offices close
     // are not days to visit.
     let (from, to) = (campaign.starts_on, campaign.ends_on);
@@ -225,43 +277,139 @@ pub(in crate::pages) async fn show_page(
         .iter()
         .map(|(d, name)| format!("{d} {}", ctx.t(name)))
         .collect();
-    let feedback = tenant
-        .feedback(lots_store::FeedbackScope::Campaign(id))
-        .await?;
-    let overdue: Vec<_> = feedback.iter().filter(|f| f.overdue).collect();
-    ctx.render(
-        "campaigns/campaign.html",
-        &campaign.name,
-        context! {
-            report => Value::from_serialize(tenant.campaign_report(id, ctx.lang).await?),
-            checklists => Value::from_serialize(
-                tenant.checklists().await?.into_iter().filter(|c| c.campaign_id == Some(id)).collect::<Vec<_>>(),
-            ),
-            overdue => Value::from_serialize(&overdue),
+    let sections: Vec<Value> = Section::ALL
+        .iter()
+        .map(|s| context! { code => s.code(), label => ctx.t(s.label()), current => *s == section })
+        .collect();
+    let mut page = context! {
+        section => section.code(),
+        sections,
+        working_days,
+        closed,
+        problem => problem.map(|m| ctx.message(&m)),
+        // A closed campaign is a record: read-only for everyone, though what it taught
+        // can still become a checklist.
+        may_make_checklist => ctx.may(Permission::ManageActivities),
+        can_manage => ctx.may(Permission::ManageActivities)
+            && campaign.status != lots_domain::campaigns::status::CampaignStatus::Closed,
+        errors,
+        breadcrumbs => vec![ctx.crumb("/kampanjer", "visit-campaigns")],
+    };
+    let officers = || async {
+        Ok::<_, AppError>(
+            tenant
+                .campaign_officers(id)
+                .await?
+                .into_iter()
+                .map(|(id, name)| context! { id, name })
+                .collect::<Vec<Value>>(),
+        )
+    };
+    let visits = || async {
+        Ok::<_, AppError>(
+            tenant
+                .campaign_visits(id)
+                .await?
+                .iter()
+                .map(|v| context! { explanation => ctx.message(&v.explanation), ..Value::from_serialize(v) })
+                .collect::<Vec<Value>>(),
+        )
+    };
+    page = match section {
+        Section::Overview => {
+            let report = tenant.campaign_report(id, ctx.lang).await?;
+            context! {
+                progress => progress(ctx, &report.total),
+                report => Value::from_serialize(&report),
+                checklists => Value::from_serialize(
+                    tenant.checklists().await?.into_iter().filter(|c| c.campaign_id == Some(id)).collect::<Vec<_>>(),
+                ),
+                ..page
+            }
+        }
+        Section::Plan => context! {
+            visits => visits().await?,
             absences => Value::from_serialize(tenant.campaign_absences(id).await?),
             terms => Value::from_serialize(tenant.officer_terms(id).await?),
             areas => Value::from_serialize(tenant.areas().await?),
-            follow_up => follow_up(ctx, tenant, &campaign).await?,
-            statuses => VisitStatus::ALL.iter().map(|s| (s.code(), ctx.t(s.message()))).collect::<Vec<_>>(),
-            working_days,
-            closed,
-            campaign => Value::from_serialize(&campaign),
-            visits => visits
-                .iter()
-                .map(|v| context! { explanation => ctx.message(&v.explanation), ..Value::from_serialize(v) })
-                .collect::<Vec<_>>(),
-            officers,
+            officers => officers().await?,
             conflicts => Value::from_serialize(tenant.conflicts_of_interest().await?),
-            problem => problem.map(|m| ctx.message(&m)),
-            // A closed campaign is a record: read-only for everyone, though what it taught
-            // can still become a checklist.
-            may_make_checklist => ctx.may(Permission::ManageActivities),
-            can_manage => ctx.may(Permission::ManageActivities)
-                && campaign.status != lots_domain::campaigns::status::CampaignStatus::Closed,
-            errors,
-            breadcrumbs => vec![ctx.crumb("/kampanjer", "visit-campaigns")],
+            ..page
         },
+        Section::Visits => context! {
+            visits => visits().await?,
+            officers => officers().await?,
+            statuses => VisitStatus::ALL.iter().map(|s| (s.code(), ctx.t(s.message()))).collect::<Vec<_>>(),
+            ..page
+        },
+        Section::Said => {
+            let report = tenant.campaign_report(id, ctx.lang).await?;
+            let (distributions, free_text) = said(ctx, tenant, &campaign, &report).await?;
+            context! { report => Value::from_serialize(&report), distributions, free_text, ..page }
+        }
+        Section::Referrals => {
+            let feedback = tenant
+                .feedback(lots_store::FeedbackScope::Campaign(id))
+                .await?;
+            let overdue: Vec<_> = feedback.iter().filter(|f| f.overdue).collect();
+            context! {
+                report => Value::from_serialize(tenant.campaign_report(id, ctx.lang).await?),
+                overdue => Value::from_serialize(&overdue),
+                ..page
+            }
+        }
+        Section::FollowUp => {
+            context! { follow_up => follow_up(ctx, tenant, &campaign).await?, ..page }
+        }
+    };
+    let title = match section {
+        Section::Overview => campaign.name.clone(),
+        s => format!("{}: {}", campaign.name, ctx.t(s.label())),
+    };
+    ctx.render(
+        "campaigns/campaign.html",
+        &title,
+        context! { campaign => Value::from_serialize(&campaign), ..page },
     )
+}
+
+/// The visits as one bar: made, booked, planned (not yet booked), cancelled.
+fn progress(ctx: &Ctx, total: &lots_store::StatusCounts) -> Vec<Value> {
+    let counts = [
+        (ctx.t("made"), total.done),
+        (ctx.t("visits-booked-lower"), total.booked),
+        (ctx.t("visits-planned-lower"), total.planned),
+        (ctx.t("visits-cancelled-lower"), total.cancelled),
+    ];
+    let counts: Vec<(String, u64)> = counts
+        .into_iter()
+        .map(|(l, n)| (format!("{n} {l}"), u64::try_from(n).unwrap_or(0)))
+        .collect();
+    let all = counts.iter().map(|(_, n)| n).sum();
+    crate::pages::shared::charts::stacked(&counts, all)
+}
+
+/// The battery's answers from the campaign's visits, and its free text.
+async fn said(
+    ctx: &Ctx,
+    tenant: &Tenant<'_>,
+    campaign: &lots_store::Campaign,
+    report: &lots_store::CampaignReport,
+) -> Result<(Vec<Value>, Vec<Value>), AppError> {
+    let Some(v) = campaign.battery_version_id else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let battery = tenant.battery_version(v).await?.battery;
+    let (d, f) = lots_domain::survey_results::distributions(
+        &battery,
+        ctx.lang,
+        report.answers.iter(),
+        &ctx.app.config.survey_thresholds,
+    );
+    Ok((
+        crate::pages::shared::results::distribution_values(&d),
+        crate::pages::shared::results::free_text_values(&f),
+    ))
 }
 
 /// The follow-up survey's response count and result, when the campaign has one.
@@ -311,22 +459,7 @@ async fn report(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError>
     let tenant = ctx.tenant()?;
     let campaign = tenant.campaign(id).await?;
     let report = tenant.campaign_report(id, ctx.lang).await?;
-    let (distributions, free_text) = match campaign.battery_version_id {
-        Some(v) => {
-            let battery = tenant.battery_version(v).await?.battery;
-            let (d, f) = lots_domain::survey_results::distributions(
-                &battery,
-                ctx.lang,
-                report.answers.iter(),
-                &ctx.app.config.survey_thresholds,
-            );
-            (
-                crate::pages::shared::results::distribution_values(&d),
-                crate::pages::shared::results::free_text_values(&f),
-            )
-        }
-        None => (Vec::new(), Vec::new()),
-    };
+    let (distributions, free_text) = said(&ctx, &tenant, &campaign, &report).await?;
     ctx.render(
         "campaigns/campaign_report.html",
         &format!("{}: {}", ctx.t("report"), campaign.name),
@@ -346,10 +479,21 @@ async fn report(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError>
     )
 }
 
-async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
+async fn show(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<SectionQuery>,
+) -> Result<Html<String>, AppError> {
     ctx.require(Permission::ViewCompanies)?;
     let tenant = ctx.tenant()?;
-    show_page(&ctx, &tenant, id, None, Vec::new()).await
+    let section = match q.del.as_deref() {
+        None | Some("") => Section::Overview,
+        Some(code) => *Section::ALL
+            .iter()
+            .find(|s| s.code() == code)
+            .ok_or(AppError::NotFound)?,
+    };
+    show_page(&ctx, &tenant, (id, section), None, Vec::new()).await
 }
 
 async fn plan(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
@@ -360,10 +504,10 @@ async fn plan(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
             let mut entry = ctx.audit_entry("campaign.plan", "campaign", id);
             entry.detail = format!("{n} visits planned");
             ctx.app.db.audit(entry).await?;
-            Ok(Redirect::to(&format!("/kampanjer/{id}#plan")).into_response())
+            Ok(Redirect::to(&Section::Visits.href(id)).into_response())
         }
         Err(StoreError::Refused(why)) => Ok(unprocessable(
-            show_page(&ctx, &tenant, id, Some(why), Vec::new()).await?,
+            show_page(&ctx, &tenant, (id, Section::Plan), Some(why), Vec::new()).await?,
         )),
         Err(e) => Err(e.into()),
     }
@@ -390,8 +534,8 @@ async fn register_conflict(
         &ctx,
         outcome,
         ("conflict.register", "campaign", id),
-        format!("/kampanjer/{id}#jav"),
-        |errors| show_page(&ctx, &tenant, id, None, errors),
+        format!("{}#jav", Section::Plan.href(id)),
+        |errors| show_page(&ctx, &tenant, (id, Section::Plan), None, errors),
     )
     .await
 }
@@ -424,7 +568,7 @@ async fn visit_status(
     let Some(status) = VisitStatus::parse(&form.get("status")) else {
         let errors = vec![field_error("status", ctx.t("choose-a-status"))];
         return Ok(unprocessable(
-            show_page(&ctx, &tenant, id, None, errors).await?,
+            show_page(&ctx, &tenant, (id, Section::Visits), None, errors).await?,
         ));
     };
     let outcome = tenant.set_visit_status(visit, status).await;
@@ -433,10 +577,10 @@ async fn visit_status(
         let mut entry = ctx.audit_entry("visit.status", "visit", visit);
         entry.detail = status.code().into();
         ctx.app.db.audit(entry).await?;
-        redirect(format!("/kampanjer/{id}#plan")).await
+        redirect(Section::Visits.href(id)).await
     };
     answered(ctx, outcome, changed, |errors| {
-        show_page(ctx, &tenant, id, None, errors)
+        show_page(ctx, &tenant, (id, Section::Visits), None, errors)
     })
     .await
 }
@@ -456,8 +600,8 @@ async fn move_visit(
         &ctx,
         outcome,
         ("visit.move", "visit", visit),
-        format!("/kampanjer/{id}#plan"),
-        |errors| show_page(&ctx, &tenant, id, None, errors),
+        Section::Visits.href(id),
+        |errors| show_page(&ctx, &tenant, (id, Section::Visits), None, errors),
     )
     .await
 }

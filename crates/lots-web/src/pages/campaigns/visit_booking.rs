@@ -18,6 +18,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::campaigns::campaign::{Section, show_page};
 use crate::pages::campaigns::visits::own_visit;
 use crate::pages::shared::reach::{Receipt, back_to, receipt as receipt_page};
 use crate::pages::{FormData, FormErrors, Typed, answered, redirect, unprocessable};
@@ -81,7 +82,7 @@ async fn page(
         &format!("{} {}", ctx.t("company-visit-at"), booking.company_name),
         context! {
             booking => Value::from_serialize(&booking),
-            face => municipality.name.clone(),
+            face => ctx.face(tenant.code()).await?,
             municipality => municipality.name,
             action => format!("/besok/boka/{token}"),
             done,
@@ -210,7 +211,7 @@ async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError
             let receipt = Receipt {
                 title: format!("{}: {}", ctx.t("booking-offers"), campaign.name),
                 reached: "reach-offered",
-                links: vec![(format!("{path}#plan"), back_to(&ctx, &campaign.name))],
+                links: vec![(Section::Visits.href(id), back_to(&ctx, &campaign.name))],
                 breadcrumbs: vec![
                     ctx.crumb("/kampanjer", "visit-campaigns"),
                     context! { href => path, label => campaign.name },
@@ -219,8 +220,7 @@ async fn offer_times(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError
             Ok(receipt_page(&ctx, receipt, &reach)?.into_response())
         }
         Err(lots_store::StoreError::Refused(why)) => Ok(unprocessable(
-            crate::pages::campaigns::campaign::show_page(&ctx, &tenant, id, Some(why), Vec::new())
-                .await?,
+            show_page(&ctx, &tenant, (id, Section::Plan), Some(why), Vec::new()).await?,
         )),
         Err(e) => Err(e.into()),
     }
@@ -242,20 +242,20 @@ async fn add_absence(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Re
     answered(
         &ctx,
         outcome,
-        |()| redirect(format!("/kampanjer/{id}#franvaro")),
+        |()| redirect(format!("{}#franvaro", Section::Plan.href(id))),
         |errors| campaign_page(&ctx, &tenant, id, errors),
     )
     .await
 }
 
-/// The campaign's page with a form's errors.
+/// The campaign's plan with a form's errors.
 async fn campaign_page(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
     id: i64,
     errors: Vec<Value>,
 ) -> Result<Html<String>, AppError> {
-    crate::pages::campaigns::campaign::show_page(ctx, tenant, id, None, errors).await
+    show_page(ctx, tenant, (id, Section::Plan), None, errors).await
 }
 
 /// An officer's working day and the home area the plan weighs travel from.
@@ -283,7 +283,7 @@ async fn officer_terms(
     answered(
         &ctx,
         outcome,
-        |()| redirect(format!("/kampanjer/{id}#arbetstid")),
+        |()| redirect(format!("{}#arbetstid", Section::Plan.href(id))),
         |errors| campaign_page(&ctx, &tenant, id, errors),
     )
     .await
@@ -297,7 +297,7 @@ async fn remove_absence(
     let tenant = ctx.tenant()?;
     tenant.campaign(id).await?;
     tenant.remove_absence(absence).await?;
-    Ok(Redirect::to(&format!("/kampanjer/{id}#franvaro")).into_response())
+    Ok(Redirect::to(&format!("{}#franvaro", Section::Plan.href(id))).into_response())
 }
 
 async fn close(ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {

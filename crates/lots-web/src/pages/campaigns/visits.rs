@@ -64,6 +64,25 @@ pub(in crate::pages) async fn page(
     page_with(ctx, tenant, visit, form, errors, &[]).await
 }
 
+/// The notes a visit record takes besides the battery: (field, label, the battery question
+/// that asks the same, if a battery has it). A field whose question the campaign's battery
+/// asks is not asked again.
+const NOTE_FIELDS: [(&str, &str, &str); 4] = [
+    ("notes", "notes", ""),
+    ("needs", "needs", "support"),
+    ("challenges", "challenges", "challenges"),
+    ("development", "development-areas", "development"),
+];
+
+/// The question of `battery` that asks what note field `name` asks, if it has one.
+fn asked_by<'b>(battery: &'b lots_domain::battery::Battery, name: &str) -> Option<&'b str> {
+    let (_, _, question) = NOTE_FIELDS.iter().find(|(n, _, _)| *n == name)?;
+    battery
+        .question(question)
+        .filter(|_| !question.is_empty())
+        .map(|q| q.id.as_str())
+}
+
 async fn page_with(
     ctx: &Ctx,
     tenant: &Tenant<'_>,
@@ -73,6 +92,10 @@ async fn page_with(
     battery_errors: &[lots_domain::battery::FieldError],
 ) -> Result<Html<String>, AppError> {
     let campaign = tenant.campaign(visit.campaign_id).await?;
+    let mut note_fields: Vec<(&str, String)> = NOTE_FIELDS
+        .iter()
+        .map(|(name, label, _)| (*name, ctx.t(label)))
+        .collect();
     let sections = match campaign.battery_version_id {
         Some(v) => {
             let battery = tenant.battery_version(v).await?.battery;
@@ -80,6 +103,7 @@ async fn page_with(
                 Some(f) => form_answers(f),
                 None => lots_store::as_form(&tenant.visit_answers(visit.id).await?),
             };
+            note_fields.retain(|(name, _)| asked_by(&battery, name).is_none());
             form_sections(&battery, ctx.lang, &values, battery_errors)
         }
         None => Vec::new(),
@@ -126,6 +150,7 @@ async fn page_with(
             events,
             units => unit_options(&tenant.units().await?),
             staff => staff_options(tenant).await?,
+            note_fields,
             companions => companion_options(tenant, visit.officer_user_id).await?,
             me => ctx.staff()?.user.id,
             form => context! {
@@ -194,19 +219,20 @@ async fn record(
     };
     let campaign = tenant.campaign(id).await?;
     let mut battery_errors = Vec::new();
-    let answers = match campaign.battery_version_id {
-        Some(version) => {
-            let battery = tenant.battery_version(version).await?.battery;
-            battery
-                .check(&form_answers(&form), false)
-                .unwrap_or_else(|wrong| {
-                    for e in &wrong {
-                        errors.refuse(&format!("q-{}", e.question), e.message.clone());
-                    }
-                    battery_errors = wrong;
-                    HashMap::new()
-                })
-        }
+    let battery = match campaign.battery_version_id {
+        Some(version) => Some(tenant.battery_version(version).await?.battery),
+        None => None,
+    };
+    let answers = match &battery {
+        Some(battery) => battery
+            .check(&form_answers(&form), false)
+            .unwrap_or_else(|wrong| {
+                for e in &wrong {
+                    errors.refuse(&format!("q-{}", e.question), e.message.clone());
+                }
+                battery_errors = wrong;
+                HashMap::new()
+            }),
         None => HashMap::new(),
     };
     let feedback = (1..=FEEDBACK_ROWS)
@@ -222,13 +248,22 @@ async fn record(
             })
         })
         .collect::<Result<_, AppError>>()?;
+    // What the battery asks itself is kept from its answer, so the report still groups
+    // what each company said under its heading.
+    let note = |name: &str| match battery.as_ref().and_then(|b| asked_by(b, name)) {
+        Some(question) => match answers.get(question) {
+            Some(lots_domain::battery::Answer::Text(text)) => text.clone(),
+            _ => String::new(),
+        },
+        None => form.get(name),
+    };
     let record = VisitRecord {
+        notes: form.get("notes"),
+        needs: note("needs"),
+        challenges: note("challenges"),
+        development: note("development"),
         answers,
         feedback,
-        notes: form.get("notes"),
-        needs: form.get("needs"),
-        challenges: form.get("challenges"),
-        development: form.get("development"),
     };
     let me = ctx.staff()?.user.name.clone();
     let referral = referral.as_ref();

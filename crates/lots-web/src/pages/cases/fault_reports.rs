@@ -230,7 +230,7 @@ async fn public_page(
             &[("municipality", municipality.name.as_str().into())],
         ),
         context! {
-            face => municipality.name.clone(),
+            face => ctx.face(tenant.code()).await?,
             action => format!("/felanmalan/{}", tenant.code()),
             services => Value::from_serialize(&services),
             chosen => chosen.map(Value::from_serialize),
@@ -325,6 +325,6 @@ async fn public_thanks(
     ctx.render(
         "cases/fault_thanks.html",
         &ctx.t("thank-you-for-your-report"),
-        context! { id, face => name.clone(), municipality => name },
+        context! { id, face => ctx.face(tenant.code()).await?, municipality => name },
     )
 }

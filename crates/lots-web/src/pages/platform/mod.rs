@@ -3,6 +3,7 @@
 pub(super) mod account;
 pub(super) mod admin;
 pub(super) mod assets;
+pub(super) mod face_settings;
 pub(super) mod organisation;
 pub(super) mod overview;
 pub(super) mod sign_in;

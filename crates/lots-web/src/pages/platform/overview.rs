@@ -11,6 +11,7 @@ use minijinja::{Value, context};
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::shared::format::decimal;
 use crate::state::AppState;
 use crate::templates::role_label;
 
@@ -37,10 +38,11 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
                 context! { code => m.code, name => m.name, county }
             })
             .collect();
+        let ranking = members_ranking(&ctx, &scope).await?;
         return ctx.render(
             "platform/overview.html",
             &title,
-            context! { organiser, members, municipality => (), admin => (), search_staff => false, by_role => () },
+            context! { organiser, members, ranking, municipality => (), admin => (), search_staff => false, by_role => () },
         );
     }
 
@@ -63,7 +65,17 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
                 ..AuditFilter::default()
             })
             .await?;
+        let (_, imports) = tenant
+            .audit_log(&AuditFilter {
+                action: Some("import".into()),
+                page: 1,
+                per_page: 3,
+                ..AuditFilter::default()
+            })
+            .await?;
         Some(context! {
+            undelivered => ctx.app.db.troubled_jobs(tenant.code()).await?.len(),
+            imports,
             active => count(UserStatus::Active),
             invited => count(UserStatus::Invited),
             disabled => count(UserStatus::Disabled),
@@ -141,7 +153,14 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
         page = context! { my_work => officer_work(&ctx, &tenant, user).await?, ..page };
     }
     if user.roles.contains(&Role::Manager) {
-        page = context! { unit_late => late_in_units(&tenant, user.id).await?, ..page };
+        page = context! { managing => manager_work(&ctx, &tenant, user.id, &units).await?, ..page };
+    } else if let Some(unit) = user.unit_id.filter(|_| works_in_unit) {
+        let names: Vec<String> = units
+            .iter()
+            .filter(|u| u.id == unit)
+            .map(|u| u.name.clone())
+            .collect();
+        page = context! { unit_results => unit_results(&ctx, &tenant, &names).await?, ..page };
     }
     if user.roles.contains(&Role::ContactCentre) {
         use crate::pages::cases::contact_log::{call_form, latest_contacts};
@@ -177,6 +196,34 @@ async fn overview(ctx: Ctx) -> Result<Html<String>, AppError> {
         page = context! { by_role, ..page };
     }
     ctx.render("platform/overview.html", &title, page)
+}
+
+/// The members ranked by last year's Insikt NKI, as the comparison page ranks and withholds
+/// them (the start page shows nothing that page does not).
+async fn members_ranking(
+    ctx: &Ctx,
+    scope: &lots_store::OrganiserScope<'_>,
+) -> Result<Value, AppError> {
+    let year = lots_store::today().year() - 1;
+    let codes: Vec<String> = scope.members().await?.into_iter().map(|m| m.code).collect();
+    let measurement = lots_store::Measurement::Battery {
+        code: "insikt-nki",
+        period: (
+            jiff::civil::date(year, 1, 1),
+            jiff::civil::date(year, 12, 31),
+        ),
+    };
+    let results = ctx.app.db.members_nki(&codes, &measurement).await?;
+    let (_, mut rows) = crate::pages::surveys::members::member_table(ctx, &results);
+    let place = |row: &Value| {
+        row.get_attr("rank")
+            .and_then(|r| r.get_attr("place"))
+            .ok()
+            .and_then(|p| i64::try_from(p).ok())
+            .unwrap_or(i64::MAX)
+    };
+    rows.sort_by_key(place);
+    Ok(context! { year => year.to_string(), rows })
 }
 
 /// How many of a case officer's open cases and coming visits the start page lists.
@@ -250,24 +297,88 @@ fn case_rows(cases: &[lots_store::Case], today: jiff::civil::Date) -> Vec<Value>
         .collect()
 }
 
-/// A manager's late cases: those of the units they manage over their deadline, the latest
-/// first, with how many there are in all.
-async fn late_in_units(tenant: &lots_store::Tenant<'_>, user: i64) -> Result<Value, AppError> {
+/// A manager's units: their latest NKI, their late cases (the latest first, with how many
+/// there are in all) and how much of their staff each course has reached this past year.
+async fn manager_work(
+    ctx: &Ctx,
+    tenant: &lots_store::Tenant<'_>,
+    user: i64,
+    units: &[lots_store::Unit],
+) -> Result<Value, AppError> {
     let today = lots_store::today();
-    let mut late = Vec::new();
-    for unit in tenant.managed_units(user).await? {
+    let managed = tenant.managed_units(user).await?;
+    let late = if managed.is_empty() {
+        lots_store::CasePage {
+            total: 0,
+            items: Vec::new(),
+        }
+    } else {
         let filter = lots_store::CaseFilter {
-            unit_id: Some(unit),
+            units: managed.clone(),
             late: true,
             page: 1,
-            per_page: 500,
+            per_page: MY_ROWS,
             ..Default::default()
         };
-        late.extend(tenant.cases(&filter, today).await?.items);
+        tenant.cases(&filter, today).await?
+    };
+    let names: Vec<String> = units
+        .iter()
+        .filter(|u| managed.contains(&u.id))
+        .map(|u| u.name.clone())
+        .collect();
+    let now = lots_store::now();
+    let mut training = Vec::new();
+    for course in tenant.courses().await? {
+        let coverage = tenant
+            .training_coverage(course.id, now - 365 * 86_400, now + 1)
+            .await?;
+        let rows: Vec<Value> = coverage
+            .iter()
+            .filter(|c| managed.contains(&c.unit_id) && c.staff > 0)
+            .map(|c| {
+                context! {
+                    unit => c.unit_name.clone(),
+                    staff => c.staff,
+                    trained => c.trained,
+                    percent => c.percent,
+                }
+            })
+            .collect();
+        if !rows.is_empty() {
+            training.push(context! { id => course.id, name => course.name, rows });
+        }
     }
-    late.sort_by_key(|c| (std::cmp::Reverse(c.days_over(today)), c.id));
-    let cases = case_rows(&late, today);
-    Ok(context! { count => late.len(), cases })
+    Ok(context! {
+        late => context! { count => late.total, cases => case_rows(&late.items, today) },
+        results => unit_results(ctx, tenant, &names).await?,
+        training,
+    })
+}
+
+/// The latest year's NKI of the named units, beside the municipality's.
+async fn unit_results(
+    ctx: &Ctx,
+    tenant: &lots_store::Tenant<'_>,
+    names: &[String],
+) -> Result<Value, AppError> {
+    let thresholds = ctx.app.config.survey_thresholds;
+    let Some(year) = tenant.units_nki(names, &thresholds).await? else {
+        return Ok(Value::from(()));
+    };
+    let rows: Vec<Value> = year
+        .rows
+        .iter()
+        .map(|r| {
+            context! {
+                unit => r.group.clone(),
+                value => decimal(ctx.lang, r.value),
+                n => r.n,
+                suppressed => r.suppressed,
+            }
+        })
+        .collect();
+    Ok(context! { year => year.year.to_string(), rows })
 }
 
 /// A business developer's day: how far the campaigns under way have come, the coming
@@ -309,7 +420,30 @@ async fn development_work(ctx: &Ctx, tenant: &lots_store::Tenant<'_>) -> Result<
         })
         .collect();
     let overdue = tenant.feedback(lots_store::FeedbackScope::Overdue).await?;
+    let thresholds = ctx.app.config.survey_thresholds;
+    let standing = tenant.nki_standing(&thresholds).await?.map(|s| {
+        context! {
+            year => s.year.to_string(),
+            value => decimal(ctx.lang, s.nki.value),
+            ci => match (s.nki.ci_low, s.nki.ci_high) {
+                (Some(l), Some(h)) => format!("{}–{}", decimal(ctx.lang, Some(l)), decimal(ctx.lang, Some(h))),
+                _ => String::new(),
+            },
+            suppressed => s.nki.suppressed,
+            change => s.nki.change.map(|c| context! {
+                difference => decimal(ctx.lang, Some(c.difference)),
+                significant => c.significant,
+            }),
+            county => s.county.map(|c| context! {
+                name => c.county,
+                rank => c.rank,
+                ranked => c.ranked,
+                average => decimal(ctx.lang, c.average),
+            }),
+        }
+    });
     Ok(context! {
+        standing,
         campaigns,
         events,
         overdue => overdue.iter().take(MY_ROWS).map(|f| context! {

@@ -17,7 +17,19 @@ pub(in crate::pages) fn distribution_values(
                     context! { label, n => *n, width => format!("{:.0}", share * 100.0), share => format!("{:.0} %", share * 100.0) }
                 })
                 .collect();
-            context! { text => d.text.clone(), n => d.n, suppressed => d.suppressed, counts }
+            let segments = if d.suppressed {
+                Vec::new()
+            } else {
+                crate::pages::shared::charts::stacked(&d.counts, d.n)
+            };
+            context! {
+                id => format!("answers-{}", d.question),
+                text => d.text.clone(),
+                n => d.n,
+                suppressed => d.suppressed,
+                counts,
+                segments,
+            }
         })
         .collect()
 }

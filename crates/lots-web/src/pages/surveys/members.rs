@@ -212,6 +212,38 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
     };
     let results = ctx.app.db.members_nki(&codes, &measurement).await?;
     let t = ctx.app.config.survey_thresholds;
+    let (areas, rows) = member_table(&ctx, &results);
+    let title = match &joint {
+        Some(j) => format!("{}: {}", ctx.t("nki-in-the-member-municipalities"), j.name),
+        None => format!("{} {year}", ctx.t("nki-in-the-member-municipalities")),
+    };
+    ctx.render(
+        "surveys/members_nki.html",
+        &title,
+        context! {
+            joint => joint.map(|j| Value::from_serialize(&j)),
+            organiser => organiser.name,
+            year,
+            previous => year - 1,
+            next => year + 1,
+            beside => results.iter().flat_map(|m| m.beside.iter().cloned()).collect::<Vec<_>>(),
+            definition => definition(year),
+            areas,
+            rows,
+            measured => results.len(),
+            members => codes.len(),
+            thresholds => Value::from_serialize(t),
+        },
+    )
+}
+
+/// The members' NKI as the comparison shows it: the service areas met, and one row per
+/// member with its total, its areas and the ranks, withheld where disclosure control says.
+pub(in crate::pages) fn member_table(
+    ctx: &Ctx,
+    results: &[lots_store::MemberNki],
+) -> (Vec<String>, Vec<Value>) {
+    let t = ctx.app.config.survey_thresholds;
     let mut areas: Vec<String> = results
         .iter()
         .flat_map(|m| m.areas.keys().cloned())
@@ -322,26 +354,5 @@ async fn comparison(ctx: Ctx, Query(q): Query<Period>) -> Result<Html<String>, A
             }
         })
         .collect();
-    let title = match &joint {
-        Some(j) => format!("{}: {}", ctx.t("nki-in-the-member-municipalities"), j.name),
-        None => format!("{} {year}", ctx.t("nki-in-the-member-municipalities")),
-    };
-    ctx.render(
-        "surveys/members_nki.html",
-        &title,
-        context! {
-            joint => joint.map(|j| Value::from_serialize(&j)),
-            organiser => organiser.name,
-            year,
-            previous => year - 1,
-            next => year + 1,
-            beside => results.iter().flat_map(|m| m.beside.iter().cloned()).collect::<Vec<_>>(),
-            definition => definition(year),
-            areas,
-            rows,
-            measured => results.len(),
-            members => codes.len(),
-            thresholds => Value::from_serialize(t),
-        },
-    )
+    (areas, rows)
 }

@@ -178,7 +178,7 @@ async fn find(ctx: &Ctx, token: &str) -> Result<LinkTarget, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-fn form_page(
+async fn form_page(
     ctx: &Ctx,
     token: &str,
     target: &LinkTarget,
@@ -190,14 +190,19 @@ fn form_page(
         .iter()
         .map(|e| field_error(&format!("q-{}", e.question), ctx.message(&e.message)))
         .collect();
+    let face = ctx.face(&target.municipality_code).await?;
+    let municipality = face.get_attr("name")?.to_string();
     ctx.render(
         "surveys/survey_form.html",
-        target.battery.name.get(ctx.lang),
+        &ctx.t_with(
+            "survey-how-was-your-contact",
+            &[("municipality", municipality.as_str().into())],
+        ),
         context! {
             action => format!("/enkat/{token}"),
-            municipality => target.municipality_name.clone(),
-            face => target.municipality_name.clone(),
-            description => target.battery.description.get(ctx.lang),
+            municipality,
+            face,
+            intro => survey_intro(ctx, target),
             closes_on => target.round.closes_on.clone(),
             anonymous => target.round.anonymous,
             submitted => target.submitted,
@@ -209,12 +214,36 @@ fn form_page(
     )
 }
 
-fn closed_page(
+/// What the survey asks about, in plain words: the case the person had, with its number
+/// and the day it was decided, or the municipality's service to companies in general.
+fn survey_intro(ctx: &Ctx, target: &LinkTarget) -> String {
+    match &target.about {
+        Some(case) => ctx.t_with(
+            "survey-about-your-case",
+            &[
+                ("area", case.area.to_lowercase().into()),
+                ("reference", case.reference.as_str().into()),
+                (
+                    "day",
+                    case.decided_on
+                        .map(|d| crate::templates::weekday_date(ctx.lang, &d.to_string()))
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ],
+        ),
+        None if target.battery.code == "uppfoljning" => ctx.t("survey-about-your-meeting"),
+        None => ctx.t("survey-about-your-contacts"),
+    }
+}
+
+async fn closed_page(
     ctx: &Ctx,
     target: &LinkTarget,
     today: jiff::civil::Date,
 ) -> Result<Response, AppError> {
     let not_yet = today < target.round.opens_on;
+    let face = ctx.face(&target.municipality_code).await?;
     let html = ctx.render(
         "surveys/survey_closed.html",
         &ctx.t(if not_yet {
@@ -226,8 +255,9 @@ fn closed_page(
             not_yet,
             opens_on => target.round.opens_on.clone(),
             closes_on => target.round.closes_on.clone(),
-            municipality => target.municipality_name.clone(),
-            face => target.municipality_name.clone(),
+            municipality => face.get_attr("name")?.to_string(),
+            intro => survey_intro(ctx, target),
+            face,
         },
     )?;
     Ok((StatusCode::GONE, html).into_response())
@@ -248,10 +278,14 @@ async fn show(
     let ctx = respondent_ctx(ctx, &headers, &target);
     let today = lots_store::today();
     if !target.round.is_open(today) {
-        return closed_page(&ctx, &target, today);
+        return closed_page(&ctx, &target, today).await;
     }
     let values = lots_store::as_form(&target.answers);
-    Ok(form_page(&ctx, &token, &target, &values, &[], q.sparat.is_some())?.into_response())
+    Ok(
+        form_page(&ctx, &token, &target, &values, &[], q.sparat.is_some())
+            .await?
+            .into_response(),
+    )
 }
 
 async fn save(
@@ -264,7 +298,7 @@ async fn save(
     let ctx = respondent_ctx(ctx, &headers, &target);
     let today = lots_store::today();
     if !target.round.is_open(today) {
-        return closed_page(&ctx, &target, today);
+        return closed_page(&ctx, &target, today).await;
     }
     let submit = form.get("action") != "spara";
     if target.submitted && !submit {
@@ -286,7 +320,7 @@ async fn save(
             Ok(Redirect::to(&to).into_response())
         }
         Err(errors) => {
-            let html = form_page(&ctx, &token, &target, &values, &errors, false)?;
+            let html = form_page(&ctx, &token, &target, &values, &errors, false).await?;
             Ok(crate::pages::unprocessable(html))
         }
     }
@@ -304,7 +338,7 @@ async fn thanks(
         &ctx.t("thank-you-for-your-answers"),
         context! {
             municipality => target.municipality_name.clone(),
-            face => target.municipality_name.clone(),
+            face => ctx.face(&target.municipality_code).await?,
             closes_on => target.round.closes_on.clone(),
             change_href => format!("/enkat/{token}"),
             submitted => target.submitted,

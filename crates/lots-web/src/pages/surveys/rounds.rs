@@ -581,6 +581,10 @@ async fn period(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppE
     };
     let by = q.per.clone().unwrap_or_else(|| "area".into());
     let query = q.query();
+    let trend = crate::pages::shared::charts::trend_charts(
+        &ctx,
+        &tenant.trend(&battery, &thresholds(&ctx)).await?,
+    );
     let html = ctx.render(
         "surveys/survey_period.html",
         &ctx.t("results-for-a-period"),
@@ -588,6 +592,7 @@ async fn period(ctx: Ctx, Query(q): Query<PeriodQuery>) -> Result<Response, AppE
             batteries,
             filter => context! { batteri => battery, fran => from, till => to },
             results,
+            trend,
             links => context! {
                 page => format!("/enkater/resultat?{query}"),
                 csv => format!("/enkater/resultat.csv?{query}"),
