@@ -1,17 +1,17 @@
-# Helpers shared by the load benchmarks: wait for a server, sign in as the demo's
-# business developer, run wrk (optionally with a Lua script) and print rps/p50/p99.
+# Helpers shared by the load benchmarks: wait for a server, sign in as one of the demo's
+# people, run wrk (optionally with a Lua script) and print rps/p50/p99.
 # Expects OUT and DURATION set.
 
 wait_ready() {
   until curl -sf "http://$1/readyz" >/dev/null 2>&1; do sleep 0.002; done
 }
 
-session_cookie() {
-  local base=$1 jar="$OUT/jar.$RANDOM"
+session_cookie() { # base [email]: signs in (the business developer unless told)
+  local base=$1 email=${2:-sara.holmberg@upplands-bro.example} jar="$OUT/jar.$RANDOM"
   curl -s -c "$jar" -b "$jar" "$base/logga-in" >/dev/null
   local csrf; csrf=$(awk '/lots_csrf/ {print $7}' "$jar")
   curl -s -c "$jar" -b "$jar" -o /dev/null \
-    --data-urlencode "csrf_token=$csrf" --data-urlencode "email=sara.holmberg@upplands-bro.example" \
+    --data-urlencode "csrf_token=$csrf" --data-urlencode "email=$email" \
     --data-urlencode "password=lots-demo" "$base/logga-in"
   awk '/lots_session/ {print "lots_session=" $7}' "$jar"
 }

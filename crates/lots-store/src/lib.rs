@@ -47,6 +47,7 @@ pub use cases::contact_log::{
     ContactChannel, ContactCount, ContactReason, ContactStats, DEFAULT_REASONS, LoggedContact,
     NewContact,
 };
+pub use cases::fault_follow::{FaultEvent, MAX_ADDITION};
 pub use cases::fault_reports::{
     FaultChannel, FaultError, FaultFilter, FaultReport, FaultService, MAX_DESCRIPTION,
     NewFaultReport,

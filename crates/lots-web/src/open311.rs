@@ -566,6 +566,14 @@ async fn post_request(
                 ));
             }
         };
+        if let Err(e) = crate::pages::cases::fault_reports::send_receipt(&app, &tenant, id).await {
+            tracing::error!(error = ?e, "open311 receipt");
+            return Err(error(
+                format,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal error",
+            ));
+        }
         Ok(Reply {
             format,
             status: StatusCode::CREATED,

@@ -71,6 +71,7 @@ sources!(
     "cases/contact_stats.html",
     "cases/fault_form.html",
     "cases/fault_thanks.html",
+    "cases/fault_follow.html",
     "cases/fault_reports.html",
     "cases/fault_report.html",
     "cases/case_settings.html",

@@ -148,6 +148,11 @@ impl FaultStatus {
             FaultStatus::Received | FaultStatus::InProgress => "open",
         }
     }
+
+    /// Whether the report is done with, fixed or not.
+    pub fn is_closed(self) -> bool {
+        self.open311() == "closed"
+    }
 }
 
 /// Why an attribute's answer was refused: its code and the message.

@@ -347,3 +347,4 @@ overview-best-in-county = best in the county
 overview-county-average = county average
 overview-see-the-results = See the results and the comparison
 overview-recent-imports = Latest imports
+overview-the-whole-comparison = The whole comparison, with each service area

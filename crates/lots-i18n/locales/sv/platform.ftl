@@ -347,3 +347,4 @@ overview-best-in-county = bäst i länet
 overview-county-average = länets genomsnitt
 overview-see-the-results = Se resultaten och jämförelsen
 overview-recent-imports = Senaste importerna
+overview-the-whole-comparison = Hela jämförelsen, med varje myndighetsområde

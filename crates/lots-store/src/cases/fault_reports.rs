@@ -551,9 +551,10 @@ impl Tenant<'_> {
         self.fault_report(id).await?;
         let t = now();
         let mut tx = self.db.begin_write().await?;
+        // The duplicates merged into the report follow its status.
         sqlx::query(
             "UPDATE fault_reports SET status = $1, status_notes = $2, updated_at = $3
-             WHERE municipality_code = $4 AND id = $5",
+             WHERE municipality_code = $4 AND (id = $5 OR merged_into = $5)",
         )
         .bind(status.code())
         .bind(note.trim())

@@ -868,6 +868,45 @@ impl Tenant<'_> {
         self.round_from(ROUND_SELECT, id).await
     }
 
+    /// Moves a round to the period it ran, first and last day: a round entered after the
+    /// fact (answers taken by phone, a history brought in) keeps the dates it had.
+    pub async fn set_round_period(
+        &self,
+        id: i64,
+        (opens_on, closes_on): (Date, Date),
+    ) -> Result<()> {
+        if closes_on < opens_on {
+            return Err(StoreError::Field(
+                "closes_on".into(),
+                Message::new("write-the-closing-day-as-yyyy"),
+            ));
+        }
+        let mut tx = self.db.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE survey_rounds SET opens_on = $1, closes_on = $2
+             WHERE municipality_code = $3 AND id = $4",
+        )
+        .bind(opens_on.to_string())
+        .bind(closes_on.to_string())
+        .bind(&self.code)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.audit_in(
+            &mut tx,
+            "survey.period",
+            ("survey_round", id),
+            format!("{opens_on}..{closes_on}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// A round without its counts (`invited` and `answered` are 0), for work done once per
     /// invitation: sending, answering.
     pub async fn round_facts(&self, id: i64) -> Result<Round> {

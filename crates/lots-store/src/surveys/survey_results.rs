@@ -467,12 +467,19 @@ impl crate::Db {
             }
         };
         let mut out: Vec<MemberNki> = Vec::new();
+        // Members measure with the same few versions: each definition is read once.
+        let mut read: HashMap<String, Option<Battery>> = HashMap::new();
         for r in &rows {
             let code: String = r.try_get("code")?;
             if !codes.contains(&code) {
                 continue;
             }
-            let Ok(battery) = Battery::from_json(&r.try_get::<String, _>("definition")?) else {
+            let definition: String = r.try_get("definition")?;
+            let Some(battery) = read
+                .entry(definition)
+                .or_insert_with_key(|d| Battery::from_json(d).ok())
+                .as_ref()
+            else {
                 continue;
             };
             let nki = ["nki".to_string()];
@@ -499,7 +506,7 @@ impl crate::Db {
                 }
             }
             for resp in tenant.round_responses(round_id).await? {
-                if let Some(v) = respondent_values(&battery, &nki, &resp.answers)[0] {
+                if let Some(v) = respondent_values(battery, &nki, &resp.answers)[0] {
                     member
                         .areas
                         .entry(resp.area.clone())

@@ -2,7 +2,7 @@
 
 mod activities;
 mod campaigns;
-mod cases;
+pub(crate) mod cases;
 mod platform;
 mod register;
 mod shared;

@@ -207,7 +207,7 @@ async fn spring_campaign(tenant: &Tenant<'_>) -> anyhow::Result<Option<i64>> {
                 .await?;
         }
     }
-    // The follow-up survey gave full marks.
+    // The follow-up survey went out as the visits ended, and gave full marks.
     if let Some(round) = tenant.campaign(id).await?.follow_up_round_id {
         for invitation in tenant.invitations(round).await? {
             let answers = HashMap::from([
@@ -217,6 +217,10 @@ async fn spring_campaign(tenant: &Tenant<'_>) -> anyhow::Result<Option<i64>> {
             ]);
             tenant.enter_phone_answer(invitation.id, &answers).await?;
         }
+        let opens = jiff::civil::date(2026, 5, 4);
+        tenant
+            .set_round_period(round, (opens, jiff::civil::date(2026, 5, 29)))
+            .await?;
     }
     tenant.close_campaign(id).await?;
     Ok(Some(id))

@@ -202,8 +202,19 @@ async fn a_fault_report_goes_from_an_open311_client_to_the_units_queue_and_back(
             )
             .await;
         assert_eq!(location(&done), format!("/felanmalningar/{id}"));
-        let mail = app.wait_for_mail(&contact_email).await;
-        assert!(mail.subject.contains(&id) && mail.body.contains("Hålet är lagat."));
+        // The reporter got a receipt at once, and now the news.
+        let receipt = app
+            .mail_where(&contact_email, "the receipt", |m| {
+                m.body.contains("/felanmalan/foljning/")
+            })
+            .await;
+        assert!(receipt.subject.contains(&id), "{}", receipt.subject);
+        let mail = app
+            .mail_where(&contact_email, "the status", |m| {
+                m.body.contains("Hålet är lagat.")
+            })
+            .await;
+        assert!(mail.subject.contains(&id));
         let closed = get(url(&format!("requests/{id}.xml")))
             .await
             .text()
@@ -282,6 +293,129 @@ async fn the_web_form_takes_a_report_without_signing_in() {
             visitor.get("/felanmalningar").await.status(),
             303,
             "staff only"
+        );
+        app.stop().await;
+    }
+}
+
+/// The loop of a fault report closes both ways: the reporter gets a receipt with the
+/// number and a link of their own, adds to the report and reopens it by that link; staff
+/// merge a duplicate into the report it repeats, and a status change then reaches both
+/// reporters, in the municipality's name.
+#[tokio::test]
+async fn a_reporter_follows_the_report_and_staff_merge_its_duplicate() {
+    for app in TestApp::each_with_demo().await {
+        let visitor = app.client();
+        let (_, form) = visitor.text("/felanmalan/0139?tjanst=hal-i-gatan").await;
+        // "Använd min position" is there for a browser that can tell it, hidden without.
+        assert!(
+            form.contains("id=\"use-position\" hidden") && form.contains("/static/position.js")
+        );
+        assert_eq!(visitor.get("/static/position.js").await.status(), 200);
+        let visitor_ref = &visitor;
+        let report = |email: &'static str| async move {
+            let fields = [
+                ("service_code", "hal-i-gatan"),
+                ("attribute[storlek]", "stor"),
+                ("address_string", "Bro torg"),
+                ("lat", "59.5115"),
+                ("long", "17.6369"),
+                ("email", email),
+            ];
+            visitor_ref.post("/felanmalan/0139", &fields).await
+        };
+        let first = location(&report("anna@example.se").await);
+        let second = location(&report("bengt@example.se").await);
+        let id = |thanks: &str| thanks.rsplit('/').next().unwrap().parse::<i64>().unwrap();
+        let (first, second) = (id(&first), id(&second));
+
+        let receipt = app.wait_for_mail("anna@example.se").await;
+        assert!(
+            receipt.subject.contains(&format!("Felanmälan {first}")),
+            "{}",
+            receipt.subject
+        );
+        assert_eq!(receipt.from_name, "Upplands-Bro kommun, näringsliv");
+        let link = receipt
+            .body
+            .split_whitespace()
+            .find(|w| w.contains("/felanmalan/foljning/"))
+            .unwrap();
+        let path = &link[link.find("/felanmalan/foljning/").unwrap()..];
+        let (status, page) = visitor.text(path).await;
+        assert_eq!(status, 200, "{}", app.backend);
+        assert!(page.contains(&format!("Din felanmälan {first}")) && page.contains("Mottagen"));
+        assert_eq!(
+            visitor
+                .get("/felanmalan/foljning/inte-en-lank")
+                .await
+                .status(),
+            404
+        );
+        let empty = visitor.post(path, &[("text", "  ")]).await;
+        assert_eq!(empty.status(), 422);
+        assert!(empty.text().await.unwrap().contains("href=\"#text\""));
+        let added = visitor
+            .post(path, &[("text", "Hålet är nu en halv meter brett.")])
+            .await;
+        assert!(location(&added).ends_with("?klart=tillagt"));
+
+        // Staff see the addition and merge the second report into the first.
+        let officer = app.signed_in(crate::CONTACT_CENTRE).await;
+        let (_, staff) = officer.text(&format!("/felanmalningar/{first}")).await;
+        assert!(
+            staff.contains("Hålet är nu en halv meter brett.") && staff.contains("Den som anmälde")
+        );
+        let (_, dup) = officer.text(&format!("/felanmalningar/{second}")).await;
+        assert!(dup.contains("/sammanfoga"), "a nearby report may be merged");
+        let merged = officer
+            .post(
+                &format!("/felanmalningar/{second}/sammanfoga"),
+                &[("original", &first.to_string())],
+            )
+            .await;
+        assert_eq!(location(&merged), format!("/felanmalningar/{first}"));
+        let again = officer
+            .post(
+                &format!("/felanmalningar/{first}/sammanfoga"),
+                &[("original", &first.to_string())],
+            )
+            .await;
+        assert_eq!(again.status(), 422, "a report is not merged into itself");
+
+        // Fixed: both reporters hear of it; the merged one follows the first.
+        let fixed = officer
+            .post(
+                &format!("/felanmalningar/{first}/status"),
+                &[("status", "resolved"), ("note", "Lagat med asfalt.")],
+            )
+            .await;
+        assert_eq!(fixed.status(), 303);
+        for to in ["anna@example.se", "bengt@example.se"] {
+            let mail = app
+                .mail_where(to, "the status", |m| m.body.contains("Lagat med asfalt."))
+                .await;
+            assert!(mail.body.contains("Personuppgiftspolicy"), "{to}");
+        }
+        let tenant = app.db.tenant("0139").await.unwrap();
+        assert_eq!(
+            tenant.fault_report(second).await.unwrap().status,
+            lots_domain::open311::FaultStatus::Resolved
+        );
+
+        // Still there: the reporter opens it again from the same link.
+        let (_, page) = visitor.text(path).await;
+        assert!(page.contains("Öppna felanmälan igen"));
+        let reopened = visitor
+            .post(
+                path,
+                &[("text", "Det regnade bort lagningen."), ("reopen", "1")],
+            )
+            .await;
+        assert!(location(&reopened).ends_with("?klart=oppnat"));
+        assert_eq!(
+            tenant.fault_report(first).await.unwrap().status,
+            lots_domain::open311::FaultStatus::Received
         );
         app.stop().await;
     }

@@ -24,6 +24,11 @@ pub fn routes() -> Router<AppState> {
         .route("/felanmalningar", get(queue))
         .route("/felanmalningar/{id}", get(show))
         .route("/felanmalningar/{id}/status", post(change_status))
+        .route("/felanmalningar/{id}/sammanfoga", post(merge))
+        .route(
+            "/felanmalan/foljning/{token}",
+            get(follow_page).post(follow_add),
+        )
         .route(
             "/felanmalan/{municipality}",
             get(public_form).post(public_submit),
@@ -114,10 +119,13 @@ async fn show_page(
     let nearby = tenant
         .nearby_fault_reports(&report, NEARBY_METRES, NEARBY_DAYS)
         .await?;
+    let merged_into = tenant.merged_into(id).await?;
     ctx.render(
         "cases/fault_report.html",
         &format!("{} {}", ctx.t("fault-report"), report.id),
         context! {
+            history => history_values(ctx, &tenant.fault_history(id).await?),
+            merged_into,
             report => report_value(ctx, &report),
             nearby => nearby.iter().map(|r| report_value(ctx, r)).collect::<Vec<_>>(),
             statuses => FaultStatus::ALL.iter().map(|s| context! { code => s.code(), label => ctx.t(s.message()) }).collect::<Vec<_>>(),
@@ -187,18 +195,25 @@ async fn change_status(
         .await;
     let (ctx, tenant, note) = (&ctx, &tenant, &note);
     let changed = |event| async move {
+        // Everyone who follows the report hears of it: its reporter and those of the
+        // duplicates merged into it.
         let report = tenant.fault_report(id).await?;
-        if !report.email.is_empty() {
-            let municipality = tenant.municipality().await?.name;
+        let face = ctx.app.db.face(tenant.code()).await?.face;
+        for (follower, email) in tenant.fault_followers(id).await? {
+            let mail = lots_jobs::OutgoingMail {
+                to: email,
+                ..status_mail(&report, &face.display_name, note.trim())
+            }
+            .in_face(&face, Lang::Sv);
             lots_jobs::enqueue_mail(
                 &ctx.app.db,
                 Some(tenant.code()),
-                &format!("fault:{}:{id}:{event}", tenant.code()),
-                &status_mail(&report, &municipality, note.trim()),
+                &format!("fault:{}:{id}:{event}:{follower}", tenant.code()),
+                &mail,
             )
             .await?;
-            ctx.app.workers.wake();
         }
+        ctx.app.workers.wake();
         redirect(format!("/felanmalningar/{id}")).await
     };
     answered(ctx, outcome, changed, |errors| {
@@ -307,12 +322,14 @@ async fn public_submit(
     let report = || async { tenant.create_fault_report(&new).await?.map_err(fields) };
     let outcome = errors.then(check, report).await;
     let code = form.get("service_code");
-    answered(
-        &ctx,
-        outcome,
-        |(id, _)| redirect(format!("/felanmalan/{}/tack/{id}", tenant.code())),
-        |errors| public_page(&ctx, &tenant, Some(&code), Some(&form), errors),
-    )
+    let (ctx, tenant) = (&ctx, &tenant);
+    let received = |(id, _)| async move {
+        send_receipt(&ctx.app, tenant, id).await?;
+        redirect(format!("/felanmalan/{}/tack/{id}", tenant.code())).await
+    };
+    answered(ctx, outcome, received, |errors| {
+        public_page(ctx, tenant, Some(&code), Some(&form), errors)
+    })
     .await
 }
 
@@ -327,4 +344,194 @@ async fn public_thanks(
         &ctx.t("thank-you-for-your-report"),
         context! { id, face => ctx.face(tenant.code()).await?, municipality => name },
     )
+}
+
+/// The receipt a reporter with an e-mail address gets at once: the report's number, what
+/// it is about, and their own link to follow it, add to it or reopen it.
+pub(crate) async fn send_receipt(
+    app: &crate::state::AppState,
+    tenant: &Tenant<'_>,
+    id: i64,
+) -> Result<(), AppError> {
+    let report = tenant.fault_report(id).await?;
+    if report.email.is_empty() {
+        return Ok(());
+    }
+    let face = app.db.face(tenant.code()).await?.face;
+    let link = format!(
+        "{}/felanmalan/foljning/{}",
+        app.config.base_url.trim_end_matches('/'),
+        tenant.mint_fault_link(id).await?
+    );
+    let text = |lang: Lang| {
+        let args = [
+            ("id", id.to_string().into()),
+            ("municipality", face.display_name.as_str().into()),
+            ("service", report.service_name.as_str().into()),
+            ("link", link.as_str().into()),
+        ];
+        (
+            lots_i18n::text_with(lang, "fault-receipt-subject", &args),
+            lots_i18n::text_with(lang, "fault-receipt-body", &args),
+        )
+    };
+    let (subject, swedish) = text(Lang::Sv);
+    let (_, english) = text(Lang::En);
+    let mail = lots_jobs::OutgoingMail {
+        to: report.email.clone(),
+        subject,
+        body: format!("{swedish}\n\n{english}\n"),
+        ..Default::default()
+    }
+    .in_face(&face, Lang::Sv);
+    lots_jobs::enqueue_mail(
+        &app.db,
+        Some(tenant.code()),
+        &format!("fault-receipt:{}:{id}", tenant.code()),
+        &mail,
+    )
+    .await?;
+    app.workers.wake();
+    Ok(())
+}
+
+/// A report's history as its page lists it; a merge names the other report.
+fn history_values(ctx: &Ctx, history: &[lots_store::FaultEvent]) -> Vec<Value> {
+    history
+        .iter()
+        .map(|e| {
+            let note = match e.note.split_once(':') {
+                Some(("merged-into", other)) => {
+                    ctx.t_with("fault-merged-into", &[("id", other.into())])
+                }
+                Some(("merged-from", other)) => {
+                    ctx.t_with("fault-merged-from", &[("id", other.into())])
+                }
+                _ => e.note.clone(),
+            };
+            let actor = match e.actor.as_str() {
+                "reporter" => ctx.t("fault-the-reporter"),
+                "web" | "open311" => ctx.t("fault-the-report-came-in"),
+                other => other.to_string(),
+            };
+            context! { at => e.at, status => ctx.t(e.status.message()), note, actor }
+        })
+        .collect()
+}
+
+/// Staff merge a duplicate into the report it repeats.
+async fn merge(ctx: Ctx, Path(id): Path<i64>, form: FormData) -> Result<Response, AppError> {
+    let me = ctx.require(Permission::EditCompanies)?;
+    let tenant = ctx.tenant()?;
+    let Some(original) = form.choice::<i64>("original")? else {
+        let errors = vec![field_error(
+            "original",
+            ctx.t("fault-choose-another-report-to-merge-into"),
+        )];
+        return Ok(unprocessable(show_page(&ctx, &tenant, id, errors).await?));
+    };
+    let outcome = tenant.merge_fault_report(id, original, &me.user.name).await;
+    let (ctx, tenant) = (&ctx, &tenant);
+    answered(
+        ctx,
+        outcome,
+        |()| redirect(format!("/felanmalningar/{original}")),
+        |errors| show_page(ctx, tenant, id, errors),
+    )
+    .await
+}
+
+/// The report as its reporter follows it: where it is, what happened, and a form to add
+/// to it (or reopen it once closed).
+async fn follow_view(
+    ctx: &Ctx,
+    token: &str,
+    errors: Vec<Value>,
+    notice: Option<String>,
+) -> Result<Html<String>, AppError> {
+    let (code, id) = ctx
+        .app
+        .db
+        .fault_link(token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tenant = ctx.app.db.tenant_unchecked(&code);
+    let report = tenant.fault_report(id).await?;
+    // A merged duplicate is followed through the report it repeats.
+    let followed = match tenant.merged_into(id).await? {
+        Some(original) => tenant.fault_report(original).await?,
+        None => report.clone(),
+    };
+    ctx.render(
+        "cases/fault_follow.html",
+        &ctx.t_with("fault-your-report", &[("id", id.to_string().into())]),
+        context! {
+            face => ctx.face(&code).await?,
+            report => context! {
+                id,
+                service => report.service_name.clone(),
+                description => report.description.clone(),
+                address => report.address.clone(),
+                requested_at => report.requested_at,
+            },
+            merged => (followed.id != id).then_some(followed.id),
+            status => ctx.t(followed.status.message()),
+            closed => followed.status.is_closed(),
+            history => history_values(ctx, &tenant.fault_history(followed.id).await?),
+            action => format!("/felanmalan/foljning/{token}"),
+            max => lots_store::MAX_ADDITION,
+            errors,
+            notice,
+        },
+    )
+}
+
+#[derive(serde::Deserialize, Default)]
+struct FollowQuery {
+    klart: Option<String>,
+}
+
+async fn follow_page(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Query(q): Query<FollowQuery>,
+) -> Result<Html<String>, AppError> {
+    let notice = q.klart.map(|k| {
+        ctx.t(if k == "oppnat" {
+            "fault-reopened-thank-you"
+        } else {
+            "fault-added-thank-you"
+        })
+    });
+    follow_view(&ctx, &token, Vec::new(), notice).await
+}
+
+async fn follow_add(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    let (code, id) = ctx
+        .app
+        .db
+        .fault_link(&token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tenant = ctx.app.db.tenant_unchecked(&code);
+    let target = tenant.merged_into(id).await?.unwrap_or(id);
+    let outcome = tenant
+        .add_to_fault_report(target, &form.get("text"), form.get("reopen") == "1")
+        .await;
+    let ctx = &ctx;
+    let token = &token;
+    answered(
+        ctx,
+        outcome,
+        |reopened| {
+            let done = if reopened { "oppnat" } else { "tillagt" };
+            redirect(format!("/felanmalan/foljning/{token}?klart={done}"))
+        },
+        |errors| follow_view(ctx, token, errors, None),
+    )
+    .await
 }

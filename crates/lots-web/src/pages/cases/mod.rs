@@ -3,4 +3,4 @@
 pub(super) mod case;
 pub(super) mod case_settings;
 pub(super) mod contact_log;
-pub(super) mod fault_reports;
+pub(crate) mod fault_reports;

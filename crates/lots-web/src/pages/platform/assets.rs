@@ -11,6 +11,17 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/static/lots.css", get(css))
         .route("/static/favicon.svg", get(favicon))
+        .route("/static/position.js", get(position))
+}
+
+async fn position() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../../static/position.js"),
+    )
 }
 
 async fn css() -> impl IntoResponse {
