@@ -3,6 +3,7 @@
 pub(crate) mod audit;
 pub(crate) mod faces;
 pub(crate) mod jobs;
+pub(crate) mod meta;
 pub(crate) mod organisers;
 pub(crate) mod reference;
 pub(crate) mod sessions;

@@ -25,7 +25,19 @@ impl Tenant<'_> {
         battery_code: &str,
         thresholds: &Thresholds,
     ) -> Result<Vec<TrendYear>> {
-        let mut years = self.years_by(battery_code, "area", thresholds).await?;
+        self.trend_of(battery_code, thresholds, usize::MAX).await
+    }
+
+    /// The last `wanted` years of [`Tenant::trend`].
+    async fn trend_of(
+        &self,
+        battery_code: &str,
+        thresholds: &Thresholds,
+        wanted: usize,
+    ) -> Result<Vec<TrendYear>> {
+        let mut years = self
+            .years_by(battery_code, "area", thresholds, wanted)
+            .await?;
         for y in &mut years {
             y.rows.retain(|row| row.group.is_empty());
         }
@@ -39,7 +51,11 @@ impl Tenant<'_> {
         units: &[String],
         thresholds: &Thresholds,
     ) -> Result<Option<TrendYear>> {
-        let Some(mut latest) = self.years_by("insikt-nki", "unit", thresholds).await?.pop() else {
+        let latest = self
+            .years_by("insikt-nki", "unit", thresholds, 1)
+            .await?
+            .pop();
+        let Some(mut latest) = latest else {
             return Ok(None);
         };
         latest
@@ -48,12 +64,14 @@ impl Tenant<'_> {
         Ok(Some(latest))
     }
 
-    /// Every measurement year's rows split by `by`, oldest first.
+    /// The last `wanted` measurement years with answers, their rows split by `by`, oldest
+    /// first (the oldest without its change: the year before it is not read).
     async fn years_by(
         &self,
         battery_code: &str,
         by: &str,
         thresholds: &Thresholds,
+        wanted: usize,
     ) -> Result<Vec<TrendYear>> {
         let rounds = sqlx::query(
             "SELECT r.id, r.battery_version_id, r.opens_on FROM survey_rounds r
@@ -75,23 +93,34 @@ impl Tenant<'_> {
             .battery
             .indices();
         let mut batteries = HashMap::new();
+        // Newest year first, so that reading stops once `years` of them have answers.
         let mut years: Vec<(u16, Aggregator)> = Vec::new();
-        for r in &rounds {
+        for r in rounds.iter().rev() {
             let year = year_of(crate::db::date(r, "opens_on")?);
+            if years.last().is_none_or(|(y, _)| *y != year) {
+                // A year whose rounds have no answers yet is no point of the series.
+                if years
+                    .last()
+                    .is_some_and(|(_, agg)| agg.groups().next().is_none())
+                {
+                    years.pop();
+                }
+                if years.len() == wanted {
+                    break;
+                }
+                years.push((year, Aggregator::new(&indices)));
+            }
             let version: i64 = r.try_get("battery_version_id")?;
             if let std::collections::hash_map::Entry::Vacant(slot) = batteries.entry(version) {
                 slot.insert(self.battery_version(version).await?.battery);
-            }
-            if years.last().is_none_or(|(y, _)| *y != year) {
-                years.push((year, Aggregator::new(&indices)));
             }
             let beside = self.beside_total(year).await?;
             let agg = &mut years.last_mut().expect("pushed above").1;
             let responses = self.round_responses(r.try_get("id")?).await?;
             add_responses(agg, &batteries[&version], &responses, by, &beside);
         }
-        // A year whose rounds have no answers yet is no point of the series.
         years.retain(|(_, agg)| agg.groups().next().is_some());
+        years.reverse();
         let none = HashMap::new();
         Ok(years
             .iter()
@@ -117,7 +146,8 @@ impl Tenant<'_> {
     /// The latest year's NKI beside the county, `None` before the first measurement.
     pub async fn nki_standing(&self, thresholds: &Thresholds) -> Result<Option<NkiStanding>> {
         const BATTERY: &str = "insikt-nki";
-        let Some(latest) = self.trend(BATTERY, thresholds).await?.pop() else {
+        // The latest year and the one before it, for the change.
+        let Some(latest) = self.trend_of(BATTERY, thresholds, 2).await?.pop() else {
             return Ok(None);
         };
         let Some(nki) = latest.rows.into_iter().find(|r| r.index == "nki") else {

@@ -148,6 +148,15 @@ fn record(n: usize, name: String, sni: &str, employees: i64, area: usize) -> Com
 
 /// The demo's companies; already-registered ones are left as they are.
 pub async fn load(tenant: &Tenant<'_>) -> anyhow::Result<()> {
+    // Once the register is there, a start imports nothing (and audits no empty import).
+    let filter = lots_store::CompanyFilter {
+        page: 1,
+        per_page: 1,
+        ..Default::default()
+    };
+    if tenant.companies(&filter).await?.total > 0 {
+        return Ok(());
+    }
     let mut records = Vec::new();
     for (i, (name, sni, employees)) in BRUNNA_LOGISTICS.iter().enumerate() {
         records.push(record(i, name.to_string(), sni, *employees, 0));

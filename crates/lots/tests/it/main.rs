@@ -941,8 +941,20 @@ async fn the_audit_log_filters_and_checks_its_dates() {
 async fn the_demo_loads_once() {
     for app in TestApp::each_with_demo().await {
         let before = app.db.all_users().await.unwrap().len();
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let audited = || async {
+            let filter = lots_store::AuditFilter {
+                page: 1,
+                per_page: 1,
+                ..Default::default()
+            };
+            tenant.audit_log(&filter).await.unwrap().0
+        };
+        let rows = audited().await;
         lots::demo::load(&app.db, support::PASSWORD).await.unwrap();
         assert_eq!(app.db.all_users().await.unwrap().len(), before);
+        // A second start changes nothing: not the face, not the day's cases.
+        assert_eq!(audited().await, rows, "{}", app.backend);
         // 37 named staff, 96 more of Samhällsbyggnadskontoret (training) and the organiser's.
         assert_eq!(before, 134);
         assert_eq!(
@@ -988,6 +1000,7 @@ async fn every_platform_page_renders_for_an_administrator() {
             "/admin/api-nycklar".into(),
             format!("/admin/api-nycklar/{}/aterkalla", token.id),
             "/admin/granskningslogg".into(),
+            "/admin/kommunen".into(),
             "/admin/granskningslogg?vem=maja&fran=2026-01-01&till=2026-12-31".into(),
             "/api/v1/docs".into(),
             "/api/v1/openapi.json".into(),
