@@ -403,9 +403,11 @@ async fn a_reporter_follows_the_report_and_staff_merge_its_duplicate() {
             lots_domain::open311::FaultStatus::Resolved
         );
 
-        // Still there: the reporter opens it again from the same link.
+        // Still there: the reporter opens it again from the same link. Staff act there in
+        // the municipality's name.
         let (_, page) = visitor.text(path).await;
-        assert!(page.contains("Öppna felanmälan igen"));
+        assert!(page.contains("Öppna felanmälan igen") && page.contains("Lagat med asfalt."));
+        assert!(!page.contains("Moa Jakobsson"), "{}", app.backend);
         let reopened = visitor
             .post(
                 path,

@@ -124,7 +124,7 @@ async fn show_page(
         "cases/fault_report.html",
         &format!("{} {}", ctx.t("fault-report"), report.id),
         context! {
-            history => history_values(ctx, &tenant.fault_history(id).await?),
+            history => history_values(ctx, &tenant.fault_history(id).await?, None),
             merged_into,
             report => report_value(ctx, &report),
             nearby => nearby.iter().map(|r| report_value(ctx, r)).collect::<Vec<_>>(),
@@ -395,8 +395,14 @@ pub(crate) async fn send_receipt(
     Ok(())
 }
 
-/// A report's history as its page lists it; a merge names the other report.
-fn history_values(ctx: &Ctx, history: &[lots_store::FaultEvent]) -> Vec<Value> {
+/// A report's history as its page lists it; a merge names the other report. On the
+/// reporter's page (`public` gives the municipality's name) staff act in the
+/// municipality's name, not their own.
+fn history_values(
+    ctx: &Ctx,
+    history: &[lots_store::FaultEvent],
+    public: Option<&str>,
+) -> Vec<Value> {
     history
         .iter()
         .map(|e| {
@@ -412,7 +418,7 @@ fn history_values(ctx: &Ctx, history: &[lots_store::FaultEvent]) -> Vec<Value> {
             let actor = match e.actor.as_str() {
                 "reporter" => ctx.t("fault-the-reporter"),
                 "web" | "open311" => ctx.t("fault-the-report-came-in"),
-                other => other.to_string(),
+                other => public.unwrap_or(other).to_string(),
             };
             context! { at => e.at, status => ctx.t(e.status.message()), note, actor }
         })
@@ -462,11 +468,13 @@ async fn follow_view(
         Some(original) => tenant.fault_report(original).await?,
         None => report.clone(),
     };
+    let face = ctx.face(&code).await?;
+    let name = face.get_attr("name")?.to_string();
     ctx.render(
         "cases/fault_follow.html",
         &ctx.t_with("fault-your-report", &[("id", id.to_string().into())]),
         context! {
-            face => ctx.face(&code).await?,
+            face,
             report => context! {
                 id,
                 service => report.service_name.clone(),
@@ -477,7 +485,7 @@ async fn follow_view(
             merged => (followed.id != id).then_some(followed.id),
             status => ctx.t(followed.status.message()),
             closed => followed.status.is_closed(),
-            history => history_values(ctx, &tenant.fault_history(followed.id).await?),
+            history => history_values(ctx, &tenant.fault_history(followed.id).await?, Some(&name)),
             action => format!("/felanmalan/foljning/{token}"),
             max => lots_store::MAX_ADDITION,
             errors,
