@@ -3,7 +3,7 @@
 // resident reports a fault on a phone. Every page passes axe-core's WCAG 2.1 A/AA rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, axeViolations, menu, signedIn, withDemo } from './support.js';
+import { BD, axeViolations, mailLinks, menu, signedIn, withDemo } from './support.js';
 
 let lots;
 let browser;
@@ -76,11 +76,25 @@ test('a resident reports a fault on a phone; the queue and the report pass axe',
   assert.deepEqual(await axeViolations(form), [], 'fault form with errors');
   await form.getByLabel('Mindre än en handflata').check();
   await form.getByLabel('Var finns felet?').fill('Enköpingsvägen vid Bro centrum');
+  await form.getByLabel('E-postadress').fill('boende@example.se');
+  const before = new Set(mailLinks(lots.mailDir, '/felanmalan/foljning/'));
   await form.getByRole('button', { name: 'Skicka felanmälan' }).click();
   await form.waitForURL(/\/tack\//);
   assert.deepEqual(await axeViolations(form), [], 'fault thanks');
   const overflow = await form.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  // The receipt's link opens the reporter's own page of the report, on the same phone.
+  let link;
+  for (let i = 0; i < 100 && !link; i++) {
+    link = mailLinks(lots.mailDir, '/felanmalan/foljning/').find((l) => !before.has(l));
+    if (!link) await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.ok(link, 'a receipt with a link was mailed');
+  await form.goto(`${lots.base}${link}`);
+  assert.match(await form.locator('h1').textContent(), /Din felanmälan \d+/);
+  assert.deepEqual(await axeViolations(form), [], 'following a fault report');
+  const sideways = await form.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(sideways <= 0, `the reporter's page scrolls sideways by ${sideways}px`);
   await phone.close();
 
   const { context, page } = await signedIn(browser, lots, 'ahmed.hassan@upplands-bro.example');
