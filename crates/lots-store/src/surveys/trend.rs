@@ -95,6 +95,8 @@ impl Tenant<'_> {
         let mut batteries = HashMap::new();
         // Newest year first, so that reading stops once `years` of them have answers.
         let mut years: Vec<(u16, Aggregator)> = Vec::new();
+        // Insikt's rules of the year being read: read once a year, not once a round.
+        let mut beside = Default::default();
         for r in rounds.iter().rev() {
             let year = year_of(crate::db::date(r, "opens_on")?);
             if years.last().is_none_or(|(y, _)| *y != year) {
@@ -109,12 +111,12 @@ impl Tenant<'_> {
                     break;
                 }
                 years.push((year, Aggregator::new(&indices)));
+                beside = self.beside_total(year).await?;
             }
             let version: i64 = r.try_get("battery_version_id")?;
             if let std::collections::hash_map::Entry::Vacant(slot) = batteries.entry(version) {
                 slot.insert(self.battery_version(version).await?.battery);
             }
-            let beside = self.beside_total(year).await?;
             let agg = &mut years.last_mut().expect("pushed above").1;
             let responses = self.round_responses(r.try_get("id")?).await?;
             add_responses(agg, &batteries[&version], &responses, by, &beside);

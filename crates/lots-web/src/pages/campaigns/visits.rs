@@ -77,10 +77,7 @@ const NOTE_FIELDS: [(&str, &str, &str); 4] = [
 /// The question of `battery` that asks what note field `name` asks, if it has one.
 fn asked_by<'b>(battery: &'b lots_domain::battery::Battery, name: &str) -> Option<&'b str> {
     let (_, _, question) = NOTE_FIELDS.iter().find(|(n, _, _)| *n == name)?;
-    battery
-        .question(question)
-        .filter(|_| !question.is_empty())
-        .map(|q| q.id.as_str())
+    battery.question(question).map(|q| q.id.as_str())
 }
 
 async fn page_with(

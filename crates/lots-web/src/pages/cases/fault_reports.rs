@@ -145,7 +145,11 @@ async fn show(ctx: Ctx, Path(id): Path<i64>) -> Result<Html<String>, AppError> {
 
 /// The e-mail that tells a reporter their report's new status, in Swedish and then English:
 /// the report says nothing of its reporter's language.
-fn status_mail(report: &FaultReport, municipality: &str, note: &str) -> lots_jobs::OutgoingMail {
+fn status_mail(
+    report: &FaultReport,
+    (to, municipality): (String, &str),
+    note: &str,
+) -> lots_jobs::OutgoingMail {
     let body = |lang: Lang| {
         let status = lots_i18n::text(lang, report.status.message()).to_lowercase();
         let place = if report.address.is_empty() {
@@ -171,7 +175,7 @@ fn status_mail(report: &FaultReport, municipality: &str, note: &str) -> lots_job
     let (subject, swedish) = body(Lang::Sv);
     let (_, english) = body(Lang::En);
     lots_jobs::OutgoingMail {
-        to: report.email.clone(),
+        to,
         subject,
         body: format!("{swedish}\n\n{english}\n"),
         ..Default::default()
@@ -200,11 +204,8 @@ async fn change_status(
         let report = tenant.fault_report(id).await?;
         let face = ctx.app.db.face(tenant.code()).await?.face;
         for (follower, email) in tenant.fault_followers(id).await? {
-            let mail = lots_jobs::OutgoingMail {
-                to: email,
-                ..status_mail(&report, &face.display_name, note.trim())
-            }
-            .in_face(&face, Lang::Sv);
+            let mail = status_mail(&report, (email, &face.display_name), note.trim())
+                .in_face(&face, Lang::Sv);
             lots_jobs::enqueue_mail(
                 &ctx.app.db,
                 Some(tenant.code()),
