@@ -139,6 +139,68 @@ async fn the_compact_sort_keys_migration_rewrites_every_stored_key() {
 }
 
 #[tokio::test]
+async fn the_response_values_migration_sums_every_earlier_answer() {
+    use lots_domain::battery::Answer;
+    for (db, scratch) in databases().await {
+        db.set_anonymity_key([7; 32]);
+        db.host_municipality("0139").await.unwrap();
+        let t = db.tenant("0139").await.unwrap();
+        t.install_standard_batteries().await.unwrap();
+        let version = t
+            .batteries()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|b| b.code == "insikt-nki")
+            .and_then(|b| b.published)
+            .unwrap()
+            .0;
+        let questions = ["nki_overall", "nki_expectations", "nki_ideal"];
+        let responses: Vec<crate::ImportedResponse> = (0..12)
+            .map(|i| crate::ImportedResponse {
+                area: "Bygglov".into(),
+                industry: String::new(),
+                size_class: String::new(),
+                unit: String::new(),
+                submitted_at: 1_700_000_000,
+                answers: lots_domain::battery::SERVICE_FACTORS
+                    .iter()
+                    .map(|f| format!("f_{f}"))
+                    .chain(questions.map(String::from))
+                    .map(|q| (q, Answer::Number(1 + i % 6)))
+                    .collect(),
+            })
+            .collect();
+        let period = (
+            jiff::civil::date(2025, 1, 1),
+            jiff::civil::date(2025, 12, 31),
+        );
+        t.import_round(version, "Insikt 2025", period, 20, &responses, "test")
+            .await
+            .unwrap();
+        let thresholds = lots_domain::nki::Thresholds::default();
+        let written = t.trend("insikt-nki", &thresholds).await.unwrap();
+        assert_eq!(written[0].rows[0].n, Some(12));
+        // As before the migration: the answers without their values.
+        sqlx::query("DROP TABLE survey_response_values")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM lots_migrations WHERE version = 27")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(db.migrate().await.unwrap(), vec![27]);
+        let migrated = t.trend("insikt-nki", &thresholds).await.unwrap();
+        assert_eq!(
+            serde_json::to_value(&migrated).unwrap(),
+            serde_json::to_value(&written).unwrap()
+        );
+        cleanup(db, scratch).await;
+    }
+}
+
+#[tokio::test]
 async fn a_migration_changed_after_it_ran_stops_the_start() {
     for (db, scratch) in databases().await {
         // A database from before checksums were kept: they are filled in, nothing reruns.

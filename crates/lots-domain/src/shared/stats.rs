@@ -94,6 +94,21 @@ impl Moments {
         self.max = self.max.max(other.max);
     }
 
+    /// A sample from sums counted elsewhere (a database's `GROUP BY`): count, sum and sum
+    /// of squares in units, smallest and largest value.
+    pub fn from_sums(n: u64, sum: i128, sum_sq: i128, min: i64, max: i64) -> Moments {
+        if n == 0 {
+            return Moments::default();
+        }
+        Moments {
+            n,
+            sum,
+            sum_sq,
+            min,
+            max,
+        }
+    }
+
     pub fn of(xs: &[f64]) -> Moments {
         let mut m = Moments::default();
         xs.iter().for_each(|x| m.add(*x));

@@ -207,6 +207,32 @@ impl Aggregator {
         self.add_to(group, values);
     }
 
+    /// Adds the sums of a group's respondents for one index, counted elsewhere (one cell of
+    /// a database's `GROUP BY`), to the total and, unless `group` is empty, to the group;
+    /// `beside` puts them beside the total instead. Cells carry no effect analysis: that
+    /// needs each respondent's indices together.
+    pub fn add_sums(&mut self, group: &str, beside: bool, index: &str, sums: &Moments) {
+        let Some(i) = self.indices.iter().position(|x| x == index) else {
+            return;
+        };
+        let k = self.indices.len();
+        let mut merge = |g: &str| {
+            self.groups
+                .entry(g.to_string())
+                .or_insert_with(|| vec![Moments::default(); k])[i]
+                .merge(sums);
+        };
+        if beside {
+            merge(group);
+            self.beside.insert(group.to_string());
+            return;
+        }
+        merge("");
+        if !group.is_empty() {
+            merge(group);
+        }
+    }
+
     fn add_to(&mut self, group: &str, values: &[Option<i64>]) {
         let k = self.indices.len();
         let moments = self
@@ -517,6 +543,38 @@ mod tests {
         assert_eq!(nobody.n, Some(0));
         assert!(nobody.suppressed);
         assert_eq!(total.cells().len(), COLUMNS.len());
+    }
+
+    #[test]
+    fn sums_counted_elsewhere_give_the_rows_respondents_give() {
+        let groups = ["Bro", "Brunna", "", "Brandskydd"];
+        let mut one_by_one = Aggregator::new(&indices());
+        let mut cells: BTreeMap<(usize, usize), Moments> = BTreeMap::new();
+        for r in 0..200_u32 {
+            let g = (r * 7 % 4) as usize;
+            let values: Vec<Option<i64>> = (0..3)
+                .map(|i| (r % (i + 2) != 0).then(|| units(f64::from((r * 37 + i * 11) % 101))))
+                .collect();
+            if groups[g] == "Brandskydd" {
+                one_by_one.add_beside(groups[g], &values);
+            } else {
+                one_by_one.add(groups[g], &values);
+            }
+            for (i, v) in values.iter().enumerate() {
+                if let Some(v) = v {
+                    cells.entry((g, i)).or_default().add_units(*v);
+                }
+            }
+        }
+        let mut summed = Aggregator::new(&indices());
+        for ((g, i), m) in &cells {
+            summed.add_sums(groups[*g], groups[*g] == "Brandskydd", &indices()[*i], m);
+        }
+        let t = Thresholds::default();
+        assert_eq!(
+            summed.rows(&HashMap::new(), Some(&one_by_one), &t),
+            one_by_one.rows(&HashMap::new(), Some(&summed), &t)
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use jiff::civil::Date;
 use lots_domain::battery::{Answer, Battery};
 use sqlx::Row;
 
+use super::index_sums;
 use crate::error::{Refusals, field};
 use crate::secret::{new_token, token_hash};
 use crate::{Result, StoreError, Tenant, now};
@@ -831,10 +832,10 @@ impl Tenant<'_> {
             .await?
             .try_get("id")?;
             if let Some(r) = response {
-                sqlx::query(
+                let response_id: i64 = sqlx::query(
                     "INSERT INTO survey_responses (municipality_code, round_id, respondent_key, answers,
                          area, industry, size_class, unit, channel, submitted_at, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'import', $9, $9)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'import', $9, $9) RETURNING id",
                 )
                 .bind(&self.code)
                 .bind(round_id)
@@ -845,7 +846,16 @@ impl Tenant<'_> {
                 .bind(&r.size_class)
                 .bind(&r.unit)
                 .bind(anonymous_time(true, r.submitted_at))
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("id")?;
+                let background = [&r.area, &r.industry, &r.size_class, &r.unit].map(String::clone);
+                index_sums::write_values(
+                    &mut tx,
+                    (response_id, round_id, &background),
+                    &version.battery,
+                    &r.answers,
+                )
                 .await?;
             }
         }
@@ -1036,9 +1046,13 @@ impl Tenant<'_> {
         let (_, round_id) = self.invitation(invitation_id).await?;
         let round = self.round_facts(round_id).await?;
         let background = invitation_background(self, invitation_id).await?;
+        let battery = self
+            .battery_version(round.battery_version_id)
+            .await?
+            .battery;
         save_response(
             self,
-            &round,
+            (&round, &battery),
             invitation_id,
             &background,
             answers,
@@ -1146,8 +1160,6 @@ impl Tenant<'_> {
     }
 }
 
-/// Saves a draft or submits a response, keyed so an anonymous round stores no invitation.
-/// Submitting again before the round closes replaces the answers.
 /// The background an invitation carries for breakdowns: area, industry, size class, unit.
 async fn invitation_background(tenant: &Tenant<'_>, invitation_id: i64) -> Result<[String; 4]> {
     let r = sqlx::query(
@@ -1166,9 +1178,12 @@ async fn invitation_background(tenant: &Tenant<'_>, invitation_id: i64) -> Resul
     ])
 }
 
+/// Saves a draft or submits a response, keyed so an anonymous round stores no invitation.
+/// Submitting again before the round closes replaces the answers, and their indices with
+/// them.
 async fn save_response(
     tenant: &Tenant<'_>,
-    round: &Round,
+    (round, battery): (&Round, &Battery),
     invitation_id: i64,
     background: &[String; 4],
     answers: &HashMap<String, Answer>,
@@ -1182,14 +1197,15 @@ async fn save_response(
     // the write lock while other respondents submit.
     let _turn = tenant.db.write_turn().await;
     let mut tx = tenant.db.begin_write().await?;
-    sqlx::query(
+    let saved = sqlx::query(
         "INSERT INTO survey_responses (municipality_code, round_id, invitation_id, respondent_key,
              answers, area, industry, size_class, unit, channel, submitted_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (respondent_key) DO UPDATE SET answers = excluded.answers,
              channel = excluded.channel, updated_at = excluded.updated_at,
              submitted_at = COALESCE(excluded.submitted_at, survey_responses.submitted_at)
-         WHERE survey_responses.submitted_at IS NULL OR excluded.submitted_at IS NOT NULL",
+         WHERE survey_responses.submitted_at IS NULL OR excluded.submitted_at IS NOT NULL
+         RETURNING id",
     )
     .bind(&tenant.code)
     .bind(round.id)
@@ -1203,9 +1219,11 @@ async fn save_response(
     .bind(channel)
     .bind(submit.then_some(t))
     .bind(t)
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    if submit {
+    if let (true, Some(row)) = (submit, saved) {
+        let saved = (row.try_get("id")?, round.id, background);
+        index_sums::write_values(&mut tx, saved, battery, answers).await?;
         sqlx::query(
             "UPDATE survey_invitations SET answered = 1 WHERE municipality_code = $1 AND id = $2",
         )
@@ -1310,7 +1328,7 @@ impl crate::Db {
         let tenant = self.tenant_unchecked(&target.municipality_code);
         save_response(
             &tenant,
-            &target.round,
+            (&target.round, &target.battery),
             target.invitation_id,
             &target.background,
             answers,

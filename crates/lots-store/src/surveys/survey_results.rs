@@ -78,7 +78,7 @@ fn aggregate(
 /// Adds responses answered with `battery` (any version with the same indices) to `agg`; a
 /// response from an area beside the total is its area's group beside the total in every
 /// breakdown, so the same answers are never in the total of one view and out of another's.
-pub(super) fn add_responses(
+fn add_responses(
     agg: &mut Aggregator,
     battery: &Battery,
     responses: &[ResponseRecord],
@@ -121,15 +121,7 @@ impl Tenant<'_> {
         let beside = self.beside_total(year_of(period.0)).await?;
         let agg = aggregate(battery, &responses, by, &beside);
         let previous = match self.previous_round(round_id).await? {
-            Some(p) => {
-                let pv = self.battery_version(p.1).await?;
-                Some(aggregate(
-                    &pv.battery,
-                    &self.round_responses(p.0).await?,
-                    by,
-                    &beside,
-                ))
-            }
+            Some((previous, _)) => Some(self.summed(&[previous], by, &agg, &beside).await?),
             None => None,
         };
         let invited = self.invited_per_group(round_id, by, &beside).await?;
@@ -186,15 +178,14 @@ impl Tenant<'_> {
         let before = previous_period(period);
         let mut previous = None;
         if let Some(before) = before {
-            let earlier = self.rounds_of(battery_code, before).await?;
+            let earlier: Vec<i64> = self
+                .rounds_of(battery_code, before)
+                .await?
+                .into_iter()
+                .map(|(round_id, _)| round_id)
+                .collect();
             if !earlier.is_empty() {
-                let mut p = Aggregator::new(&battery.indices());
-                for (round_id, version_id) in earlier {
-                    let b = self.battery_version(version_id).await?.battery;
-                    let responses = self.round_responses(round_id).await?;
-                    add_responses(&mut p, &b, &responses, by, &beside);
-                }
-                previous = Some(p);
+                previous = Some(self.summed(&earlier, by, &agg, &beside).await?);
             }
         }
         let answers: Vec<_> = all.iter().map(|r| &r.answers).collect();
@@ -214,25 +205,29 @@ impl Tenant<'_> {
         })
     }
 
+    /// The respondents of `round_ids` summed by the database, with the indices of `like`,
+    /// split by `by`: the figures of a period only compared with, whose answers are not read.
+    async fn summed(
+        &self,
+        round_ids: &[i64],
+        by: &str,
+        like: &Aggregator,
+        beside: &Beside,
+    ) -> Result<Aggregator> {
+        let mut agg = Aggregator::new(like.indices());
+        let cells = super::index_sums::cells(self.db, round_ids, by, None).await?;
+        super::index_sums::add_cells(&mut agg, &cells, beside);
+        Ok(agg)
+    }
+
     /// This municipality's service areas (by name) that Insikt's rules of `year` report
     /// beside the total, not in it.
-    /// A municipality that has not set up its areas answers with the default names.
     pub async fn beside_total(&self, year: u16) -> Result<Beside> {
-        let rules = lots_domain::insikt::for_year(year);
-        let mut areas: Vec<_> = self
-            .read_service_areas()
-            .await?
-            .into_iter()
-            .map(|a| a.area)
-            .collect();
-        if areas.is_empty() {
-            areas = lots_domain::cases::default_areas();
-        }
-        Ok(areas
-            .into_iter()
-            .filter(|a| rules.beside.contains(&a.code))
-            .map(|a| a.name)
-            .collect())
+        let mut areas = self.db.area_names(std::slice::from_ref(&self.code)).await?;
+        Ok(beside_in(
+            areas.remove(&self.code).as_deref().unwrap_or_default(),
+            year,
+        ))
     }
 
     /// The rounds of a battery code overlapping a period, newest first:
@@ -433,8 +428,55 @@ pub enum Measurement<'a> {
     Joint(i64),
 }
 
+/// Of a municipality's service areas (code, name), the names Insikt's rules of `year`
+/// report beside the total, not in it. A municipality that has not set up its areas (none
+/// given) has the default ones.
+pub(super) fn beside_in(areas: &[(String, String)], year: u16) -> Beside {
+    let rules = lots_domain::insikt::for_year(year);
+    let defaults: Vec<(String, String)>;
+    let areas = if areas.is_empty() {
+        defaults = lots_domain::cases::default_areas()
+            .into_iter()
+            .map(|a| (a.code, a.name))
+            .collect();
+        &defaults
+    } else {
+        areas
+    };
+    areas
+        .iter()
+        .filter(|(code, _)| rules.beside.contains(code))
+        .map(|(_, name)| name.clone())
+        .collect()
+}
+
 impl crate::Db {
-    /// The NKI of each of `codes` in the rounds of a measurement.
+    /// The service areas (code, name) of each of `codes` that has set them up, in one read.
+    pub(super) async fn area_names(
+        &self,
+        codes: &[String],
+    ) -> Result<HashMap<String, Vec<(String, String)>>> {
+        let mut p = crate::params::Params::new(self);
+        let list: Vec<String> = codes.iter().map(|c| p.text(c.as_str())).collect();
+        let sql = format!(
+            "SELECT municipality_code, code, name FROM service_areas
+             WHERE municipality_code IN ({}) ORDER BY id",
+            list.join(", ")
+        );
+        let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        if codes.is_empty() {
+            return Ok(out);
+        }
+        for r in p.bind(&sql).fetch_all(&self.pool).await? {
+            out.entry(r.try_get("municipality_code")?)
+                .or_default()
+                .push((r.try_get("code")?, r.try_get("name")?));
+        }
+        Ok(out)
+    }
+
+    /// The NKI of each of `codes` in the rounds of a measurement, from the database's sums:
+    /// four reads whatever the number of members and answers.
     pub async fn members_nki(
         &self,
         codes: &[String],
@@ -466,28 +508,24 @@ impl crate::Db {
                 .await?
             }
         };
+        let areas = self.area_names(codes).await?;
         let mut out: Vec<MemberNki> = Vec::new();
+        // Which member each round counts for, with the areas beside the total in its year.
+        let mut rounds: HashMap<i64, (usize, Beside)> = HashMap::new();
         // Members measure with the same few versions: each definition is read once.
-        let mut read: HashMap<String, Option<Battery>> = HashMap::new();
+        let mut measures_nki: HashMap<String, bool> = HashMap::new();
         for r in &rows {
             let code: String = r.try_get("code")?;
             if !codes.contains(&code) {
                 continue;
             }
             let definition: String = r.try_get("definition")?;
-            let Some(battery) = read
-                .entry(definition)
-                .or_insert_with_key(|d| Battery::from_json(d).ok())
-                .as_ref()
-            else {
-                continue;
-            };
-            let nki = ["nki".to_string()];
-            if !battery.indices().contains(&nki[0]) {
+            let has_nki = *measures_nki.entry(definition).or_insert_with_key(|d| {
+                Battery::from_json(d).is_ok_and(|b| b.indices().iter().any(|i| i == "nki"))
+            });
+            if !has_nki {
                 continue;
             }
-            let tenant = self.tenant_unchecked(&code);
-            let round_id: i64 = r.try_get("round_id")?;
             if out.last().is_none_or(|m| m.code != code) {
                 out.push(MemberNki {
                     code: code.clone(),
@@ -498,25 +536,53 @@ impl crate::Db {
             }
             let member = out.last_mut().expect("pushed above");
             let year = year_of(crate::db::date(r, "opens_on")?);
-            let beside = tenant.beside_total(year).await?;
+            let beside = beside_in(areas.get(&code).map_or(&[][..], Vec::as_slice), year);
             member.beside.extend(beside.iter().cloned());
-            for (area, invited) in tenant.invited_per_group(round_id, "area", &beside).await? {
-                if !area.is_empty() {
-                    member.areas.entry(area).or_default().1 += invited;
-                }
-            }
-            for resp in tenant.round_responses(round_id).await? {
-                if let Some(v) = respondent_values(battery, &nki, &resp.answers)[0] {
-                    member
-                        .areas
-                        .entry(resp.area.clone())
-                        .or_default()
-                        .0
-                        .add_units(v);
-                }
+            rounds.insert(r.try_get("round_id")?, (out.len() - 1, beside));
+        }
+        let ids: Vec<i64> = rounds.keys().copied().collect();
+        for (round_id, area, invited) in self.invited_per_area(&ids).await? {
+            if !area.is_empty() {
+                let member = &mut out[rounds[&round_id].0];
+                member.areas.entry(area).or_default().1 += invited;
             }
         }
+        for cell in super::index_sums::cells(self, &ids, "area", Some("nki")).await? {
+            let member = &mut out[rounds[&cell.round_id].0];
+            member
+                .areas
+                .entry(cell.area)
+                .or_default()
+                .0
+                .merge(&cell.sums);
+        }
         Ok(out)
+    }
+
+    /// How many were invited per round and area, of the rounds `round_ids`.
+    async fn invited_per_area(&self, round_ids: &[i64]) -> Result<Vec<(i64, String, u64)>> {
+        if round_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut p = crate::params::Params::new(self);
+        let list: Vec<String> = round_ids.iter().map(|id| p.int(*id)).collect();
+        let sql = format!(
+            "SELECT round_id, area, COUNT(*) AS n FROM survey_invitations
+             WHERE round_id IN ({}) GROUP BY round_id, area",
+            list.join(", ")
+        );
+        p.bind(&sql)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("round_id")?,
+                    r.try_get("area")?,
+                    r.try_get::<i64, _>("n")? as u64,
+                ))
+            })
+            .collect()
     }
 }
 

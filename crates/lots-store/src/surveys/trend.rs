@@ -1,13 +1,14 @@
 //! A battery's indices year by year: NKI and each factor of every measurement year, with
 //! the interval and the change from the year before, for the trend chart.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use lots_domain::nki::Thresholds;
 use lots_domain::survey_results::{Aggregator, ResultRow};
 use sqlx::Row;
 
-use super::survey_results::{add_responses, year_of};
+use super::index_sums;
+use super::survey_results::{beside_in, year_of};
 use crate::{Result, Tenant};
 
 /// One measurement year: the total's row of each index, counted with Insikt's rules of
@@ -25,19 +26,22 @@ impl Tenant<'_> {
         battery_code: &str,
         thresholds: &Thresholds,
     ) -> Result<Vec<TrendYear>> {
-        self.trend_of(battery_code, thresholds, usize::MAX).await
+        let every = Wanted {
+            by: "area",
+            years: usize::MAX,
+            index: None,
+        };
+        self.totals(battery_code, thresholds, every).await
     }
 
-    /// The last `wanted` years of [`Tenant::trend`].
-    async fn trend_of(
+    /// The total's rows of the years [`Wanted`].
+    async fn totals(
         &self,
         battery_code: &str,
         thresholds: &Thresholds,
-        wanted: usize,
+        wanted: Wanted<'_>,
     ) -> Result<Vec<TrendYear>> {
-        let mut years = self
-            .years_by(battery_code, "area", thresholds, wanted)
-            .await?;
+        let mut years = self.years_by(battery_code, thresholds, wanted).await?;
         for y in &mut years {
             y.rows.retain(|row| row.group.is_empty());
         }
@@ -51,10 +55,12 @@ impl Tenant<'_> {
         units: &[String],
         thresholds: &Thresholds,
     ) -> Result<Option<TrendYear>> {
-        let latest = self
-            .years_by("insikt-nki", "unit", thresholds, 1)
-            .await?
-            .pop();
+        let wanted = Wanted {
+            by: "unit",
+            years: 1,
+            index: Some("nki"),
+        };
+        let latest = self.years_by("insikt-nki", thresholds, wanted).await?.pop();
         let Some(mut latest) = latest else {
             return Ok(None);
         };
@@ -64,17 +70,20 @@ impl Tenant<'_> {
         Ok(Some(latest))
     }
 
-    /// The last `wanted` measurement years with answers, their rows split by `by`, oldest
-    /// first (the oldest without its change: the year before it is not read).
+    /// The years [`Wanted`], oldest first (the oldest without its change: the year before
+    /// it is not read). From the database's sums of those years' rounds alone: three reads
+    /// and one per battery version, whatever the number of answers.
     async fn years_by(
         &self,
         battery_code: &str,
-        by: &str,
         thresholds: &Thresholds,
-        wanted: usize,
+        wanted: Wanted<'_>,
     ) -> Result<Vec<TrendYear>> {
         let rounds = sqlx::query(
-            "SELECT r.id, r.battery_version_id, r.opens_on FROM survey_rounds r
+            "SELECT r.id, r.battery_version_id, r.opens_on,
+                    CASE WHEN EXISTS (SELECT 1 FROM survey_response_values x
+                                      WHERE x.round_id = r.id) THEN 1 ELSE 0 END AS answered
+             FROM survey_rounds r
              JOIN battery_versions v ON v.id = r.battery_version_id
              JOIN batteries b ON b.id = v.battery_id
              WHERE r.municipality_code = $1 AND b.code = $2
@@ -92,37 +101,33 @@ impl Tenant<'_> {
             .await?
             .battery
             .indices();
-        let mut batteries = HashMap::new();
-        // Newest year first, so that reading stops once `years` of them have answers.
-        let mut years: Vec<(u16, Aggregator)> = Vec::new();
-        // Insikt's rules of the year being read: read once a year, not once a round.
-        let mut beside = Default::default();
+        // The rounds with answers of the years wanted, newest year first.
+        let mut year_of_round: HashMap<i64, u16> = HashMap::new();
+        let mut years: BTreeMap<u16, Aggregator> = BTreeMap::new();
         for r in rounds.iter().rev() {
             let year = year_of(crate::db::date(r, "opens_on")?);
-            if years.last().is_none_or(|(y, _)| *y != year) {
-                // A year whose rounds have no answers yet is no point of the series.
-                if years
-                    .last()
-                    .is_some_and(|(_, agg)| agg.groups().next().is_none())
-                {
-                    years.pop();
-                }
-                if years.len() == wanted {
-                    break;
-                }
-                years.push((year, Aggregator::new(&indices)));
-                beside = self.beside_total(year).await?;
+            if r.try_get::<i64, _>("answered")? == 0
+                || (years.len() == wanted.years && !years.contains_key(&year))
+            {
+                continue;
             }
-            let version: i64 = r.try_get("battery_version_id")?;
-            if let std::collections::hash_map::Entry::Vacant(slot) = batteries.entry(version) {
-                slot.insert(self.battery_version(version).await?.battery);
-            }
-            let agg = &mut years.last_mut().expect("pushed above").1;
-            let responses = self.round_responses(r.try_get("id")?).await?;
-            add_responses(agg, &batteries[&version], &responses, by, &beside);
+            years
+                .entry(year)
+                .or_insert_with(|| Aggregator::new(&indices));
+            year_of_round.insert(r.try_get("id")?, year);
         }
-        years.retain(|(_, agg)| agg.groups().next().is_some());
-        years.reverse();
+        let ids: Vec<i64> = year_of_round.keys().copied().collect();
+        let cells = index_sums::cells(self.db, &ids, wanted.by, wanted.index).await?;
+        let mut areas = self.db.area_names(std::slice::from_ref(&self.code)).await?;
+        let areas = areas.remove(&self.code).unwrap_or_default();
+        // Each year counted with Insikt's rules of that year.
+        let beside: HashMap<u16, _> = years.keys().map(|y| (*y, beside_in(&areas, *y))).collect();
+        for cell in &cells {
+            let year = year_of_round[&cell.round_id];
+            let agg = years.get_mut(&year).expect("a year of the rounds read");
+            index_sums::add_cells(agg, [cell], &beside[&year]);
+        }
+        let years: Vec<(u16, Aggregator)> = years.into_iter().collect();
         let none = HashMap::new();
         Ok(years
             .iter()
@@ -133,6 +138,16 @@ impl Tenant<'_> {
             })
             .collect())
     }
+}
+
+/// Which of a battery's figures a page reads: the last `years` measurement years with
+/// answers, split by `by` (a breakdown of `survey_results::BREAKDOWNS`), of one index or
+/// of all.
+#[derive(Debug, Clone, Copy)]
+struct Wanted<'a> {
+    by: &'a str,
+    years: usize,
+    index: Option<&'a str>,
 }
 
 /// Where the municipality stands in its latest year of Insikt's NKI: its NKI with the
@@ -149,7 +164,12 @@ impl Tenant<'_> {
     pub async fn nki_standing(&self, thresholds: &Thresholds) -> Result<Option<NkiStanding>> {
         const BATTERY: &str = "insikt-nki";
         // The latest year and the one before it, for the change.
-        let Some(latest) = self.trend_of(BATTERY, thresholds, 2).await?.pop() else {
+        let wanted = Wanted {
+            by: "area",
+            years: 2,
+            index: Some("nki"),
+        };
+        let Some(latest) = self.totals(BATTERY, thresholds, wanted).await?.pop() else {
             return Ok(None);
         };
         let Some(nki) = latest.rows.into_iter().find(|r| r.index == "nki") else {

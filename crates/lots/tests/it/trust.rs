@@ -943,3 +943,90 @@ async fn from_2024_a_rounds_total_leaves_brandskydd_beside_it() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn the_database_s_sums_equal_the_answers_counted_one_by_one() {
+    use lots_domain::battery::Answer;
+    for app in TestApp::each_with_demo().await {
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let t = lots_domain::nki::Thresholds {
+            min_shown: 1,
+            ..Default::default()
+        };
+        let version = crate::surveys::published_battery(&tenant, "insikt-nki").await;
+        let areas = tenant.service_areas().await.unwrap();
+        // Answers of every size, "vet ej" to a factor here and there, several areas
+        // (Brandskydd beside the total) and units.
+        let questions: Vec<String> = lots_domain::battery::SERVICE_FACTORS
+            .iter()
+            .map(|f| format!("f_{f}"))
+            .chain(["nki_overall", "nki_expectations", "nki_ideal"].map(String::from))
+            .collect();
+        let responses: Vec<lots_store::ImportedResponse> = (0..157_i64)
+            .map(|i| lots_store::ImportedResponse {
+                area: areas[(i % 4) as usize].area.name.clone(),
+                industry: String::new(),
+                size_class: String::new(),
+                unit: ["Bygglovsenheten", "Miljöenheten", ""][(i % 3) as usize].into(),
+                submitted_at: 1_700_000_000,
+                answers: questions
+                    .iter()
+                    .enumerate()
+                    .map(|(q, id)| {
+                        let q = q as i64;
+                        let answer = match (i + q) % 5 {
+                            0 if id.starts_with("f_") => Answer::DontKnow,
+                            _ => Answer::Number(1 + (i * 7 + q * 3) % 6),
+                        };
+                        (id.clone(), answer)
+                    })
+                    .collect(),
+            })
+            .collect();
+        let round = tenant
+            .import_round(
+                version,
+                "Insikt 2031",
+                (
+                    jiff::civil::date(2031, 1, 1),
+                    jiff::civil::date(2031, 12, 31),
+                ),
+                300,
+                &responses,
+                "test",
+            )
+            .await
+            .unwrap();
+        let counted = tenant
+            .round_results(round, "area", lots_i18n::Lang::Sv, &t)
+            .await
+            .unwrap();
+        let summed = tenant.trend("insikt-nki", &t).await.unwrap();
+        let year = summed.iter().find(|y| y.year == 2031).unwrap();
+        let totals: Vec<_> = counted.rows.iter().filter(|r| r.group.is_empty()).collect();
+        assert_eq!(year.rows.len(), totals.len());
+        for (a, b) in year.rows.iter().zip(totals) {
+            assert_eq!(
+                (&a.index, a.n, a.value, a.ci_low, a.ci_high, a.constant),
+                (&b.index, b.n, b.value, b.ci_low, b.ci_high, b.constant)
+            );
+        }
+        // By unit (the latest year's, this one): each unit as its answers give it.
+        let units: Vec<String> = ["Bygglovsenheten", "Miljöenheten"].map(String::from).into();
+        let by_unit = tenant.units_nki(&units, &t).await.unwrap().unwrap();
+        let counted = tenant
+            .round_results(round, "unit", lots_i18n::Lang::Sv, &t)
+            .await
+            .unwrap();
+        for unit in &units {
+            let a = by_unit.rows.iter().find(|r| &r.group == unit).unwrap();
+            let b = counted
+                .rows
+                .iter()
+                .find(|r| &r.group == unit && r.index == "nki")
+                .unwrap();
+            assert_eq!((a.n, a.value, a.ci_low), (b.n, b.value, b.ci_low));
+        }
+        app.stop().await;
+    }
+}
