@@ -77,9 +77,18 @@ test('a resident reports a fault on a phone; the queue and the report pass axe',
   await form.getByLabel('Mindre än en handflata').check();
   await form.getByLabel('Var finns felet?').fill('Enköpingsvägen vid Bro centrum');
   await form.getByLabel('E-postadress').fill('boende@example.se');
+  // A photo as a phone's camera writes it, with where it was taken in its EXIF block.
+  const exif = Buffer.from('Exif\0\0GPSLatitude59');
+  const jpeg = Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x07, 0x4a, 0x46, 0x49, 0x46, 0x00]),
+    Buffer.from([0xff, 0xe1, 0x00, exif.length + 2]), exif,
+    Buffer.from([0xff, 0xda, 0x00, 0x04, 1, 1, 0x12, 0x34, 0xff, 0xd9]),
+  ]);
+  await form.getByLabel('Bilder').setInputFiles({ name: 'hal.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   const before = new Set(mailLinks(lots.mailDir, '/felanmalan/foljning/'));
   await form.getByRole('button', { name: 'Skicka felanmälan' }).click();
   await form.waitForURL(/\/tack\//);
+  const reportId = form.url().split('/').pop();
   assert.deepEqual(await axeViolations(form), [], 'fault thanks');
   const overflow = await form.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
@@ -102,5 +111,12 @@ test('a resident reports a fault on a phone; the queue and the report pass axe',
   assert.deepEqual(await axeViolations(page), [], 'fault queue');
   await page.locator('main table a').first().click();
   assert.deepEqual(await axeViolations(page), [], 'a fault report');
+  // The photo the resident sent, shown to staff without its EXIF block.
+  await page.goto(`${lots.base}/felanmalningar/${reportId}`);
+  const photo = page.getByRole('img', { name: `Bild 1 till felanmälan ${reportId}` });
+  const served = await page.request.get(`${lots.base}${await photo.getAttribute('src')}`);
+  assert.equal(served.headers()['content-type'], 'image/jpeg');
+  assert.ok(!(await served.body()).includes('GPSLatitude'), 'the location is removed');
+  assert.deepEqual(await axeViolations(page), [], 'a fault report with a photo');
   await context.close();
 });

@@ -225,6 +225,18 @@ where
 }
 
 /// A time of day as it is stored and shown: `08:00`.
+/// A stored picture, read from its type and content columns; none when the row has no
+/// picture (an empty or unknown type).
+pub(crate) fn picture(
+    r: Option<sqlx::any::AnyRow>,
+    (kind, content): (&str, &str),
+) -> Result<Option<(lots_domain::image::ImageKind, Vec<u8>)>> {
+    let Some(r) = r else { return Ok(None) };
+    use sqlx::Row;
+    let kind = lots_domain::image::ImageKind::from_content_type(&r.try_get::<String, _>(kind)?);
+    kind.map(|k| Ok((k, r.try_get(content)?))).transpose()
+}
+
 pub(crate) fn hh_mm(t: jiff::civil::Time) -> String {
     t.strftime("%H:%M").to_string()
 }

@@ -48,6 +48,7 @@ pub use cases::contact_log::{
     NewContact,
 };
 pub use cases::fault_follow::{FaultEvent, MAX_ADDITION};
+pub use cases::fault_photos::{MAX_FAULT_PHOTOS, MAX_PHOTO_BYTES};
 pub use cases::fault_reports::{
     FaultChannel, FaultError, FaultFilter, FaultReport, FaultService, MAX_DESCRIPTION,
     NewFaultReport,

@@ -2,8 +2,9 @@
 //! form or JSON body is checked with [`lots_domain::input::forbidden_character`] before any
 //! handler runs. A refused request gets a 400 in the shape its caller reads — a page in the
 //! user's language, the API's JSON error, Open311's error list — naming the field.
-//! Multipart uploads are files: their cells are checked row by row by the importer, and the
-//! upload handler checks a file's name with [`refuse_in`].
+//! Multipart uploads are files: their cells are checked row by row by the importer, the
+//! upload handler checks a file's name with [`refuse_in`], and a multipart form's text
+//! fields are checked as it is read ([`refuse_in_form`]).
 
 use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::Request;
@@ -56,6 +57,12 @@ pub fn refuse_in(field: &str, text: &str, breaks: Breaks) -> Result<(), AppError
         })),
         None => Ok(()),
     }
+}
+
+/// The same check for the text fields of a multipart form (as a form body), which this
+/// middleware does not read.
+pub fn refuse_in_form(body: &[u8]) -> Result<(), AppError> {
+    check_pairs(body).map_or(Ok(()), |r| Err(AppError::ControlCharacter(r)))
 }
 
 fn check_path(path: &str) -> Option<Refused> {

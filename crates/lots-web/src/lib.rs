@@ -44,8 +44,11 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), error::render_error_pages))
         .layer(from_fn_with_state(state.clone(), headers::security_headers))
         .layer(axum::middleware::from_fn(observe::track))
+        // The largest body any route takes (a register file); each route is held to its
+        // own below it: forms and JSON to 2 MiB where the input check reads them, uploads
+        // to their route's `DefaultBodyLimit` (axum's 2 MB unless the route raises it).
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            2 * 1024 * 1024,
+            MAX_UPLOAD_BYTES,
         ))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             error::panic_response,

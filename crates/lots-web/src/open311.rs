@@ -189,7 +189,17 @@ fn w3c(unix: i64) -> String {
         .unwrap_or_default()
 }
 
-fn request_value(r: &FaultReport) -> Value {
+/// A report as GeoReport v2 gives it. `media_url` is the picture the client sent the
+/// address of, else the first photo sent with the report, as an address on this site.
+fn request_value(app: &AppState, r: &FaultReport) -> Value {
+    let media_url = match &r.photo {
+        _ if !r.media_url.is_empty() => Some(r.media_url.clone()),
+        Some(token) => Some(format!(
+            "{}/felanmalan/bild/{token}",
+            app.config.base_url.trim_end_matches('/')
+        )),
+        None => None,
+    };
     json!({
         "service_request_id": r.id.to_string(),
         "status": r.status.open311(),
@@ -207,7 +217,7 @@ fn request_value(r: &FaultReport) -> Value {
         "zipcode": Value::Null,
         "lat": r.latitude,
         "long": r.longitude,
-        "media_url": (!r.media_url.is_empty()).then_some(&r.media_url),
+        "media_url": media_url,
     })
 }
 
@@ -404,7 +414,7 @@ async fn requests(
         status: StatusCode::OK,
         root: "service_requests",
         item: "request",
-        value: Value::Array(found.iter().map(request_value).collect()),
+        value: Value::Array(found.iter().map(|r| request_value(app, r)).collect()),
     })
 }
 
@@ -435,7 +445,7 @@ async fn one_request(
             status: StatusCode::OK,
             root: "service_requests",
             item: "request",
-            value: json!([request_value(&report)]),
+            value: json!([request_value(&app, &report)]),
         })
     };
     run.await.unwrap_or_else(|e| e).into_response()
@@ -539,6 +549,7 @@ async fn post_request(
             phone: first(&p, "phone").into(),
             attributes,
             media_url: first(&p, "media_url").into(),
+            photos: Vec::new(),
             channel: lots_store::FaultChannel::Open311,
         };
         if new.service_code.is_empty() {

@@ -9,6 +9,7 @@ use lots_domain::open311::{Attribute, FaultStatus, check_attributes, distance_m,
 use lots_i18n::Message;
 use sqlx::Row;
 
+use super::fault_photos::{CleanPhoto, check_photos, write_photos};
 use crate::params::{Params, limit_offset};
 use crate::secret::new_token;
 use crate::{Result, StoreError, Tenant, now};
@@ -50,6 +51,9 @@ pub struct NewFaultReport {
     /// `attribute[code]` answers.
     pub attributes: HashMap<String, Vec<String>>,
     pub media_url: String,
+    /// Photos as sent (at most [`super::fault_photos::MAX_FAULT_PHOTOS`]), before they are
+    /// checked and cleaned.
+    pub photos: Vec<Vec<u8>>,
     pub channel: FaultChannel,
 }
 
@@ -75,6 +79,8 @@ pub struct FaultReport {
     pub company_name: Option<String>,
     pub attributes: BTreeMap<String, String>,
     pub media_url: String,
+    /// The token of the first photo sent with the report, if any.
+    pub photo: Option<String>,
     pub channel: FaultChannel,
     pub requested_at: i64,
     pub updated_at: i64,
@@ -106,6 +112,7 @@ struct CheckedReport {
     point: Option<(f64, f64)>,
     email: String,
     attributes: std::collections::BTreeMap<String, String>,
+    photos: Vec<CleanPhoto>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -127,7 +134,9 @@ const REPORT_SELECT: &str = "SELECT f.id, s.code AS service_code, s.name AS serv
         s.unit_id, u.name AS unit_name, f.token, f.status, f.status_notes, f.description,
         f.latitude, f.longitude, f.address, f.email, f.first_name, f.last_name, f.phone,
         f.company_id, c.name AS company_name, f.attributes, f.media_url, f.channel,
-        f.requested_at, f.updated_at
+        f.requested_at, f.updated_at,
+        (SELECT p.token FROM fault_photos p WHERE p.report_id = f.id ORDER BY p.id LIMIT 1)
+            AS photo
     FROM fault_reports f
     JOIN fault_services s ON s.id = f.service_id
     LEFT JOIN units u ON u.id = s.unit_id
@@ -156,6 +165,7 @@ fn report_from_row(r: &sqlx::any::AnyRow) -> Result<FaultReport> {
         attributes: serde_json::from_str(&r.try_get::<String, _>("attributes")?)
             .unwrap_or_default(),
         media_url: r.try_get("media_url")?,
+        photo: r.try_get("photo")?,
         channel: crate::db::code(r, "channel")?,
         requested_at: r.try_get("requested_at")?,
         updated_at: r.try_get("updated_at")?,
@@ -254,6 +264,7 @@ impl Tenant<'_> {
             point,
             email,
             attributes,
+            photos,
         } = match self.checked_report(new).await? {
             Ok(checked) => checked,
             Err(wrong) => return Ok(Err(wrong)),
@@ -315,6 +326,7 @@ impl Tenant<'_> {
         .bind(new.channel.code())
         .execute(&mut *tx)
         .await?;
+        write_photos(&mut tx, (&self.code, id), &photos, t).await?;
         tx.commit().await?;
         Ok(Ok((id, token)))
     }
@@ -416,6 +428,7 @@ impl Tenant<'_> {
             },
             None => Default::default(),
         };
+        let photos = check_photos(&new.photos, &mut wrong);
         let Some(service) = service.filter(|_| wrong.is_empty()) else {
             return Ok(Err(wrong));
         };
@@ -424,6 +437,7 @@ impl Tenant<'_> {
             point,
             email,
             attributes,
+            photos,
         }))
     }
 

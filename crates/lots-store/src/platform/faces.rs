@@ -69,9 +69,7 @@ impl Db {
         .bind(code)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(r) = row else { return Ok(None) };
-        let kind = ImageKind::from_content_type(&r.try_get::<String, _>("logo_type")?);
-        kind.map(|k| Ok((k, r.try_get("logo")?))).transpose()
+        crate::db::picture(row, ("logo_type", "logo"))
     }
 }
 

@@ -156,14 +156,30 @@ pub fn pager(
     }
 }
 
-/// A table as a download: Swedish Excel CSV or XLSX, formulas neutralised either way.
-/// `sheet` is the message id of the sheet's name, `files` the attachment headers for
-/// (CSV, XLSX).
 /// Column headings in the visitor's language, from their message ids.
 pub fn headings(ctx: &Ctx, ids: &[&str]) -> Vec<String> {
     ids.iter().map(|id| ctx.t(id)).collect()
 }
 
+/// A stored picture (a logo, a fault report's photo) as served: its own type, never
+/// sniffed as another, cached for good (a new picture gets a new address).
+pub fn picture(kind: lots_domain::image::ImageKind, bytes: Vec<u8>) -> Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        [
+            (header::CONTENT_TYPE, kind.content_type()),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// A table as a download: Swedish Excel CSV or XLSX, formulas neutralised either way.
+/// `sheet` is the message id of the sheet's name, `files` the attachment headers for
+/// (CSV, XLSX).
 pub fn spreadsheet(
     ctx: &Ctx,
     xlsx: bool,

@@ -1081,13 +1081,7 @@ async fn the_municipality_s_face_is_set_by_its_administrator_and_shown_to_compan
         assert_eq!(face.face.contact_email, "foretag@upplands-bro.example");
 
         // A JPEG with a camera's EXIF block: kept without it.
-        let mut jpeg = vec![
-            0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0,
-        ];
-        let exif = b"Exif\0\0GPSLatitude59";
-        jpeg.extend([0xFF, 0xE1, 0x00, exif.len() as u8 + 2]);
-        jpeg.extend(exif);
-        jpeg.extend([0xFF, 0xDA, 0x00, 0x04, 1, 1, 0x12, 0x34, 0xFF, 0xD9]);
+        let jpeg = crate::support::jpeg_with_exif();
         let csrf = admin.csrf().await;
         let upload = |bytes: Vec<u8>| {
             let part = reqwest::multipart::Part::bytes(bytes).file_name("vapen.jpg");

@@ -422,3 +422,97 @@ async fn a_reporter_follows_the_report_and_staff_merge_its_duplicate() {
         app.stop().await;
     }
 }
+
+/// Photos go with a web report: every wrong one named at once, kept without what the
+/// camera wrote into them, shown to staff and published as Open311's `media_url`.
+#[tokio::test]
+async fn photos_go_with_a_web_report_without_their_metadata() {
+    for app in TestApp::each_with_demo().await {
+        let visitor = app.client();
+        let csrf = visitor.csrf().await;
+        let send = |fields: &[(&str, &str)], photos: Vec<Vec<u8>>| {
+            let mut form = reqwest::multipart::Form::new().text("csrf_token", csrf.clone());
+            for (k, v) in fields {
+                form = form.text(k.to_string(), v.to_string());
+            }
+            for (i, p) in photos.into_iter().enumerate() {
+                let part = reqwest::multipart::Part::bytes(p).file_name(format!("bild{i}.jpg"));
+                form = form.part("photos", part);
+            }
+            visitor
+                .http
+                .post(visitor.url(&format!("/felanmalan/0139?csrf_token={csrf}")))
+                .multipart(form)
+                .send()
+        };
+        let pothole = [
+            ("service_code", "hal-i-gatan"),
+            ("attribute[storlek]", "liten"),
+            ("address_string", "Enköpingsvägen vid Bro centrum"),
+        ];
+        let jpeg = crate::support::jpeg_with_exif();
+        // The second is no picture, the third too large: both named, with the address
+        // missing beside them, and the form asks for the photos again.
+        let too_large = vec![0xFF; lots_store::MAX_PHOTO_BYTES + 1];
+        let refused = send(
+            &pothole[..2],
+            vec![jpeg.clone(), b"<svg onload=alert(1)>".to_vec(), too_large],
+        )
+        .await
+        .unwrap();
+        assert_eq!(refused.status(), 422, "{}", app.backend);
+        let page = crate::forms::unescape(&refused.text().await.unwrap());
+        assert!(
+            page.contains("Bild 2 är inte en JPEG- eller PNG-bild"),
+            "{page}"
+        );
+        assert!(page.contains("Bild 3 är större än 8 MB"));
+        assert!(page.contains("href=\"#address_string\""));
+        assert!(page.contains("Välj bilderna igen"));
+        let four = send(&pothole, vec![jpeg.clone(); 4]).await.unwrap();
+        assert!(
+            crate::forms::unescape(&four.text().await.unwrap())
+                .contains("Du kan skicka högst 3 bilder")
+        );
+        // A text field of a multipart form is checked at the boundary like any other.
+        let control = send(&[("description", "hål\u{7}")], Vec::new())
+            .await
+            .unwrap();
+        assert_eq!(control.status(), 400);
+
+        let sent = send(&pothole, vec![jpeg.clone(), jpeg.clone()])
+            .await
+            .unwrap();
+        let thanks = location(&sent);
+        let id: i64 = thanks.rsplit('/').next().unwrap().parse().unwrap();
+        let tenant = app.db.tenant("0139").await.unwrap();
+        let photos = tenant.fault_photos(id).await.unwrap();
+        assert_eq!(photos.len(), 2);
+        let photo = visitor
+            .get(&format!("/felanmalan/bild/{}", photos[0]))
+            .await;
+        assert_eq!(photo.headers()["content-type"], "image/jpeg");
+        assert_eq!(photo.headers()["x-content-type-options"], "nosniff");
+        let bytes = photo.bytes().await.unwrap();
+        assert!(bytes.starts_with(&[0xFF, 0xD8]) && bytes.ends_with(&[0xFF, 0xD9]));
+        assert!(!bytes.windows(11).any(|w| w == b"GPSLatitude"));
+        assert_eq!(visitor.get("/felanmalan/bild/gissat").await.status(), 404);
+
+        let (_, request) = visitor
+            .text(&format!(
+                "/open311/v2/requests/{id}.json?jurisdiction_id=0139"
+            ))
+            .await;
+        let request: Value = serde_json::from_str(&request).unwrap();
+        let media = request[0]["media_url"].as_str().unwrap();
+        assert!(
+            media.ends_with(&format!("/felanmalan/bild/{}", photos[0])),
+            "{media}"
+        );
+        let bd = app.signed_in(BD).await;
+        let (_, staff) = bd.text(&format!("/felanmalningar/{id}")).await;
+        assert!(staff.contains(&format!("src=\"/felanmalan/bild/{}\"", photos[1])));
+        assert!(staff.contains(&format!("Bild 2 till felanmälan {id}")));
+        app.stop().await;
+    }
+}

@@ -266,6 +266,19 @@ impl Client {
     }
 }
 
+/// A small JPEG as a camera writes it, with an EXIF block that says where it was taken
+/// (`GPSLatitude59`), for uploads that must be kept without it.
+pub fn jpeg_with_exif() -> Vec<u8> {
+    let mut jpeg = vec![
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, b'J', b'F', b'I', b'F', 0,
+    ];
+    let exif = b"Exif\0\0GPSLatitude59";
+    jpeg.extend([0xFF, 0xE1, 0x00, exif.len() as u8 + 2]);
+    jpeg.extend(exif);
+    jpeg.extend([0xFF, 0xDA, 0x00, 0x04, 1, 1, 0x12, 0x34, 0xFF, 0xD9]);
+    jpeg
+}
+
 /// Asserts that a refused form's page names each of `fields` in its error summary.
 pub fn names_every_field(page: &str, fields: &[&str], backend: &str) {
     for field in fields {

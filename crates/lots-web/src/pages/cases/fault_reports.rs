@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use axum::Router;
-use axum::extract::{Path, Query};
+use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use lots_domain::open311::FaultStatus;
@@ -31,8 +31,13 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/felanmalan/{municipality}",
-            get(public_form).post(public_submit),
+            get(public_form)
+                .post(public_submit)
+                .layer(DefaultBodyLimit::max(
+                    lots_store::MAX_FAULT_PHOTOS * lots_store::MAX_PHOTO_BYTES + 1024 * 1024,
+                )),
         )
+        .route("/felanmalan/bild/{token}", get(photo))
         .route("/felanmalan/{municipality}/tack/{id}", get(public_thanks))
 }
 
@@ -125,6 +130,7 @@ async fn show_page(
         &format!("{} {}", ctx.t("fault-report"), report.id),
         context! {
             history => history_values(ctx, &tenant.fault_history(id).await?, None),
+            photos => tenant.fault_photos(id).await?,
             merged_into,
             report => report_value(ctx, &report),
             nearby => nearby.iter().map(|r| report_value(ctx, r)).collect::<Vec<_>>(),
@@ -256,6 +262,10 @@ async fn public_page(
                     .map(|a| (a.code.clone(), value(&format!("attribute[{}]", a.code))))
                     .collect::<HashMap<_, _>>()
             }),
+            max_photos => lots_store::MAX_FAULT_PHOTOS,
+            max_photo_mib => lots_store::MAX_PHOTO_BYTES / (1024 * 1024),
+            // A browser cannot be given files back: the form shown again says so.
+            photos_again => form.is_some_and(|f| !f.files("photos").is_empty()),
             form => context! {
                 description => value("description"),
                 address_string => value("address_string"),
@@ -317,6 +327,11 @@ async fn public_submit(
         phone: form.get("phone"),
         attributes,
         media_url: String::new(),
+        photos: form
+            .files("photos")
+            .into_iter()
+            .map(<[u8]>::to_vec)
+            .collect(),
         channel: lots_store::FaultChannel::Web,
     };
     let check = || async { tenant.check_fault_report(&new).await?.map_err(fields) };
@@ -332,6 +347,17 @@ async fn public_submit(
         public_page(ctx, tenant, Some(&code), Some(&form), errors)
     })
     .await
+}
+
+/// A photo sent with a report, by its token: public, as Open311 publishes it.
+async fn photo(ctx: Ctx, Path(token): Path<String>) -> Result<Response, AppError> {
+    let (kind, bytes) = ctx
+        .app
+        .db
+        .fault_photo(&token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(crate::pages::picture(kind, bytes))
 }
 
 async fn public_thanks(

@@ -3,8 +3,7 @@
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query};
-use axum::http::header;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 use axum::routing::{get, post};
 use lots_domain::face::Face;
 use lots_domain::role::Permission;
@@ -190,13 +189,5 @@ async fn remove_logo(ctx: Ctx, _form: FormData) -> Result<Response, AppError> {
 /// A municipality's logo, for its pages and e-mails; public, as the pages it is on are.
 async fn logo(ctx: Ctx, Path(code): Path<String>) -> Result<Response, AppError> {
     let (kind, bytes) = ctx.app.db.logo(&code).await?.ok_or(AppError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, kind.content_type()),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::pages::picture(kind, bytes))
 }

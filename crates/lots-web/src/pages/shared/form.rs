@@ -28,20 +28,69 @@ use crate::error::AppError;
 pub struct FormData {
     pairs: Vec<(String, String)>,
     body: Bytes,
+    /// The files of a multipart form (`enctype="multipart/form-data"`): field name and
+    /// content, in the order sent; a file input left empty sends none.
+    files: Vec<(String, Bytes)>,
 }
 
 impl<S: Send + Sync> FromRequest<S> for FormData {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let multipart = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+        if multipart {
+            return from_multipart(req, state).await;
+        }
         let body = Bytes::from_request(req, state)
             .await
             .map_err(|_| AppError::BadRequest("unreadable form".into()))?;
         let pairs = form_urlencoded::parse(&body)
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
-        Ok(FormData { pairs, body })
+        Ok(FormData {
+            pairs,
+            body,
+            files: Vec::new(),
+        })
     }
+}
+
+/// A multipart form read as any other: its text fields as name–value pairs (checked at the
+/// boundary like an ordinary form's, which the input middleware leaves to this reader),
+/// its files beside them.
+async fn from_multipart<S: Send + Sync>(req: Request, state: &S) -> Result<FormData, AppError> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        AppError::BadRequest(format!("unreadable form: {}", e.body_text()))
+    };
+    let mut multipart = axum::extract::Multipart::from_request(req, state)
+        .await
+        .map_err(|_| AppError::BadRequest("unreadable form".into()))?;
+    let mut pairs = Vec::new();
+    let mut files = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_string();
+        if field.file_name().is_some() {
+            let content = field.bytes().await.map_err(unreadable)?;
+            if !content.is_empty() {
+                files.push((name, content));
+            }
+        } else {
+            pairs.push((name, field.text().await.map_err(unreadable)?));
+        }
+    }
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&pairs)
+        .finish();
+    crate::input::refuse_in_form(body.as_bytes())?;
+    Ok(FormData {
+        pairs,
+        body: Bytes::from(body),
+        files,
+    })
 }
 
 impl FormData {
@@ -56,7 +105,17 @@ impl FormData {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
             body: Bytes::from(body),
+            files: Vec::new(),
         }
+    }
+
+    /// The files sent in a field, in the order sent.
+    pub fn files(&self, name: &str) -> Vec<&[u8]> {
+        self.files
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, content)| content.as_ref())
+            .collect()
     }
 
     /// Every name–value pair as sent.
