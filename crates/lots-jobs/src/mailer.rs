@@ -1,6 +1,7 @@
 //! The Mailer: SMTP for production, a directory of .eml files for a demo or an
 //! installation that hands mail to another system, and memory for tests.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -103,8 +104,16 @@ pub enum MailConfig {
     Memory,
 }
 
+/// Where mail goes: the installation's transport, and the SMTP server of each municipality
+/// that sends through its own.
 #[derive(Clone)]
-pub enum Mailer {
+pub struct Mailer {
+    transport: Transport,
+    own: Arc<HashMap<String, Transport>>,
+}
+
+#[derive(Clone)]
+enum Transport {
     Smtp {
         transport: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
@@ -132,51 +141,50 @@ pub enum MailError {
 
 impl Mailer {
     pub fn from_config(config: &MailConfig, from: &str) -> Result<Mailer, MailError> {
-        let from: Mailbox = from
-            .parse()
-            .map_err(|_| MailError::Address(from.to_string()))?;
-        Ok(match config {
-            MailConfig::Smtp(smtp) => {
-                let tls_params = || {
-                    TlsParameters::new(smtp.host.clone())
-                        .map_err(|e| MailError::Smtp(e.to_string()))
-                };
-                let tls = match smtp.tls {
-                    SmtpTls::None => Tls::None,
-                    SmtpTls::Starttls => Tls::Required(tls_params()?),
-                    SmtpTls::Tls => Tls::Wrapper(tls_params()?),
-                };
-                let mut builder =
-                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
-                        .port(smtp.port)
-                        .tls(tls)
-                        .timeout(Some(std::time::Duration::from_secs(30)));
-                if let (Some(user), Some(pass)) = (&smtp.username, &smtp.password) {
-                    builder = builder.credentials(Credentials::new(user.clone(), pass.clone()));
-                }
-                Mailer::Smtp {
-                    transport: builder.build(),
-                    from,
-                }
-            }
-            MailConfig::Directory { path } => Mailer::Directory {
+        let from = mailbox(from)?;
+        let transport = match config {
+            MailConfig::Smtp(smtp) => smtp_transport(smtp, from)?,
+            MailConfig::Directory { path } => Transport::Directory {
                 path: path.clone(),
                 from,
             },
-            MailConfig::Memory => Mailer::memory(),
+            MailConfig::Memory => return Ok(Mailer::memory()),
+        };
+        Ok(Mailer {
+            transport,
+            own: Default::default(),
         })
     }
 
+    /// The same mailer, with municipalities (by code) that send through SMTP servers of
+    /// their own, from `from` unless a mail names its own sender.
+    pub fn with_own(
+        mut self,
+        own: &[(String, SmtpConfig)],
+        from: &str,
+    ) -> Result<Mailer, MailError> {
+        let from = mailbox(from)?;
+        let mut servers = HashMap::new();
+        for (code, smtp) in own {
+            servers.insert(code.clone(), smtp_transport(smtp, from.clone())?);
+        }
+        self.own = Arc::new(servers);
+        Ok(self)
+    }
+
     pub fn memory() -> Mailer {
-        Mailer::Memory {
-            sent: Arc::new(Mutex::new(Vec::new())),
+        Mailer {
+            transport: Transport::Memory {
+                sent: Arc::new(Mutex::new(Vec::new())),
+            },
+            own: Default::default(),
         }
     }
 
     /// What the memory transport has sent (empty for the others).
     pub fn sent(&self) -> Vec<OutgoingMail> {
-        match self {
-            Mailer::Memory { sent } => sent.lock().map(|s| s.clone()).unwrap_or_default(),
+        match &self.transport {
+            Transport::Memory { sent } => sent.lock().map(|s| s.clone()).unwrap_or_default(),
             _ => Vec::new(),
         }
     }
@@ -227,16 +235,25 @@ impl Mailer {
         message.map_err(|e| MailError::Build(e.to_string()))
     }
 
-    pub async fn send(&self, mail: &OutgoingMail) -> Result<(), MailError> {
-        match self {
-            Mailer::Smtp { transport, from } => {
+    /// Sends a mail of a municipality (none: the installation's own) through that
+    /// municipality's SMTP server where it has one, else the installation's transport.
+    pub async fn send(
+        &self,
+        municipality: Option<&str>,
+        mail: &OutgoingMail,
+    ) -> Result<(), MailError> {
+        let transport = municipality
+            .and_then(|code| self.own.get(code))
+            .unwrap_or(&self.transport);
+        match transport {
+            Transport::Smtp { transport, from } => {
                 let message = Self::build(from, mail)?;
                 transport
                     .send(message)
                     .await
                     .map_err(|e| MailError::Smtp(e.to_string()))?;
             }
-            Mailer::Directory { path, from } => {
+            Transport::Directory { path, from } => {
                 let message = Self::build(from, mail)?;
                 tokio::fs::create_dir_all(path).await?;
                 let name = format!(
@@ -249,7 +266,7 @@ impl Mailer {
                 tokio::fs::write(&tmp, message.formatted()).await?;
                 tokio::fs::rename(&tmp, path.join(name)).await?;
             }
-            Mailer::Memory { sent } => {
+            Transport::Memory { sent } => {
                 if let Ok(mut sent) = sent.lock() {
                     sent.push(mail.clone());
                 }
@@ -257,4 +274,31 @@ impl Mailer {
         }
         Ok(())
     }
+}
+
+fn mailbox(address: &str) -> Result<Mailbox, MailError> {
+    address
+        .parse()
+        .map_err(|_| MailError::Address(address.to_string()))
+}
+
+fn smtp_transport(smtp: &SmtpConfig, from: Mailbox) -> Result<Transport, MailError> {
+    let tls_params =
+        || TlsParameters::new(smtp.host.clone()).map_err(|e| MailError::Smtp(e.to_string()));
+    let tls = match smtp.tls {
+        SmtpTls::None => Tls::None,
+        SmtpTls::Starttls => Tls::Required(tls_params()?),
+        SmtpTls::Tls => Tls::Wrapper(tls_params()?),
+    };
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
+        .port(smtp.port)
+        .tls(tls)
+        .timeout(Some(std::time::Duration::from_secs(30)));
+    if let (Some(user), Some(pass)) = (&smtp.username, &smtp.password) {
+        builder = builder.credentials(Credentials::new(user.clone(), pass.clone()));
+    }
+    Ok(Transport::Smtp {
+        transport: builder.build(),
+        from,
+    })
 }

@@ -16,6 +16,8 @@ pub struct Config {
     pub base_url: String,
     pub workers: usize,
     pub mail: MailConfig,
+    /// Municipalities (by code) that send their mail through SMTP servers of their own.
+    pub own_mail: Vec<(String, SmtpConfig)>,
     pub mail_from: String,
     pub demo_password: String,
     /// Years without activity after which a contact person is listed for review (GDPR).
@@ -69,6 +71,45 @@ struct MailSection {
     tls: Option<String>,
     username: Option<String>,
     password: Option<String>,
+    /// `[mail.municipality.0139]`: a municipality's own SMTP server.
+    #[serde(default)]
+    municipality: std::collections::BTreeMap<String, OwnSmtpSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnSmtpSection {
+    host: Option<String>,
+    port: Option<u16>,
+    tls: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+}
+
+/// An SMTP server's settings: the TLS mode named, and the port it implies unless given.
+fn smtp(
+    host: String,
+    port: Option<u16>,
+    tls: Option<&str>,
+    (username, password): (Option<String>, Option<String>),
+) -> anyhow::Result<SmtpConfig> {
+    let tls = match tls {
+        None | Some("starttls") => SmtpTls::Starttls,
+        Some("tls") => SmtpTls::Tls,
+        Some("none") => SmtpTls::None,
+        Some(other) => bail!(refusal("cli-config-tls", &[("tls", other.into())])),
+    };
+    Ok(SmtpConfig {
+        host,
+        port: port.unwrap_or(match tls {
+            SmtpTls::Tls => 465,
+            SmtpTls::Starttls => 587,
+            SmtpTls::None => 25,
+        }),
+        tls,
+        username,
+        password,
+    })
 }
 
 /// A refusal of the configuration, in the terminal's language.
@@ -137,28 +178,16 @@ impl Config {
                 let host = env("LOTS_SMTP_HOST")
                     .or(m.host)
                     .with_context(|| refusal("cli-config-smtp-host", &[]))?;
-                let tls = match env("LOTS_SMTP_TLS").or(m.tls).as_deref() {
-                    None | Some("starttls") => SmtpTls::Starttls,
-                    Some("tls") => SmtpTls::Tls,
-                    Some("none") => SmtpTls::None,
-                    Some(other) => bail!(refusal("cli-config-tls", &[("tls", other.into())])),
-                };
                 let port = env("LOTS_SMTP_PORT")
                     .map(|p| p.parse().with_context(|| number("LOTS_SMTP_PORT")))
                     .transpose()?
-                    .or(m.port)
-                    .unwrap_or(match tls {
-                        SmtpTls::Tls => 465,
-                        SmtpTls::Starttls => 587,
-                        SmtpTls::None => 25,
-                    });
-                MailConfig::Smtp(SmtpConfig {
-                    host,
-                    port,
-                    tls,
-                    username: env("LOTS_SMTP_USERNAME").or(m.username),
-                    password: env("LOTS_SMTP_PASSWORD").or(m.password),
-                })
+                    .or(m.port);
+                let login = (
+                    env("LOTS_SMTP_USERNAME").or(m.username),
+                    env("LOTS_SMTP_PASSWORD").or(m.password),
+                );
+                let tls = env("LOTS_SMTP_TLS").or(m.tls);
+                MailConfig::Smtp(smtp(host, port, tls.as_deref(), login)?)
             }
             "directory" => MailConfig::Directory {
                 path: env("LOTS_MAIL_DIR")
@@ -172,12 +201,33 @@ impl Config {
                 &[("transport", other.into())]
             )),
         };
+        let mut own_mail = Vec::new();
+        for (code, own) in m.municipality {
+            if !lots_domain::reference::municipalities()
+                .iter()
+                .any(|known| known.code == code)
+            {
+                bail!(refusal(
+                    "cli-config-own-smtp-code",
+                    &[("code", code.into())]
+                ));
+            }
+            let host = own.host.with_context(|| {
+                refusal(
+                    "cli-config-own-smtp-host",
+                    &[("code", code.as_str().into())],
+                )
+            })?;
+            let login = (own.username, own.password);
+            own_mail.push((code, smtp(host, own.port, own.tls.as_deref(), login)?));
+        }
         Ok(Config {
             database_url,
             listen,
             base_url,
             workers,
             mail,
+            own_mail,
             mail_from: env("LOTS_MAIL_FROM")
                 .or(m.from)
                 .unwrap_or_else(|| "Lots <lots@localhost.localdomain>".into()),
@@ -244,5 +294,27 @@ mod tests {
             (k == "LOTS_MAIL_TRANSPORT").then(|| "smtp".to_string())
         });
         assert!(smtp.unwrap_err().to_string().contains("host"));
+        let own = |text: &str| Config::resolve(toml::from_str(text).unwrap(), no_env);
+        let unknown = own("[mail.municipality.9999]\nhost = \"smtp.example\"\n");
+        assert!(unknown.unwrap_err().to_string().contains("9999"));
+        let hostless = own("[mail.municipality.0139]\nport = 587\n");
+        assert!(hostless.unwrap_err().to_string().contains("0139"));
+    }
+
+    #[test]
+    fn a_municipality_sends_through_its_own_smtp_server() {
+        let file: File = toml::from_str(
+            "[mail.municipality.0139]\nhost = \"smtp.upplands-bro.example\"\ntls = \"tls\"\n\
+             username = \"lots\"\npassword = \"hemligt\"\n",
+        )
+        .unwrap();
+        let c = Config::resolve(file, no_env).unwrap();
+        let (code, own) = &c.own_mail[0];
+        assert_eq!(code, "0139");
+        assert_eq!(
+            (own.host.as_str(), own.port),
+            ("smtp.upplands-bro.example", 465)
+        );
+        assert_eq!(own.password.as_deref(), Some("hemligt"));
     }
 }

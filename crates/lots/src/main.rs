@@ -627,8 +627,9 @@ async fn serve(config: &Config, db: Db, demo: bool) -> anyhow::Result<()> {
     } else {
         None
     };
-    let mailer =
-        Mailer::from_config(&config.mail, &config.mail_from).context("mail configuration")?;
+    let mailer = Mailer::from_config(&config.mail, &config.mail_from)
+        .and_then(|m| m.with_own(&config.own_mail, &config.mail_from))
+        .context("mail configuration")?;
     let server = Server::start(config, db, mailer).await?;
     let url = format!("http://{}/", server.addr);
     say::out("cli-running-at", &[("url", url.as_str().into())]);

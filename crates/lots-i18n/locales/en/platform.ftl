@@ -348,3 +348,5 @@ overview-county-average = county average
 overview-see-the-results = See the results and the comparison
 overview-recent-imports = Latest imports
 overview-the-whole-comparison = The whole comparison, with each service area
+cli-config-own-smtp-code = mail.municipality.{ $code }: { $code } is no municipality code
+cli-config-own-smtp-host = mail.municipality.{ $code } needs a server (host)

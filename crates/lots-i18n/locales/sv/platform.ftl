@@ -348,3 +348,5 @@ overview-county-average = länets genomsnitt
 overview-see-the-results = Se resultaten och jämförelsen
 overview-recent-imports = Senaste importerna
 overview-the-whole-comparison = Hela jämförelsen, med varje myndighetsområde
+cli-config-own-smtp-code = mail.municipality.{ $code }: { $code } är ingen kommunkod
+cli-config-own-smtp-host = mail.municipality.{ $code } behöver en server (host)

@@ -234,7 +234,7 @@ impl Job for EventMail {
             calendar_file,
         )
         .in_face(&face, participant.language);
-        Ok(ctx.mailer.send(&mail).await?)
+        Ok(ctx.mailer.send(municipality, &mail).await?)
     }
 
     async fn describe(&self, tenant: &Tenant<'_>) -> lots_store::Result<Described> {

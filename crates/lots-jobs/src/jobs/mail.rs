@@ -23,8 +23,8 @@ impl Job for Mail {
         format!("mail:{}", self.key)
     }
 
-    async fn run(self, ctx: &JobContext, _: Option<&str>) -> Result<(), JobError> {
-        Ok(ctx.mailer.send(&self.mail).await?)
+    async fn run(self, ctx: &JobContext, municipality: Option<&str>) -> Result<(), JobError> {
+        Ok(ctx.mailer.send(municipality, &self.mail).await?)
     }
 
     async fn describe(&self, _: &Tenant<'_>) -> lots_store::Result<Described> {

@@ -48,7 +48,7 @@ impl Job for StaffInvitation {
         if user.status != lots_store::UserStatus::Invited {
             return Ok(());
         }
-        let municipality = tenant.municipality().await?;
+        let hosted = tenant.municipality().await?;
         let token = ctx.db.create_invitation(user.id).await?;
         let link = format!("{}/inbjudan/{token}", ctx.base_url.trim_end_matches('/'));
         let sent_by = if self.sent_by.is_empty() {
@@ -56,8 +56,8 @@ impl Job for StaffInvitation {
         } else {
             &self.sent_by
         };
-        let mail = invitation_mail(&user, &municipality.name, &link, sent_by);
-        Ok(ctx.mailer.send(&mail).await?)
+        let mail = invitation_mail(&user, &hosted.name, &link, sent_by);
+        Ok(ctx.mailer.send(municipality, &mail).await?)
     }
 
     async fn describe(&self, tenant: &Tenant<'_>) -> lots_store::Result<Described> {

@@ -73,7 +73,7 @@ impl Job for SurveyMail {
             reminder,
         )
         .in_face(&face, invitation.language);
-        let sent = ctx.mailer.send(&mail).await;
+        let sent = ctx.mailer.send(municipality, &mail).await;
         let error = sent.as_ref().err().map(ToString::to_string);
         tenant
             .record_delivery(self.invitation_id, reminder, error.as_deref())

@@ -348,7 +348,7 @@ impl Job for VisitMail {
             calendar_file,
         )
         .in_face(&face, language);
-        Ok(ctx.mailer.send(&mail).await?)
+        Ok(ctx.mailer.send(municipality, &mail).await?)
     }
 
     async fn describe(&self, _: &Tenant<'_>) -> lots_store::Result<Described> {

@@ -1,6 +1,6 @@
 //! E-mail over real SMTP: a staff invitation, a survey invitation and an event confirmation
 //! with its calendar file go through the job queue to an SMTP server (mailin) listening on
-//! loopback.
+//! loopback; a municipality with an SMTP server of its own sends through that one.
 
 use std::sync::{Arc, Mutex};
 
@@ -40,8 +40,8 @@ impl Handler for Inbox {
     }
 }
 
-#[tokio::test]
-async fn the_invitation_is_delivered_over_smtp() {
+/// An SMTP server on loopback: what it receives, and its settings.
+fn smtp_server() -> (Arc<Mutex<Vec<Received>>>, SmtpConfig) {
     let inbox = Inbox::default();
     let messages = inbox.messages.clone();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -55,15 +55,84 @@ async fn the_invitation_is_delivered_over_smtp() {
     std::thread::spawn(move || {
         let _ = server.serve();
     });
+    let config = SmtpConfig {
+        host: "127.0.0.1".into(),
+        port,
+        tls: SmtpTls::None,
+        username: None,
+        password: None,
+    };
+    (messages, config)
+}
 
+/// Whether a message is for `address`.
+fn for_address(address: &str) -> impl Fn(&Received) -> bool + '_ {
+    move |(to, _)| to.iter().any(|t| t.contains(address))
+}
+
+/// The first message a server received that is `wanted`, waited for up to ten seconds.
+async fn received(
+    messages: &Mutex<Vec<Received>>,
+    wanted: impl Fn(&Received) -> bool,
+) -> Option<Received> {
+    for _ in 0..200 {
+        let found = messages.lock().unwrap().iter().find(|m| wanted(m)).cloned();
+        if found.is_some() {
+            return found;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    None
+}
+
+#[tokio::test]
+async fn a_municipality_s_mail_goes_through_its_own_smtp_server() {
+    let (installation, default) = smtp_server();
+    let (upplands_bro, own) = smtp_server();
+    let from = "Lots <lots@lots.example>";
+    let mailer = Mailer::from_config(&MailConfig::Smtp(default), from)
+        .unwrap()
+        .with_own(&[("0139".into(), own)], from)
+        .unwrap();
+    for app in TestApp::each(true, Some(mailer)).await {
+        let mail = |to: &str| lots_jobs::OutgoingMail {
+            to: to.into(),
+            subject: "Hej".into(),
+            body: "Text".into(),
+            ..Default::default()
+        };
+        let (ours, theirs) = (
+            format!("egen-{}@upplands-bro.example", app.backend),
+            format!("drift-{}@lots.example", app.backend),
+        );
+        lots_jobs::enqueue_mail(&app.db, Some("0139"), &ours, &mail(&ours))
+            .await
+            .unwrap();
+        lots_jobs::enqueue_mail(&app.db, None, &theirs, &mail(&theirs))
+            .await
+            .unwrap();
+        let own = received(&upplands_bro, for_address(&ours)).await;
+        assert!(own.is_some(), "its own server");
+        assert!(
+            received(&installation, for_address(&theirs))
+                .await
+                .is_some()
+        );
+        let has =
+            |m: &Mutex<Vec<Received>>, to: &str| m.lock().unwrap().iter().any(for_address(to));
+        assert!(
+            !has(&installation, &ours) && !has(&upplands_bro, &theirs),
+            "not both"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_invitation_is_delivered_over_smtp() {
+    let (messages, config) = smtp_server();
     let mailer = Mailer::from_config(
-        &MailConfig::Smtp(SmtpConfig {
-            host: "127.0.0.1".into(),
-            port,
-            tls: SmtpTls::None,
-            username: None,
-            password: None,
-        }),
+        &MailConfig::Smtp(config),
         "Lots <lots@upplands-bro.example>",
     )
     .unwrap();
@@ -85,19 +154,7 @@ async fn the_invitation_is_delivered_over_smtp() {
         lots_jobs::enqueue_invitation(&app.db, &user, "Maja Lindqvist")
             .await
             .unwrap();
-        let mut delivered = None;
-        for _ in 0..200 {
-            delivered = messages
-                .lock()
-                .unwrap()
-                .iter()
-                .find(|(to, _)| to.iter().any(|t| t.contains(&email)))
-                .cloned();
-            if delivered.is_some() {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        let delivered = received(&messages, for_address(&email)).await;
         let (_, text) = delivered.expect("the SMTP server received the invitation");
         assert!(text.contains("Subject:"), "{text}");
         assert!(text.contains("/inbjudan/"), "{text}");
@@ -139,21 +196,10 @@ async fn the_invitation_is_delivered_over_smtp() {
         lots_jobs::enqueue_survey_mail(&app.db, "0139", invitation.id, 0)
             .await
             .unwrap();
-        let mut survey = None;
-        for _ in 0..200 {
-            survey = messages
-                .lock()
-                .unwrap()
-                .iter()
-                .find(|(to, text)| {
-                    to.iter().any(|t| t.contains(&invitation.email)) && text.contains("/enkat/")
-                })
-                .cloned();
-            if survey.is_some() {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        let survey = received(&messages, |m| {
+            for_address(&invitation.email)(m) && m.1.contains("/enkat/")
+        })
+        .await;
         let (_, text) = survey.expect("the SMTP server received the survey invitation");
         assert!(
             text.contains("vill veta") || text.contains("wants to hear"),
@@ -197,19 +243,7 @@ async fn the_invitation_is_delivered_over_smtp() {
         )
         .await
         .unwrap();
-        let mut confirmation = None;
-        for _ in 0..200 {
-            confirmation = messages
-                .lock()
-                .unwrap()
-                .iter()
-                .find(|(to, _)| to.iter().any(|t| t.contains(&guest)))
-                .cloned();
-            if confirmation.is_some() {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        let confirmation = received(&messages, for_address(&guest)).await;
         let (_, text) = confirmation.expect("the SMTP server received the confirmation");
         assert!(text.contains("multipart/mixed"), "{text}");
         assert!(

@@ -31,6 +31,7 @@ pub fn test_config() -> Config {
         base_url: "http://127.0.0.1".into(),
         workers: 1,
         mail: MailConfig::Memory,
+        own_mail: Vec::new(),
         mail_from: "Lots <lots@test.example>".into(),
         demo_password: PASSWORD.into(),
         contact_review_years: 3,
