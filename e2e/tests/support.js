@@ -155,11 +155,13 @@ export function lotsCli(lots, args) {
 }
 
 // The demo and a browser for one test file: started before its tests and stopped after
-// them; `ready` receives both once they run.
+// them; `ready` receives both once they run. `env` may be a function that gives it once
+// what it names is running (a server of the test's own).
 export function withDemo(ready, env = {}) {
   let started = {};
   before(async () => {
-    started = { lots: await startLots(env), browser: await launchBrowser() };
+    const vars = typeof env === 'function' ? await env() : env;
+    started = { lots: await startLots(vars), browser: await launchBrowser() };
     ready(started);
   });
   after(async () => {

@@ -23,7 +23,7 @@ mod state;
 mod templates;
 mod url;
 
-pub use state::{AppState, WebConfig};
+pub use state::{AppState, MapTiles, WebConfig};
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;

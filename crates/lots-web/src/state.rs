@@ -13,6 +13,29 @@ pub struct WebConfig {
     pub contact_review_years: i64,
     /// When survey results are shown and ranked.
     pub survey_thresholds: lots_domain::nki::Thresholds,
+    /// The tile server the fault form's map shows, when the installation has one.
+    pub map: Option<MapTiles>,
+}
+
+/// A tile server in the usual `{z}/{x}/{y}` scheme (OpenStreetMap's, a municipality's own
+/// GIS), and the attribution its terms ask for. None by default: no page loads anything
+/// from another site unless the installation says so.
+#[derive(Debug, Clone)]
+pub struct MapTiles {
+    /// `https://tiles.example/{z}/{x}/{y}.png`.
+    pub url: String,
+    pub attribution: String,
+}
+
+impl MapTiles {
+    /// The origin the tiles come from (`https://tiles.example`), for the page's policy.
+    pub fn origin(&self) -> &str {
+        let after_scheme = self.url.find("://").map_or(0, |i| i + 3);
+        let end = self.url[after_scheme..]
+            .find('/')
+            .map_or(self.url.len(), |i| after_scheme + i);
+        &self.url[..end]
+    }
 }
 
 impl WebConfig {
@@ -30,15 +53,18 @@ pub struct Inner {
     pub config: WebConfig,
     pub workers: Workers,
     pub templates: Environment<'static>,
+    /// The Content-Security-Policy of every response, with the map's tile server if any.
+    pub csp: axum::http::HeaderValue,
 }
 
 impl AppState {
     pub fn new(db: Db, config: WebConfig, workers: Workers) -> AppState {
         AppState(Arc::new(Inner {
             db,
-            config,
+            csp: crate::headers::policy(config.map.as_ref()),
             workers,
             templates: crate::templates::environment(),
+            config,
         }))
     }
 }

@@ -24,6 +24,8 @@ pub struct Config {
     pub contact_review_years: i64,
     /// Fewer survey answers than this and a result is not shown (Insikt: 7).
     pub survey_min_answers: u64,
+    /// The tile server of the fault form's map; none by default.
+    pub map: Option<lots_web::MapTiles>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -37,6 +39,35 @@ struct File {
     database: DatabaseSection,
     #[serde(default)]
     mail: MailSection,
+    #[serde(default)]
+    map: MapSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapSection {
+    tiles: Option<String>,
+    attribution: Option<String>,
+}
+
+/// A tile address as the map and the page's policy use it: http(s), a plain host (letters,
+/// digits, dots, hyphens, a port) and the `{z}`, `{x}` and `{y}` it is filled in with.
+fn tiles_address(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        && ["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | ';' | '<' | '>'))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -201,6 +232,16 @@ impl Config {
                 &[("transport", other.into())]
             )),
         };
+        let map = match env("LOTS_MAP_TILES").or(file.map.tiles) {
+            Some(url) if tiles_address(&url) => Some(lots_web::MapTiles {
+                url,
+                attribution: env("LOTS_MAP_ATTRIBUTION")
+                    .or(file.map.attribution)
+                    .unwrap_or_default(),
+            }),
+            Some(url) => bail!(refusal("cli-config-map-tiles", &[("url", url.into())])),
+            None => None,
+        };
         let mut own_mail = Vec::new();
         for (code, own) in m.municipality {
             if !lots_domain::reference::municipalities()
@@ -247,6 +288,7 @@ impl Config {
                 .or(file.privacy.survey_min_answers)
                 .unwrap_or(7)
                 .clamp(3, 1000),
+            map,
         })
     }
 }
@@ -299,6 +341,35 @@ mod tests {
         assert!(unknown.unwrap_err().to_string().contains("9999"));
         let hostless = own("[mail.municipality.0139]\nport = 587\n");
         assert!(hostless.unwrap_err().to_string().contains("0139"));
+    }
+
+    #[test]
+    fn a_map_is_shown_only_from_a_tile_server_named_in_full() {
+        assert!(
+            Config::resolve(File::default(), no_env)
+                .unwrap()
+                .map
+                .is_none()
+        );
+        let with = |url: &str| {
+            Config::resolve(File::default(), |k| {
+                (k == "LOTS_MAP_TILES").then(|| url.to_string())
+            })
+        };
+        let map = with("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+            .unwrap()
+            .map
+            .unwrap();
+        assert_eq!(map.origin(), "https://tile.openstreetmap.org");
+        for bad in [
+            "tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "https://tiles.example/{z}/{x}.png",
+            "https://tiles.example; script-src *;/{z}/{x}/{y}.png",
+            "javascript:alert(1)//{z}/{x}/{y}",
+        ] {
+            let refused = with(bad).unwrap_err().to_string();
+            assert!(refused.contains("LOTS_MAP_TILES"), "{bad}: {refused}");
+        }
     }
 
     #[test]

@@ -137,6 +137,7 @@ impl Server {
                     min_shown: config.survey_min_answers,
                     ..Default::default()
                 },
+                map: config.map.clone(),
             },
             workers.clone(),
         ));

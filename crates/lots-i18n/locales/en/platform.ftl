@@ -350,3 +350,4 @@ overview-recent-imports = Latest imports
 overview-the-whole-comparison = The whole comparison, with each service area
 cli-config-own-smtp-code = mail.municipality.{ $code }: { $code } is no municipality code
 cli-config-own-smtp-host = mail.municipality.{ $code } needs a server (host)
+cli-config-map-tiles = map.tiles (LOTS_MAP_TILES) { $url } must be an http or https address of a tile server with {"{"}z{"}"}, {"{"}x{"}"} and {"{"}y{"}"}

@@ -350,3 +350,4 @@ overview-recent-imports = Senaste importerna
 overview-the-whole-comparison = Hela jämförelsen, med varje myndighetsområde
 cli-config-own-smtp-code = mail.municipality.{ $code }: { $code } är ingen kommunkod
 cli-config-own-smtp-host = mail.municipality.{ $code } behöver en server (host)
+cli-config-map-tiles = map.tiles (LOTS_MAP_TILES) { $url } ska vara en http- eller https-adress till en kartserver med {"{"}z{"}"}, {"{"}x{"}"} och {"{"}y{"}"}

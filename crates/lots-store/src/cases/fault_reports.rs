@@ -517,6 +517,31 @@ impl Tenant<'_> {
             .transpose()
     }
 
+    /// Where the fault form's map opens: the middle of the places the municipality knows
+    /// (its fault reports' and companies' positions, latitude and longitude), none before
+    /// it knows any.
+    pub async fn map_centre(&self) -> Result<Option<(f64, f64)>> {
+        // Averaged as text: the Any driver reads an aggregate of DOUBLE PRECISION as
+        // NUMERIC on PostgreSQL but REAL on SQLite.
+        let row = sqlx::query(
+            "SELECT CAST(AVG(latitude) AS TEXT) AS lat, CAST(AVG(longitude) AS TEXT) AS lon
+             FROM (SELECT latitude, longitude FROM fault_reports
+                   WHERE municipality_code = $1 AND latitude IS NOT NULL
+                   UNION ALL
+                   SELECT latitude, longitude FROM companies
+                   WHERE municipality_code = $1 AND latitude IS NOT NULL) AS known
+             WHERE longitude IS NOT NULL",
+        )
+        .bind(&self.code)
+        .fetch_one(&self.db.pool)
+        .await?;
+        let number = |c: &str| -> Result<Option<f64>> {
+            let text: Option<String> = row.try_get(c)?;
+            Ok(text.and_then(|t| t.parse().ok()))
+        };
+        Ok(number("lat")?.zip(number("lon")?))
+    }
+
     /// Reports of the same service within `metres` in the `days` before this one: a hint
     /// that it may already be known.
     pub async fn nearby_fault_reports(

@@ -516,3 +516,63 @@ async fn photos_go_with_a_web_report_without_their_metadata() {
         app.stop().await;
     }
 }
+
+/// A map on the fault form only where the installation names a tile server, and then the
+/// page's policy lets those tiles in and nothing else from another site.
+#[tokio::test]
+async fn the_fault_form_shows_a_map_only_from_the_configured_tile_server() {
+    let tiles = "https://kartor.upplands-bro.example/tiles/{z}/{x}/{y}.png";
+    let mut config = crate::support::test_config();
+    config.map = Some(lots_web::MapTiles {
+        url: tiles.into(),
+        attribution: "© Upplands-Bro kommun, OpenStreetMap".into(),
+    });
+    for app in TestApp::each_configured(true, None, config).await {
+        let visitor = app.client();
+        let form = visitor.get("/felanmalan/0139?tjanst=hal-i-gatan").await;
+        let csp = form.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            csp.contains("img-src 'self' data: https://kartor.upplands-bro.example;"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("script-src 'self';"),
+            "scripts only from the site: {csp}"
+        );
+        let page = crate::forms::unescape(&form.text().await.unwrap());
+        assert!(page.contains(&format!("data-tiles=\"{tiles}\"")), "{page}");
+        assert!(page.contains("© Upplands-Bro kommun, OpenStreetMap"));
+        assert!(page.contains("/static/map.js"));
+        // It opens where the municipality knows places (Upplands-Bro, near 59.5° N).
+        let lat: f64 = page
+            .split("data-lat=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!((59.3..59.7).contains(&lat), "{lat}");
+        let script = visitor.get("/static/map.js").await;
+        assert_eq!(
+            script.headers()["content-type"],
+            "text/javascript; charset=utf-8"
+        );
+        app.stop().await;
+    }
+    // Without a tile server: no map, and nothing from another site.
+    for app in TestApp::each(true, None).await {
+        let form = app
+            .client()
+            .get("/felanmalan/0139?tjanst=hal-i-gatan")
+            .await;
+        let csp = form.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(csp.contains("img-src 'self' data:;"), "{csp}");
+        assert!(!form.text().await.unwrap().contains("data-tiles"));
+        app.stop().await;
+    }
+}

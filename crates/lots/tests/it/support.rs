@@ -36,6 +36,7 @@ pub fn test_config() -> Config {
         demo_password: PASSWORD.into(),
         contact_review_years: 3,
         survey_min_answers: 7,
+        map: None,
     }
 }
 
@@ -64,6 +65,15 @@ impl TestApp {
     }
 
     pub async fn each(demo: bool, mailer: Option<Mailer>) -> Vec<TestApp> {
+        Self::each_configured(demo, mailer, test_config()).await
+    }
+
+    /// One app per backend, started with `config` (its database and address aside).
+    pub async fn each_configured(
+        demo: bool,
+        mailer: Option<Mailer>,
+        config: Config,
+    ) -> Vec<TestApp> {
         let mut apps = Vec::new();
         for (backend, url, admin) in database_urls().await {
             let key = std::env::temp_dir().join(format!(
@@ -76,7 +86,7 @@ impl TestApp {
                 lots::demo::load(&db, PASSWORD).await.unwrap();
             }
             let mailer = mailer.clone().unwrap_or_else(Mailer::memory);
-            let server = Server::start(&test_config(), db.clone(), mailer.clone())
+            let server = Server::start(&config, db.clone(), mailer.clone())
                 .await
                 .unwrap();
             apps.push(TestApp {

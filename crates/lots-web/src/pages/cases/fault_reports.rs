@@ -245,6 +245,10 @@ async fn public_page(
     let services = tenant.fault_services().await?;
     let chosen = service_code.and_then(|c| services.iter().find(|s| s.code == c));
     let value = |name: &str| form.map_or(String::new(), |f| f.get(name));
+    let map = match &ctx.app.config.map {
+        Some(tiles) if chosen.is_some() => Some(map_value(tenant, tiles, form).await?),
+        _ => None,
+    };
     ctx.render(
         "cases/fault_form.html",
         &ctx.t_with(
@@ -253,6 +257,7 @@ async fn public_page(
         ),
         context! {
             face => ctx.face(tenant.code()).await?,
+            map,
             action => format!("/felanmalan/{}", tenant.code()),
             services => Value::from_serialize(&services),
             chosen => chosen.map(Value::from_serialize),
@@ -278,6 +283,29 @@ async fn public_page(
             errors,
         },
     )
+}
+
+/// The fault form's map, for `static/map.js`: the tile server and where to open — the
+/// place the form already has, else the middle of the municipality's companies, else
+/// the whole of Sweden.
+async fn map_value(
+    tenant: &Tenant<'_>,
+    tiles: &crate::MapTiles,
+    form: Option<&FormData>,
+) -> Result<Value, AppError> {
+    let typed = |name: &str| form.and_then(|f| f.get(name).replace(',', ".").parse::<f64>().ok());
+    let (centre, zoom) = match (typed("lat"), typed("long")) {
+        (Some(lat), Some(lon)) => (Some((lat, lon)), 17),
+        _ => (tenant.map_centre().await?, 13),
+    };
+    let ((lat, lon), zoom) = centre.map_or(((62.0, 16.0), 5), |c| (c, zoom));
+    Ok(context! {
+        tiles => tiles.url,
+        attribution => tiles.attribution,
+        lat => format!("{lat:.6}"),
+        lon => format!("{lon:.6}"),
+        zoom,
+    })
 }
 
 async fn public_form(

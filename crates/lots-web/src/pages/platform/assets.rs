@@ -2,44 +2,51 @@
 
 use axum::Router;
 use axum::http::header;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
+    let asset = |content_type: &'static str, seconds: u32, body: &'static str| {
+        get(move || async move { serve(content_type, seconds, body) })
+    };
+    const SCRIPT: &str = "text/javascript; charset=utf-8";
     Router::new()
-        .route("/static/lots.css", get(css))
-        .route("/static/favicon.svg", get(favicon))
-        .route("/static/position.js", get(position))
+        .route(
+            "/static/lots.css",
+            asset(
+                "text/css; charset=utf-8",
+                3600,
+                include_str!("../../../static/lots.css"),
+            ),
+        )
+        .route(
+            "/static/favicon.svg",
+            asset(
+                "image/svg+xml",
+                86_400,
+                include_str!("../../../static/favicon.svg"),
+            ),
+        )
+        .route(
+            "/static/position.js",
+            asset(SCRIPT, 3600, include_str!("../../../static/position.js")),
+        )
+        .route(
+            "/static/map.js",
+            asset(SCRIPT, 3600, include_str!("../../../static/map.js")),
+        )
 }
 
-async fn position() -> impl IntoResponse {
+fn serve(content_type: &'static str, seconds: u32, body: &'static str) -> Response {
+    let cache = format!("public, max-age={seconds}");
     (
         [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CACHE_CONTROL, cache),
         ],
-        include_str!("../../../static/position.js"),
+        body,
     )
-}
-
-async fn css() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../../../static/lots.css"),
-    )
-}
-
-async fn favicon() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
-        include_str!("../../../static/favicon.svg"),
-    )
+        .into_response()
 }
