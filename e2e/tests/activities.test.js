@@ -4,7 +4,7 @@
 // officer checks people in on a phone. Every page passes axe-core's WCAG 2.1 A/AA rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, axeViolations, mailLinks, mails, menu, signedIn, withDemo } from './support.js';
+import { BD, alsoOnAPhone, axeViolations, mailLinks, mails, menu, signedIn, withDemo } from './support.js';
 
 let lots;
 let browser;
@@ -51,6 +51,7 @@ test('an event with 20 places: 25 register, 5 wait, one cancels, check-in on a p
   await page.getByRole('button', { name: 'Skicka inbjudningarna' }).click();
   assert.match(await page.locator('.notice').textContent(), /företag bjöds in/);
   assert.deepEqual(await axeViolations(page), [], 'invitation receipt');
+  await alsoOnAPhone(page, 'the event invitation receipt');
   const links = (await eventLinks(before.size + 25)).filter((l) => !before.has(l)).slice(0, 25);
   assert.equal(links.length, 25);
 
@@ -154,6 +155,7 @@ test('a visit campaign is created and planned; its pages pass axe', async () => 
   // The receipt counts the companies that got a booking link and names any left out.
   assert.match(await page.locator('.notice').textContent(), /fick tider att välja bland/);
   assert.deepEqual(await axeViolations(page), [], 'the booking offers receipt');
+  await alsoOnAPhone(page, 'the booking offers receipt');
   let link;
   for (let i = 0; i < 100 && !link; i++) {
     link = mailLinks(lots.mailDir, '/besok/boka/').find((l) => !before.has(l));

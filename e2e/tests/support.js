@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -145,6 +146,17 @@ export async function signedIn(browser, lots, email, viewport = { width: 1280, h
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.waitForURL(`${lots.base}/oversikt`);
   return { context, page };
+}
+
+// The page as it stands (a receipt, which only a POST shows) on a 375 px phone too: axe
+// clean and nothing scrolls sideways; then back at the width it had.
+export async function alsoOnAPhone(page, what) {
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  assert.deepEqual(await axeViolations(page), [], `${what} at 375 px`);
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(sideways <= 0, `${what} scrolls sideways by ${sideways}px at 375 px`);
+  await page.setViewportSize(wide);
 }
 
 // Runs the lots command line against the running server's database; returns its stdout.

@@ -3,7 +3,7 @@
 // summary first; the results pages pass axe-core's WCAG 2.1 A/AA rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BD, axeViolations, settledSurveyLinks, signedIn, surveyLinks, withDemo } from './support.js';
+import { BD, alsoOnAPhone, axeViolations, settledSurveyLinks, signedIn, surveyLinks, withDemo } from './support.js';
 
 let lots;
 let browser;
@@ -29,6 +29,7 @@ test('build a round, answer it on a phone, read the results', async () => {
   // The receipt counts the invited companies and names each one left out.
   assert.match(await page.locator('.notice').textContent(), /företag bjöds in/);
   assert.deepEqual(await axeViolations(page), [], 'invitation receipt');
+  await alsoOnAPhone(page, 'the survey invitation receipt');
   await page.getByRole('link', { name: 'Tillbaka till Uppföljning av besöken i Brunna' }).click();
   await page.waitForURL(/\/enkater\/\d+$/);
   assert.match(await page.locator('main').textContent(), /Uppföljning av besöken i Brunna/);
