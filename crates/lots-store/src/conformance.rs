@@ -182,10 +182,12 @@ async fn the_response_values_migration_sums_every_earlier_answer() {
         let written = t.trend("insikt-nki", &thresholds).await.unwrap();
         assert_eq!(written[0].rows[0].n, Some(12));
         // As before the migration: the answers without their values.
-        sqlx::query("DROP TABLE survey_response_values")
-            .execute(&db.pool)
-            .await
-            .unwrap();
+        for undo in [
+            "DROP TABLE survey_response_values",
+            "DROP INDEX survey_invitations_round_area",
+        ] {
+            sqlx::query(undo).execute(&db.pool).await.unwrap();
+        }
         sqlx::query("DELETE FROM lots_migrations WHERE version = 27")
             .execute(&db.pool)
             .await

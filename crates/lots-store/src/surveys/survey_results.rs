@@ -456,6 +456,10 @@ impl crate::Db {
         &self,
         codes: &[String],
     ) -> Result<HashMap<String, Vec<(String, String)>>> {
+        let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        if codes.is_empty() {
+            return Ok(out);
+        }
         let mut p = crate::params::Params::new(self);
         let list: Vec<String> = codes.iter().map(|c| p.text(c.as_str())).collect();
         let sql = format!(
@@ -463,10 +467,6 @@ impl crate::Db {
              WHERE municipality_code IN ({}) ORDER BY id",
             list.join(", ")
         );
-        let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
-        if codes.is_empty() {
-            return Ok(out);
-        }
         for r in p.bind(&sql).fetch_all(&self.pool).await? {
             out.entry(r.try_get("municipality_code")?)
                 .or_default()

@@ -286,8 +286,8 @@ async fn public_page(
 }
 
 /// The fault form's map, for `static/map.js`: the tile server and where to open — the
-/// place the form already has, else the middle of the municipality's companies, else
-/// the whole of Sweden.
+/// place the form already has, else the middle of the places the municipality knows
+/// (`Tenant::map_centre`), else the whole of Sweden.
 async fn map_value(
     tenant: &Tenant<'_>,
     tiles: &crate::MapTiles,

@@ -64,7 +64,11 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
 /// its files beside them.
 async fn from_multipart<S: Send + Sync>(req: Request, state: &S) -> Result<FormData, AppError> {
     let unreadable = |e: axum::extract::multipart::MultipartError| {
-        AppError::BadRequest(format!("unreadable form: {}", e.body_text()))
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::BadRequest(format!("unreadable form: {}", e.body_text()))
+        }
     };
     let mut multipart = axum::extract::Multipart::from_request(req, state)
         .await
