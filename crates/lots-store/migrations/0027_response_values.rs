@@ -28,8 +28,12 @@ pub(super) fn run(tx: &mut Tx) -> StepFuture<'_> {
             };
             let answers = serde_json::from_str(&r.try_get::<String, _>("answers")?)
                 .unwrap_or_default();
-            let background = ["area", "industry", "size_class", "unit"]
-                .map(|c| r.try_get::<String, _>(c).unwrap_or_default());
+            let background: [String; 4] = [
+                r.try_get("area")?,
+                r.try_get("industry")?,
+                r.try_get("size_class")?,
+                r.try_get("unit")?,
+            ];
             crate::surveys::index_sums::write_values(
                 tx,
                 (r.try_get("id")?, r.try_get("round_id")?, &background),
