@@ -156,7 +156,8 @@ async fn the_response_values_migration_sums_every_earlier_answer() {
             .unwrap()
             .0;
         let questions = ["nki_overall", "nki_expectations", "nki_ideal"];
-        let responses: Vec<crate::ImportedResponse> = (0..12)
+        // More answers than the migration reads at a time.
+        let responses: Vec<crate::ImportedResponse> = (0..1_201)
             .map(|i| crate::ImportedResponse {
                 area: "Bygglov".into(),
                 industry: String::new(),
@@ -175,12 +176,12 @@ async fn the_response_values_migration_sums_every_earlier_answer() {
             jiff::civil::date(2025, 1, 1),
             jiff::civil::date(2025, 12, 31),
         );
-        t.import_round(version, "Insikt 2025", period, 20, &responses, "test")
+        t.import_round(version, "Insikt 2025", period, 1_300, &responses, "test")
             .await
             .unwrap();
         let thresholds = lots_domain::nki::Thresholds::default();
         let written = t.trend("insikt-nki", &thresholds).await.unwrap();
-        assert_eq!(written[0].rows[0].n, Some(12));
+        assert_eq!(written[0].rows[0].n, Some(1_201));
         // As before the migration: the answers without their values.
         for undo in [
             "DROP TABLE survey_response_values",
